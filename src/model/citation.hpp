@@ -1,0 +1,62 @@
+// Identity is computed, not stored: a provision's citation ("2-173-042(c)(4)", "the definition of
+// "Coercion" in 2-57-010") and its Akoma Ntoso-style eId ("sec_2-173-042__subsec_c__para_4"), both ways.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/provision.hpp"
+
+namespace amend {
+
+struct Citation {
+    std::string section;            // "2-173-042"
+    std::vector<std::string> path;  // inner designations below the section: {"c", "4"}
+    std::string term;               // a definition's term, when the citation names one
+
+    bool operator==(const Citation&) const = default;
+    std::string str() const;        // "2-173-042(c)(4)" / "the definition of "Coercion" in 2-57-010"
+};
+
+// Parses "2-173-042(c)(4)", "§ 42-3505.05(c)", "Section 2-173-042", and
+// "the definition of "Coercion" in 2-57-010" (straight or curly quotes, "in section" accepted).
+std::optional<Citation> parse_citation(std::string_view s);
+
+// The chain of provisions from a section (first) down to `target` (last), as found in `root`.
+using ProvisionPath = std::vector<const Provision*>;
+
+// Builds the citation and the eId of the provision at the end of `chain`.
+Citation citation_of(const ProvisionPath& chain);
+std::string eid_of(const ProvisionPath& chain);
+std::optional<Citation> parse_eid(std::string_view eid);
+std::string eid_prefix(Kind k);  // "subsec"
+
+// Finds the provision a citation names; nullptr when there is none.
+const Provision* resolve(const Provision& root, const Citation& c, ProvisionPath* chain = nullptr);
+Provision* resolve(Provision& root, const Citation& c);
+
+// Up to `n` existing citations nearest to `c` (same section first, then by edit distance).
+std::vector<std::string> nearest_citations(const Provision& root, const Citation& c, std::size_t n = 3);
+
+// Visits every addressable provision (sections, numbered provisions, definitions) in document order.
+template <class F>
+void for_each_addressable(const Provision& p, ProvisionPath& chain, F&& f);
+
+// ---- implementation of the template ----
+bool is_addressable(const Provision& p);
+
+template <class F>
+void for_each_addressable(const Provision& p, ProvisionPath& chain, F&& f) {
+    bool addr = is_addressable(p);
+    bool in_section = !chain.empty() || p.kind == Kind::Section;
+    if (addr && in_section) {
+        chain.push_back(&p);
+        f(chain);
+    }
+    for (const auto& c : p.children) for_each_addressable(c, chain, f);
+    if (addr && in_section) chain.pop_back();
+}
+
+}  // namespace amend

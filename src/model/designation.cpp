@@ -1,0 +1,154 @@
+#include "model/designation.hpp"
+
+#include <cctype>
+
+namespace amend {
+
+const char* style_name(Style s) {
+    switch (s) {
+        case Style::LowerAlpha: return "lower-alpha";
+        case Style::Arabic: return "arabic";
+        case Style::UpperAlpha: return "upper-alpha";
+        case Style::LowerRoman: return "lower-roman";
+        case Style::UpperRoman: return "upper-roman";
+        case Style::Other: return "other";
+    }
+    return "other";
+}
+
+const Ladder& Ladder::chicago_dc() {
+    static const Ladder l{{Style::LowerAlpha, Style::Arabic, Style::UpperAlpha, Style::LowerRoman,
+                           Style::UpperRoman}};
+    return l;
+}
+
+std::optional<Style> Ladder::at_depth(int depth) const {
+    if (depth < 1 || static_cast<std::size_t>(depth) > levels.size()) return std::nullopt;
+    return levels[static_cast<std::size_t>(depth - 1)];
+}
+
+std::string clean_num(std::string_view d) {
+    auto is_punct = [](char c) { return c == '(' || c == ')' || c == '.' || c == ' ' || c == '[' || c == ']' || c == '\xc2' || c == '\xa7'; };
+    std::size_t b = 0, e = d.size();
+    while (b < e && is_punct(d[b])) ++b;
+    while (e > b && (d[e - 1] == ')' || d[e - 1] == '.' || d[e - 1] == ' ' || d[e - 1] == ']')) --e;
+    return std::string(d.substr(b, e - b));
+}
+
+int roman_value(std::string_view s) {
+    if (s.empty()) return 0;
+    auto val = [](char c) {
+        switch (std::tolower(static_cast<unsigned char>(c))) {
+            case 'i': return 1;
+            case 'v': return 5;
+            case 'x': return 10;
+            case 'l': return 50;
+            case 'c': return 100;
+            default: return 0;
+        }
+    };
+    bool lower = std::islower(static_cast<unsigned char>(s[0])) != 0;
+    int total = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((std::islower(static_cast<unsigned char>(s[i])) != 0) != lower) return 0;
+        int v = val(s[i]);
+        if (v == 0) return 0;
+        int next = i + 1 < s.size() ? val(s[i + 1]) : 0;
+        total += v < next ? -v : v;
+    }
+    if (total <= 0 || total > 399) return 0;
+    // Only canonical spellings count ("iiii" or "vx" is not a numeral).
+    static const char* ones[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+    static const char* tens[] = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"};
+    static const char* hundreds[] = {"", "c", "cc", "ccc"};
+    std::string canon = std::string(hundreds[total / 100]) + tens[(total / 10) % 10] + ones[total % 10];
+    std::string low;
+    for (char c : s) low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return canon == low ? total : 0;
+}
+
+int alpha_value(std::string_view s) {
+    // a..z, then aa..zz (doubled letters), as codes use them.
+    if (s.empty() || s.size() > 3) return 0;
+    for (char c : s)
+        if (!std::isalpha(static_cast<unsigned char>(c)) || std::tolower(static_cast<unsigned char>(c)) != std::tolower(static_cast<unsigned char>(s[0])))
+            return 0;
+    int base = std::tolower(static_cast<unsigned char>(s[0])) - 'a' + 1;
+    return base + 26 * static_cast<int>(s.size() - 1);
+}
+
+// Splits "a-1" / "1A" / "aa" into the base that carries the sequence value.
+static std::string_view base_of(std::string_view s) {
+    std::size_t i = 0;
+    if (i < s.size() && std::isdigit(static_cast<unsigned char>(s[0]))) {
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+        return s.substr(0, i);
+    }
+    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+    return s.substr(0, i);
+}
+
+static bool all_lower(std::string_view s) {
+    for (char c : s)
+        if (!std::islower(static_cast<unsigned char>(c))) return false;
+    return !s.empty();
+}
+static bool all_upper(std::string_view s) {
+    for (char c : s)
+        if (!std::isupper(static_cast<unsigned char>(c))) return false;
+    return !s.empty();
+}
+
+static int value_in(std::string_view base, Style st) {
+    switch (st) {
+        case Style::LowerAlpha:
+        case Style::UpperAlpha: return alpha_value(base);
+        case Style::LowerRoman:
+        case Style::UpperRoman: return roman_value(base);
+        case Style::Arabic: {
+            int v = 0;
+            for (char c : base) v = v * 10 + (c - '0');
+            return v;
+        }
+        default: return 0;
+    }
+}
+
+bool follows(std::string_view prev, std::string_view next, Style style) {
+    std::string_view pb = base_of(prev), nb = base_of(next);
+    int pv = value_in(pb, style), nv = value_in(nb, style);
+    if (pv == 0 || nv == 0) return false;
+    return nv == pv + 1 || (nv == pv && next.size() > nb.size());
+}
+
+Style classify(std::string_view inner, int depth, const Ladder& ladder,
+               std::optional<std::string_view> prev) {
+    std::string_view base = base_of(inner);
+    if (base.empty()) return Style::Other;
+    if (std::isdigit(static_cast<unsigned char>(base[0]))) return Style::Arabic;
+    bool lower = all_lower(base), upper = all_upper(base);
+    if (!lower && !upper) return Style::Other;
+    Style alpha = lower ? Style::LowerAlpha : Style::UpperAlpha;
+    Style roman = lower ? Style::LowerRoman : Style::UpperRoman;
+    bool can_alpha = alpha_value(base) != 0;
+    bool can_roman = roman_value(base) != 0;
+    if (can_alpha && !can_roman) return alpha;
+    if (can_roman && !can_alpha) return roman;
+    if (!can_alpha && !can_roman) return Style::Other;
+    // Both readings possible ("i", "v", "x", "ii", "I"): sequence first, then the ladder.
+    if (prev) {
+        std::string_view pb = base_of(*prev);
+        bool prev_alpha = alpha_value(pb) != 0, prev_roman = roman_value(pb) != 0;
+        if (prev_roman && follows(*prev, inner, roman) && !(prev_alpha && follows(*prev, inner, alpha)))
+            return roman;
+        if (prev_alpha && follows(*prev, inner, alpha)) return alpha;
+        if (prev_roman && follows(*prev, inner, roman)) return roman;
+    }
+    auto expected = ladder.at_depth(depth);
+    if (expected == roman) return roman;
+    if (expected == alpha) return alpha;
+    // Off the ladder: a first item "(i)" is more often a numeral than the ninth letter.
+    return roman;
+}
+
+}  // namespace amend

@@ -1,0 +1,101 @@
+#include "model/provision.hpp"
+
+#include <cstdlib>
+
+namespace amend {
+
+const char* kind_name(Kind k) {
+    switch (k) {
+        case Kind::Code: return "code";
+        case Kind::Title: return "title";
+        case Kind::Chapter: return "chapter";
+        case Kind::Article: return "article";
+        case Kind::Section: return "section";
+        case Kind::Subsection: return "subsection";
+        case Kind::Paragraph: return "paragraph";
+        case Kind::Subparagraph: return "subparagraph";
+        case Kind::Clause: return "clause";
+        case Kind::Subclause: return "subclause";
+        case Kind::Item: return "item";
+        case Kind::Definition: return "definition";
+        case Kind::Text: return "text";
+        case Kind::History: return "history";
+        case Kind::Block: return "block";
+    }
+    std::abort();
+}
+
+Kind kind_for_depth(int depth) {
+    switch (depth) {
+        case 0: return Kind::Section;
+        case 1: return Kind::Subsection;
+        case 2: return Kind::Paragraph;
+        case 3: return Kind::Subparagraph;
+        case 4: return Kind::Clause;
+        case 5: return Kind::Subclause;
+        default: return Kind::Item;
+    }
+}
+
+bool is_numbered(Kind k) {
+    return k >= Kind::Section && k <= Kind::Item;
+}
+
+static int rank(Kind k) {
+    switch (k) {
+        case Kind::Code: return 0;
+        case Kind::Title: return 1;
+        case Kind::Chapter: return 2;
+        case Kind::Article: return 3;
+        case Kind::Section: return 4;
+        default: return 5;
+    }
+}
+
+bool can_contain(Kind parent, Kind child) {
+    switch (parent) {
+        case Kind::Text:
+        case Kind::History:
+        case Kind::Block:
+            return false;
+        default:
+            break;
+    }
+    if (child == Kind::Code) return false;
+    int rp = rank(parent), rc = rank(child);
+    if (rc <= 4) return rc > rp;  // containers and sections nest downward only
+    // Provisions below a section: anything but a container; a definition may hold paragraphs.
+    if (parent == Kind::Code) return child == Kind::Text || child == Kind::History;
+    if (rp < 4) return child == Kind::Text || child == Kind::History;
+    return true;
+}
+
+bool Provision::is_repealed() const {
+    if (xl.reason.find("Repeal") != std::string::npos) return true;
+    for (const auto& a : xl.attrs)
+        if (a.name == "placeholder" && a.value == "Repealed") return true;
+    return false;
+}
+
+template <class P, class Out>
+static void collect_sections(P& p, Out& out) {
+    if (p.kind == Kind::Section) {
+        out.push_back(&p);
+        return;
+    }
+    for (auto& c : p.children) collect_sections(c, out);
+}
+
+std::vector<const Provision*> sections_of(const Provision& root) {
+    std::vector<const Provision*> out;
+    collect_sections(root, out);
+    return out;
+}
+
+std::vector<Provision*> sections_of(Provision& root) {
+    std::vector<Provision*> out;
+    collect_sections(root, out);
+    return out;
+}
+
+}  // namespace amend

@@ -1,0 +1,336 @@
+#include "parse/text_layout.hpp"
+
+#include <boost/regex.hpp>
+
+#include "model/diagnostic.hpp"
+
+namespace amend {
+
+namespace {
+
+const boost::regex& designation_re() {
+    // "(a)", "(1)", "(A)", "(ii)", "(a-1)", "(1A)", "(2.5)", followed by at least one space.
+    static const boost::regex re(R"(\(([0-9A-Za-z]{1,8}(?:[-.][0-9A-Za-z]{1,8}){0,3})\)( +))");
+    return re;
+}
+const boost::regex& section_re() {
+    static const boost::regex re(R"(^(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+)( +|$)(.*)$)");
+    return re;
+}
+const boost::regex& container_re() {
+    static const boost::regex re(R"(^(CHAPTER|ARTICLE|TITLE|PART|DIVISION)( +)(\S+)( +|$)(.*)$)");
+    return re;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+struct Reader {
+    const std::string& path;
+    std::uint32_t file_index;
+    Document& doc;
+    std::vector<Provision> out;        // top-level nodes read (sections, containers)
+    Provision* container = nullptr;    // the open chapter/article, if any
+    std::vector<Provision*> open;      // open[0] = section, open[d] = last provision at depth d
+    std::string blanks;
+    int lineno = 0;
+    std::string line;                  // without its line end
+
+    [[noreturn]] void fail(int col, const std::string& msg, const std::string& code) {
+        throw InputError(Diagnostic{path, lineno, col, msg, code, line});
+    }
+
+    Provision make(Kind k, int col) {
+        Provision p;
+        p.kind = k;
+        p.span = SourceSpan{file_index, static_cast<std::uint32_t>(lineno), static_cast<std::uint32_t>(col)};
+        p.tl.blanks_before = std::move(blanks);
+        blanks.clear();
+        return p;
+    }
+
+    Provision& add_top(Provision p) {
+        if (p.kind != Kind::Section || container == nullptr) {
+            out.push_back(std::move(p));
+            Provision& r = out.back();
+            if (r.kind != Kind::Section) container = &r;
+            return r;
+        }
+        container->children.push_back(std::move(p));
+        return container->children.back();
+    }
+
+    void flush_left(const std::string& l) {
+        boost::smatch m;
+        if (boost::regex_match(l, m, container_re())) {
+            std::string word = m[1];
+            Kind k = word == "CHAPTER" ? Kind::Chapter : word == "ARTICLE" ? Kind::Article : Kind::Title;
+            Provision c = make(k, 1);
+            c.xl.prefix = word + m[2].str();
+            c.designation = m[3];
+            c.tl.heading_sep = m[4];
+            c.heading.text = m[5];
+            container = nullptr;
+            open.clear();
+            add_top(std::move(c));
+            return;
+        }
+        if (boost::regex_match(l, m, section_re())) {
+            Provision s = make(Kind::Section, 1);
+            s.designation = m[1];
+            s.tl.heading_sep = m[2];
+            s.heading.text = m[3];
+            open.clear();
+            open.push_back(&add_top(std::move(s)));
+            return;
+        }
+        if (!open.empty() && starts_with(l, "(")) {
+            Provision h = make(Kind::History, 1);
+            h.text.text = l;
+            Provision* sec = open[0];
+            sec->children.push_back(std::move(h));
+            open.resize(1);
+            return;
+        }
+        if (open.empty())
+            fail(1, "expected a section heading line (NUMBER Heading.), such as \"2-173-042 Heading.\"",
+                 "parse.section");
+        fail(1, "expected an indented provision or a history note in parentheses", "parse.indent");
+    }
+
+    void indented(const std::string& l, std::size_t indent) {
+        if (open.empty())
+            fail(static_cast<int>(indent) + 1,
+                 "expected a section heading line (NUMBER Heading.) before the first provision",
+                 "parse.section");
+        if (indent % 3 != 0)
+            fail(static_cast<int>(indent) + 1,
+                 "expected indentation in steps of three spaces, found " + std::to_string(indent) +
+                     " spaces",
+                 "parse.indent");
+        std::size_t level = indent / 3;
+        if (level > open.size())
+            fail(static_cast<int>(indent) + 1,
+                 "line indented " + std::to_string(level) + " levels, deeper than any open provision allows (at most " +
+                     std::to_string(open.size()) + ")",
+                 "parse.indent");
+        std::size_t pos = indent;
+        // Designations opening the line.
+        std::vector<std::pair<std::string, std::string>> desigs;  // (designation, gap)
+        std::vector<std::size_t> cols;
+        boost::smatch m;
+        auto begin = l.cbegin() + static_cast<std::ptrdiff_t>(pos);
+        while (boost::regex_search(begin, l.cend(), m, designation_re(), boost::match_continuous)) {
+            desigs.emplace_back("(" + m[1].str() + ")", m[2].str());
+            cols.push_back(pos + 1);
+            pos += static_cast<std::size_t>(m[0].length());
+            begin = l.cbegin() + static_cast<std::ptrdiff_t>(pos);
+        }
+        std::string rest = l.substr(pos);
+        Provision* parent = open[level - 1];
+        open.resize(level);
+        if (desigs.empty()) {
+            if (starts_with(rest, "\"") || starts_with(rest, "\xE2\x80\x9C")) {
+                bool curly = rest[0] != '"';
+                std::size_t close = curly ? rest.find("\xE2\x80\x9D", 3) : rest.find('"', 1);
+                if (close == std::string::npos)
+                    fail(static_cast<int>(pos) + 1,
+                         "unterminated quote in a definition: expected a closing quote after the term",
+                         "parse.quote");
+                Provision d = make(Kind::Definition, static_cast<int>(pos) + 1);
+                d.designation = rest.substr(curly ? 3 : 1, close - (curly ? 3 : 1));
+                d.text.text = rest;
+                parent->children.push_back(std::move(d));
+                open.push_back(&parent->children.back());
+                return;
+            }
+            if (parent->kind == Kind::Section && parent->children.empty() && parent->text.empty() &&
+                level == 1 && !rest.empty()) {
+                parent->text.text = rest;
+                parent->tl.blanks_before += blanks;  // keep any blank line (rare) with the heading
+                blanks.clear();
+                return;
+            }
+            Provision t = make(Kind::Text, static_cast<int>(pos) + 1);
+            t.text.text = rest;
+            parent->children.push_back(std::move(t));
+            return;
+        }
+        for (std::size_t i = 0; i < desigs.size(); ++i) {
+            std::size_t depth = level + i;
+            Provision p = make(kind_for_depth(static_cast<int>(depth)), static_cast<int>(cols[i]));
+            p.designation = desigs[i].first;
+            p.tl.gap = desigs[i].second;
+            if (i + 1 == desigs.size()) p.text.text = rest;
+            else p.tl.child_on_same_line = true;
+            parent->children.push_back(std::move(p));
+            parent = &parent->children.back();
+            open.push_back(parent);
+        }
+    }
+
+    void run(const std::string& bytes) {
+        FileFacts facts;
+        facts.path = path;
+        std::size_t start = 0;
+        if (starts_with(bytes, "\xEF\xBB\xBF")) {
+            facts.bom = true;
+            start = 3;
+        }
+        if (bytes.size() == start)
+            throw InputError(Diagnostic{path, 1, 1, "expected a section heading line (NUMBER Heading.), found an empty file",
+                                        "parse.empty", ""});
+        std::size_t first_nl = bytes.find('\n', start);
+        facts.crlf = first_nl != std::string::npos && first_nl > start && bytes[first_nl - 1] == '\r';
+        facts.final_newline = bytes.back() == '\n';
+        std::size_t i = start;
+        while (i < bytes.size()) {
+            std::size_t e = bytes.find('\n', i);
+            if (e == std::string::npos) e = bytes.size();
+            std::size_t le = e;
+            if (facts.crlf && le > i && bytes[le - 1] == '\r') --le;
+            line.assign(bytes, i, le - i);
+            ++lineno;
+            i = e + 1;
+            std::size_t indent = line.find_first_not_of(' ');
+            if (indent == std::string::npos || line.find_first_not_of(" \t") == std::string::npos) {
+                blanks += line + "\n";
+                continue;
+            }
+            if (line[indent] == '\t')
+                fail(static_cast<int>(indent) + 1, "expected spaces for indentation, found a tab", "parse.indent");
+            if (indent == 0) flush_left(line);
+            else indented(line, indent);
+        }
+        if (out.empty())
+            throw InputError(Diagnostic{path, 1, 1, "expected a section heading line (NUMBER Heading.), found only blank lines",
+                                        "parse.empty", ""});
+        if (!blanks.empty()) {
+            Provision t = make(Kind::Text, 1);  // trailing blank lines, kept for the round trip
+            t.xl.tag = "trailing-blanks";
+            out.back().children.push_back(std::move(t));
+        }
+        doc.files.push_back(facts);
+        for (auto& p : out) doc.root.children.push_back(std::move(p));
+    }
+};
+
+void write_line(std::string& out, const std::string& s, const std::string& eol) {
+    out += s;
+    out += eol;
+}
+
+std::string blanks_with(const std::string& blanks, const std::string& eol) {
+    if (eol == "\n") return blanks;
+    std::string r;
+    for (char c : blanks) {
+        if (c == '\n') r += eol;
+        else r += c;
+    }
+    return r;
+}
+
+void write_node(std::string& out, const Provision& p, int depth, bool same_line, const std::string& eol) {
+    if (p.xl.tag == "trailing-blanks") {
+        out += blanks_with(p.tl.blanks_before, eol);
+        return;
+    }
+    if (!same_line) {
+        out += blanks_with(p.tl.blanks_before, eol);
+        if (p.kind != Kind::History) out.append(static_cast<std::size_t>(depth) * 3, ' ');
+    }
+    switch (p.kind) {
+        case Kind::Definition:
+        case Kind::Text:
+        case Kind::Block:
+            write_line(out, p.text.text, eol);
+            break;
+        case Kind::History:
+            if (p.xl.tag == "annotations") {
+                std::string joined;
+                for (const auto& a : p.children) {
+                    bool hist = false;
+                    for (const auto& at : a.xl.attrs) hist |= at.name == "type" && at.value == "History";
+                    if (!hist) continue;
+                    if (!joined.empty()) joined += "; ";
+                    joined += a.text.text;
+                }
+                if (!joined.empty()) write_line(out, "(" + joined + ")", eol);
+                return;
+            }
+            write_line(out, p.text.text, eol);
+            break;
+        default: {
+            out += p.designation;
+            out += p.tl.gap.empty() ? "   " : p.tl.gap;
+            if (p.tl.child_on_same_line && p.text.empty() && !p.children.empty()) {
+                write_node(out, p.children[0], depth + 1, true, eol);
+                for (std::size_t i = 1; i < p.children.size(); ++i)
+                    write_node(out, p.children[i], depth + 1, false, eol);
+                return;
+            }
+            std::string t = p.text.text;
+            if (!p.heading.empty()) t = p.heading.text + (t.empty() ? "" : " " + t);
+            write_line(out, t, eol);
+            break;
+        }
+    }
+    for (const auto& c : p.children) write_node(out, c, depth + 1, false, eol);
+}
+
+void write_top(std::string& out, const Provision& p, const std::string& eol) {
+    out += blanks_with(p.tl.blanks_before, eol);
+    if (p.kind == Kind::Section) {
+        std::string head = p.designation;
+        if (!p.heading.empty() || !p.tl.heading_sep.empty())
+            head += (p.tl.heading_sep.empty() ? " " : p.tl.heading_sep) + p.heading.text;
+        write_line(out, head, eol);
+        if (!p.text.empty()) write_line(out, "   " + p.text.text, eol);
+        for (const auto& c : p.children) write_node(out, c, 1, false, eol);
+        return;
+    }
+    if (p.kind == Kind::Code) {
+        for (const auto& c : p.children) write_top(out, c, eol);
+        return;
+    }
+    // A container: CHAPTER 2-173 HEADING
+    std::string prefix = p.xl.prefix.empty() ? std::string(kind_name(p.kind)) + " " : p.xl.prefix;
+    std::string head = prefix + p.designation;
+    if (!p.heading.empty()) head += (p.tl.heading_sep.empty() ? " " : p.tl.heading_sep) + p.heading.text;
+    write_line(out, head, eol);
+    for (const auto& c : p.children) write_top(out, c, eol);
+}
+
+}  // namespace
+
+void read_text(const std::string& bytes, const std::string& path, Document& doc) {
+    require_utf8(bytes, path);
+    Reader r{path, static_cast<std::uint32_t>(doc.files.size()), doc, {}, nullptr, {}, {}, 0, {}};
+    r.run(bytes);
+}
+
+std::string write_text_provision(const Provision& p, int depth, const std::string& eol) {
+    std::string out;
+    if (p.kind == Kind::Section || p.kind == Kind::Code || depth <= 0) write_top(out, p, eol);
+    else write_node(out, p, depth, false, eol);
+    return out;
+}
+
+std::string write_text(const Document& doc, int file_index) {
+    std::string out;
+    const FileFacts* facts = file_index >= 0 && static_cast<std::size_t>(file_index) < doc.files.size()
+                                 ? &doc.files[static_cast<std::size_t>(file_index)]
+                                 : nullptr;
+    std::string eol = facts && facts->crlf ? "\r\n" : "\n";
+    if (facts && facts->bom) out += "\xEF\xBB\xBF";
+    for (const auto& top : doc.root.children) {
+        if (file_index >= 0) {
+            // Containers and sections carry their file in span.file.
+            if (top.span.file != static_cast<std::uint32_t>(file_index)) continue;
+        }
+        write_top(out, top, eol);
+    }
+    if (facts && !facts->final_newline && out.size() >= eol.size()) out.resize(out.size() - eol.size());
+    return out;
+}
+
+}  // namespace amend

@@ -1,0 +1,24 @@
+// The American Legal Publishing plain-text layout (Municipal Code of Chicago and others):
+// "NUMBER Heading." on its own line; each level indented three more spaces; a designation, three
+// spaces, then the text; several designations may open one line; a history note closes a section.
+#pragma once
+
+#include <string>
+
+#include "model/provision.hpp"
+
+namespace amend {
+
+// Reads one file's bytes into `doc` (sections appended to doc.root). `path` names the file in
+// diagnostics. Throws InputError on bad input; `doc` is then unchanged.
+void read_text(const std::string& bytes, const std::string& path, Document& doc);
+
+// Writes the sections that came from file `file_index` (or all, when -1) in the plain-text
+// layout. For a text input this is byte for byte what was read; other inputs get the canonical
+// layout.
+std::string write_text(const Document& doc, int file_index = -1);
+
+// Writes one provision subtree (a section, or a provision inside one at `depth`) in the layout.
+std::string write_text_provision(const Provision& p, int depth, const std::string& eol = "\n");
+
+}  // namespace amend

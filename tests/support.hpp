@@ -1,0 +1,58 @@
+// Test helpers: paths to the real corpus, running the amend binary.
+#pragma once
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace test {
+
+inline std::string source(const std::string& rel) { return std::string(AMEND_SOURCE_DIR) + "/" + rel; }
+inline std::string shared(const std::string& rel) { return std::string(AMEND_SHARED_DIR) + "/" + rel; }
+
+inline std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream os;
+    os << in.rdbuf();
+    return os.str();
+}
+
+inline void spit(const std::string& path, const std::string& bytes) {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+}
+
+struct Run {
+    int rc = -1;
+    std::string out, err;
+};
+
+// Runs the amend binary with `args` (a shell-quoted string), capturing stdout and stderr.
+inline Run amend(const std::string& args) {
+    static int n = 0;
+    std::string base = std::string(AMEND_BUILD_DIR) + "/test-run-" + std::to_string(::getpid()) + "-" + std::to_string(n++);
+    std::string cmd = std::string(AMEND_BINARY) + " " + args + " >" + base + ".out 2>" + base + ".err </dev/null";
+    int status = std::system(cmd.c_str());
+    Run r;
+    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(base + ".out");
+    r.err = slurp(base + ".err");
+    std::filesystem::remove(base + ".out");
+    std::filesystem::remove(base + ".err");
+    return r;
+}
+
+// A scratch folder under the build tree, emptied first.
+inline std::string scratch(const std::string& name) {
+    std::string p = std::string(AMEND_BUILD_DIR) + "/scratch/" + name;
+    std::filesystem::remove_all(p);
+    std::filesystem::create_directories(p);
+    return p;
+}
+
+}  // namespace test

@@ -1,0 +1,78 @@
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+TEST_CASE("amend show --format outline prints the 16 provisions of 2-173-042") {
+    auto r = test::amend("show " + test::source("corpus/chicago/mcc-2-173-042-2012.txt") + " --format outline");
+    CHECK(r.rc == 0);
+    CHECK(r.err == "");
+    CHECK(r.out ==
+          "2-173-042  Civil immigration enforcement actions \xE2\x80\x93" " Federal responsibility.\n"
+          "2-173-042(a)  Except for such reasonable time as is necessary\xE2\x80\xA6" "\n"
+          "2-173-042(a)(1)  arrest, detain or continue to detain a person\xE2\x80\xA6" "\n"
+          "2-173-042(a)(2)  arrest, detain, or continue to detain a person\xE2\x80\xA6" "\n"
+          "2-173-042(a)(3)  detain, or continue to detain, a person based\xE2\x80\xA6" "\n"
+          "2-173-042(b)\n"
+          "2-173-042(b)(1)  Unless an agency or agent is acting pursuant\xE2\x80\xA6" "\n"
+          "2-173-042(b)(1)(A)  permit ICE agents access to a person being\xE2\x80\xA6" "\n"
+          "2-173-042(b)(1)(B)  permit ICE agents use of agency facilities for\xE2\x80\xA6" "\n"
+          "2-173-042(b)(1)(C)  while on duty, expend their time responding to\xE2\x80\xA6" "\n"
+          "2-173-042(b)(2)  An agency or agent is authorized to communicate\xE2\x80\xA6" "\n"
+          "2-173-042(c)  This section shall not apply when an investigation\xE2\x80\xA6" "\n"
+          "2-173-042(c)(1)  has an outstanding criminal warrant;\n"
+          "2-173-042(c)(2)  has been convicted of a felony in any\xE2\x80\xA6" "\n"
+          "2-173-042(c)(3)  is a defendant in a criminal case in\xE2\x80\xA6" "\n"
+          "2-173-042(c)(4)  has been identified as a known gang member\xE2\x80\xA6" "\n");
+}
+
+TEST_CASE("amend show --format text reproduces each corpus file; --at selects one provision") {
+    for (const char* f : {"mcc-2-173-042-2012.txt", "mcc-2-57-010-2016-excerpt.txt", "mcc-2-173-030-current.txt"}) {
+        std::string path = test::source(std::string("corpus/chicago/") + f);
+        auto r = test::amend("show " + path + " --format text");
+        CHECK(r.rc == 0);
+        CHECK(r.out == test::slurp(path));
+    }
+    auto r = test::amend("show " + test::source("corpus/chicago") + " --at '2-173-042(c)' --format text");
+    CHECK(r.rc == 0);
+    CHECK(r.out ==
+          "   (c)   This section shall not apply when an investigation conducted by the agency or agent indicates that the subject of the investigation:\n"
+          "      (1)   has an outstanding criminal warrant;\n"
+          "      (2)   has been convicted of a felony in any court of competent jurisdiction;\n"
+          "      (3)   is a defendant in a criminal case in any court of competent jurisdiction where a judgment has not been entered and a felony charge is pending; or\n"
+          "      (4)   has been identified as a known gang member either in a law enforcement agency\xE2\x80\x99s database or by his own admission.\n");
+}
+
+TEST_CASE("amend show: an unknown citation names the nearest ones; bad input exits 2") {
+    auto r = test::amend("show " + test::source("corpus/chicago/mcc-2-173-042-2012.txt") + " --at '2-173-042(c)(5)'");
+    CHECK(r.rc == 2);
+    CHECK(r.out == "");
+    CHECK(r.err == "amend: error: --at: no provision 2-173-042(c)(5) in the code given; nearest: 2-173-042(c)(4), 2-173-042(c)(3), 2-173-042(c)(2)\n");
+    std::string dir = test::scratch("cli-bad");
+    test::spit(dir + "/bad.txt", "1-2-3 Test.\n   (a)   A.\n            (1)   Too deep.\n");
+    auto b = test::amend("show " + dir + "/bad.txt");
+    CHECK(b.rc == 2);
+    CHECK(b.out == "");
+    CHECK(b.err == dir + "/bad.txt:3:13: error: line indented 4 levels, deeper than any open provision allows (at most 2) [parse.indent]\n"
+                         "              (1)   Too deep.\n"
+                         "              ^\n");
+    auto u = test::amend("show --format pdf " + dir + "/bad.txt");
+    CHECK(u.rc == 2);
+    auto m = test::amend("show " + dir + "/missing.txt");
+    CHECK(m.rc == 2);
+    CHECK(m.err == dir + "/missing.txt: error: no such file or folder [io.read]\n");
+}
+
+TEST_CASE("amend show --format json and xml") {
+    auto j = test::amend("show " + test::source("corpus/chicago/mcc-2-57-010-2016-excerpt.txt") + " --format json");
+    CHECK(j.rc == 0);
+    CHECK(j.out.find("\"citation\": \"the definition of \\\"Coercion\\\" in 2-57-010\"") != std::string::npos);
+    CHECK(j.out.find("\"eid\": \"sec_2-57-010__def_Coercion\"") != std::string::npos);
+    auto x = test::amend("show " + test::source("corpus/chicago/mcc-2-173-042-2012.txt") + " --at '2-173-042(b)(1)(A)' --format xml");
+    CHECK(x.rc == 0);
+    CHECK(x.out ==
+          "<?xml version='1.0' encoding='utf-8'?>\n"
+          "<para>\n"
+          "  <num>(A)</num>\n"
+          "  <text>permit ICE agents access to a person being detained by, or in the custody of, the agency or agent;</text>\n"
+          "</para>\n");
+}

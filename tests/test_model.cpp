@@ -1,0 +1,114 @@
+#include <doctest/doctest.h>
+
+#include "model/citation.hpp"
+#include "model/designation.hpp"
+
+using namespace amend;
+
+TEST_CASE("designation ladder: styles decided by position and sequence") {
+    const Ladder& L = Ladder::chicago_dc();
+    struct Row {
+        const char* inner;
+        int depth;
+        const char* prev;  // nullptr: first at its level
+        Style want;
+    };
+    const Row rows[] = {
+        {"a", 1, nullptr, Style::LowerAlpha},
+        {"1", 2, nullptr, Style::Arabic},
+        {"A", 3, nullptr, Style::UpperAlpha},
+        {"i", 4, nullptr, Style::LowerRoman},
+        {"I", 5, nullptr, Style::UpperRoman},
+        {"aa", 1, "z", Style::LowerAlpha},
+        {"i", 1, "h", Style::LowerAlpha},     // (i) after (h) is the letter
+        {"ii", 4, "i", Style::LowerRoman},    // (ii) under (A) is the numeral
+        {"ii", 4, nullptr, Style::LowerRoman},
+        {"v", 4, "iv", Style::LowerRoman},
+        {"v", 1, "u", Style::LowerAlpha},
+        {"x", 4, "ix", Style::LowerRoman},
+        {"x", 1, "w", Style::LowerAlpha},
+        {"I", 3, "H", Style::UpperAlpha},     // (I) after (H) is the letter
+        {"II", 5, "I", Style::UpperRoman},
+        {"a-1", 1, "a", Style::LowerAlpha},   // inserted designations
+        {"1A", 2, "1", Style::Arabic},
+        {"c", 1, "a", Style::LowerAlpha},     // a repealed (b) left out: still letters
+        {"iv", 4, "iii", Style::LowerRoman},
+        {"i", 1, nullptr, Style::LowerAlpha}, // first item at the letter level of the ladder
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.inner);
+        CAPTURE(r.depth);
+        auto prev = r.prev ? std::optional<std::string_view>(r.prev) : std::nullopt;
+        CHECK(std::string(style_name(classify(r.inner, r.depth, L, prev))) == style_name(r.want));
+    }
+}
+
+TEST_CASE("designation values and clean_num") {
+    CHECK(alpha_value("c") == 3);
+    CHECK(alpha_value("aa") == 27);
+    CHECK(roman_value("iv") == 4);
+    CHECK(roman_value("iiii") == 0);
+    CHECK(roman_value("IX") == 9);
+    CHECK(clean_num("(c)") == "c");
+    CHECK(clean_num("(a-1)") == "a-1");
+    CHECK(clean_num("2-173-042") == "2-173-042");
+    CHECK(clean_num("\xC2\xA7 42-3505.05") == "42-3505.05");
+}
+
+TEST_CASE("citations parse and print both ways") {
+    auto c = parse_citation("2-173-042(c)(4)");
+    REQUIRE(c);
+    CHECK(c->section == "2-173-042");
+    CHECK(c->path == std::vector<std::string>{"c", "4"});
+    CHECK(c->str() == "2-173-042(c)(4)");
+    auto d = parse_citation("the definition of \"Coercion\" in 2-57-010");
+    REQUIRE(d);
+    CHECK(d->term == "Coercion");
+    CHECK(d->section == "2-57-010");
+    CHECK(d->str() == "the definition of \"Coercion\" in 2-57-010");
+    auto e = parse_citation("\xC2\xA7 42-3505.05(c)");
+    REQUIRE(e);
+    CHECK(e->section == "42-3505.05");
+    CHECK(e->path == std::vector<std::string>{"c"});
+    CHECK(!parse_citation("(c)(4)"));
+    CHECK(!parse_citation("2-173-042(c"));
+    CHECK(!parse_citation("the definition of Coercion in 2-57-010"));
+}
+
+TEST_CASE("eIds are computed from the path and parse back") {
+    Provision sec;
+    sec.kind = Kind::Section;
+    sec.designation = "2-173-042";
+    Provision c;
+    c.kind = Kind::Subsection;
+    c.designation = "(c)";
+    Provision p4;
+    p4.kind = Kind::Paragraph;
+    p4.designation = "(4)";
+    ProvisionPath chain{&sec, &c, &p4};
+    CHECK(eid_of(chain) == "sec_2-173-042__subsec_c__para_4");
+    CHECK(citation_of(chain).str() == "2-173-042(c)(4)");
+    auto back = parse_eid("sec_2-173-042__subsec_c__para_4");
+    REQUIRE(back);
+    CHECK(back->str() == "2-173-042(c)(4)");
+    Provision def;
+    def.kind = Kind::Definition;
+    def.designation = "Domestic violence";
+    ProvisionPath dchain{&sec, &def};
+    CHECK(eid_of(dchain) == "sec_2-173-042__def_Domestic-violence");
+    auto dback = parse_eid("sec_2-57-010__def_Domestic-violence");
+    REQUIRE(dback);
+    CHECK(dback->str() == "the definition of \"Domestic violence\" in 2-57-010");
+    CHECK(!parse_eid("subsec_c"));
+}
+
+TEST_CASE("can_contain keeps the tree valid") {
+    CHECK(can_contain(Kind::Code, Kind::Section));
+    CHECK(can_contain(Kind::Chapter, Kind::Section));
+    CHECK(can_contain(Kind::Section, Kind::Subsection));
+    CHECK(can_contain(Kind::Subsection, Kind::Paragraph));
+    CHECK(can_contain(Kind::Definition, Kind::Paragraph));
+    CHECK(!can_contain(Kind::Section, Kind::Chapter));
+    CHECK(!can_contain(Kind::Text, Kind::Paragraph));
+    CHECK(!can_contain(Kind::Subsection, Kind::Section));
+}
