@@ -20,4 +20,21 @@ struct ShowOptions {
 
 int run_show(const ShowOptions& o, std::ostream& out);
 
+struct DiffOptions {
+    std::string old_path, new_path;
+    std::string format = "md";  // md | html | side-by-side | text | json
+};
+
+// Exit 0 when the two codes are equal, 1 when they differ (diff(1)'s convention).
+int run_diff(const DiffOptions& o, std::ostream& out);
+
+struct ApplyOptions {
+    std::vector<std::string> code;
+    std::string amendments;
+    std::string out_dir;   // empty for `amend check`
+    bool strict = false;
+};
+
+int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err);
+
 }  // namespace amend

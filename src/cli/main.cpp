@@ -21,6 +21,27 @@ int main(int argc, char** argv) {
     s->add_option("--format", show.format, "outline|text|xml|json")
         ->check(CLI::IsMember({"outline", "text", "xml", "json"}));
 
+    DiffOptions diff;
+    auto* d = app.add_subcommand("diff", "compare two versions of a code, provision by provision, word by word");
+    d->add_option("OLD", diff.old_path, "the old version (file or folder)")->required();
+    d->add_option("NEW", diff.new_path, "the new version (file or folder)")->required();
+    d->add_option("--format", diff.format, "md|html|side-by-side|text|json")
+        ->check(CLI::IsMember({"md", "html", "side-by-side", "text", "json"}));
+
+    ApplyOptions apply;
+    auto* a = app.add_subcommand("apply", "apply amendments to a code and write the results");
+    a->add_option("CODE", apply.code, "code files or folders")->required();
+    a->add_option("--amendments", apply.amendments, "the amendment document (Markdown, or a D.C. law instruction XML)")
+        ->required();
+    a->add_option("-o,--output", apply.out_dir, "the folder to write to")->required();
+    a->add_flag("--strict", apply.strict, "instructions naming sections not in the code given are failures");
+
+    ApplyOptions check;
+    auto* c = app.add_subcommand("check", "apply amendments without writing anything");
+    c->add_option("CODE", check.code, "code files or folders")->required();
+    c->add_option("--amendments", check.amendments, "the amendment document")->required();
+    c->add_flag("--strict", check.strict, "instructions naming sections not in the code given are failures");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -29,6 +50,9 @@ int main(int argc, char** argv) {
     }
     try {
         if (s->parsed()) return run_show(show, std::cout);
+        if (d->parsed()) return run_diff(diff, std::cout);
+        if (a->parsed()) return run_apply(apply, std::cout, std::cerr);
+        if (c->parsed()) return run_apply(check, std::cout, std::cerr);
     } catch (const InputError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << format_full(d);
         return 2;
