@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
         if (a->parsed()) return run_apply(apply, std::cout, std::cerr);
         if (c->parsed()) return run_apply(check, std::cout, std::cerr);
     } catch (const InputError& e) {
-        for (const auto& d : e.diagnostics()) std::cerr << format_full(d);
+        for (const auto& diag : e.diagnostics()) std::cerr << format_full(diag);
         return 2;
     } catch (const UsageError& e) {
         std::cerr << "amend: error: " << e.what() << "\n";
