@@ -25,6 +25,17 @@ struct WordOp {
 // equal runs between changes are absorbed (semantic cleanup) so that a lawyer reads whole phrases.
 std::vector<WordOp> word_diff(const std::string& old_text, const std::string& new_text);
 
+// The tokens word_diff compares, as (begin, end) byte offsets into `text`; they tile it exactly.
+struct Token {
+    enum class Kind : std::uint8_t { Space, Word, Number, Punct };
+    Kind kind = Kind::Word;
+    std::size_t begin = 0, end = 0;
+};
+std::vector<Token> tokenize(const std::string& text);
+
+// 0..1: how much two texts share, by words (Dice coefficient over word multisets).
+double similarity(const std::string& a, const std::string& b);
+
 struct ProvisionChange {
     enum class Type : std::uint8_t { Unchanged, Inserted, Deleted, Modified, Redesignated, Moved };
     Type type = Type::Unchanged;
@@ -32,6 +43,10 @@ struct ProvisionChange {
     const Provision* new_p = nullptr;  // null for Deleted
     std::string old_citation, new_citation;  // "2-173-042(c)(4)"; empty where there is no side
     std::string old_eid, new_eid;
+    // A stable anchor for the provision, from its citation: "2-173-042(c)(4)", "2-57-010:Coercion";
+    // a history note or unnumbered paragraph gets its parent's anchor plus "-text-2". Taken from
+    // the new side, or from the old side (prefixed "was-") for a deleted provision.
+    std::string anchor;
     int depth = 0;                     // 0 for a section
     bool designation_changed = false;
     std::vector<WordOp> heading_ops;   // empty when the heading is unchanged
@@ -52,7 +67,18 @@ struct ChangeSet {
     bool empty() const;
 };
 
-// Aligns the sections of two trees by number, then each section's provisions.
+// Aligns the sections of two trees by number, then each section's provisions. When each tree holds
+// exactly one section and their numbers differ (a definition restated in another chapter), the two
+// are compared as one section whose number changed. The ChangeSet points into both trees: they must
+// outlive it.
 ChangeSet diff_trees(const Provision& old_root, const Provision& new_root);
+
+// Totals over a change set: words (non-space tokens) struck and inserted, provisions changed.
+struct DiffStats {
+    std::size_t words_struck = 0, words_inserted = 0, provisions_changed = 0;
+};
+DiffStats stats_of(const SectionDiff& s);
+DiffStats stats_of(const ChangeSet& cs);
+const char* change_type_name(ProvisionChange::Type t);  // "unchanged", "inserted", ...
 
 }  // namespace amend

@@ -1,0 +1,389 @@
+// Tree diff (DESIGN §5): align sections by number, then each provision's children by identity,
+// content and similarity; only then word-diff the aligned pairs.
+#include <algorithm>
+#include <map>
+
+#include "diff/diff.hpp"
+#include "model/citation.hpp"
+
+namespace amend {
+
+bool SectionDiff::changed() const {
+    return std::any_of(changes.begin(), changes.end(),
+                       [](const ProvisionChange& c) { return c.type != ProvisionChange::Type::Unchanged; });
+}
+
+bool ChangeSet::empty() const {
+    return std::none_of(sections.begin(), sections.end(), [](const SectionDiff& s) { return s.changed(); });
+}
+
+const char* change_type_name(ProvisionChange::Type t) {
+    switch (t) {
+        case ProvisionChange::Type::Unchanged: return "unchanged";
+        case ProvisionChange::Type::Inserted: return "inserted";
+        case ProvisionChange::Type::Deleted: return "deleted";
+        case ProvisionChange::Type::Modified: return "modified";
+        case ProvisionChange::Type::Redesignated: return "redesignated";
+        case ProvisionChange::Type::Moved: return "moved";
+    }
+    return "?";
+}
+
+namespace {
+
+// Everything a provision says, below its own designation: heading, text and its children whole.
+std::string content_of(const Provision& p) {
+    std::string s = p.heading.text + "\n" + p.text.text;
+    for (const auto& c : p.children) s += "\n" + c.designation + " " + content_of(c);
+    return s;
+}
+
+// Identity within a parent: numbered provisions by kind and designation, definitions by term;
+// unnumbered ones ("" here) by position and similarity.
+std::string key_of(const Provision& p) {
+    if (p.kind == Kind::Definition) return "def:" + p.designation;
+    if (is_numbered(p.kind) && !p.designation.empty()) return std::string(kind_name(p.kind)) + ":" + p.designation;
+    return "";
+}
+
+std::string anchor_of(const ProvisionPath& chain, const std::string& parent_anchor, const Provision& p,
+                      std::size_t ordinal) {
+    if (!is_addressable(p)) return parent_anchor + "-" + kind_name(p.kind) + "-" + std::to_string(ordinal);
+    Citation c = citation_of(chain);
+    std::string s = c.section;
+    for (const auto& d : c.path) s += "(" + d + ")";
+    if (!c.term.empty()) {
+        s += ":";
+        for (char ch : c.term) s += ch == ' ' ? '-' : ch;
+    }
+    return s;
+}
+
+// One side of the walk: the chain of addressable provisions down to here, and the anchors.
+struct Side {
+    ProvisionPath chain;
+    std::string anchor;
+    std::vector<std::string> saved_anchor;
+    std::vector<bool> pushed;
+};
+
+class Differ {
+public:
+    explicit Differ(SectionDiff& out) : out_(out) {}
+
+    void pair(const Provision& o, const Provision& n, Side& so, Side& sn, std::size_t ord_o, std::size_t ord_n,
+              int depth, bool moved) {
+        ProvisionChange c;
+        c.old_p = &o;
+        c.new_p = &n;
+        c.depth = depth;
+        enter(o, so, ord_o, c.old_citation, c.old_eid);
+        enter(n, sn, ord_n, c.new_citation, c.new_eid);
+        c.anchor = sn.anchor;
+        c.designation_changed = o.designation != n.designation;
+        if (o.heading.text != n.heading.text) c.heading_ops = word_diff(o.heading.text, n.heading.text);
+        if (o.text.text != n.text.text) c.text_ops = word_diff(o.text.text, n.text.text);
+        bool words = !c.heading_ops.empty() || !c.text_ops.empty();
+        using T = ProvisionChange::Type;
+        c.type = moved ? T::Moved : c.designation_changed ? T::Redesignated : words ? T::Modified : T::Unchanged;
+        out_.changes.push_back(std::move(c));
+        children(o, n, so, sn, depth + 1);
+        leave(so);
+        leave(sn);
+    }
+
+    void one_side(const Provision& p, Side& s, std::size_t ord, int depth, bool inserted) {
+        ProvisionChange c;
+        c.depth = depth;
+        c.type = inserted ? ProvisionChange::Type::Inserted : ProvisionChange::Type::Deleted;
+        if (inserted) {
+            c.new_p = &p;
+            enter(p, s, ord, c.new_citation, c.new_eid);
+            c.anchor = s.anchor;
+        } else {
+            c.old_p = &p;
+            enter(p, s, ord, c.old_citation, c.old_eid);
+            c.anchor = "was-" + s.anchor;
+        }
+        out_.changes.push_back(std::move(c));
+        std::map<Kind, std::size_t> ords;
+        for (const auto& ch : p.children) one_side(ch, s, ++ords[ch.kind], depth + 1, inserted);
+        leave(s);
+    }
+
+private:
+    SectionDiff& out_;
+
+    static void enter(const Provision& p, Side& s, std::size_t ord, std::string& citation, std::string& eid) {
+        std::string parent_anchor = s.anchor;
+        std::string parent_cite = s.chain.empty() ? "" : citation_of(s.chain).str();
+        std::string parent_eid = s.chain.empty() ? "" : eid_of(s.chain);
+        s.chain.push_back(&p);
+        s.saved_anchor.push_back(parent_anchor);
+        if (is_addressable(p)) {
+            citation = citation_of(s.chain).str();
+            eid = eid_of(s.chain);
+        } else {
+            // Not addressable: cited by its parent; the eId names its kind and place.
+            citation = parent_cite;
+            eid = parent_eid + "__" + kind_name(p.kind) + "_" + std::to_string(ord);
+        }
+        s.anchor = anchor_of(s.chain, parent_anchor, p, ord);
+        if (!is_addressable(p)) s.chain.pop_back();
+        s.pushed.push_back(is_addressable(p));
+    }
+
+    static void leave(Side& s) {
+        if (s.pushed.back()) s.chain.pop_back();
+        s.pushed.pop_back();
+        s.anchor = s.saved_anchor.back();
+        s.saved_anchor.pop_back();
+    }
+
+    void children(const Provision& o, const Provision& n, Side& so, Side& sn, int depth);
+};
+
+struct Match {
+    std::size_t o, n;
+};
+
+// Pairs the children of an aligned pair. Four passes, each only over what is still unmatched:
+// 1. same content (designation aside): the same provision, perhaps redesignated or moved;
+// 2. same identity (designation or term, or i-th unnumbered paragraph of its kind), unless the other
+//    side holds a clearly better partner by content;
+// 3. best similarity, at least one half of the words shared: redesignated or moved with changes.
+std::vector<Match> align(const std::vector<Provision>& os, const std::vector<Provision>& ns) {
+    std::vector<std::string> co, cn, ko, kn;
+    for (const auto& p : os) co.push_back(content_of(p)), ko.push_back(key_of(p));
+    for (const auto& p : ns) cn.push_back(content_of(p)), kn.push_back(key_of(p));
+    // Unnumbered provisions are known by kind and ordinal.
+    auto ordinal_keys = [](const std::vector<Provision>& ps, std::vector<std::string>& keys) {
+        std::map<Kind, int> count;
+        for (std::size_t i = 0; i < ps.size(); ++i)
+            if (keys[i].empty()) keys[i] = std::string("#") + kind_name(ps[i].kind) + ":" + std::to_string(++count[ps[i].kind]);
+    };
+    ordinal_keys(os, ko);
+    ordinal_keys(ns, kn);
+
+    std::vector<long> mo(os.size(), -1), mn(ns.size(), -1);
+    auto link = [&](std::size_t i, std::size_t j) {
+        mo[i] = static_cast<long>(j);
+        mn[j] = static_cast<long>(i);
+    };
+    auto compatible = [&](std::size_t i, std::size_t j) {
+        bool di = os[i].kind == Kind::Definition, dj = ns[j].kind == Kind::Definition;
+        return di == dj && is_numbered(os[i].kind) == is_numbered(ns[j].kind);
+    };
+    // 1. identical content: prefer the same key, then the first in order.
+    for (std::size_t i = 0; i < os.size(); ++i)
+        for (std::size_t j = 0; j < ns.size(); ++j)
+            if (mn[j] < 0 && ko[i] == kn[j] && co[i] == cn[j]) {
+                link(i, j);
+                break;
+            }
+    for (std::size_t i = 0; i < os.size(); ++i) {
+        if (mo[i] >= 0 || co[i].size() < 4) continue;
+        for (std::size_t j = 0; j < ns.size(); ++j)
+            if (mn[j] < 0 && compatible(i, j) && co[i] == cn[j]) {
+                link(i, j);
+                break;
+            }
+    }
+    // Similarities of what is left, computed once.
+    std::map<std::pair<std::size_t, std::size_t>, double> sim;
+    auto sim_of = [&](std::size_t i, std::size_t j) {
+        auto k = std::make_pair(i, j);
+        auto it = sim.find(k);
+        if (it != sim.end()) return it->second;
+        return sim[k] = similarity(co[i], cn[j]);
+    };
+    // 2. same key.
+    for (std::size_t i = 0; i < os.size(); ++i) {
+        if (mo[i] >= 0) continue;
+        for (std::size_t j = 0; j < ns.size(); ++j) {
+            if (mn[j] >= 0 || ko[i] != kn[j]) continue;
+            double s = sim_of(i, j);
+            bool better = false;
+            if (s < 0.5) {
+                for (std::size_t j2 = 0; j2 < ns.size() && !better; ++j2)
+                    if (j2 != j && mn[j2] < 0 && compatible(i, j2) && sim_of(i, j2) >= 0.5 && sim_of(i, j2) > s + 0.2)
+                        better = true;
+                for (std::size_t i2 = 0; i2 < os.size() && !better; ++i2)
+                    if (i2 != i && mo[i2] < 0 && compatible(i2, j) && sim_of(i2, j) >= 0.5 && sim_of(i2, j) > s + 0.2)
+                        better = true;
+            }
+            if (!better) link(i, j);
+            break;
+        }
+    }
+    // 3. best similarity first.
+    struct Cand {
+        double s;
+        std::size_t i, j;
+    };
+    std::vector<Cand> cands;
+    for (std::size_t i = 0; i < os.size(); ++i) {
+        if (mo[i] >= 0) continue;
+        for (std::size_t j = 0; j < ns.size(); ++j) {
+            if (mn[j] >= 0 || !compatible(i, j)) continue;
+            double s = sim_of(i, j);
+            if (s >= 0.5) cands.push_back({s, i, j});
+        }
+    }
+    std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.s > b.s; });
+    for (const auto& c : cands)
+        if (mo[c.i] < 0 && mn[c.j] < 0) link(c.i, c.j);
+
+    std::vector<Match> out;
+    for (std::size_t i = 0; i < os.size(); ++i)
+        if (mo[i] >= 0) out.push_back({i, static_cast<std::size_t>(mo[i])});
+    return out;
+}
+
+// The matches (sorted by old index) that keep their order: a longest increasing subsequence of new
+// indices. The others are moves.
+std::vector<bool> in_order(const std::vector<Match>& ms) {
+    std::size_t n = ms.size();
+    std::vector<std::size_t> len(n, 1), prev(n, n);
+    std::size_t best = n;
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t k = 0; k < i; ++k)
+            if (ms[k].n < ms[i].n && len[k] + 1 > len[i]) len[i] = len[k] + 1, prev[i] = k;
+        if (best == n || len[i] > len[best]) best = i;
+    }
+    std::vector<bool> keep(n, false);
+    for (std::size_t i = best; i < n; i = prev[i]) keep[i] = true;
+    return keep;
+}
+
+void Differ::children(const Provision& o, const Provision& n, Side& so, Side& sn, int depth) {
+    const auto& os = o.children;
+    const auto& ns = n.children;
+    auto ms = align(os, ns);
+    auto keep = in_order(ms);
+    std::vector<long> old_of(ns.size(), -1);
+    std::vector<bool> moved(ns.size(), false), old_matched(os.size(), false);
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        old_of[ms[k].n] = static_cast<long>(ms[k].o);
+        moved[ms[k].n] = !keep[k];
+        old_matched[ms[k].o] = true;
+    }
+    // Ordinals of unnumbered children, per kind, on each side.
+    auto ordinals = [](const std::vector<Provision>& ps) {
+        std::vector<std::size_t> r(ps.size());
+        std::map<Kind, std::size_t> count;
+        for (std::size_t i = 0; i < ps.size(); ++i) r[i] = ++count[ps[i].kind];
+        return r;
+    };
+    auto ord_o = ordinals(os), ord_n = ordinals(ns);
+    // New order; a deleted (or moved-away) old child is shown where it stood, before the next
+    // in-order match that followed it.
+    std::size_t next_old = 0;
+    auto flush_deleted = [&](std::size_t upto) {
+        for (; next_old < upto; ++next_old)
+            if (!old_matched[next_old]) one_side(os[next_old], so, ord_o[next_old], depth, false);
+    };
+    for (std::size_t j = 0; j < ns.size(); ++j) {
+        if (old_of[j] >= 0 && !moved[j]) {
+            auto i = static_cast<std::size_t>(old_of[j]);
+            flush_deleted(i);
+            next_old = std::max(next_old, i + 1);
+            pair(os[i], ns[j], so, sn, ord_o[i], ord_n[j], depth, false);
+        } else if (old_of[j] >= 0) {
+            auto i = static_cast<std::size_t>(old_of[j]);
+            pair(os[i], ns[j], so, sn, ord_o[i], ord_n[j], depth, true);
+        } else {
+            one_side(ns[j], sn, ord_n[j], depth, true);
+        }
+    }
+    flush_deleted(os.size());
+}
+
+}  // namespace
+
+ChangeSet diff_trees(const Provision& old_root, const Provision& new_root) {
+    auto olds = sections_of(old_root);
+    auto news = sections_of(new_root);
+    ChangeSet cs;
+    std::map<std::string, std::size_t> old_index;
+    for (std::size_t i = 0; i < olds.size(); ++i) old_index.emplace(olds[i]->designation, i);
+    std::vector<long> old_of(news.size(), -1);
+    std::vector<bool> old_matched(olds.size(), false);
+    for (std::size_t j = 0; j < news.size(); ++j) {
+        auto it = old_index.find(news[j]->designation);
+        if (it != old_index.end() && !old_matched[it->second]) {
+            old_of[j] = static_cast<long>(it->second);
+            old_matched[it->second] = true;
+        }
+    }
+    if (olds.size() == 1 && news.size() == 1 && old_of[0] < 0) {
+        old_of[0] = 0;
+        old_matched[0] = true;
+    }
+    auto emit = [&](const Provision* o, const Provision* n) {
+        SectionDiff sd;
+        sd.number = n ? n->designation : o->designation;
+        sd.old_s = o;
+        sd.new_s = n;
+        Differ d(sd);
+        Side so, sn;
+        if (o && n) d.pair(*o, *n, so, sn, 1, 1, 0, false);
+        else if (n) d.one_side(*n, sn, 1, 0, true);
+        else d.one_side(*o, so, 1, 0, false);
+        cs.sections.push_back(std::move(sd));
+    };
+    std::size_t next_old = 0;
+    for (std::size_t j = 0; j < news.size(); ++j) {
+        if (old_of[j] >= 0) {
+            auto i = static_cast<std::size_t>(old_of[j]);
+            for (; next_old < i; ++next_old)
+                if (!old_matched[next_old]) emit(olds[next_old], nullptr);
+            next_old = std::max(next_old, i + 1);
+            emit(olds[i], news[j]);
+        } else {
+            emit(nullptr, news[j]);
+        }
+    }
+    for (; next_old < olds.size(); ++next_old)
+        if (!old_matched[next_old]) emit(olds[next_old], nullptr);
+    return cs;
+}
+
+namespace {
+std::size_t count_words(const std::string& s) {
+    std::size_t n = 0;
+    for (const auto& t : tokenize(s))
+        if (t.kind != Token::Kind::Space) ++n;
+    return n;
+}
+}  // namespace
+
+DiffStats stats_of(const SectionDiff& s) {
+    DiffStats st;
+    for (const auto& c : s.changes) {
+        using T = ProvisionChange::Type;
+        if (c.type == T::Unchanged) continue;
+        ++st.provisions_changed;
+        if (c.type == T::Deleted) st.words_struck += count_words(c.old_p->heading.text) + count_words(c.old_p->text.text);
+        if (c.type == T::Inserted) st.words_inserted += count_words(c.new_p->heading.text) + count_words(c.new_p->text.text);
+        for (const auto* ops : {&c.heading_ops, &c.text_ops})
+            for (const auto& op : *ops) {
+                if (op.type == WordOp::Type::Delete) st.words_struck += count_words(op.text);
+                if (op.type == WordOp::Type::Insert) st.words_inserted += count_words(op.text);
+            }
+    }
+    return st;
+}
+
+DiffStats stats_of(const ChangeSet& cs) {
+    DiffStats st;
+    for (const auto& s : cs.sections) {
+        auto x = stats_of(s);
+        st.words_struck += x.words_struck;
+        st.words_inserted += x.words_inserted;
+        st.provisions_changed += x.provisions_changed;
+    }
+    return st;
+}
+
+}  // namespace amend

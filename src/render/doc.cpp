@@ -1,0 +1,183 @@
+#include "render/doc.hpp"
+
+#include <cmark.h>
+#include <cstdlib>
+
+namespace amend::render {
+
+namespace {
+
+cmark_node* add(cmark_node* parent, cmark_node_type t) {
+    cmark_node* n = cmark_node_new(t);
+    cmark_node_append_child(parent, n);
+    return n;
+}
+
+std::string take(char* s) {
+    std::string out = s ? s : "";
+    std::free(s);
+    return out;
+}
+
+cmark_node* custom(cmark_node* parent, cmark_node_type t, const std::string& open, const std::string& close) {
+    cmark_node* n = add(parent, t);
+    cmark_node_set_on_enter(n, open.c_str());
+    cmark_node_set_on_exit(n, close.c_str());
+    return n;
+}
+
+}  // namespace
+
+Doc::Doc() : root_(cmark_node_new(CMARK_NODE_DOCUMENT)) {}
+Doc::~Doc() { cmark_node_free(root_); }
+
+std::string Doc::markdown() const { return take(cmark_render_commonmark(root_, CMARK_OPT_UNSAFE, 0)); }
+std::string Doc::html() const { return take(cmark_render_html(root_, CMARK_OPT_UNSAFE)); }
+
+cmark_node* heading(cmark_node* parent, int level) {
+    cmark_node* n = add(parent, CMARK_NODE_HEADING);
+    cmark_node_set_heading_level(n, level);
+    return n;
+}
+cmark_node* paragraph(cmark_node* parent) { return add(parent, CMARK_NODE_PARAGRAPH); }
+cmark_node* emph(cmark_node* parent) { return add(parent, CMARK_NODE_EMPH); }
+cmark_node* strong(cmark_node* parent) { return add(parent, CMARK_NODE_STRONG); }
+
+cmark_node* link(cmark_node* parent, const std::string& url) {
+    cmark_node* n = add(parent, CMARK_NODE_LINK);
+    cmark_node_set_url(n, url.c_str());
+    return n;
+}
+
+cmark_node* list(cmark_node* parent) {
+    cmark_node* n = add(parent, CMARK_NODE_LIST);
+    cmark_node_set_list_type(n, CMARK_BULLET_LIST);
+    cmark_node_set_list_tight(n, 1);
+    return n;
+}
+
+cmark_node* item(cmark_node* l) { return add(l, CMARK_NODE_ITEM); }
+
+void text(cmark_node* parent, const std::string& s) {
+    if (s.empty()) return;
+    // A line break inside a provision's text stays a break, not Markdown syntax.
+    std::size_t start = 0;
+    while (true) {
+        std::size_t nl = s.find('\n', start);
+        std::string piece = s.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (!piece.empty()) cmark_node_set_literal(add(parent, CMARK_NODE_TEXT), piece.c_str());
+        if (nl == std::string::npos) break;
+        add(parent, CMARK_NODE_LINEBREAK);
+        start = nl + 1;
+    }
+}
+
+std::string escape_html(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+cmark_node* div(cmark_node* parent, const std::string& cls, const std::string& id) {
+    std::string open = "<div class=\"" + escape_html(cls) + "\"";
+    if (!id.empty()) open += " id=\"" + escape_html(id) + "\"";
+    open += ">";
+    return custom(parent, CMARK_NODE_CUSTOM_BLOCK, open, "</div>");
+}
+
+cmark_node* del(cmark_node* parent) { return custom(parent, CMARK_NODE_CUSTOM_INLINE, "<del>", "</del>"); }
+cmark_node* ins(cmark_node* parent) { return custom(parent, CMARK_NODE_CUSTOM_INLINE, "<ins>", "</ins>"); }
+cmark_node* span(cmark_node* parent, const std::string& cls) {
+    return custom(parent, CMARK_NODE_CUSTOM_INLINE, "<span class=\"" + escape_html(cls) + "\">", "</span>");
+}
+
+void ops(cmark_node* parent, const std::vector<WordOp>& os, Sides sides) {
+    for (const auto& op : os) {
+        switch (op.type) {
+            case WordOp::Type::Equal: text(parent, op.text); break;
+            case WordOp::Type::Delete:
+                if (sides != Sides::New) text(del(parent), op.text);
+                break;
+            case WordOp::Type::Insert:
+                if (sides != Sides::Old) text(ins(parent), op.text);
+                break;
+        }
+    }
+}
+
+std::vector<bool> shown(const SectionDiff& s, bool show_unchanged) {
+    std::vector<bool> out(s.changes.size(), show_unchanged);
+    if (show_unchanged) return out;
+    for (std::size_t k = 0; k < s.changes.size(); ++k) {
+        if (s.changes[k].type == ProvisionChange::Type::Unchanged) continue;
+        out[k] = true;
+        // Its ancestors give the context: the nearest earlier change at each shallower depth.
+        int want = s.changes[k].depth - 1;
+        for (std::size_t a = k; a-- > 0 && want >= 0;)
+            if (s.changes[a].depth == want) {
+                out[a] = true;
+                --want;
+            }
+    }
+    if (!s.changes.empty()) out[0] = true;  // the section's own heading
+    return out;
+}
+
+static const char* kCss = R"css(
+:root{color-scheme:light}
+body{margin:0;padding:1rem;font:17px/1.55 Georgia,"Times New Roman",serif;color:#111;background:#fff;overflow-wrap:break-word}
+main{max-width:52rem;margin:0 auto}
+h1{font-size:1.5rem;margin:.5rem 0 1rem}
+h2{font-size:1.2rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
+p{margin:.35rem 0}
+a{color:#1a4f8b}
+del{text-decoration:line-through;text-decoration-thickness:2px;color:#8a1c1c;background:#fbeaea}
+ins{text-decoration:underline;text-decoration-thickness:2px;color:#0b5a35;background:#e6f4ea}
+.prov{margin:0}
+.d1{margin-left:1.5rem}.d2{margin-left:3rem}.d3{margin-left:4.5rem}.d4{margin-left:6rem}.d5,.d6,.d7,.d8{margin-left:7.5rem}
+.elided p{color:#666;font-style:italic}
+.note{color:#555;font-style:italic;font-size:.9em}
+.legend{color:#444;font-size:.95em}
+.sbs main{max-width:80rem}
+.row{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5rem;border-top:1px solid #eee}
+.row.head{font-weight:bold;border-top:none}
+.old,.new{min-width:0}
+.row .d1{margin-left:1rem}.row .d2{margin-left:2rem}.row .d3{margin-left:3rem}.row .d4,.row .d5,.row .d6{margin-left:4rem}
+@media (max-width:40rem){
+ body{padding:.6rem;font-size:16px}
+ .d1{margin-left:.7rem}.d2{margin-left:1.4rem}.d3{margin-left:2.1rem}.d4,.d5,.d6,.d7,.d8{margin-left:2.8rem}
+ .row{grid-template-columns:1fr}
+ .row.head{display:none}
+ .row .old:not(.empty)::before{content:"Current law";display:block;font:bold .75rem sans-serif;color:#8a1c1c;margin-top:.4rem}
+ .row .new:not(.empty)::before{content:"Amended";display:block;font:bold .75rem sans-serif;color:#0b5a35;margin-top:.4rem}
+ .row .empty{display:none}
+}
+@media print{
+ body{padding:0;font-size:11pt;color:#000}
+ main{max-width:none}
+ a{color:#000;text-decoration:none}
+ del{color:#000;background:none}
+ ins{color:#000;background:none}
+ .prov,.row{break-inside:avoid}
+ h2{break-after:avoid}
+}
+)css";
+
+std::string page(const std::string& title, const std::string& body, const std::string& body_class) {
+    std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                      "<title>" + escape_html(title) + "</title>\n<style>" + kCss + "</style>\n</head>\n<body";
+    if (!body_class.empty()) out += " class=\"" + escape_html(body_class) + "\"";
+    out += ">\n<main>\n" + body + "</main>\n</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace amend::render

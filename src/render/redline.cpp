@@ -1,0 +1,226 @@
+// The redline, the side-by-side view and the consolidated text: one document tree each, rendered
+// to CommonMark and HTML by cmark.
+#include <cmark.h>
+
+#include "render/doc.hpp"
+#include "render/render.hpp"
+
+namespace amend {
+
+using namespace render;
+
+namespace {
+
+using T = ProvisionChange::Type;
+
+// What a provision's line shows: both sides marked (redline), one side with its marks (a column of
+// the side-by-side view), or the new text plain (consolidated).
+enum class Mode { Redline, Old, New, Clean };
+
+bool has_designation(const Provision& p) { return is_numbered(p.kind) && p.kind != Kind::Section; }
+
+// Whether this mode shows the change at all (an inserted provision has no old side).
+bool present(const ProvisionChange& c, Mode m) {
+    if (m == Mode::Old) return c.old_p != nullptr;
+    if (m == Mode::New || m == Mode::Clean) return c.new_p != nullptr;
+    return true;
+}
+
+// Appends a field (designation, heading or text) to `parent` as the mode shows it.
+void field(cmark_node* parent, const std::string& old_s, const std::string& new_s, const std::vector<WordOp>& os,
+           Mode m) {
+    if (m == Mode::Clean) return text(parent, new_s);
+    if (!os.empty()) return ops(parent, os, m == Mode::Redline ? Sides::Both : m == Mode::Old ? Sides::Old : Sides::New);
+    if (old_s == new_s) return text(parent, new_s);
+    // Changed without word operations (a designation): the old struck, the new inserted.
+    if (m != Mode::New && !old_s.empty()) text(del(parent), old_s);
+    if (m != Mode::Old && !new_s.empty()) text(ins(parent), new_s);
+}
+
+// The words of one provision: designation, heading and text; for a section's heading line, only its
+// number and heading (head_only), and for the paragraph below it only its text (text_only).
+enum class Part { All, Head, Text };
+void line(cmark_node* parent, const ProvisionChange& c, Mode m, Part part = Part::All) {
+    const Provision& p = c.new_p && m != Mode::Old ? *c.new_p : *c.old_p;
+    bool whole = c.type == T::Inserted || c.type == T::Deleted;
+    cmark_node* into = parent;
+    if (whole && m != Mode::Clean) into = c.type == T::Inserted ? ins(parent) : del(parent);
+    auto both = [&](auto get) -> std::pair<std::string, std::string> {
+        if (whole) return {get(p), get(p)};
+        return {get(*c.old_p), get(*c.new_p)};
+    };
+    if ((has_designation(p) || p.kind == Kind::Section) && part != Part::Text) {
+        auto [o, n] = both([](const Provision& q) { return q.designation; });
+        field(into, o, n, {}, m);
+    }
+    auto [oh, nh] = both([](const Provision& q) { return q.heading.text; });
+    if ((!oh.empty() || !nh.empty()) && part != Part::Text) {
+        text(into, " ");
+        field(into, oh, nh, whole ? std::vector<WordOp>{} : c.heading_ops, m);
+    }
+    auto [ot, nt] = both([](const Provision& q) { return q.text.text; });
+    if ((!ot.empty() || !nt.empty()) && part != Part::Head) {
+        if (has_designation(p)) text(into, " ");
+        field(into, ot, nt, whole ? std::vector<WordOp>{} : c.text_ops, m);
+    }
+    if (c.type == T::Moved && m != Mode::Clean && m != Mode::Old && part != Part::Text) {
+        text(parent, " ");
+        text(span(parent, "note"), "(moved from " + c.old_citation + ")");
+    }
+}
+
+bool has_text(const ProvisionChange& c) {
+    return (c.old_p && !c.old_p->text.empty()) || (c.new_p && !c.new_p->text.empty());
+}
+
+std::string depth_class(int depth) { return "d" + std::to_string(depth); }
+
+// One provision as a block: a section's is a heading, the others a paragraph in an indented div.
+void provision_block(cmark_node* parent, const ProvisionChange& c, Mode m, bool with_id) {
+    std::string cls = "prov " + depth_class(c.depth);
+    if (m != Mode::Clean && c.type != T::Unchanged) cls += std::string(" ") + change_type_name(c.type);
+    cmark_node* d = div(parent, cls, with_id ? c.anchor : "");
+    if (c.depth == 0) {
+        line(heading(d, 2), c, m, Part::Head);
+        if (has_text(c)) line(paragraph(d), c, m, Part::Text);
+        return;
+    }
+    line(paragraph(d), c, m);
+}
+
+void elided(cmark_node* parent, int depth) {
+    text(paragraph(div(parent, "prov elided " + depth_class(depth))), "(Omitted text is unaffected)");
+}
+
+void legend(cmark_node* parent) {
+    cmark_node* p = paragraph(div(parent, "legend"));
+    text(p, "Deletions are ");
+    text(del(p), "struck through");
+    text(p, "; insertions are ");
+    text(ins(p), "underlined");
+    text(p, ".");
+}
+
+bool section_shown(const SectionDiff& s, const RenderOptions& o) { return o.show_unchanged || s.changed(); }
+
+// Walks the changes of a section, calling show(c) for shown ones and gap(depth) once per elided run.
+template <class Show, class Gap>
+void walk(const SectionDiff& s, const RenderOptions& o, Show show, Gap gap) {
+    auto vis = shown(s, o.show_unchanged);
+    for (std::size_t k = 0; k < s.changes.size(); ++k) {
+        if (vis[k]) {
+            show(s.changes[k]);
+        } else if (k == 0 || vis[k - 1]) {
+            gap(s.changes[k].depth);
+        }
+    }
+}
+
+// The frame of a redline or side-by-side page: title, legend, then each shown section.
+template <class Section>
+void framed(Doc& doc, const ChangeSet& cs, const RenderOptions& o, Section section) {
+    text(heading(doc.root(), 1), o.title);
+    legend(doc.root());
+    bool any = false;
+    for (const auto& s : cs.sections) {
+        if (!section_shown(s, o)) continue;
+        any = true;
+        section(s);
+    }
+    if (!any) text(paragraph(doc.root()), "No changes.");
+}
+
+void redline_tree(Doc& doc, const ChangeSet& cs, const RenderOptions& o) {
+    framed(doc, cs, o, [&](const SectionDiff& s) {
+        walk(s, o, [&](const ProvisionChange& c) { provision_block(doc.root(), c, Mode::Redline, true); },
+             [&](int depth) { elided(doc.root(), depth); });
+    });
+}
+
+void side_by_side_tree(Doc& doc, const ChangeSet& cs, const RenderOptions& o) {
+    framed(doc, cs, o, [&](const SectionDiff& s) {
+        text(heading(doc.root(), 2), s.number);
+        cmark_node* head = div(doc.root(), "row head");
+        text(paragraph(div(head, "old")), "Current law");
+        text(paragraph(div(head, "new")), "Amended");
+        auto cell = [](cmark_node* row, const ProvisionChange& c, Mode m) {
+            const char* side = m == Mode::Old ? "old" : "new";
+            if (!present(c, m)) {
+                div(row, std::string(side) + " empty");
+                return;
+            }
+            cmark_node* d = div(row, std::string(side) + " " + depth_class(c.depth));
+            if (c.depth == 0) {
+                line(strong(paragraph(d)), c, m, Part::Head);
+                if (has_text(c)) line(paragraph(d), c, m, Part::Text);
+                return;
+            }
+            line(paragraph(d), c, m);
+        };
+        walk(s, o,
+             [&](const ProvisionChange& c) {
+                 std::string cls = "row";
+                 if (c.type != T::Unchanged) cls += std::string(" ") + change_type_name(c.type);
+                 cmark_node* row = div(doc.root(), cls, c.anchor);
+                 cell(row, c, Mode::Old);
+                 cell(row, c, Mode::New);
+             },
+             [&](int depth) {
+                 cmark_node* row = div(doc.root(), "row");
+                 elided(row, depth);
+                 elided(row, depth);
+             });
+    });
+}
+
+void consolidated_tree(Doc& doc, const ChangeSet& cs) {
+    for (const auto& s : cs.sections)
+        for (const auto& c : s.changes)
+            if (c.new_p) provision_block(doc.root(), c, Mode::Clean, true);
+}
+
+}  // namespace
+
+// Builds a document with `build` and renders it as Markdown, or as an HTML body fragment.
+template <class Build>
+std::string md_of(Build build) {
+    Doc d;
+    build(d);
+    return d.markdown();
+}
+template <class Build>
+std::string html_of(Build build) {
+    Doc d;
+    build(d);
+    return d.html();
+}
+
+std::string render_redline_md(const ChangeSet& cs, const RenderOptions& o) {
+    return md_of([&](Doc& d) { redline_tree(d, cs, o); });
+}
+
+std::string render_redline_html(const ChangeSet& cs, const RenderOptions& o) {
+    return page(o.title, html_of([&](Doc& d) { redline_tree(d, cs, o); }));
+}
+
+std::string render_side_by_side_md(const ChangeSet& cs, const RenderOptions& o) {
+    return md_of([&](Doc& d) { side_by_side_tree(d, cs, o); });
+}
+
+std::string render_side_by_side_html(const ChangeSet& cs, const RenderOptions& o) {
+    return page(o.title, html_of([&](Doc& d) { side_by_side_tree(d, cs, o); }), "sbs");
+}
+
+std::string render_consolidated_md(const ChangeSet& cs) {
+    return md_of([&](Doc& d) { consolidated_tree(d, cs); });
+}
+
+std::string render_consolidated_html_body(const ChangeSet& cs) {
+    return html_of([&](Doc& d) { consolidated_tree(d, cs); });
+}
+
+std::string render_consolidated_html(const ChangeSet& cs, const std::string& title) {
+    return page(title, render_consolidated_html_body(cs));
+}
+
+}  // namespace amend

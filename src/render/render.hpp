@@ -1,0 +1,53 @@
+// Renderers of a ChangeSet (DESIGN §6). They never compute a diff: they read the plain data that
+// src/diff produced. Markdown and HTML come from one cmark document tree; marks are CUSTOM_INLINE
+// nodes rendering as <del>/<ins> in both. Someone re-rendering our Markdown with cmark's safe default
+// sees the marks (raw HTML) removed: render it with CMARK_OPT_UNSAFE, as GitHub does for these tags.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diff/diff.hpp"
+
+namespace amend {
+
+struct RenderOptions {
+    // Show unchanged provisions whole; otherwise each run of unchanged provisions that is neither a
+    // changed provision's ancestor nor changed itself is elided to one line.
+    bool show_unchanged = false;
+    std::string title = "Redline";  // the HTML <title> and the page's heading
+};
+
+// Inline redline: deletions struck through (<del>), insertions underscored (<ins>).
+std::string render_redline_md(const ChangeSet& cs, const RenderOptions& o = {});
+std::string render_redline_html(const ChangeSet& cs, const RenderOptions& o = {});  // standalone page
+
+// Current law and amended text in two columns, aligned provision by provision.
+std::string render_side_by_side_html(const ChangeSet& cs, const RenderOptions& o = {});
+std::string render_side_by_side_md(const ChangeSet& cs, const RenderOptions& o = {});
+
+// The new version whole. The Markdown, rendered by cmark (unsafe), equals the body fragment.
+std::string render_consolidated_md(const ChangeSet& cs);
+std::string render_consolidated_html_body(const ChangeSet& cs);
+std::string render_consolidated_html(const ChangeSet& cs, const std::string& title = "Consolidated text");
+
+// The change list for other tools: citations, eIds, change types and word operations.
+std::string render_json(const ChangeSet& cs);
+
+// For terminals: "[-deleted-]{+inserted+}", three spaces of indent per level.
+std::string render_text(const ChangeSet& cs, const RenderOptions& o = {});
+
+// The static site written by `amend apply -o DIR`: pure, no file I/O.
+struct SiteInfo {
+    std::string title = "Amendments";      // e.g. the ordinance's title
+    std::string source;                      // e.g. the amendment file's name; shown when not empty
+    std::vector<std::string> warnings;       // shown on the index, in order
+};
+
+// (relative path, bytes) pairs, in a stable order: index.html and index.md (sections touched, words
+// struck and inserted, warnings), then for each changed section NUMBER:
+// NUMBER/redline.{html,md}, NUMBER/side-by-side.{html,md}, NUMBER/consolidated.{html,md}.
+std::vector<std::pair<std::string, std::string>> render_site(const ChangeSet& cs, const SiteInfo& info);
+
+}  // namespace amend
