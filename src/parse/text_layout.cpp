@@ -308,6 +308,68 @@ void read_text(const std::string& bytes, const std::string& path, Document& doc)
     r.run(bytes);
 }
 
+std::vector<Provision> read_text_fragment(const std::string& text, const std::string& path, int first_line) {
+    std::vector<std::string> lines;
+    std::size_t i = 0;
+    while (i <= text.size()) {
+        std::size_t e = text.find('\n', i);
+        if (e == std::string::npos) e = text.size();
+        std::string l = text.substr(i, e - i);
+        if (!l.empty() && l.back() == '\r') l.pop_back();
+        lines.push_back(l);
+        i = e + 1;
+    }
+    while (!lines.empty() && lines.back().find_first_not_of(' ') == std::string::npos) lines.pop_back();
+    std::size_t lead = 0;
+    while (lead < lines.size() && lines[lead].find_first_not_of(' ') == std::string::npos) ++lead;
+    if (lead == lines.size())
+        throw InputError(Diagnostic{path, first_line, 1, "expected quoted text, found nothing", "amend.block", ""});
+    Document doc;
+    auto adjust = [&](InputError& e, int line_shift, int col_shift) {
+        std::vector<Diagnostic> ds = e.diagnostics();
+        for (auto& d : ds) {
+            d.line += line_shift;
+            d.col += col_shift;
+            d.file = path;
+        }
+        return InputError(ds);
+    };
+    if (boost::regex_search(lines[lead], section_re()) && lines[lead][0] != ' ') {
+        try {
+            read_text(text, path, doc);
+        } catch (InputError& e) {
+            throw adjust(e, first_line - 1, 0);
+        }
+        std::vector<Provision> out;
+        for (auto& p : doc.root.children) out.push_back(std::move(p));
+        return out;
+    }
+    std::size_t m = std::string::npos;
+    for (const auto& l : lines) {
+        std::size_t ind = l.find_first_not_of(' ');
+        if (ind != std::string::npos) m = std::min(m, ind);
+    }
+    std::string shifted = "0-0 Fragment.\n";
+    for (std::size_t k = lead; k < lines.size(); ++k)
+        shifted += (lines[k].empty() ? std::string() : "   " + lines[k].substr(std::min(m, lines[k].size()))) + "\n";
+    try {
+        read_text(shifted, path, doc);
+    } catch (InputError& e) {
+        throw adjust(e, first_line - 2 + static_cast<int>(lead), static_cast<int>(m) - 3);
+    }
+    Provision& sec = doc.root.children.at(0);
+    std::vector<Provision> out;
+    if (!sec.text.empty()) {
+        Provision t;
+        t.kind = Kind::Text;
+        t.text = sec.text;
+        out.push_back(std::move(t));
+    }
+    for (auto& c : sec.children)
+        if (c.xl.tag != "trailing-blanks") out.push_back(std::move(c));
+    return out;
+}
+
 std::string write_text_provision(const Provision& p, int depth, const std::string& eol) {
     std::string out;
     if (p.kind == Kind::Section || p.kind == Kind::Code || depth <= 0) write_top(out, p, eol);

@@ -18,6 +18,11 @@ void read_text(const std::string& bytes, const std::string& path, Document& doc)
 // layout.
 std::string write_text(const Document& doc, int file_index = -1);
 
+// Reads quoted new text in the plain-text layout (an amendment's block quote): either whole
+// sections ("2-173-045 Heading." first), or provisions whose indentation is relative to the least
+// indented line. `first_line` is the line of `text` in `path`, for diagnostics.
+std::vector<Provision> read_text_fragment(const std::string& text, const std::string& path, int first_line);
+
 // Writes one provision subtree (a section, or a provision inside one at `depth`) in the layout.
 std::string write_text_provision(const Provision& p, int depth, const std::string& eol = "\n");
 

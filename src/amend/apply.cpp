@@ -1,0 +1,925 @@
+#include "amend/apply.hpp"
+
+#include <algorithm>
+#include <boost/regex.hpp>
+#include <cctype>
+#include <functional>
+
+#include "amend/markdown.hpp"
+#include "model/citation.hpp"
+#include "model/designation.hpp"
+
+namespace amend {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// ---- text with folding: curly quotes match straight ones, NBSP matches a space ----
+struct Folded {
+    std::string s;
+    std::vector<std::size_t> at;  // original offset of each folded byte
+};
+
+Folded fold(const std::string& t) {
+    Folded f;
+    for (std::size_t i = 0; i < t.size();) {
+        auto u = static_cast<unsigned char>(t[i]);
+        if (u == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+            auto c = static_cast<unsigned char>(t[i + 2]);
+            char r = 0;
+            if (c == 0x9C || c == 0x9D) r = '"';
+            if (c == 0x98 || c == 0x99) r = '\'';
+            if (r) {
+                f.s += r;
+                f.at.push_back(i);
+                i += 3;
+                continue;
+            }
+        }
+        if (u == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) {
+            f.s += ' ';
+            f.at.push_back(i);
+            i += 2;
+            continue;
+        }
+        f.s += t[i];
+        f.at.push_back(i);
+        ++i;
+    }
+    f.at.push_back(t.size());
+    return f;
+}
+
+bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80); }
+
+struct Hit {
+    Provision* node;
+    bool heading;
+    std::size_t begin, end;  // in the original text
+};
+
+void find_in(Provision* node, bool heading, const std::string& needle, std::vector<Hit>& out) {
+    const std::string& text = heading ? node->heading.text : node->text.text;
+    if (needle.empty() || text.empty()) return;
+    Folded h = fold(text), n = fold(needle);
+    std::size_t pos = 0;
+    while ((pos = h.s.find(n.s, pos)) != std::string::npos) {
+        std::size_t e = pos + n.s.size();
+        bool left_ok = pos == 0 || !is_word(n.s.front()) || !is_word(h.s[pos - 1]);
+        bool right_ok = e >= h.s.size() || !is_word(n.s.back()) || !is_word(h.s[e]);
+        if (left_ok && right_ok) out.push_back(Hit{node, heading, h.at[pos], h.at[e]});
+        pos += 1;
+    }
+}
+
+void rich_replace(RichText& rt, std::size_t b, std::size_t e, const std::string& with) {
+    rt.text.replace(b, e - b, with);
+    long delta = static_cast<long>(with.size()) - static_cast<long>(e - b);
+    for (auto& m : rt.marks) {
+        auto shift = [&](std::uint32_t& x, bool is_end) {
+            if (x >= e) x = static_cast<std::uint32_t>(static_cast<long>(x) + delta);
+            else if (x > b) x = static_cast<std::uint32_t>(is_end ? b + with.size() : b);
+        };
+        shift(m.begin, false);
+        shift(m.end, true);
+    }
+    rt.marks.erase(std::remove_if(rt.marks.begin(), rt.marks.end(), [](const Markup& m) { return m.end < m.begin; }),
+                   rt.marks.end());
+}
+
+bool only_punct(const std::string& s) {
+    std::string l = lower(s);
+    for (std::string w : {" and", " or", "and", "or"}) {
+        auto p = l.find(w);
+        if (p != std::string::npos && p + w.size() == l.size()) l = l.substr(0, p);
+    }
+    for (char c : l)
+        if (std::isalnum(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+void set_kinds(Provision& p, int depth) {
+    if (is_numbered(p.kind) && p.kind != Kind::Section) p.kind = kind_for_depth(depth);
+    for (auto& c : p.children) set_kinds(c, depth + 1);
+}
+
+std::string with_parens(const std::string& old_designation, const std::string& inner) {
+    if (!old_designation.empty() && old_designation.front() != '(') return inner;
+    return "(" + inner + ")";
+}
+
+// Sequence value of a designation for ordering new provisions among siblings.
+std::pair<int, std::string> order_key(const std::string& designation) {
+    std::string d = clean_num(designation);
+    std::size_t i = 0;
+    if (!d.empty() && std::isdigit(static_cast<unsigned char>(d[0]))) {
+        while (i < d.size() && std::isdigit(static_cast<unsigned char>(d[i]))) ++i;
+        return {std::atoi(d.substr(0, i).c_str()), d.substr(i)};
+    }
+    while (i < d.size() && std::isalpha(static_cast<unsigned char>(d[i]))) ++i;
+    std::string base = d.substr(0, i);
+    int v = (base.size() > 1 && roman_value(base)) ? roman_value(base) : alpha_value(base);
+    return {v, d.substr(i)};
+}
+
+bool same_term(const std::string& text, const std::string& term) {
+    Folded t = fold(text);
+    std::string want = "\"" + lower(fold(term).s) + "\"";
+    std::size_t q = t.s.find('"');
+    if (q == std::string::npos || q > 12) return false;
+    return lower(t.s.substr(q, want.size())) == want;
+}
+
+struct Applier {
+    Document& doc;
+    const ApplyOptions2& opt;
+    ApplyReport rep;
+    std::vector<std::string> prefixes;  // chapter prefixes of the sections given
+
+    std::string loc(const Op& op) { return op.file + ":" + std::to_string(op.line); }
+
+    void fail(const Op& op, const std::string& msg, const std::string& code = "amend.apply") {
+        rep.failures.push_back(Diagnostic{op.file, op.line, op.col, msg, code, ""});
+    }
+
+    static std::string prefix_of(const std::string& num) {
+        std::size_t p = num.find_last_of("-.");
+        return p == std::string::npos ? num : num.substr(0, p);
+    }
+
+    Provision* find_section(const std::string& num) {
+        for (Provision* s : sections_of(doc.root))
+            if (s->designation == num || clean_num(s->designation) == num) return s;
+        return nullptr;
+    }
+
+    std::string section_of(const TargetRef& t) {
+        if (t.section.empty() || t.section_is_law_number) return opt.default_section.empty() ? t.section : opt.default_section;
+        return t.section;
+    }
+
+    // Resolves a target to a provision. Reports a failure (or a skip) and returns null when it cannot.
+    Provision* resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out = nullptr, bool quiet = false) {
+        std::string num = section_of(t);
+        if (num.empty()) {
+            if (!quiet) fail(op, "the instruction names no section of the code", "amend.target");
+            return nullptr;
+        }
+        Provision* sec = find_section(num);
+        if (!sec) {
+            bool should = std::find(prefixes.begin(), prefixes.end(), prefix_of(num)) != prefixes.end();
+            if (quiet) return nullptr;
+            if (should || opt.strict) {
+                Citation c;
+                c.section = num;
+                auto near = nearest_citations(doc.root, c, 3);
+                std::string msg = "no section " + num + " in the code given";
+                if (!near.empty()) {
+                    msg += "; nearest: ";
+                    for (std::size_t i = 0; i < near.size(); ++i) msg += (i ? ", " : "") + near[i];
+                }
+                fail(op, msg, "amend.target");
+            } else {
+                rep.skipped.push_back(loc(op) + ": section " + num + " is not in the code given: \"" + op.sentence + "\"");
+            }
+            return nullptr;
+        }
+        ProvisionPath chain{sec};
+        Provision* cur = sec;
+        bool exact = true;
+        for (const auto& d : t.path) {
+            Provision* next = nullptr;
+            for (auto& c : cur->children)
+                if (is_numbered(c.kind) && clean_num(c.designation) == d) {
+                    next = &c;
+                    break;
+                }
+            if (!next) {
+                exact = false;
+                break;
+            }
+            cur = next;
+            chain.push_back(cur);
+        }
+        if (!exact) {
+            // The law's kind words do not always match the Code's depth ("Paragraph (2)" of a
+            // definitions section, an undesignated "(a)" wrapper): look for the designations as a
+            // chain anywhere in the section, and accept exactly one match.
+            std::vector<ProvisionPath> found;
+            std::function<void(Provision&, ProvisionPath&)> walk = [&](Provision& p, ProvisionPath& ch) {
+                for (auto& c : p.children) {
+                    if (!is_numbered(c.kind)) continue;
+                    ch.push_back(&c);
+                    if (!t.path.empty() && ch.size() >= t.path.size() + 1) {
+                        bool match = true;
+                        for (std::size_t k = 0; k < t.path.size(); ++k)
+                            if (clean_num(ch[ch.size() - t.path.size() + k]->designation) != t.path[k]) match = false;
+                        if (match) found.push_back(ch);
+                    }
+                    walk(c, ch);
+                    ch.pop_back();
+                }
+            };
+            // Try the tail of the path first (relative part), then shorter tails.
+            ProvisionPath root_chain{sec};
+            walk(*sec, root_chain);
+            if (found.size() != 1) {
+                if (quiet) return nullptr;
+                Citation c;
+                c.section = sec->designation;
+                c.path = t.path;
+                if (found.empty()) {
+                    auto near = nearest_citations(*sec, c, 3);
+                    std::string msg = "no provision " + c.str() + " in the code given";
+                    if (!near.empty()) {
+                        msg += "; nearest: ";
+                        for (std::size_t i = 0; i < near.size(); ++i) msg += (i ? ", " : "") + near[i];
+                    }
+                    fail(op, msg, "amend.target");
+                } else {
+                    std::string msg = c.str() + " is ambiguous: it matches ";
+                    for (std::size_t i = 0; i < found.size(); ++i) {
+                        ProvisionPath cp(found[i].begin(), found[i].end());
+                        msg += (i ? ", " : "") + citation_of(cp).str();
+                    }
+                    fail(op, msg, "amend.ambiguous");
+                }
+                return nullptr;
+            }
+            chain = found[0];
+            cur = const_cast<Provision*>(chain.back());
+        }
+        if (!t.term.empty()) {
+            Provision* def = nullptr;
+            std::function<void(Provision&)> look = [&](Provision& p) {
+                for (auto& c : p.children) {
+                    if (def) return;
+                    if ((c.kind == Kind::Definition && lower(c.designation) == lower(t.term)) ||
+                        (is_numbered(c.kind) && same_term(c.text.text, t.term))) {
+                        def = &c;
+                        chain.push_back(&c);
+                        return;
+                    }
+                    look(c);
+                }
+            };
+            look(*cur);
+            if (!def) {
+                if (!quiet) fail(op, "no definition of \"" + t.term + "\" in " + t.describe(), "amend.target");
+                return nullptr;
+            }
+            cur = def;
+        }
+        if (chain_out) *chain_out = chain;
+        return cur;
+    }
+
+    std::string cite(const ProvisionPath& ch) { return citation_of(ch).str(); }
+
+    // The citation of any node under a section.
+    std::string cite_of(Provision* target) {
+        std::string out;
+        ProvisionPath chain;
+        for_each_addressable(doc.root, chain, [&](const ProvisionPath& ch) {
+            if (out.empty() && ch.back() == target) out = citation_of(ch).str();
+        });
+        if (out.empty()) {
+            // An unnumbered node: cite its nearest addressable ancestor.
+            std::function<bool(const Provision&, ProvisionPath&)> walk = [&](const Provision& p, ProvisionPath& ch) {
+                bool addr = is_addressable(p) && (!ch.empty() || p.kind == Kind::Section);
+                if (addr) ch.push_back(&p);
+                if (&p == target) {
+                    out = ch.empty() ? "" : citation_of(ch).str();
+                    return true;
+                }
+                for (const auto& c : p.children)
+                    if (walk(c, ch)) return true;
+                if (addr) ch.pop_back();
+                return false;
+            };
+            ProvisionPath ch;
+            walk(doc.root, ch);
+        }
+        return out;
+    }
+
+    void scope_nodes(Provision* n, bool whole, std::vector<Provision*>& out) {
+        if (n->kind == Kind::History || n->kind == Kind::Block) return;
+        out.push_back(n);
+        if (!whole) return;
+        for (auto& c : n->children) scope_nodes(&c, true, out);
+    }
+
+    std::vector<Hit> search(const Op& op, Provision* target, const TargetRef& t, const std::string& needle) {
+        std::vector<Hit> hits;
+        bool heading = op.in_heading || t.part == TargetRef::Part::Heading;
+        if (heading) {
+            find_in(target, true, needle, hits);
+            return hits;
+        }
+        std::vector<Provision*> nodes;
+        scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
+        for (Provision* p : nodes) find_in(p, false, needle, hits);
+        return hits;
+    }
+
+    std::string places(const std::vector<Hit>& hits) {
+        std::string s;
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            std::string c = cite_of(hits[i].node);
+            if (hits[i].heading) c = "the heading of " + c;
+            s += (i ? ", " : "") + c;
+        }
+        return s;
+    }
+
+    // Chooses the hits an instruction means; reports a failure when it cannot tell.
+    bool choose(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::vector<Hit>& hits) {
+        std::string where = cite_of(target);
+        if (hits.empty()) {
+            fail(op, "\"" + needle + "\" not found in " + where, "amend.phrase");
+            return false;
+        }
+        if (op.each) {
+            if (op.expect_count && static_cast<int>(hits.size()) != op.expect_count)
+                rep.warnings.push_back(loc(op) + ": \"" + needle + "\" appears " + std::to_string(hits.size()) + " times in " + where +
+                                       ", not " + std::to_string(op.expect_count) + "; every place was changed");
+            return true;
+        }
+        if (hits.size() == 1) return true;
+        if (op.at_end || only_punct(needle)) {
+            // "the period", "the semicolon", "; or": the one that ends a unit's text.
+            std::vector<Hit> ends;
+            for (const auto& h : hits) {
+                const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+                std::size_t e = txt.find_last_not_of(" ");
+                if (e != std::string::npos && h.end == e + 1) ends.push_back(h);
+            }
+            if (ends.size() > 1) {
+                std::vector<Hit> own;
+                for (const auto& h : ends)
+                    if (h.node == target) own.push_back(h);
+                if (own.size() == 1) ends = own;
+            }
+            if (ends.size() == 1) {
+                hits = ends;
+                return true;
+            }
+        }
+        fail(op, "\"" + needle + "\" matches " + std::to_string(hits.size()) + " places in " + where + ": " + places(hits) +
+                     "; say which, or \"each place it appears\"",
+             "amend.ambiguous");
+        (void)t;
+        return false;
+    }
+
+    void edit(const Hit& h, std::size_t b, std::size_t e, const std::string& with) {
+        RichText& rt = h.heading ? h.node->heading : h.node->text;
+        rich_replace(rt, b, e, with);
+    }
+
+    void note(const Op& op, const std::string& what, Provision* target) {
+        rep.applied.push_back(AppliedOp{loc(op), op.sentence, what, op_name(op.type)});
+        ProvisionPath dummy;
+        std::string c = cite_of(target);
+        std::size_t paren = c.find('(');
+        std::size_t in = c.rfind(" in ");
+        if (c.rfind("the definition", 0) == 0 && in != std::string::npos) c = c.substr(in + 4);
+        rep.changed_sections.insert(paren == std::string::npos ? c : c.substr(0, paren));
+    }
+
+    void phrase_op(const Op& op) {
+        for (const auto& t : op.targets) {
+            Provision* target = resolve_target(op, t);
+            if (!target) continue;
+            std::string needle = (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) ? op.anchor : op.find;
+            std::vector<Hit> hits = search(op, target, t, needle);
+            if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && !search(op, target, t, op.replace).empty()) {
+                rep.warnings.push_back(loc(op) + ": " + cite_of(target) + " already reads \"" + op.replace + "\" and not \"" + op.find +
+                                       "\"; nothing to change");
+                continue;
+            }
+            if (!choose(op, target, t, needle, hits)) continue;
+            // Apply from the last hit backwards so offsets stay valid.
+            std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+                return a.node != b.node ? a.node < b.node : a.begin > b.begin;
+            });
+            for (const auto& h : hits) {
+                const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+                if (op.type == OpType::Replace) {
+                    edit(h, h.begin, h.end, op.replace);
+                } else if (op.type == OpType::Strike) {
+                    std::size_t b = h.begin, e = h.end;
+                    // Striking a whole word takes one space with it.
+                    if (b > 0 && txt[b - 1] == ' ' && (e == txt.size() || txt[e] == ' ' || !is_word(txt[e]))) --b;
+                    else if (e < txt.size() && txt[e] == ' ' && (b == 0)) ++e;
+                    edit(h, b, e, "");
+                } else if (op.type == OpType::InsertBefore) {
+                    std::string ins = op.replace;
+                    if (!ins.empty() && is_word(ins.back()) && h.begin < txt.size() && is_word(txt[h.begin])) ins += " ";
+                    edit(h, h.begin, h.begin, ins);
+                } else {
+                    std::string ins = op.replace;
+                    if (!ins.empty() && is_word(ins.front()) && h.end > 0 && (is_word(txt[h.end - 1]) || txt[h.end - 1] == ',' || txt[h.end - 1] == ';'))
+                        ins = " " + ins;
+                    edit(h, h.end, h.end, ins);
+                }
+            }
+            std::string what;
+            std::string n = hits.size() == 1 ? "" : " (" + std::to_string(hits.size()) + " places)";
+            if (op.type == OpType::Replace) what = "struck \"" + op.find + "\" and inserted \"" + op.replace + "\" in " + cite_of(target) + n;
+            else if (op.type == OpType::Strike) what = "struck \"" + op.find + "\" in " + cite_of(target) + n;
+            else what = "inserted \"" + op.replace + "\" " + (op.type == OpType::InsertBefore ? "before" : "after") + " \"" + op.anchor + "\" in " + cite_of(target) + n;
+            note(op, what, target);
+        }
+    }
+
+    void insert_at_end(const Op& op) {
+        for (const auto& t : op.targets) {
+            Provision* target = resolve_target(op, t);
+            if (!target) continue;
+            std::string add = op.replace;
+            if (add.empty())
+                for (const auto& b : op.blocks)
+                    if (!b.text.empty()) add = b.text.text;
+            if (add.empty()) {
+                fail(op, "expected the text to add at the end");
+                continue;
+            }
+            // The last text of the target, in reading order.
+            Provision* last = target;
+            std::function<void(Provision&)> walk = [&](Provision& p) {
+                if (p.kind == Kind::History || p.kind == Kind::Block) return;
+                if (!p.text.empty()) last = &p;
+                for (auto& c : p.children) walk(c);
+            };
+            walk(*target);
+            std::string& txt = last->text.text;
+            std::string sep = (!txt.empty() && txt.back() != ' ' && is_word(add.front())) ? " " : "";
+            if (!txt.empty() && (add.front() == ' ')) sep.clear();
+            rich_replace(last->text, txt.size(), txt.size(), sep + add);
+            note(op, "added \"" + add + "\" at the end of " + cite_of(target), target);
+        }
+    }
+
+    bool is_xml(const Provision& p) { return !p.xl.tag.empty(); }
+
+    Provision* parent_of(Provision* root, Provision* child) {
+        for (auto& c : root->children) {
+            if (&c == child) return root;
+            if (Provision* p = parent_of(&c, child)) return p;
+        }
+        return nullptr;
+    }
+
+    void repeal(const Op& op, bool strike) {
+        for (const auto& t : op.targets) {
+            ProvisionPath chain;
+            Provision* target = resolve_target(op, t, &chain);
+            if (!target) continue;
+            std::string c = cite_of(target);
+            if (target->kind == Kind::Section) {
+                if (strike || !is_xml(*target)) {
+                    Provision* parent = parent_of(&doc.root, target);
+                    note(op, "repealed " + c, target);
+                    auto& sib = parent->children;
+                    sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
+                    continue;
+                }
+                std::vector<Provision> keep;
+                for (auto& ch : target->children)
+                    if (ch.kind == Kind::History) keep.push_back(std::move(ch));
+                target->children = std::move(keep);
+                target->text = RichText{"Repealed.", {}};
+                target->xl.reason = "Repealed";
+                if (target->xl.head_order.find('r') == std::string::npos) target->xl.head_order = "r" + target->xl.head_order;
+                set_attr(*target, "placeholder", "Repealed");
+                note(op, "repealed " + c, target);
+                continue;
+            }
+            Provision* parent = parent_of(&doc.root, target);
+            if (strike || !is_xml(*target)) {
+                note(op, (strike ? "struck " : "repealed ") + c, target);
+                auto& sib = parent->children;
+                sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
+                continue;
+            }
+            // D.C. keeps a repealed unit's designation with a placeholder text; Titles 16 and 25
+            // bracket it ("[Repealed].").
+            std::string sec = section_of(t);
+            bool bracket = sec.rfind("16-", 0) == 0 || sec.rfind("25-", 0) == 0;
+            target->children.clear();
+            target->heading = RichText{};
+            target->text = RichText{bracket ? "[Repealed]." : "Repealed.", {}};
+            set_attr(*target, "placeholder", "Repealed");
+            note(op, "repealed " + c, target);
+        }
+    }
+
+    static void set_attr(Provision& p, const std::string& name, const std::string& value) {
+        for (auto& a : p.xl.attrs)
+            if (a.name == name) {
+                a.value = value;
+                return;
+            }
+        p.xl.attrs.push_back(Attr{name, value});
+    }
+
+    int depth_in_section(Provision* target) {
+        ProvisionPath chain;
+        int depth = 0;
+        std::function<bool(Provision&, int)> walk = [&](Provision& p, int d) {
+            if (&p == target) {
+                depth = d;
+                return true;
+            }
+            for (auto& c : p.children)
+                if (walk(c, p.kind == Kind::Section ? 1 : (is_numbered(p.kind) || p.kind == Kind::Definition ? d + 1 : d))) return true;
+            return false;
+        };
+        for (Provision* s : sections_of(doc.root))
+            if (walk(*s, 0)) break;
+        return depth;
+    }
+
+    // Where a new numbered provision goes among its siblings.
+    std::size_t insert_position(const Provision& parent, const Provision& unit) {
+        auto key = order_key(unit.designation);
+        std::size_t pos = parent.children.size();
+        // Before trailing history notes and annotations.
+        while (pos > 0 && (parent.children[pos - 1].kind == Kind::History)) --pos;
+        std::size_t best = std::string::npos;
+        for (std::size_t i = 0; i < parent.children.size(); ++i) {
+            const Provision& c = parent.children[i];
+            if (!is_numbered(c.kind)) continue;
+            if (order_key(c.designation) < key) best = i;
+        }
+        if (best != std::string::npos) return best + 1;
+        // Before the first numbered child, after any lead-in text.
+        for (std::size_t i = 0; i < parent.children.size(); ++i)
+            if (is_numbered(parent.children[i].kind)) return i;
+        return pos;
+    }
+
+    // The parent a new provision belongs under: the target, or the descendant that holds its
+    // predecessor in sequence ("(c-1)" goes where "(c)" is).
+    Provision* parent_for(Provision* target, const Provision& unit) {
+        auto has_style_sibling = [&](Provision& p) {
+            for (auto& c : p.children)
+                if (is_numbered(c.kind) && !c.designation.empty()) {
+                    auto a = order_key(c.designation), b = order_key(unit.designation);
+                    bool digit_a = std::isdigit(static_cast<unsigned char>(clean_num(c.designation)[0])) != 0;
+                    bool digit_b = std::isdigit(static_cast<unsigned char>(clean_num(unit.designation)[0])) != 0;
+                    std::string ca = clean_num(c.designation), cb = clean_num(unit.designation);
+                    bool upper_a = !ca.empty() && std::isupper(static_cast<unsigned char>(ca[0]));
+                    bool upper_b = !cb.empty() && std::isupper(static_cast<unsigned char>(cb[0]));
+                    (void)a;
+                    (void)b;
+                    return digit_a == digit_b && upper_a == upper_b;
+                }
+            return false;
+        };
+        if (has_style_sibling(*target)) return target;
+        bool any_numbered = false;
+        for (auto& c : target->children) any_numbered |= is_numbered(c.kind);
+        if (!any_numbered) return target;
+        // Search below for a node whose children share the style.
+        std::vector<Provision*> cands;
+        std::function<void(Provision&)> walk = [&](Provision& p) {
+            for (auto& c : p.children) {
+                if (!is_numbered(c.kind)) continue;
+                if (has_style_sibling(c)) cands.push_back(&c);
+                walk(c);
+            }
+        };
+        walk(*target);
+        if (cands.size() == 1) return cands[0];
+        // Prefer the one holding the predecessor.
+        auto key = order_key(unit.designation);
+        for (Provision* c : cands)
+            for (auto& k : c->children)
+                if (is_numbered(k.kind) && order_key(k.designation).first == key.first - (key.second.empty() ? 1 : 0)) return c;
+        return target;
+    }
+
+    void add(const Op& op) {
+        if (op.blocks.empty()) {
+            fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
+            return;
+        }
+        bool sections = op.blocks[0].kind == Kind::Section && !op.add_kind_word.empty() && op.add_kind_word.rfind("section", 0) == 0 &&
+                        (op.new_designations.empty() || op.new_designations[0].find_first_of("-.") != std::string::npos ||
+                         std::isdigit(static_cast<unsigned char>(op.new_designations[0][0])));
+        if (sections) {
+            for (const auto& b : op.blocks) {
+                if (find_section(b.designation)) {
+                    fail(op, "section " + b.designation + " already exists in the code given", "amend.exists");
+                    continue;
+                }
+                // Into the container that holds its neighbours, in number order.
+                Provision* holder = &doc.root;
+                for (Provision* s : sections_of(doc.root))
+                    if (prefix_of(s->designation) == prefix_of(b.designation)) {
+                        holder = parent_of(&doc.root, s);
+                        break;
+                    }
+                auto num_less = [](const std::string& a, const std::string& c) {
+                    auto split = [](const std::string& s) {
+                        std::vector<std::pair<long, std::string>> parts;
+                        std::size_t i = 0;
+                        while (i < s.size()) {
+                            std::size_t j = i;
+                            while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+                            long v = j > i ? std::atol(s.substr(i, j - i).c_str()) : 0;
+                            std::size_t k = j;
+                            while (k < s.size() && s[k] != '-' && s[k] != '.' && s[k] != ':') ++k;
+                            parts.emplace_back(v, s.substr(j, k - j));
+                            i = k + 1;
+                        }
+                        return parts;
+                    };
+                    return split(a) < split(c);
+                };
+                std::size_t pos = holder->children.size();
+                for (std::size_t i = 0; i < holder->children.size(); ++i)
+                    if (holder->children[i].kind == Kind::Section && num_less(b.designation, holder->children[i].designation)) {
+                        pos = i;
+                        break;
+                    }
+                Provision nb = b;
+                nb.span = SourceSpan{};
+                if (!holder->children.empty()) nb.span.file = holder->children[std::min(pos, holder->children.size() - 1)].span.file;
+                holder->children.insert(holder->children.begin() + static_cast<long>(pos), nb);
+                rep.applied.push_back(AppliedOp{loc(op), op.sentence, "added section " + b.designation, op_name(op.type)});
+                rep.changed_sections.insert(b.designation);
+            }
+            return;
+        }
+        for (const auto& t : op.targets) {
+            Provision* target = resolve_target(op, t);
+            if (!target) continue;
+            int tdepth = depth_in_section(target);
+            for (const auto& b0 : op.blocks) {
+                Provision b = b0;
+                b.span = target->span;
+                if (b.kind == Kind::Definition || (b.kind == Kind::Text && op.add_kind_word.rfind("definition", 0) == 0)) {
+                    // A definition goes in alphabetical order among the definitions.
+                    std::string term = lower(b.designation);
+                    std::size_t pos = target->children.size();
+                    while (pos > 0 && target->children[pos - 1].kind == Kind::History) --pos;
+                    for (std::size_t i = 0; i < target->children.size(); ++i) {
+                        const Provision& c = target->children[i];
+                        if (c.kind == Kind::Definition && lower(c.designation) > term) {
+                            pos = i;
+                            break;
+                        }
+                    }
+                    for (const auto& c : target->children)
+                        if (c.kind == Kind::Definition && lower(c.designation) == term) {
+                            fail(op, "a definition of \"" + b.designation + "\" already exists in " + cite_of(target), "amend.exists");
+                            pos = std::string::npos;
+                        }
+                    if (pos == std::string::npos) continue;
+                    target->children.insert(target->children.begin() + static_cast<long>(pos), b);
+                    note(op, "added the definition of \"" + b.designation + "\" to " + cite_of(target), target);
+                    continue;
+                }
+                if (!is_numbered(b.kind) || b.designation.empty()) {
+                    std::size_t pos = target->children.size();
+                    while (pos > 0 && target->children[pos - 1].kind == Kind::History) --pos;
+                    target->children.insert(target->children.begin() + static_cast<long>(pos), b);
+                    note(op, "added text to " + cite_of(target), target);
+                    continue;
+                }
+                Provision* parent = parent_for(target, b);
+                int pdepth = parent == target ? tdepth : depth_in_section(parent);
+                set_kinds(b, pdepth + 1);
+                Provision* existing = nullptr;
+                for (auto& c : parent->children)
+                    if (is_numbered(c.kind) && clean_num(c.designation) == clean_num(b.designation)) existing = &c;
+                if (existing) {
+                    bool same = existing->text.text == b.text.text && existing->children.size() == b.children.size();
+                    if (existing->is_repealed() || same) {
+                        std::string c = cite_of(existing);
+                        if (!same) *existing = b;
+                        rep.warnings.push_back(loc(op) + ": " + c + (same ? " already reads as added; nothing to change" : " was repealed; the new provision takes its place"));
+                        if (!same) note(op, "added " + c, parent);
+                        continue;
+                    }
+                    // Temporary or emergency legislation may have added it already.
+                    std::string c = cite_of(existing);
+                    *existing = b;
+                    rep.warnings.push_back(loc(op) + ": " + c + " already exists; it was restated as the instruction adds it");
+                    note(op, "added " + c + " (restated)", parent);
+                    continue;
+                }
+                std::size_t pos = insert_position(*parent, b);
+                parent->children.insert(parent->children.begin() + static_cast<long>(pos), b);
+                Provision* added = &parent->children[pos];
+                note(op, "added " + cite_of(added), parent);
+            }
+        }
+    }
+
+    void restate(const Op& op) {
+        if (op.blocks.empty()) {
+            fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
+            return;
+        }
+        for (std::size_t k = 0; k < op.targets.size(); ++k) {
+            const TargetRef& t = op.targets[k];
+            Provision* target = resolve_target(op, t);
+            if (!target) continue;
+            const Provision& b = op.blocks[std::min(k, op.blocks.size() - 1)];
+            std::string c = cite_of(target);
+            if (t.part == TargetRef::Part::Heading) {
+                target->heading = !b.heading.empty() ? b.heading : b.text;
+                note(op, "restated the heading of " + c, target);
+                continue;
+            }
+            if (t.part == TargetRef::Part::Text) {
+                target->text = b.text;
+                note(op, "restated the lead-in text of " + c, target);
+                continue;
+            }
+            if (target->kind == Kind::Definition || (b.kind == Kind::Definition)) {
+                target->text = b.text;
+                if (b.kind == Kind::Definition) target->designation = b.designation;
+                note(op, "restated " + c, target);
+                continue;
+            }
+            std::vector<Provision> keep;
+            for (auto& ch : target->children)
+                if (ch.kind == Kind::History) keep.push_back(std::move(ch));
+            int depth = depth_in_section(target);
+            if (target->kind == Kind::Section) {
+                if (b.kind == Kind::Section) {
+                    if (!b.heading.empty()) target->heading = b.heading;
+                    target->text = b.text;
+                    target->children = b.children;
+                } else {
+                    target->text = RichText{};
+                    target->children.clear();
+                    for (const auto& bb : op.blocks) {
+                        if (bb.kind == Kind::Text && target->children.empty() && target->text.empty()) target->text = bb.text;
+                        else target->children.push_back(bb);
+                    }
+                }
+                for (auto& ch : target->children) set_kinds(ch, 1);
+            } else {
+                if (is_numbered(b.kind) && !b.designation.empty()) target->designation = with_parens(target->designation, clean_num(b.designation));
+                target->heading = b.heading;
+                target->text = b.text;
+                target->children = b.children;
+                if (b.kind == Kind::Text && op.blocks.size() > 1)
+                    for (std::size_t i = 1; i < op.blocks.size(); ++i) target->children.push_back(op.blocks[i]);
+                for (auto& ch : target->children) set_kinds(ch, depth + 1);
+                target->xl.attrs.erase(std::remove_if(target->xl.attrs.begin(), target->xl.attrs.end(),
+                                                      [](const Attr& a) { return a.name == "placeholder"; }),
+                                       target->xl.attrs.end());
+            }
+            for (auto& h : keep) target->children.push_back(std::move(h));
+            note(op, "restated " + c, target);
+        }
+    }
+
+    void redesignate(const Op& op) {
+        std::vector<Provision*> nodes;
+        for (const auto& t : op.targets) {
+            Provision* n = resolve_target(op, t);
+            if (!n) return;
+            nodes.push_back(n);
+        }
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            Provision* parent = parent_of(&doc.root, nodes[i]);
+            const std::string& nd = op.new_designations[i];
+            for (auto& sib : parent->children) {
+                if (!is_numbered(sib.kind) || clean_num(sib.designation) != nd) continue;
+                bool moving = std::find(nodes.begin(), nodes.end(), &sib) != nodes.end();
+                if (!moving) {
+                    fail(op, "cannot redesignate " + cite_of(nodes[i]) + " as (" + nd + "): " + cite_of(&sib) + " already exists",
+                         "amend.redesignate");
+                    return;
+                }
+            }
+        }
+        std::vector<std::string> olds;
+        for (auto* n : nodes) olds.push_back(cite_of(n));
+        for (std::size_t i = 0; i < nodes.size(); ++i)
+            nodes[i]->designation = with_parens(nodes[i]->designation, op.new_designations[i]);
+        for (std::size_t i = 0; i < nodes.size(); ++i) note(op, "redesignated " + olds[i] + " as " + cite_of(nodes[i]), nodes[i]);
+    }
+
+    void designate(const Op& op) {
+        for (const auto& t : op.targets) {
+            Provision* target = resolve_target(op, t);
+            if (!target) continue;
+            Provision d;
+            d.kind = kind_for_depth(depth_in_section(target) + 1);
+            d.designation = with_parens("(", op.new_designations.at(0));
+            d.text = target->text;
+            if (is_xml(*target)) d.xl.tag = "para";
+            target->text = RichText{};
+            std::vector<Provision> keep, moved;
+            for (auto& c : target->children) {
+                if (c.kind == Kind::History || c.kind == Kind::Block) keep.push_back(std::move(c));
+                else moved.push_back(std::move(c));
+            }
+            d.children = std::move(moved);
+            set_kinds(d, depth_in_section(target) + 1);
+            target->children.clear();
+            target->children.push_back(std::move(d));
+            for (auto& k : keep) target->children.push_back(std::move(k));
+            note(op, "designated the existing text of " + cite_of(target) + " as (" + op.new_designations.at(0) + ")", target);
+        }
+    }
+
+    void run(const std::vector<Op>& ops) {
+        for (Provision* s : sections_of(doc.root)) {
+            std::string p = prefix_of(s->designation);
+            if (std::find(prefixes.begin(), prefixes.end(), p) == prefixes.end()) prefixes.push_back(p);
+        }
+        for (const auto& op : ops) {
+            switch (op.type) {
+                case OpType::Context: break;
+                case OpType::Replace:
+                case OpType::Strike:
+                case OpType::InsertBefore:
+                case OpType::InsertAfter: phrase_op(op); break;
+                case OpType::InsertAtEnd: insert_at_end(op); break;
+                case OpType::StrikeUnit: repeal(op, true); break;
+                case OpType::Repeal: repeal(op, false); break;
+                case OpType::Add: add(op); break;
+                case OpType::Restate: restate(op); break;
+                case OpType::Redesignate: redesignate(op); break;
+                case OpType::Designate: designate(op); break;
+            }
+        }
+    }
+};
+
+// Citations inside the code that point at provisions this amendment removed or renumbered.
+void check_references(const Document& before, const Document& after, ApplyReport& rep) {
+    static const boost::regex local(R"(\b(subsection|paragraph|subparagraph)\s+((?:\([^()\s]+\))+)\s+of\s+this\s+section\b)",
+                                    boost::regex::perl | boost::regex::icase);
+    static const boost::regex other(R"(\bSection\s+(\d+[-.:][0-9A-Za-z.\-:]*[0-9A-Za-z])((?:\([^()\s]+\))*))");
+    ProvisionPath chain;
+    for_each_addressable(after.root, chain, [&](const ProvisionPath& ch) {
+        const Provision* p = ch.back();
+        Citation here = citation_of(ch);
+        auto check = [&](const Citation& c, const std::string& words) {
+            if (resolve(after.root, c)) return;
+            if (!resolve(before.root, c)) return;
+            rep.dangling.push_back(here.str() + " refers to \"" + words + "\" (" + c.str() +
+                                   "), which this amendment strikes, repeals or redesignates");
+        };
+        const std::string& t = p->text.text;
+        for (boost::sregex_iterator it(t.begin(), t.end(), local), end; it != end; ++it) {
+            Citation c;
+            c.section = here.section;
+            static const boost::regex d(R"(\(([^()\s]+)\))");
+            std::string chainstr = (*it)[2];
+            for (boost::sregex_iterator jt(chainstr.begin(), chainstr.end(), d), e2; jt != e2; ++jt) c.path.push_back((*jt)[1]);
+            check(c, (*it)[0]);
+        }
+        for (boost::sregex_iterator it(t.begin(), t.end(), other), end; it != end; ++it) {
+            Citation c;
+            c.section = (*it)[1];
+            std::string chainstr = (*it)[2];
+            static const boost::regex d(R"(\(([^()\s]+)\))");
+            for (boost::sregex_iterator jt(chainstr.begin(), chainstr.end(), d), e2; jt != e2; ++jt) c.path.push_back((*jt)[1]);
+            check(c, (*it)[0]);
+        }
+    });
+}
+
+}  // namespace
+
+ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt) {
+    Document before = doc;
+    Applier a{doc, opt, {}, {}};
+    a.run(ops);
+    if (a.rep.ok()) check_references(before, doc, a.rep);
+    return a.rep;
+}
+
+ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt) {
+    AmendmentDoc ad = read_amendment_file(amendment_path);
+    ReadResult rr = interpret(ad);
+    ApplyResult r;
+    r.amended = code;
+    ApplyOptions2 o = opt;
+    if (o.default_section.empty()) o.default_section = ad.default_section;
+    if (!rr.errors.empty()) {
+        r.report.failures = rr.errors;
+        return r;
+    }
+    r.report = apply_ops(r.amended, rr.ops, o);
+    return r;
+}
+
+}  // namespace amend

@@ -1,0 +1,47 @@
+// Applying operations to a code, as one transaction: every failure is collected, and the caller
+// keeps the tree only when there is none.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "amend/ops.hpp"
+#include "model/diagnostic.hpp"
+#include "model/provision.hpp"
+
+namespace amend {
+
+struct AppliedOp {
+    std::string where;    // "file:line"
+    std::string sentence;
+    std::string what;     // "struck "X" and inserted "Y" in 2-173-042(a)"
+    std::string kind;     // op_name
+};
+
+struct ApplyReport {
+    std::vector<AppliedOp> applied;
+    std::vector<Diagnostic> failures;     // non-empty: nothing may be written
+    std::vector<std::string> warnings;
+    std::vector<std::string> skipped;     // instructions naming sections not in the code given
+    std::vector<std::string> dangling;    // cross-references left pointing at struck provisions
+    std::set<std::string> changed_sections;
+    bool ok() const { return failures.empty(); }
+};
+
+struct ApplyOptions2 {
+    bool strict = false;
+    std::string default_section;  // a D.C. instruction file's target, for law-numbered sections
+};
+
+// Applies `ops` to `doc` in order. On failure the tree may be half-changed: apply to a copy.
+ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt);
+
+// Reads, interprets and applies an amendment file to a copy of `code`; returns the new tree and the report.
+struct ApplyResult {
+    Document amended;
+    ApplyReport report;
+};
+ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt);
+
+}  // namespace amend

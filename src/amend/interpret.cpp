@@ -1,0 +1,608 @@
+// Reading drafting language ("Subsection (a) is amended by striking the phrase "X" and inserting
+// the phrase "Y" in its place.") into operations. Quoted phrases are masked first («0», «1», ...)
+// so that the grammar below never looks inside the law's own words.
+#include <boost/regex.hpp>
+#include <cctype>
+
+#include "amend/ops.hpp"
+#include "model/designation.hpp"
+
+namespace amend {
+
+const char* op_name(OpType t) {
+    switch (t) {
+        case OpType::Context: return "context";
+        case OpType::Replace: return "strike and insert";
+        case OpType::Strike: return "strike";
+        case OpType::InsertBefore: return "insert before";
+        case OpType::InsertAfter: return "insert after";
+        case OpType::InsertAtEnd: return "insert at the end";
+        case OpType::StrikeUnit: return "strike provision";
+        case OpType::Repeal: return "repeal";
+        case OpType::Add: return "add";
+        case OpType::Restate: return "amend to read";
+        case OpType::Redesignate: return "redesignate";
+        case OpType::Designate: return "designate existing text";
+    }
+    return "?";
+}
+
+std::string TargetRef::describe() const {
+    std::string s = section.empty() ? std::string("(no section)") : section;
+    for (const auto& d : path) s += "(" + d + ")";
+    if (!term.empty()) s = "the definition of \"" + term + "\" in " + s;
+    if (part == Part::Heading) s = "the heading of " + s;
+    if (part == Part::Text) s = "the lead-in text of " + s;
+    return s;
+}
+
+namespace {
+
+using boost::regex;
+using boost::smatch;
+const auto icase = regex::perl | regex::icase;
+
+std::string collapse_ws(const std::string& s) {
+    std::string out;
+    bool sp = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            sp = true;
+            continue;
+        }
+        if (sp && !out.empty()) out += ' ';
+        sp = false;
+        out += c;
+    }
+    return out;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+struct Masked {
+    std::string text;                 // with «n» for each quoted phrase
+    std::vector<std::string> quotes;
+};
+
+// Words after a closing straight quote in drafting language.
+bool closes_here(const std::string& s, std::size_t j) {
+    std::string_view after = std::string_view(s).substr(j + 1);
+    if (after.empty()) return true;
+    char a = after[0];
+    if (a == '.' || a == ',' || a == ';' || a == ':') return after.size() == 1 || after[1] == ' ';
+    if (a != ' ') return false;
+    static const regex words(R"(^ (and|in|both|each|wherever|every|after|before|at|is|are|with|where|from|which|shall|immediately|respectively|as|the first|to read)\b)", icase);
+    std::string rest(after.substr(0, 24));
+    return boost::regex_search(rest, words);
+}
+
+Masked mask_quotes(const std::string& s, std::vector<std::string>& warnings) {
+    Masked m;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (starts_with(std::string_view(s).substr(i), "\xE2\x80\x9C")) {
+            std::size_t e = s.find("\xE2\x80\x9D", i + 3);
+            if (e != std::string::npos) {
+                m.text += "\xC2\xAB" + std::to_string(m.quotes.size()) + "\xC2\xBB";
+                m.quotes.push_back(s.substr(i + 3, e - i - 3));
+                i = e + 3;
+                continue;
+            }
+        }
+        if (s[i] == '"' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '[')) {
+            std::size_t j = i + 1;
+            std::size_t close = std::string::npos;
+            for (; j < s.size(); ++j)
+                if (s[j] == '"' && closes_here(s, j)) {
+                    close = j;
+                    break;
+                }
+            if (close == std::string::npos) {
+                // A closing quote left out before "in its place" (it happens in enacted laws).
+                std::size_t k = s.find(" in its place", i + 1);
+                if (k == std::string::npos) {
+                    m.text += s.substr(i);
+                    break;
+                }
+                warnings.push_back("a quotation is not closed; read it as ending before \"in its place\"");
+                m.text += "\xC2\xAB" + std::to_string(m.quotes.size()) + "\xC2\xBB";
+                m.quotes.push_back(s.substr(i + 1, k - i - 1));
+                i = k;
+                continue;
+            }
+            m.text += "\xC2\xAB" + std::to_string(m.quotes.size()) + "\xC2\xBB";
+            m.quotes.push_back(s.substr(i + 1, close - i - 1));
+            i = close + 1;
+            continue;
+        }
+        m.text += s[i++];
+    }
+    return m;
+}
+
+int depth_of_kind(std::string k) {
+    for (auto& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!k.empty() && k.back() == 's' && k != "subsections" && k.size() > 4 && k != "clauses") k.pop_back();
+    if (k == "subsections" ) k = "subsection";
+    if (k == "clauses") k = "clause";
+    std::string flat;
+    for (char c : k)
+        if (c != '-') flat += c;
+    if (flat == "subsection") return 1;
+    if (flat == "paragraph") return 2;
+    if (flat == "subparagraph") return 3;
+    if (flat == "subsubparagraph" || flat == "clause") return 4;
+    if (flat == "subsubsubparagraph" || flat == "subclause") return 5;
+    if (flat == "item") return 6;
+    return 0;
+}
+
+// "(a)(1)" → {"a", "1"}
+std::vector<std::string> chain_of(const std::string& s) {
+    std::vector<std::string> out;
+    static const regex d(R"(\(([^()\s]{1,12})\))");
+    for (boost::sregex_iterator it(s.begin(), s.end(), d), end; it != end; ++it) out.push_back((*it)[1]);
+    return out;
+}
+
+// The next designation in a sequence, for "(A) through (D)".
+std::string successor(const std::string& d) {
+    if (d.empty()) return d;
+    if (std::isdigit(static_cast<unsigned char>(d[0]))) return std::to_string(std::atoi(d.c_str()) + 1);
+    if (int r = roman_value(d); r && d.size() > 1) {
+        static const char* lower[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
+        if (r < 20) {
+            std::string s = lower[r + 1];
+            if (std::isupper(static_cast<unsigned char>(d[0])))
+                for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            return s;
+        }
+    }
+    if (d.size() == 1 && std::isalpha(static_cast<unsigned char>(d[0]))) return std::string(1, static_cast<char>(d[0] + 1));
+    return {};
+}
+
+// "(3) and (4)", "(3), (4), and (5)", "(A) through (D)", "(c)(1)" → a list of chains.
+std::vector<std::vector<std::string>> designation_list(const std::string& s) {
+    std::vector<std::vector<std::string>> out;
+    static const regex through(R"(^\s*((?:\([^()\s]+\))+)\s+through\s+((?:\([^()\s]+\))+)\s*$)", icase);
+    smatch m;
+    if (boost::regex_match(s, m, through)) {
+        auto a = chain_of(m[1]), b = chain_of(m[2]);
+        if (a.size() == b.size() && !a.empty()) {
+            std::vector<std::string> cur = a;
+            for (int guard = 0; guard < 60; ++guard) {
+                out.push_back(cur);
+                if (cur.back() == b.back()) return out;
+                cur.back() = successor(cur.back());
+                if (cur.back().empty()) break;
+            }
+        }
+        return {};
+    }
+    static const regex item(R"(((?:\([^()\s]+\))+))");
+    for (boost::sregex_iterator it(s.begin(), s.end(), item), end; it != end; ++it) out.push_back(chain_of((*it)[1]));
+    return out;
+}
+
+struct Ctx {
+    TargetRef t;  // the enclosing target (absolute)
+};
+
+struct Interp {
+    const AmendmentDoc& doc;
+    ReadResult res;
+    std::vector<std::string> warnings;
+
+    void error(const InstructionItem& it, const std::string& msg) {
+        res.errors.push_back(Diagnostic{it.file, it.line, it.col, msg, "amend.instruction", ""});
+    }
+
+    // Parses a target phrase. Returns false when it is not one.
+    bool parse_target(std::string t, const Masked& m, TargetRef& out, std::vector<std::vector<std::string>>* many = nullptr) {
+        t = collapse_ws(t);
+        static const regex the(R"(^(?:the|and|that)\s+)", icase);
+        t = boost::regex_replace(t, the, "");
+        smatch mm;
+        static const regex leadin(R"(^(?:lead-?in|introductory|opening)\s+(?:language|text|clause|matter|sentence|paragraph)(?:\s+(?:of|in)\s+(.*))?$)", icase);
+        static const regex heading(R"(^(?:section\s+)?heading(?:\s+(?:of|for|in)\s+(.*))?$)", icase);
+        static const regex defn(R"(^definition\s+(?:of|for)\s+(?:the\s+(?:term|phrase)\s+)?«(\d+)»(?:\s+(?:in|of|contained in)\s+(.*))?$)", icase);
+        if (boost::regex_match(t, mm, leadin)) {
+            out.part = TargetRef::Part::Text;
+            t = mm[1].matched ? mm[1].str() : "";
+            if (t.empty()) {
+                out.relative = true;
+                return true;
+            }
+            t = boost::regex_replace(t, the, "");
+        } else if (boost::regex_match(t, mm, heading)) {
+            out.part = TargetRef::Part::Heading;
+            t = mm[1].matched ? mm[1].str() : "";
+            if (t.empty()) {
+                out.relative = true;
+                out.kind_depth = -1;  // the section's own heading
+                return true;
+            }
+            t = boost::regex_replace(t, the, "");
+        } else if (boost::regex_match(t, mm, defn)) {
+            out.term = m.quotes.at(static_cast<std::size_t>(std::stoi(mm[1])));
+            t = mm[2].matched ? mm[2].str() : "";
+            if (t.empty()) {
+                out.relative = true;
+                return true;
+            }
+            t = boost::regex_replace(t, the, "");
+        }
+        // A Code cite in parentheses wins: "Section 505(c) (D.C. Official Code § 42-3505.05(c))".
+        static const regex cite(R"((?:D\.\s*C\.|District of Columbia)[^()§]*?(?:Code|Official Code)[^§()]*§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*)(\s*(?:,\s*)?et\.?\s+seq)?)", icase);
+        if (boost::regex_search(t, mm, cite)) {
+            if (mm[3].matched) {
+                out.container_only = true;
+                return true;
+            }
+            out.section = mm[1];
+            out.path = chain_of(mm[2]);
+            return true;
+        }
+        static const regex code_cite(R"(^§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*))", icase);
+        if (boost::regex_search(t, mm, code_cite)) {
+            out.section = mm[1];
+            out.path = chain_of(mm[2]);
+            return true;
+        }
+        static const regex sect(R"(^(?:section|sec\.)\s+(?:of\s+)?([0-9][0-9A-Za-z:.\-]*?)((?:\([^()\s]+\))*)(?:\s|,|$).*$)", icase);
+        if (boost::regex_match(t, mm, sect)) {
+            std::string num = mm[1];
+            out.path = chain_of(mm[2]);
+            if (num.find('-') != std::string::npos || num.find(':') != std::string::npos) {
+                out.section = num;
+            } else {
+                out.section = num;
+                out.section_is_law_number = true;
+            }
+            return true;
+        }
+        static const regex unit(R"(^((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+((?:\([^()\s]+\)[\s,]*(?:and\s+|or\s+|through\s+)?)+)(.*)$)", icase);
+        if (boost::regex_match(t, mm, unit)) {
+            std::string kind = mm[1];
+            int depth = depth_of_kind(kind);
+            std::string lk = kind;
+            for (auto& c : lk) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (lk == "section" || lk == "sections") depth = 1;  // "section (e)" means a subsection
+            auto list = designation_list(mm[2]);
+            if (list.empty()) return false;
+            out.kind_depth = depth;
+            out.relative = true;
+            out.path = list[0];
+            std::string rest = collapse_ws(mm[3]);
+            if (!rest.empty()) {
+                // "Subsection (a) of section 5 (D.C. Official Code § 1-2)": the tail names the section.
+                static const regex of(R"(^(?:of|in)\s+(.*)$)", icase);
+                smatch om;
+                if (boost::regex_match(rest, om, of)) {
+                    TargetRef outer;
+                    if (parse_target(om[1], m, outer) && !outer.relative && !outer.container_only) {
+                        out.section = outer.section;
+                        out.section_is_law_number = outer.section_is_law_number;
+                        auto p = outer.path;
+                        for (auto& d : out.path) p.push_back(d);
+                        out.path = p;
+                        out.relative = false;
+                        for (auto& l : list) {
+                            auto q = outer.path;
+                            for (auto& d : l) q.push_back(d);
+                            l = q;
+                        }
+                    }
+                }
+            }
+            if (many) *many = list;
+            return true;
+        }
+        static const regex container(R"(^(?:.*\bAct\b.*|.*\bCode\b.*|(?:title|chapter|subchapter|part|subtitle|article|division)\s+\S+.*|table of contents.*|.*\bLaw\b.*|.*\bOrdinance\b.*)$)", icase);
+        if (boost::regex_match(t, mm, container)) {
+            out.container_only = true;
+            return true;
+        }
+        return false;
+    }
+
+    // Joins a relative target with the enclosing one.
+    TargetRef join(const TargetRef& ctx, TargetRef t) {
+        if (t.container_only) return t;
+        if (!t.relative) return t;
+        TargetRef r = t;
+        r.relative = false;
+        r.section = ctx.section;
+        r.section_is_law_number = ctx.section_is_law_number;
+        std::vector<std::string> base = ctx.path;
+        if (t.kind_depth == -1) base.clear();
+        else if (t.kind_depth > 0 && base.size() >= static_cast<std::size_t>(t.kind_depth - 1))
+            base.resize(static_cast<std::size_t>(t.kind_depth - 1));
+        r.path = base;
+        for (auto& d : t.path) r.path.push_back(d);
+        if (r.term.empty()) r.term = ctx.term;
+        return r;
+    }
+
+    std::string quote(const Masked& m, const std::string& idx) { return m.quotes.at(static_cast<std::size_t>(std::stoi(idx))); }
+
+    static std::string punct_of(std::string w) {
+        for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (w == "semicolon") return ";";
+        if (w == "period") return ".";
+        if (w == "comma") return ",";
+        if (w == "colon") return ":";
+        if (w == "em dash" || w == "dash") return "\xE2\x80\x94";
+        return "";
+    }
+
+    void where_clause(const std::string& w, Op& op) {
+        static const regex both(R"(\bboth\s+(?:times|places)\b)", icase);
+        static const regex each(R"(\b(?:each|every|all)\s+(?:place|time|instance|occurrence)s?\b|\bwherever\b|\beach\s+place\b)", icase);
+        static const regex end(R"(\bat\s+the\s+end\b)", icase);
+        static const regex head(R"(\bin\s+the\s+(?:section\s+)?heading\b)", icase);
+        if (boost::regex_search(w, both)) {
+            op.each = true;
+            op.expect_count = 2;
+        }
+        if (boost::regex_search(w, each)) op.each = true;
+        if (boost::regex_search(w, end)) op.at_end = true;
+        if (boost::regex_search(w, head)) op.in_heading = true;
+    }
+
+    // Parses one action (after "by", or an imperative). Returns false when it is not one.
+    bool parse_action(const std::string& a, const Masked& m, Op& op) {
+        smatch mm;
+        static const std::string PK = R"((?:the\s+)?(?:(phrase|phase|words?|terms?|dates?|figures?|numbers?|sentences?|section designation|language|text|citation|reference|amount)\s+)?)";
+        static const std::string STR = R"((?:«(\d+)»|(?:the\s+|a\s+|an\s+)?(semicolon|period|comma|colon|em dash)))";
+        static const regex replace_re("^(?:by\\s+)?(?:striking|strike)\\s+(?:out\\s+)?" + PK + STR +
+                                          R"((.*?)\s+and\s+(?:by\s+)?(?:inserting|insert|adding|add|substituting|substitute)\s+(?:in\s+lieu\s+thereof\s+)?(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:phrase|phase|words?|terms?|dates?|figures?|numbers?|sentences?|section designation|language|text|amount)\s+)?)" +
+                                          STR + R"((.*)$)",
+                                      icase);
+        static const regex strike_re("^(?:by\\s+)?(?:striking|strike)\\s+(?:out\\s+)?" + PK + STR + R"((.*)$)", icase);
+        static const regex strike_unit(R"(^(?:by\s+)?(?:striking|strike)\s+(?:out\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+(.*?)\.?$)", icase);
+        static const regex insert_rel("^(?:by\\s+)?(?:inserting|insert|adding|add)\\s+(?:(?:the|a|an)\\s+)?(?:(?:new\\s+)?(?:phrase|words?|sentences?|terms?|language|text)\\s+)?«(\\d+)»\\s+(?:immediately\\s+)?(before|after|following|preceding)\\s+" + PK + STR + R"((.*)$)", icase);
+        static const regex insert_end(R"(^(?:by\s+)?(?:inserting|insert|adding|add)\s+(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:phrase|words?|sentences?|terms?|language|text)\s+)?(?:«(\d+)»\s+)?at\s+the\s+end(?:\s+thereof)?(?:\s+(?:the\s+following|to\s+read\s+as\s+follows|as\s+follows)\s*:?)?\s*(?:«(\d+)»)?\s*\.?$)", icase);
+        static const regex add_unit(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:a|an)\s+)?(?:the\s+following\s+)?new\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s*(?:(?:at\s+the\s+end|in\s+(?:the\s+)?(?:appropriate\s+)?alphabetical\s+order|after\s+.*?|before\s+.*?)\s*)?(?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?$)", icase);
+        static const regex designate(R"(^(?:by\s+)?(?:designating|designate)\s+the\s+existing\s+text(?:\s+of\s+.*?)?\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))\.?$)", icase);
+
+        if (boost::regex_match(a, mm, replace_re)) {
+            op.type = OpType::Replace;
+            op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
+            op.find = mm[2].matched ? quote(m, mm[2]) : punct_of(mm[3]);
+            op.replace = mm[5].matched ? quote(m, mm[5]) : punct_of(mm[6]);
+            where_clause(mm[4].str() + " " + mm[7].str(), op);
+            if (!mm[2].matched && op.find_kind != "phrase") op.at_end = true;  // "the period" ends the unit
+            return !op.find.empty();
+        }
+        if (boost::regex_match(a, mm, strike_unit)) {
+            auto list = designation_list(mm[2]);
+            if (list.empty()) return false;
+            op.type = OpType::StrikeUnit;
+            for (auto& l : list) {
+                TargetRef t;
+                t.relative = true;
+                t.kind_depth = depth_of_kind(mm[1]);
+                t.path = l;
+                op.targets.push_back(t);
+            }
+            return true;
+        }
+        if (boost::regex_match(a, mm, strike_re)) {
+            op.type = OpType::Strike;
+            op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
+            op.find = mm[2].matched ? quote(m, mm[2]) : punct_of(mm[3]);
+            where_clause(mm[4], op);
+            if (!mm[2].matched) op.at_end = true;
+            return !op.find.empty();
+        }
+        if (boost::regex_match(a, mm, insert_rel)) {
+            std::string pos = mm[2];
+            for (auto& c : pos) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            op.type = (pos == "before" || pos == "preceding") ? OpType::InsertBefore : OpType::InsertAfter;
+            op.replace = quote(m, mm[1]);
+            op.anchor = mm[4].matched ? quote(m, mm[4]) : punct_of(mm[5]);
+            where_clause(mm[6], op);
+            return true;
+        }
+        if (boost::regex_match(a, mm, insert_end)) {
+            op.type = OpType::InsertAtEnd;
+            if (mm[1].matched) op.replace = quote(m, mm[1]);
+            else if (mm[2].matched) op.replace = quote(m, mm[2]);
+            return true;  // the text may come as a block
+        }
+        if (boost::regex_match(a, mm, add_unit)) {
+            op.type = OpType::Add;
+            std::string kind = mm[1];
+            for (auto& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            op.add_kind_word = kind;
+            for (auto& l : designation_list(mm[2]))
+                if (!l.empty()) op.new_designations.push_back(l.back());
+            static const regex secnum(R"(([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]))");
+            if (kind.rfind("section", 0) == 0 && op.new_designations.empty())
+                for (boost::sregex_iterator it(mm[2].first, mm[2].second, secnum), end; it != end; ++it)
+                    op.new_designations.push_back((*it)[1]);
+            return true;
+        }
+        if (boost::regex_match(a, mm, designate)) {
+            op.type = OpType::Designate;
+            op.add_kind_word = mm[1];
+            op.new_designations.push_back(chain_of(mm[2]).at(0));
+            return true;
+        }
+        return false;
+    }
+
+    std::string strip_end(std::string s) {
+        s = collapse_ws(s);
+        static const regex tail(R"((?:\s*(?:;\s*(?:and|or)|;|\.|,\s*and|:))+\s*$)", icase);
+        // Keep a trailing colon information for "as follows:" only through the grammar.
+        return boost::regex_replace(s, tail, "");
+    }
+
+    void walk(const InstructionItem& it, const TargetRef& ctx) {
+        std::string raw = collapse_ws(it.text);
+        if (raw.empty()) {
+            for (const auto& c : it.children) walk(c, ctx);
+            return;
+        }
+        std::vector<std::string> w;
+        Masked m = mask_quotes(raw, w);
+        std::string s = strip_end(m.text);
+        Op op;
+        op.file = it.file;
+        op.line = it.line;
+        op.col = it.col;
+        op.sentence = raw;
+        op.blocks = it.blocks;
+        smatch mm;
+        static const regex amended(R"(^(.*?)\s+(?:is|are|in)\s+(?:hereby\s+)?amended\s*(.*)$)", icase);
+        static const regex repealed(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?repealed(?:\s+in\s+(?:its|their)\s+entirety)?$)", icase);
+        static const regex redesig(R"(^(.*?)\s+(?:is|are)\s*,?\s*(?:respectively\s*,?\s+)?(?:hereby\s+)?redesignated\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
+        static const regex existing(R"(^(?:the\s+)?existing\s+text(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
+        static const regex added(R"(^(?:an?\s+)?new\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+(?:after|before|at)\s+.*?)?(?:\s+to\s+read\s+as\s+follows)?$)", icase);
+        static const regex chicago_in(R"(^in\s+(.*?),\s+(.*)$)", icase);
+        TargetRef here = ctx;
+        bool ok = false;
+        if (boost::regex_match(s, mm, existing)) {
+            TargetRef t;
+            t.relative = true;
+            if (mm[1].matched && !parse_target(mm[1], m, t)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            op.type = OpType::Designate;
+            op.targets.push_back(join(ctx, t));
+            op.add_kind_word = mm[2];
+            op.new_designations.push_back(chain_of(mm[3]).at(0));
+            ok = true;
+        } else if (boost::regex_match(s, mm, added)) {
+            op.type = OpType::Add;
+            std::string kind = mm[1];
+            for (auto& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            op.add_kind_word = kind;
+            for (auto& l : designation_list(mm[2]))
+                if (!l.empty()) op.new_designations.push_back(l.back());
+            TargetRef t;
+            t.relative = true;
+            op.targets.push_back(join(ctx, t));
+            ok = true;
+        } else if (boost::regex_match(s, mm, repealed)) {
+            TargetRef t;
+            std::vector<std::vector<std::string>> many;
+            if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            op.type = OpType::Repeal;
+            if (many.size() > 1) {
+                for (auto& l : many) {
+                    TargetRef u = t;
+                    u.path = l;
+                    op.targets.push_back(join(ctx, u));
+                }
+            } else {
+                op.targets.push_back(join(ctx, t));
+            }
+            ok = true;
+        } else if (boost::regex_match(s, mm, redesig)) {
+            TargetRef t;
+            std::vector<std::vector<std::string>> many;
+            if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            TargetRef nt;
+            std::vector<std::vector<std::string>> nmany;
+            if (!parse_target(mm[2], m, nt, &nmany)) return error(it, "cannot read the new designation \"" + mm[2].str() + "\"");
+            if (many.empty()) many.push_back(t.path);
+            if (nmany.empty()) nmany.push_back(nt.path);
+            if (many.size() != nmany.size())
+                return error(it, "expected as many new designations as old ones (" + std::to_string(many.size()) + " and " +
+                                     std::to_string(nmany.size()) + ")");
+            op.type = OpType::Redesignate;
+            for (std::size_t k = 0; k < many.size(); ++k) {
+                TargetRef u = t;
+                u.path = many[k];
+                op.targets.push_back(join(ctx, u));
+                op.new_designations.push_back(nmany[k].empty() ? "" : nmany[k].back());
+            }
+            ok = true;
+        } else if (boost::regex_match(s, mm, amended)) {
+            TargetRef t;
+            std::vector<std::vector<std::string>> many;
+            if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            TargetRef abs = join(ctx, t);
+            std::string rest = mm[2];
+            static const regex as_follows(R"(^as\s+follows:?$)", icase);
+            static const regex to_read(R"(^to\s+read\s+as\s+follows:?.*$)", icase);
+            if (boost::regex_match(rest, as_follows) || (boost::regex_match(rest, to_read) && it.blocks.empty() && !it.children.empty())) {
+                op.type = OpType::Context;
+                op.targets.push_back(abs);
+                here = abs;
+                ok = true;
+            } else if (boost::regex_match(rest, to_read)) {
+                op.type = OpType::Restate;
+                if (many.size() > 1) {
+                    for (auto& l : many) {
+                        TargetRef u = t;
+                        u.path = l;
+                        op.targets.push_back(join(ctx, u));
+                    }
+                } else {
+                    op.targets.push_back(abs);
+                }
+                ok = true;
+            } else {
+                // One or more actions: "by striking ... and inserting ...; and by adding ...".
+                static const regex split(R"(\s*[;,]?\s+and\s+by\s+)", icase);
+                std::vector<std::string> actions;
+                boost::sregex_token_iterator ti(rest.begin(), rest.end(), split, -1), tend;
+                for (; ti != tend; ++ti) actions.push_back(*ti);
+                bool all = !actions.empty();
+                std::vector<Op> sub;
+                for (auto& a : actions) {
+                    Op o = op;
+                    if (!parse_action(a, m, o)) {
+                        all = false;
+                        break;
+                    }
+                    if (o.targets.empty()) o.targets.push_back(abs);
+                    else
+                        for (auto& tt : o.targets) tt = join(abs, tt);
+                    sub.push_back(o);
+                }
+                if (!all) return error(it, "cannot read the instruction \"" + raw + "\": expected \"by striking ...\", \"by inserting ...\", \"by adding ...\", \"to read as follows:\" or \"as follows:\"");
+                for (auto& o : sub) res.ops.push_back(o);
+                for (const auto& c : it.children) walk(c, abs);
+                return;
+            }
+        } else if (boost::regex_match(s, mm, chicago_in)) {
+            TargetRef t;
+            if (!parse_target(mm[1], m, t)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            TargetRef abs = join(ctx, t);
+            if (!parse_action(mm[2], m, op)) return error(it, "cannot read the instruction \"" + raw + "\"");
+            if (op.targets.empty()) op.targets.push_back(abs);
+            else
+                for (auto& tt : op.targets) tt = join(abs, tt);
+            ok = true;
+        } else if (parse_action(s, m, op)) {
+            if (op.targets.empty()) {
+                TargetRef t;
+                t.relative = true;
+                op.targets.push_back(join(ctx, t));
+            } else {
+                for (auto& tt : op.targets) tt = join(ctx, tt);
+            }
+            ok = true;
+        }
+        if (!ok) return error(it, "cannot read the instruction \"" + raw + "\": expected a sentence such as \"Subsection (a) is amended by striking \"X\" and inserting \"Y\" in its place.\"");
+        res.ops.push_back(op);
+        for (const auto& c : it.children) walk(c, here);
+    }
+};
+
+}  // namespace
+
+ReadResult interpret(const AmendmentDoc& doc) {
+    Interp in{doc, {}, {}};
+    TargetRef root;
+    root.container_only = true;
+    if (!doc.default_section.empty()) root.section = doc.default_section;
+    for (const auto& it : doc.items) in.walk(it, root);
+    return in.res;
+}
+
+}  // namespace amend

@@ -1,0 +1,174 @@
+#include "amend/markdown.hpp"
+
+#include <cmark.h>
+
+#include <memory>
+
+#include "model/diagnostic.hpp"
+#include "parse/dc_instruction.hpp"
+#include "parse/load.hpp"
+#include "parse/text_layout.hpp"
+
+namespace amend {
+
+namespace {
+
+struct NodeDeleter {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+std::string trim(const std::string& s) {
+    std::size_t b = s.find_first_not_of(" \t");
+    if (b == std::string::npos) return {};
+    std::size_t e = s.find_last_not_of(" \t");
+    return s.substr(b, e - b + 1);
+}
+
+struct Reader {
+    const std::string& path;
+    std::vector<std::string> lines;
+
+    // The literal source of a paragraph: its first line from its start column, the rest trimmed.
+    std::string source_of(cmark_node* n) {
+        int sl = cmark_node_get_start_line(n), el = cmark_node_get_end_line(n);
+        int sc = cmark_node_get_start_column(n);
+        std::string out;
+        for (int l = sl; l <= el && l >= 1 && static_cast<std::size_t>(l) <= lines.size(); ++l) {
+            std::string line = lines[static_cast<std::size_t>(l - 1)];
+            if (l == sl) line = line.substr(std::min(line.size(), static_cast<std::size_t>(std::max(0, sc - 1))));
+            line = trim(line);
+            if (line.empty()) continue;
+            if (!out.empty()) out += " ";
+            out += line;
+        }
+        return out;
+    }
+
+    // The lines of a block quote with their "> " markers removed.
+    std::string quote_of(cmark_node* n, int& first_line) {
+        int sl = cmark_node_get_start_line(n), el = cmark_node_get_end_line(n);
+        first_line = sl;
+        std::string out;
+        for (int l = sl; l <= el && static_cast<std::size_t>(l) <= lines.size(); ++l) {
+            std::string line = lines[static_cast<std::size_t>(l - 1)];
+            std::size_t gt = line.find('>');
+            if (gt != std::string::npos && line.find_first_not_of(' ') == gt) {
+                line = line.substr(gt + 1);
+                if (!line.empty() && line[0] == ' ') line = line.substr(1);
+            }
+            out += line + "\n";
+        }
+        return out;
+    }
+
+    InstructionItem item_of(cmark_node* item) {
+        InstructionItem it;
+        it.file = path;
+        it.line = cmark_node_get_start_line(item);
+        it.col = cmark_node_get_start_column(item);
+        for (cmark_node* c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
+            switch (cmark_node_get_type(c)) {
+                case CMARK_NODE_PARAGRAPH: {
+                    std::string s = source_of(c);
+                    if (!it.text.empty()) it.text += " ";
+                    it.text += s;
+                    break;
+                }
+                case CMARK_NODE_BLOCK_QUOTE: {
+                    int first = 0;
+                    std::string q = quote_of(c, first);
+                    for (auto& p : read_text_fragment(q, path, first)) it.blocks.push_back(std::move(p));
+                    it.blocks_are_text_layout = true;
+                    break;
+                }
+                case CMARK_NODE_LIST:
+                    for (cmark_node* sub = cmark_node_first_child(c); sub; sub = cmark_node_next(sub))
+                        it.children.push_back(item_of(sub));
+                    break;
+                default: {
+                    throw InputError(Diagnostic{path, cmark_node_get_start_line(c), cmark_node_get_start_column(c),
+                                                "expected a sentence, a block quote of new text, or a list of sub-items in an instruction",
+                                                "amend.markdown", lines.at(static_cast<std::size_t>(cmark_node_get_start_line(c) - 1))});
+                }
+            }
+        }
+        if (it.text.empty())
+            throw InputError(Diagnostic{path, it.line, it.col, "expected an instruction sentence", "amend.markdown",
+                                        lines.at(static_cast<std::size_t>(it.line - 1))});
+        return it;
+    }
+};
+
+}  // namespace
+
+AmendmentDoc read_markdown_amendment(const std::string& bytes, const std::string& path) {
+    require_utf8(bytes, path);
+    AmendmentDoc doc;
+    doc.file = path;
+    Reader r{path, {}};
+    {
+        std::size_t i = 0;
+        while (i <= bytes.size()) {
+            std::size_t e = bytes.find('\n', i);
+            if (e == std::string::npos) e = bytes.size();
+            std::string l = bytes.substr(i, e - i);
+            if (!l.empty() && l.back() == '\r') l.pop_back();
+            r.lines.push_back(l);
+            i = e + 1;
+        }
+    }
+    std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parse_document(bytes.data(), bytes.size(), CMARK_OPT_DEFAULT));
+    bool seen_list = false;
+    for (cmark_node* c = cmark_node_first_child(root.get()); c; c = cmark_node_next(c)) {
+        auto type = cmark_node_get_type(c);
+        int line = cmark_node_get_start_line(c);
+        if (type == CMARK_NODE_HEADING) {
+            std::string h = r.source_of(c);
+            std::size_t k = h.find_first_not_of('#');
+            h = trim(k == std::string::npos ? std::string() : h.substr(k));
+            if (doc.title.empty() && cmark_node_get_heading_level(c) == 1) doc.title = h;
+            continue;
+        }
+        if (type == CMARK_NODE_PARAGRAPH && !seen_list) {
+            // key: value lines (metadata), or recitals.
+            int sl = cmark_node_get_start_line(c), el = cmark_node_get_end_line(c);
+            bool all_meta = true;
+            std::vector<std::pair<std::string, std::string>> kv;
+            for (int l = sl; l <= el; ++l) {
+                const std::string& s = r.lines.at(static_cast<std::size_t>(l - 1));
+                std::size_t colon = s.find(':');
+                std::string key = colon == std::string::npos ? "" : trim(s.substr(0, colon));
+                bool ok = !key.empty() && key.size() < 40 && key.find_first_of(" \t") == std::string::npos;
+                if (!ok) {
+                    all_meta = false;
+                    break;
+                }
+                kv.emplace_back(key, trim(s.substr(colon + 1)));
+            }
+            if (all_meta) for (auto& p : kv) doc.meta.push_back(p);
+            else doc.meta.emplace_back("recital", r.source_of(c));
+            continue;
+        }
+        if (type == CMARK_NODE_LIST) {
+            seen_list = true;
+            for (cmark_node* item = cmark_node_first_child(c); item; item = cmark_node_next(item))
+                doc.items.push_back(r.item_of(item));
+            continue;
+        }
+        if (type == CMARK_NODE_THEMATIC_BREAK) continue;
+        throw InputError(Diagnostic{path, line, cmark_node_get_start_column(c),
+                                    "expected a numbered list of instructions (\"1. Section ... is amended ...\")",
+                                    "amend.markdown", r.lines.at(static_cast<std::size_t>(line - 1))});
+    }
+    if (doc.items.empty())
+        throw InputError(Diagnostic{path, 1, 1, "expected at least one instruction (a numbered list item)", "amend.markdown", ""});
+    return doc;
+}
+
+AmendmentDoc read_amendment_file(const std::string& path) {
+    std::string bytes = read_file(path);
+    if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".xml") == 0) return read_dc_instruction(bytes, path);
+    return read_markdown_amendment(bytes, path);
+}
+
+}  // namespace amend

@@ -1,0 +1,72 @@
+// Amendment operations: what an instruction says to do, once its drafting language is read.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+#include "model/instruction.hpp"
+#include "model/provision.hpp"
+
+namespace amend {
+
+// What an instruction points at. The section is empty while only an Act or a chapter is named.
+struct TargetRef {
+    enum class Part { Whole, Text, Heading };
+    std::string section;
+    bool section_is_law_number = false;   // "Section 505" of the law, with no Code cite
+    std::vector<std::string> path;        // designations below the section (inner text, "c")
+    std::string term;                     // a definition's term
+    Part part = Part::Whole;
+    int kind_depth = 0;                   // from the kind word: subsection 1, paragraph 2, ...; 0 unknown
+    bool relative = false;                // path is relative to the enclosing instruction's target
+    bool container_only = false;          // names an Act, a title or a chapter, not a section
+    std::string describe() const;         // "2-173-042(c)", for messages
+};
+
+enum class OpType {
+    Context,        // "... is amended as follows:" (its sub-items do the work)
+    Replace,        // strike a phrase and insert another in its place
+    Strike,         // strike a phrase
+    InsertBefore,   // insert a phrase before another
+    InsertAfter,    // insert a phrase after another
+    InsertAtEnd,    // add a phrase or sentence at the end
+    StrikeUnit,     // strike a provision (it disappears)
+    Repeal,         // a provision or section is repealed
+    Add,            // add new provisions (or a definition, or a section)
+    Restate,        // amend to read as follows
+    Redesignate,    // (3) becomes (2)
+    Designate,      // the existing text is designated as subsection (a)
+};
+
+const char* op_name(OpType t);
+
+struct Op {
+    OpType type = OpType::Context;
+    std::string file;
+    int line = 0, col = 0;
+    std::string sentence;                 // the instruction's words
+    std::vector<TargetRef> targets;       // one, or several ("Paragraphs (3) and (4) are repealed")
+    std::string find, replace, anchor;    // phrases; anchor for insert before/after
+    std::string find_kind;                // "phrase", "word", "semicolon", "period", ...
+    bool each = false;                    // each place / wherever / both times it appears
+    int expect_count = 0;                 // 2 for "both times"
+    bool at_end = false;                  // "the period at the end", "the word "and" at the end"
+    bool in_heading = false;              // "... in the section heading"
+    std::vector<Provision> blocks;        // new text
+    std::vector<std::string> new_designations;  // Redesignate / Designate / Add (as named)
+    std::string add_kind_word;            // "subsection", "definition", "section"
+};
+
+struct ReadResult {
+    std::vector<Op> ops;                  // in order; Context ops included
+    std::vector<Diagnostic> errors;       // sentences that could not be read
+};
+
+// Reads the drafting language of every instruction of a document into operations, resolving
+// relative targets ("Paragraph (2)" under "Subsection (a) is amended as follows:") against the
+// enclosing items.
+ReadResult interpret(const AmendmentDoc& doc);
+
+}  // namespace amend

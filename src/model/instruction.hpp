@@ -1,0 +1,32 @@
+// Amendment documents as read, before interpretation: a tree of instruction items, each with its
+// sentence(s) in the drafter's words, the quoted new text (as provisions), and sub-items.
+// Both readers (Markdown amendment files and D.C. law instruction XML) produce this.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/provision.hpp"
+
+namespace amend {
+
+struct InstructionItem {
+    std::string text;                 // the drafting sentence(s), literal
+    std::string designation;          // the item's own number, "(1)", "(A)"; not a target
+    std::string file;
+    int line = 0, col = 0;
+    std::vector<Provision> blocks;    // quoted new text, in order (a section, units, or Text)
+    bool blocks_are_text_layout = false;  // blocks came from plain-text layout (depth relative)
+    std::vector<InstructionItem> children;
+};
+
+struct AmendmentDoc {
+    std::string file;
+    std::string title;
+    std::vector<std::pair<std::string, std::string>> meta;  // key: value lines, in order
+    std::vector<InstructionItem> items;
+    std::string default_section;      // a D.C. instruction file's target="§42-3505.05", if any
+};
+
+}  // namespace amend

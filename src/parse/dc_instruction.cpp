@@ -1,0 +1,153 @@
+#include "parse/dc_instruction.hpp"
+
+#include <pugixml.hpp>
+
+#include "model/diagnostic.hpp"
+#include "parse/dc_xml_node.hpp"
+
+namespace amend {
+
+namespace {
+
+bool is_codify(const pugi::xml_node& n) {
+    std::string_view name = n.name();
+    return name.substr(0, 7) == "codify:" || name.substr(0, 9) == "codified:";
+}
+
+// Removes codify:* elements and codified:* / codify:* attributes, recursively.
+void strip_codify(pugi::xml_node n) {
+    for (pugi::xml_node c = n.first_child(); c;) {
+        pugi::xml_node next = c.next_sibling();
+        if (c.type() == pugi::node_element && is_codify(c)) n.remove_child(c);
+        else if (c.type() == pugi::node_comment) n.remove_child(c);
+        else strip_codify(c);
+        c = next;
+    }
+    for (pugi::xml_attribute a = n.first_attribute(); a;) {
+        pugi::xml_attribute next = a.next_attribute();
+        std::string_view an = a.name();
+        if (an.substr(0, 7) == "codify:" || an.substr(0, 9) == "codified:") n.remove_attribute(a);
+        a = next;
+    }
+}
+
+void all_text(const pugi::xml_node& n, std::string& out) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+        else if (c.type() == pugi::node_element) all_text(c, out);
+    }
+}
+
+struct Builder {
+    const std::string& path;
+    const LineIndex& lines;
+
+    InstructionItem item_of(const pugi::xml_node& n) {
+        InstructionItem it;
+        it.file = path;
+        auto [line, col] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())));
+        it.line = line;
+        it.col = col;
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string_view cn = c.name();
+            if (cn == "num") it.designation = c.text().get();
+            else if (cn == "prefix") continue;
+            else if (cn == "heading") {
+                if (it.text.empty()) {
+                    // A law section with only a heading gives no instruction of its own.
+                }
+            } else if (cn == "text") {
+                std::string t;
+                all_text(c, t);
+                if (!it.text.empty()) it.text += " ";
+                it.text += t;
+            } else if (cn == "include") {
+                for (pugi::xml_node u = c.first_child(); u; u = u.next_sibling()) {
+                    if (u.type() != pugi::node_element) continue;
+                    std::string_view un = u.name();
+                    if (un == "text") {
+                        Provision t;
+                        t.kind = Kind::Text;
+                        t.xl.tag = "text";
+                        all_text(u, t.text.text);
+                        it.blocks.push_back(std::move(t));
+                    } else {
+                        it.blocks.push_back(provision_from_xml(u, un == "section" ? 0 : 1, 0, nullptr, 0));
+                    }
+                }
+            } else if (cn == "aftertext") {
+                std::string t;
+                all_text(c, t);
+                // The closing period of "... to read as follows: <include/>." belongs to the sentence.
+                if (t.find_first_not_of(" .\n\t\"") != std::string::npos) {
+                    if (!it.text.empty()) it.text += " ";
+                    it.text += t;
+                }
+            } else if (cn == "para" || cn == "section") {
+                it.children.push_back(item_of(c));
+            }
+        }
+        return it;
+    }
+};
+
+}  // namespace
+
+AmendmentDoc read_dc_instruction(const std::string& bytes, const std::string& path) {
+    require_utf8(bytes, path);
+    pugi::xml_document x;
+    auto r = x.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+    LineIndex lines(bytes);
+    if (!r) {
+        auto [line, col] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, r.offset)));
+        throw InputError(Diagnostic{path, line, col, std::string("malformed XML: ") + r.description(), "xml.syntax",
+                                    lines.line_text(line)});
+    }
+    pugi::xml_node root = x.document_element();
+    if (std::string_view(root.name()) != "instruction")
+        throw InputError(Diagnostic{path, 1, 1, std::string("expected an <instruction> root element, found <") + root.name() + ">",
+                                    "xml.root", ""});
+    strip_codify(root);
+    AmendmentDoc doc;
+    doc.file = path;
+    doc.title = root.attribute("law").value();
+    std::string target = root.attribute("target").value();
+    if (!target.empty() && target.rfind("\xC2\xA7", 0) == 0) target = target.substr(2);
+    doc.default_section = target;
+    Builder b{path, lines};
+    for (pugi::xml_node part = root.child("part"); part; part = part.next_sibling("part")) {
+        // The context lines wrap the provision: each becomes an item holding the next.
+        std::vector<InstructionItem> chain;
+        if (pugi::xml_node ctx = part.child("context")) {
+            for (pugi::xml_node c = ctx.first_child(); c; c = c.next_sibling()) {
+                if (c.type() != pugi::node_element) continue;
+                InstructionItem it;
+                it.file = path;
+                auto [line, col] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.offset_debug())));
+                it.line = line;
+                it.col = col;
+                it.designation = c.child("num").text().get();
+                all_text(c.child("text"), it.text);
+                chain.push_back(std::move(it));
+            }
+        }
+        for (pugi::xml_node p = part.first_child(); p; p = p.next_sibling()) {
+            if (p.type() != pugi::node_element) continue;
+            std::string_view pn = p.name();
+            if (pn == "context") continue;
+            InstructionItem leaf = b.item_of(p);
+            // Fold the chain: context[0] > context[1] > ... > leaf.
+            InstructionItem cur = std::move(leaf);
+            for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+                InstructionItem up = *it;
+                up.children.push_back(std::move(cur));
+                cur = std::move(up);
+            }
+            doc.items.push_back(std::move(cur));
+        }
+    }
+    return doc;
+}
+
+}  // namespace amend
