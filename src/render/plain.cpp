@@ -41,7 +41,7 @@ std::string text_line(const ProvisionChange& c) {
     if (!o.heading.empty() || !n.heading.empty())
         body += " " + field(o.heading.text, n.heading.text, whole ? std::vector<WordOp>{} : c.heading_ops);
     if (!o.text.empty() || !n.text.empty()) {
-        if (p.kind == Kind::Section) body += "\n";
+        if (p.kind == Kind::Section) body += "\n   ";
         else if (numbered) body += "   ";
         body += field(o.text.text, n.text.text, whole ? std::vector<WordOp>{} : c.text_ops);
     }
