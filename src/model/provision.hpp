@@ -75,8 +75,7 @@ struct XmlLayout {
     std::string reason;            // <reason> (e.g. "Repealed")
     std::string raw;               // for Block: the element serialized verbatim
     std::vector<Attr> heading_attrs;  // attributes of <heading> (e.g. proof="needed")
-    std::string head_order;
-    std::uint16_t lead_blocks = 0; // children (blocks) that stood before the header        // order of <prefix>/<num>/<reason>/<heading> as read ("pnrh")
+    std::string head_order;        // 'c' marks a child that stood among them        // order of <prefix>/<num>/<reason>/<heading> as read ("pnrh")
 };
 
 struct Provision {

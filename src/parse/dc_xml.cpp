@@ -77,7 +77,7 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
     if (tag == "section") p.kind = Kind::Section;
     else if (tag == "container") p.kind = Kind::Chapter;
     else p.kind = kind_for_depth(depth);
-    bool seen_body = false;
+    bool seen_body = false, seen_para = false;
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
         if (c.type() == pugi::node_pcdata && is_whitespace(c.value())) continue;
         if (c.type() == pugi::node_comment || c.type() == pugi::node_pi) continue;
@@ -102,12 +102,13 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
         } else if (cn == "reason" && p.xl.reason.empty() && !seen_body) {
             p.xl.reason = c.text().get();
             p.xl.head_order += 'r';
-        } else if (cn == "heading" && p.heading.empty() && !seen_body) {
+        } else if (cn == "heading" && p.heading.empty() && !seen_para) {
             append_rich(c, p.heading);
             for (auto a : c.attributes()) p.xl.heading_attrs.push_back(Attr{a.name(), a.value()});
             p.xl.head_order += 'h';
         } else if (cn == "text" && !seen_body && p.text.empty()) {
             append_rich(c, p.text);
+            p.xl.head_order += 't';
             seen_body = true;
         } else if (cn == "text" || cn == "aftertext") {
             Provision t;
@@ -116,11 +117,13 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
             for (auto a : c.attributes()) t.xl.attrs.push_back(Attr{a.name(), a.value()});
             append_rich(c, t.text);
             t.span.file = file_index;
+            if (p.heading.empty() && !seen_para) p.xl.head_order += 'c';
             p.children.push_back(std::move(t));
             seen_body = true;
         } else if (cn == "para" || cn == "section" || cn == "container") {
             p.children.push_back(provision_from_xml(c, depth + 1, file_index, lines, base_offset));
             seen_body = true;
+            seen_para = true;
         } else if (cn == "annotations" || cn == "annotation") {
             Provision a;
             a.kind = Kind::History;
@@ -156,8 +159,9 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
             b.span.file = file_index;
             // A block before the <num> (<codify:marginalia/>, <codify:insert>) does not start
             // the body; it is written back before the header.
-            if (p.xl.head_order.empty()) ++p.xl.lead_blocks;
-            else if (p.xl.head_order.find('h') != std::string::npos || !p.text.empty()) seen_body = true;
+            if (p.xl.head_order.find('n') != std::string::npos && (p.xl.head_order.find('h') != std::string::npos || !p.text.empty()))
+                seen_body = true;
+            if (p.heading.empty() && !seen_para) p.xl.head_order += 'c';
             p.children.push_back(std::move(b));
         }
     }
@@ -290,10 +294,9 @@ void write_node(std::string& out, const Provision& p, int level) {
     out += ind + "<" + tag;
     write_attrs(out, p.xl.attrs);
     out += ">\n";
-    std::size_t lead = std::min<std::size_t>(p.xl.lead_blocks, p.children.size());
-    for (std::size_t i = 0; i < lead; ++i) write_node(out, p.children[i], level + 1);
+    std::size_t lead = 0;  // children written among the header elements ('c' in head_order)
     std::string order = p.xl.head_order;
-    for (char k : std::string("pnrh"))
+    for (char k : std::string("pnrht"))
         if (order.find(k) == std::string::npos) order += k;
     for (char k : order) {
         if (k == 'p' && !p.xl.prefix.empty()) out += in2 + "<prefix>" + xml_escape(p.xl.prefix) + "</prefix>\n";
@@ -302,8 +305,9 @@ void write_node(std::string& out, const Provision& p, int level) {
             out += in2 + "<num>" + xml_escape(p.designation) + "</num>\n";
         if (k == 'r' && !p.xl.reason.empty()) out += in2 + "<reason>" + xml_escape(p.xl.reason) + "</reason>\n";
         if (k == 'h' && !p.heading.empty()) element(out, in2, "heading", p.xl.heading_attrs, p.heading);
+        if (k == 't' && !p.text.empty()) element(out, in2, "text", {}, p.text);
+        if (k == 'c' && lead < p.children.size()) write_node(out, p.children[lead++], level + 1);
     }
-    if (!p.text.empty()) element(out, in2, "text", {}, p.text);
     for (std::size_t i = lead; i < p.children.size(); ++i) write_node(out, p.children[i], level + 1);
     out += ind + "</" + tag + ">\n";
 }
