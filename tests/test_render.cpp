@@ -1,0 +1,189 @@
+// Renderers: one tree, two outputs; escaping; standalone pages; the site; headless Chromium.
+#include <doctest/doctest.h>
+
+#include <cmark.h>
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+
+#include "diff/diff.hpp"
+#include "parse/load.hpp"
+#include "render/render.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Pair {
+    amend::Document old_doc, new_doc;
+    amend::ChangeSet cs;
+};
+
+Pair pair_of(const std::string& old_text, const std::string& new_text, const std::string& name) {
+    std::string dir = test::scratch("render-" + name);
+    test::spit(dir + "/old.txt", old_text);
+    test::spit(dir + "/new.txt", new_text);
+    Pair p{amend::load_code({dir + "/old.txt"}), amend::load_code({dir + "/new.txt"}), {}};
+    p.cs = amend::diff_trees(p.old_doc.root, p.new_doc.root);
+    return p;
+}
+
+// A section with a hostile provision and three phrases replaced (paragraphs (2) and (3) share enough
+// words with their namesakes to be word-diffed in place rather than struck and redesignated).
+const char* kOld =
+    "9-9-010 Test section.\n"
+    "   (a)   The Clerk shall print <script>alert(1)</script> on each notice.\n"
+    "   (b)   Notices shall be mailed:\n"
+    "      (1)   by first-class mail;\n"
+    "      (2)   by certified mail; or\n"
+    "      (3)   by hand.\n";
+const char* kNew =
+    "9-9-010 Test section.\n"
+    "   (a)   The Director shall print <script>alert(1)</script> on each notice.\n"
+    "   (b)   Notices shall be mailed:\n"
+    "      (1)   by first-class mail;\n"
+    "      (2)   by hand; or\n"
+    "      (3)   by electronic mail.\n";
+
+std::size_t count(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+    return n;
+}
+
+std::string chromium() {
+    for (const char* p : {"/usr/bin/chromium", "/usr/bin/chromium-browser"})
+        if (fs::exists(p)) return p;
+    return "";
+}
+
+// Runs headless Chromium on a file: --dump-dom to `out`, or a screenshot.
+int run_chromium(const std::string& args, const std::string& out) {
+    std::string profile = test::scratch("chromium-profile");
+    std::string cmd = chromium() +
+                      " --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
+                      " --disable-component-update --disable-sync --user-data-dir=" + profile + " " + args + " >" + out +
+                      " 2>/dev/null </dev/null";
+    return std::system(cmd.c_str());
+}
+
+}  // namespace
+
+TEST_CASE("render: the consolidated Markdown, rendered by cmark, equals the consolidated HTML") {
+    std::vector<std::pair<std::string, std::string>> inputs = {
+        {test::source("corpus/chicago/mcc-2-173-042-2012.txt"), test::source("corpus/chicago/mcc-2-173-042-2012.txt")},
+        {test::source("corpus/chicago/mcc-2-57-010-2016-excerpt.txt"), test::source("corpus/chicago/mcc-2-78-100-current-excerpt.txt")},
+        {test::source("corpus/chicago"), test::source("corpus/chicago")},
+    };
+    for (const auto& [a, b] : inputs) {
+        auto o = amend::load_code({a});
+        auto n = amend::load_code({b});
+        auto cs = amend::diff_trees(o.root, n.root);
+        std::string md = amend::render_consolidated_md(cs);
+        char* html = cmark_markdown_to_html(md.c_str(), md.size(), CMARK_OPT_UNSAFE);
+        CHECK(std::string(html) == amend::render_consolidated_html_body(cs));
+        std::free(html);
+    }
+    auto p = pair_of(kOld, kNew, "consolidated");
+    std::string md = amend::render_consolidated_md(p.cs);
+    char* html = cmark_markdown_to_html(md.c_str(), md.size(), CMARK_OPT_UNSAFE);
+    CHECK(std::string(html) == amend::render_consolidated_html_body(p.cs));
+    std::free(html);
+}
+
+TEST_CASE("render: pages escape the law's text, stand alone and anchor every provision") {
+    auto p = pair_of(kOld, kNew, "escape");
+    for (const auto& page : {amend::render_redline_html(p.cs), amend::render_side_by_side_html(p.cs),
+                             amend::render_consolidated_html(p.cs)}) {
+        CHECK(page.find("<script") == std::string::npos);
+        CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+        CHECK(page.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">") != std::string::npos);
+        CHECK(page.find("@media print") != std::string::npos);
+        CHECK(page.find("src=") == std::string::npos);
+        CHECK(page.find("href=\"http") == std::string::npos);
+        CHECK(page.find("id=\"9-9-010(b)(3)\"") != std::string::npos);
+    }
+    std::string red = amend::render_redline_html(p.cs);
+    CHECK(count(red, "<del>") == 4);  // the legend's sample, Clerk, certified mail, hand
+    CHECK(count(red, "<del>") == count(red, "</del>"));
+    std::string md = amend::render_redline_md(p.cs);
+    CHECK(md.find("\\<script\\>alert(1)\\</script\\>") != std::string::npos);
+}
+
+TEST_CASE("render: JSON change list and terminal text") {
+    auto p = pair_of(kOld, kNew, "json");
+    std::string j = amend::render_json(p.cs);
+    CHECK(j.find("\"new_citation\": \"9-9-010(a)\"") != std::string::npos);
+    CHECK(j.find("\"new_eid\": \"sec_9-9-010__subsec_a\"") != std::string::npos);
+    CHECK(j.find("{\n              \"op\": \"delete\",\n              \"text\": \"Clerk\"\n            }") != std::string::npos);
+    CHECK(amend::render_text(p.cs) ==
+          "9-9-010 Test section.\n"
+          "   (a)   The [-Clerk-]{+Director+} shall print <script>alert(1)</script> on each notice.\n"
+          "   (b)   Notices shall be mailed:\n"
+          "      ...\n"
+          "      (2)   by [-certified mail-]{+hand+}; or\n"
+          "      (3)   by [-hand-]{+electronic mail+}.\n");
+}
+
+TEST_CASE("render: the site: index and three pages per changed section, each with a Markdown twin") {
+    auto p = pair_of(kOld, kNew, "site");
+    amend::SiteInfo info;
+    info.title = "Test ordinance";
+    info.warnings = {"2-173-042(a) refers to subsection (c), which no longer exists"};
+    auto files = amend::render_site(p.cs, info);
+    std::vector<std::string> names;
+    for (const auto& f : files) names.push_back(f.first);
+    CHECK(names == std::vector<std::string>{"index.html", "index.md", "9-9-010/redline.html", "9-9-010/redline.md",
+                                            "9-9-010/side-by-side.html", "9-9-010/side-by-side.md",
+                                            "9-9-010/consolidated.html", "9-9-010/consolidated.md"});
+    CHECK(files[1].second ==
+          "# Test ordinance\n\n"
+          "1 section touched, 3 provisions changed: <del>4 words struck</del>, <ins>4 words inserted</ins>.\n\n"
+          "## Warnings\n\n"
+          "  - 2-173-042(a) refers to subsection (c), which no longer exists\n\n"
+          "## Sections\n\n"
+          "  - **9-9-010 Test section.** — 4 words struck, 4 words inserted: [redline](9-9-010/redline.md) · "
+          "[side by side](9-9-010/side-by-side.md) · [consolidated text](9-9-010/consolidated.md)\n");
+    CHECK(files[0].second.find("<a href=\"9-9-010/redline.html\">redline</a>") != std::string::npos);
+    CHECK(files == amend::render_site(p.cs, info));  // same input, same bytes
+}
+
+TEST_CASE("render: headless Chromium shows the marks and the script as text [chromium]") {
+    if (chromium().empty()) {
+        MESSAGE("skipped: no chromium at /usr/bin/chromium");
+        return;
+    }
+    auto p = pair_of(kOld, kNew, "chromium");
+    std::string dir = test::scratch("chromium-pages");
+    struct Page {
+        std::string name, html;
+        std::size_t dels, inss;
+    };
+    // The legend's sample marks, then Clerk/Director, certified mail/hand, hand/electronic mail;
+    // side by side, the same marks, each on its own side.
+    Page pages[] = {{"redline", amend::render_redline_html(p.cs), 4, 4},
+                    {"side-by-side", amend::render_side_by_side_html(p.cs), 4, 4}};
+    for (const auto& pg : pages) {
+        CAPTURE(pg.name);
+        std::string file = dir + "/" + pg.name + ".html";
+        test::spit(file, pg.html);
+        std::string dom_file = dir + "/" + pg.name + ".dom";
+        CHECK(run_chromium("--dump-dom file://" + file, dom_file) == 0);
+        std::string dom = test::slurp(dom_file);
+        REQUIRE(dom.find("</html>") != std::string::npos);
+        std::regex del_open("<del>"), ins_open("<ins>"), script_el("<script[ >]");
+        auto n = [&](const std::regex& r) {
+            return static_cast<std::size_t>(std::distance(std::sregex_iterator(dom.begin(), dom.end(), r), std::sregex_iterator()));
+        };
+        CHECK(n(del_open) == pg.dels);
+        CHECK(n(ins_open) == pg.inss);
+        CHECK(n(script_el) == 0);
+        CHECK(dom.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+        if (std::getenv("AMEND_SCREENSHOTS")) {
+            std::string shots = std::getenv("AMEND_SCREENSHOTS");
+            run_chromium("--screenshot=" + shots + "/" + pg.name + "-desktop.png --window-size=1200,1600 file://" + file, "/dev/null");
+            run_chromium("--screenshot=" + shots + "/" + pg.name + "-phone.png --window-size=390,844 file://" + file, "/dev/null");
+        }
+    }
+}
