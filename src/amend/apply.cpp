@@ -916,9 +916,11 @@ ApplyResult apply_file(const Document& code, const std::string& amendment_path, 
     if (o.default_section.empty()) o.default_section = ad.default_section;
     if (!rr.errors.empty()) {
         r.report.failures = rr.errors;
+        r.report.title = ad.title;
         return r;
     }
     r.report = apply_ops(r.amended, rr.ops, o);
+    r.report.title = ad.title;
     return r;
 }
 

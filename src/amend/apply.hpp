@@ -26,6 +26,7 @@ struct ApplyReport {
     std::vector<std::string> skipped;     // instructions naming sections not in the code given
     std::vector<std::string> dangling;    // cross-references left pointing at struck provisions
     std::set<std::string> changed_sections;
+    std::string title;                    // the amendment document's title
     bool ok() const { return failures.empty(); }
 };
 

@@ -209,12 +209,13 @@ std::vector<std::string> nearest_citations(const Provision& root, const Citation
         std::size_t common = 0;
         while (common < here.path.size() && common < c.path.size() && here.path[common] == c.path[common]) ++common;
         d += (here.path.size() - common) + (c.path.size() - common);
+        d *= 10;
         // Among siblings, the nearest in sequence first: (c)(5) is nearest to (c)(4).
         if (common + 1 == here.path.size() && common + 1 == c.path.size()) {
             int a = sequence_value(here.path.back()), b = sequence_value(c.path.back());
             if (a && b) d += static_cast<std::size_t>(std::min(9, std::abs(a - b)));
         }
-        scored.emplace_back(d * 100000 + order++, s);
+        scored.emplace_back(d * 1000000 + order++, s);
     });
     std::sort(scored.begin(), scored.end());
     std::vector<std::string> out;

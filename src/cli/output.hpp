@@ -1,0 +1,33 @@
+// Writing outputs safely: everything is prepared in memory first; each file is written to a
+// temporary file beside it and renamed into place, so a reader never sees a half-written file,
+// and an error leaves earlier outputs intact.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "amend/apply.hpp"
+#include "model/provision.hpp"
+
+namespace amend {
+
+class OutputSet {
+public:
+    void add(std::string relative_path, std::string bytes) { files_.emplace_back(std::move(relative_path), std::move(bytes)); }
+    std::size_t size() const { return files_.size(); }
+    // Writes every file under `dir` (created if needed). Throws UsageError on an I/O failure.
+    void write(const std::string& dir) const;
+
+private:
+    std::vector<std::pair<std::string, std::string>> files_;
+};
+
+// Refuses an output folder that is an input, holds one, or lies inside an input folder.
+void refuse_output_over_inputs(const std::string& out_dir, const std::vector<std::string>& inputs,
+                               const std::string& amendments);
+
+// Adds the static site (index, redlines, side-by-side, consolidated pages) to the output set.
+void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report);
+
+}  // namespace amend
