@@ -159,14 +159,14 @@ void side_by_side_tree(Doc& doc, const ChangeSet& cs, const RenderOptions& o) {
         };
         walk(s, o,
              [&](const ProvisionChange& c) {
-                 std::string cls = "row";
-                 if (c.type != T::Unchanged) cls += std::string(" ") + change_type_name(c.type);
+                 std::string cls = "row ";
+                 cls += c.type == T::Unchanged ? "same" : change_type_name(c.type);
                  cmark_node* row = div(doc.root(), cls, c.anchor);
                  cell(row, c, Mode::Old);
                  cell(row, c, Mode::New);
              },
              [&](int depth) {
-                 cmark_node* row = div(doc.root(), "row");
+                 cmark_node* row = div(doc.root(), "row same");
                  elided(row, depth);
                  elided(row, depth);
              });
