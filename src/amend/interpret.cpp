@@ -242,18 +242,21 @@ struct Interp {
             }
             out.section = mm[1];
             out.path = chain_of(mm[2]);
+            out.relative = false;
             return true;
         }
         static const regex code_cite(R"(^§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*))", icase);
         if (boost::regex_search(t, mm, code_cite)) {
             out.section = mm[1];
             out.path = chain_of(mm[2]);
+            out.relative = false;
             return true;
         }
         static const regex sect(R"(^(?:section|sec\.)\s+(?:of\s+)?([0-9][0-9A-Za-z:.\-]*?)((?:\([^()\s]+\))*)(?:\s|,|$).*$)", icase);
         if (boost::regex_match(t, mm, sect)) {
             std::string num = mm[1];
             out.path = chain_of(mm[2]);
+            out.relative = false;
             if (num.find('-') != std::string::npos || num.find(':') != std::string::npos) {
                 out.section = num;
             } else {
