@@ -140,7 +140,6 @@ h2{font-size:1.2rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #ccc;padding-b
 p{margin:.35rem 0}
 a{color:#1a4f8b}
 del{text-decoration:line-through;text-decoration-thickness:2px;color:#8a1c1c;background:#fbeaea}
-del+ins{margin-left:.2em}
 ins{text-decoration:underline;text-decoration-thickness:2px;color:#0b5a35;background:#e6f4ea}
 .prov{margin:0}
 .d1{margin-left:1.5rem}.d2{margin-left:3rem}.d3{margin-left:4.5rem}.d4{margin-left:6rem}.d5,.d6,.d7,.d8{margin-left:7.5rem}
