@@ -437,6 +437,19 @@ struct Interp {
         return false;
     }
 
+    // One target, or one per designation of a plural ("Paragraphs (3) and (4)").
+    void push_targets(Op& op, const TargetRef& ctx, const TargetRef& t, const std::vector<std::vector<std::string>>& many) {
+        if (many.size() <= 1) {
+            op.targets.push_back(join(ctx, t));
+            return;
+        }
+        for (const auto& l : many) {
+            TargetRef u = t;
+            u.path = l;
+            op.targets.push_back(join(ctx, u));
+        }
+    }
+
     std::string strip_end(std::string s) {
         s = collapse_ws(s);
         static const regex tail(R"((?:\s*(?:;\s*(?:and|or)|;|\.|,\s*and|:))+\s*$)", icase);
@@ -493,15 +506,7 @@ struct Interp {
             std::vector<std::vector<std::string>> many;
             if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
             op.type = OpType::Repeal;
-            if (many.size() > 1) {
-                for (auto& l : many) {
-                    TargetRef u = t;
-                    u.path = l;
-                    op.targets.push_back(join(ctx, u));
-                }
-            } else {
-                op.targets.push_back(join(ctx, t));
-            }
+            push_targets(op, ctx, t, many);
             ok = true;
         } else if (boost::regex_match(s, mm, redesig)) {
             TargetRef t;
@@ -538,15 +543,7 @@ struct Interp {
                 ok = true;
             } else if (boost::regex_match(rest, to_read)) {
                 op.type = OpType::Restate;
-                if (many.size() > 1) {
-                    for (auto& l : many) {
-                        TargetRef u = t;
-                        u.path = l;
-                        op.targets.push_back(join(ctx, u));
-                    }
-                } else {
-                    op.targets.push_back(abs);
-                }
+                push_targets(op, ctx, t, many);
                 ok = true;
             } else {
                 // One or more actions: "by striking ... and inserting ...; and by adding ...".

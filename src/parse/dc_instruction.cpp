@@ -95,15 +95,9 @@ struct Builder {
 }  // namespace
 
 AmendmentDoc read_dc_instruction(const std::string& bytes, const std::string& path) {
-    require_utf8(bytes, path);
     pugi::xml_document x;
-    auto r = x.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
     LineIndex lines(bytes);
-    if (!r) {
-        auto [line, col] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, r.offset)));
-        throw InputError(Diagnostic{path, line, col, std::string("malformed XML: ") + r.description(), "xml.syntax",
-                                    lines.line_text(line)});
-    }
+    load_xml(x, bytes, path, lines);
     pugi::xml_node root = x.document_element();
     if (std::string_view(root.name()) != "instruction")
         throw InputError(Diagnostic{path, 1, 1, std::string("expected an <instruction> root element, found <") + root.name() + ">",

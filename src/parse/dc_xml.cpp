@@ -168,19 +168,24 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
     return p;
 }
 
-void read_dc_xml(const std::string& bytes, const std::string& path, Document& doc) {
+void load_xml(pugi::xml_document& x, const std::string& bytes, const std::string& path, const LineIndex& lines) {
     require_utf8(bytes, path);
-    if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw InputError(Diagnostic{path, 1, 1, "expected an XML <section> element, found an empty file", "xml.empty", ""});
-    pugi::xml_document x;
     pugi::xml_parse_result r =
         x.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
-    LineIndex lines(bytes);
     if (!r) {
         auto [line, col] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, r.offset)));
         throw InputError(Diagnostic{path, line, col, std::string("malformed XML: ") + r.description(), "xml.syntax",
                                     lines.line_text(line)});
     }
+}
+
+void read_dc_xml(const std::string& bytes, const std::string& path, Document& doc) {
+    require_utf8(bytes, path);
+    if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw InputError(Diagnostic{path, 1, 1, "expected an XML <section> element, found an empty file", "xml.empty", ""});
+    pugi::xml_document x;
+    LineIndex lines(bytes);
+    load_xml(x, bytes, path, lines);
     pugi::xml_node root = x.document_element();
     if (std::string_view(root.name()) != "section") {
         auto [line, col] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, root.offset_debug() - 1)));
