@@ -112,3 +112,19 @@ TEST_CASE("can_contain keeps the tree valid") {
     CHECK(!can_contain(Kind::Text, Kind::Paragraph));
     CHECK(!can_contain(Kind::Subsection, Kind::Section));
 }
+
+TEST_CASE("sequence keys and next designations order siblings and expand ranges") {
+    CHECK(sequence_key("c") == std::pair<int, std::string>{3, ""});
+    CHECK(sequence_key("c-1") == std::pair<int, std::string>{3, "-1"});
+    CHECK(sequence_key("1A") == std::pair<int, std::string>{1, "A"});
+    CHECK(sequence_key("12") == std::pair<int, std::string>{12, ""});
+    CHECK(sequence_key("iv") == std::pair<int, std::string>{4, ""});
+    CHECK(sequence_key("aa") == std::pair<int, std::string>{27, ""});
+    CHECK(sequence_key("c") < sequence_key("c-1"));
+    CHECK(sequence_key("c-1") < sequence_key("d"));
+    CHECK(next_designation("C") == "D");
+    CHECK(next_designation("9") == "10");
+    CHECK(next_designation("iv") == "v");
+    CHECK(next_designation("VIII") == "IX");
+    CHECK(next_designation("z") == "");
+}

@@ -112,19 +112,8 @@ std::string with_parens(const std::string& old_designation, const std::string& i
     return "(" + inner + ")";
 }
 
-// Sequence value of a designation for ordering new provisions among siblings.
-std::pair<int, std::string> order_key(const std::string& designation) {
-    std::string d = clean_num(designation);
-    std::size_t i = 0;
-    if (!d.empty() && std::isdigit(static_cast<unsigned char>(d[0]))) {
-        while (i < d.size() && std::isdigit(static_cast<unsigned char>(d[i]))) ++i;
-        return {std::atoi(d.substr(0, i).c_str()), d.substr(i)};
-    }
-    while (i < d.size() && std::isalpha(static_cast<unsigned char>(d[i]))) ++i;
-    std::string base = d.substr(0, i);
-    int v = (base.size() > 1 && roman_value(base)) ? roman_value(base) : alpha_value(base);
-    return {v, d.substr(i)};
-}
+// A designation's place in its sequence, for ordering new provisions among siblings.
+std::pair<int, std::string> order_key(const std::string& designation) { return sequence_key(clean_num(designation)); }
 
 bool same_term(const std::string& text, const std::string& term) {
     Folded t = fold(text);
@@ -280,31 +269,44 @@ struct Applier {
 
     std::string cite(const ProvisionPath& ch) { return citation_of(ch).str(); }
 
-    // The citation of any node under a section.
-    std::string cite_of(Provision* target) {
-        std::string out;
+    // The nodes from the root down to `target` (both included); empty when it is not in the tree.
+    std::vector<Provision*> ancestry(Provision* target) {
+        std::vector<Provision*> path;
+        std::function<bool(Provision&)> walk = [&](Provision& p) {
+            path.push_back(&p);
+            if (&p == target) return true;
+            for (auto& c : p.children)
+                if (walk(c)) return true;
+            path.pop_back();
+            return false;
+        };
+        walk(doc.root);
+        return path;
+    }
+
+    // The addressable part of an ancestry: the section and the numbered provisions and definitions below it.
+    static ProvisionPath addressable(const std::vector<Provision*>& anc) {
         ProvisionPath chain;
-        for_each_addressable(doc.root, chain, [&](const ProvisionPath& ch) {
-            if (out.empty() && ch.back() == target) out = citation_of(ch).str();
-        });
-        if (out.empty()) {
-            // An unnumbered node: cite its nearest addressable ancestor.
-            std::function<bool(const Provision&, ProvisionPath&)> walk = [&](const Provision& p, ProvisionPath& ch) {
-                bool addr = is_addressable(p) && (!ch.empty() || p.kind == Kind::Section);
-                if (addr) ch.push_back(&p);
-                if (&p == target) {
-                    out = ch.empty() ? "" : citation_of(ch).str();
-                    return true;
-                }
-                for (const auto& c : p.children)
-                    if (walk(c, ch)) return true;
-                if (addr) ch.pop_back();
-                return false;
-            };
-            ProvisionPath ch;
-            walk(doc.root, ch);
-        }
-        return out;
+        for (Provision* p : anc)
+            if (is_addressable(*p) && (!chain.empty() || p->kind == Kind::Section)) chain.push_back(p);
+        return chain;
+    }
+
+    // The citation of any node under a section (an unnumbered one cites its nearest addressable ancestor).
+    std::string cite_of(Provision* target) {
+        ProvisionPath chain = addressable(ancestry(target));
+        return chain.empty() ? std::string() : citation_of(chain).str();
+    }
+
+    Provision* parent_of(Provision* target) {
+        auto anc = ancestry(target);
+        return anc.size() >= 2 ? anc[anc.size() - 2] : nullptr;
+    }
+
+    // How deep a provision stands below its section (the section is 0).
+    int depth_in_section(Provision* target) {
+        ProvisionPath chain = addressable(ancestry(target));
+        return chain.empty() ? 0 : static_cast<int>(chain.size()) - 1;
     }
 
     void scope_nodes(Provision* n, bool whole, std::vector<Provision*>& out) {
@@ -338,7 +340,7 @@ struct Applier {
     }
 
     // Chooses the hits an instruction means; reports a failure when it cannot tell.
-    bool choose(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::vector<Hit>& hits) {
+    bool choose(const Op& op, Provision* target, const std::string& needle, std::vector<Hit>& hits) {
         std::string where = cite_of(target);
         if (hits.empty()) {
             fail(op, "\"" + needle + "\" not found in " + where, "amend.phrase");
@@ -373,7 +375,6 @@ struct Applier {
         fail(op, "\"" + needle + "\" matches " + std::to_string(hits.size()) + " places in " + where + ": " + places(hits) +
                      "; say which, or \"each place it appears\"",
              "amend.ambiguous");
-        (void)t;
         return false;
     }
 
@@ -384,12 +385,8 @@ struct Applier {
 
     void note(const Op& op, const std::string& what, Provision* target) {
         rep.applied.push_back(AppliedOp{loc(op), op.sentence, what, op_name(op.type)});
-        ProvisionPath dummy;
-        std::string c = cite_of(target);
-        std::size_t paren = c.find('(');
-        std::size_t in = c.rfind(" in ");
-        if (c.rfind("the definition", 0) == 0 && in != std::string::npos) c = c.substr(in + 4);
-        rep.changed_sections.insert(paren == std::string::npos ? c : c.substr(0, paren));
+        ProvisionPath chain = addressable(ancestry(target));
+        if (!chain.empty()) rep.changed_sections.insert(chain.front()->designation);
     }
 
     void phrase_op(const Op& op) {
@@ -403,7 +400,7 @@ struct Applier {
                                        "\"; nothing to change");
                 continue;
             }
-            if (!choose(op, target, t, needle, hits)) continue;
+            if (!choose(op, target, needle, hits)) continue;
             // Apply from the last hit backwards so offsets stay valid.
             std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
                 return a.node != b.node ? a.node < b.node : a.begin > b.begin;
@@ -468,14 +465,6 @@ struct Applier {
 
     bool is_xml(const Provision& p) { return !p.xl.tag.empty(); }
 
-    Provision* parent_of(Provision* root, Provision* child) {
-        for (auto& c : root->children) {
-            if (&c == child) return root;
-            if (Provision* p = parent_of(&c, child)) return p;
-        }
-        return nullptr;
-    }
-
     void repeal(const Op& op, bool strike) {
         for (const auto& t : op.targets) {
             ProvisionPath chain;
@@ -484,7 +473,7 @@ struct Applier {
             std::string c = cite_of(target);
             if (target->kind == Kind::Section) {
                 if (strike || !is_xml(*target)) {
-                    Provision* parent = parent_of(&doc.root, target);
+                    Provision* parent = parent_of(target);
                     note(op, "repealed " + c, target);
                     auto& sib = parent->children;
                     sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
@@ -501,7 +490,7 @@ struct Applier {
                 note(op, "repealed " + c, target);
                 continue;
             }
-            Provision* parent = parent_of(&doc.root, target);
+            Provision* parent = parent_of(target);
             if (strike || !is_xml(*target)) {
                 note(op, (strike ? "struck " : "repealed ") + c, target);
                 auto& sib = parent->children;
@@ -529,23 +518,6 @@ struct Applier {
         p.xl.attrs.push_back(Attr{name, value});
     }
 
-    int depth_in_section(Provision* target) {
-        ProvisionPath chain;
-        int depth = 0;
-        std::function<bool(Provision&, int)> walk = [&](Provision& p, int d) {
-            if (&p == target) {
-                depth = d;
-                return true;
-            }
-            for (auto& c : p.children)
-                if (walk(c, p.kind == Kind::Section ? 1 : (is_numbered(p.kind) || p.kind == Kind::Definition ? d + 1 : d))) return true;
-            return false;
-        };
-        for (Provision* s : sections_of(doc.root))
-            if (walk(*s, 0)) break;
-        return depth;
-    }
-
     // Where a new numbered provision goes among its siblings.
     std::size_t insert_position(const Provision& parent, const Provision& unit) {
         auto key = order_key(unit.designation);
@@ -568,19 +540,14 @@ struct Applier {
     // The parent a new provision belongs under: the target, or the descendant that holds its
     // predecessor in sequence ("(c-1)" goes where "(c)" is).
     Provision* parent_for(Provision* target, const Provision& unit) {
+        // Siblings share a style on the ladder: (a) (b) ..., (1) (2) ..., (A) (B) ..., (i) (ii) ...
+        const Ladder& ladder = Ladder::chicago_dc();
         auto has_style_sibling = [&](Provision& p) {
+            int depth = depth_in_section(&p) + 1;
+            Style want = classify(clean_num(unit.designation), depth, ladder);
             for (auto& c : p.children)
-                if (is_numbered(c.kind) && !c.designation.empty()) {
-                    auto a = order_key(c.designation), b = order_key(unit.designation);
-                    bool digit_a = std::isdigit(static_cast<unsigned char>(clean_num(c.designation)[0])) != 0;
-                    bool digit_b = std::isdigit(static_cast<unsigned char>(clean_num(unit.designation)[0])) != 0;
-                    std::string ca = clean_num(c.designation), cb = clean_num(unit.designation);
-                    bool upper_a = !ca.empty() && std::isupper(static_cast<unsigned char>(ca[0]));
-                    bool upper_b = !cb.empty() && std::isupper(static_cast<unsigned char>(cb[0]));
-                    (void)a;
-                    (void)b;
-                    return digit_a == digit_b && upper_a == upper_b;
-                }
+                if (is_numbered(c.kind) && !c.designation.empty())
+                    return classify(clean_num(c.designation), depth, ladder) == want;
             return false;
         };
         if (has_style_sibling(*target)) return target;
@@ -624,7 +591,7 @@ struct Applier {
                 Provision* holder = &doc.root;
                 for (Provision* s : sections_of(doc.root))
                     if (prefix_of(s->designation) == prefix_of(b.designation)) {
-                        holder = parent_of(&doc.root, s);
+                        holder = parent_of(s);
                         break;
                     }
                 auto num_less = [](const std::string& a, const std::string& c) {
@@ -795,7 +762,7 @@ struct Applier {
             nodes.push_back(n);
         }
         for (std::size_t i = 0; i < nodes.size(); ++i) {
-            Provision* parent = parent_of(&doc.root, nodes[i]);
+            Provision* parent = parent_of(nodes[i]);
             const std::string& nd = op.new_designations[i];
             for (auto& sib : parent->children) {
                 if (!is_numbered(sib.kind) || clean_num(sib.designation) != nd) continue;

@@ -145,23 +145,6 @@ std::vector<std::string> chain_of(const std::string& s) {
     return out;
 }
 
-// The next designation in a sequence, for "(A) through (D)".
-std::string successor(const std::string& d) {
-    if (d.empty()) return d;
-    if (std::isdigit(static_cast<unsigned char>(d[0]))) return std::to_string(std::atoi(d.c_str()) + 1);
-    if (int r = roman_value(d); r && d.size() > 1) {
-        static const char* lower[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
-        if (r < 20) {
-            std::string s = lower[r + 1];
-            if (std::isupper(static_cast<unsigned char>(d[0])))
-                for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            return s;
-        }
-    }
-    if (d.size() == 1 && std::isalpha(static_cast<unsigned char>(d[0]))) return std::string(1, static_cast<char>(d[0] + 1));
-    return {};
-}
-
 // "(3) and (4)", "(3), (4), and (5)", "(A) through (D)", "(c)(1)" → a list of chains.
 std::vector<std::vector<std::string>> designation_list(const std::string& s) {
     std::vector<std::vector<std::string>> out;
@@ -174,7 +157,7 @@ std::vector<std::vector<std::string>> designation_list(const std::string& s) {
             for (int guard = 0; guard < 60; ++guard) {
                 out.push_back(cur);
                 if (cur.back() == b.back()) return out;
-                cur.back() = successor(cur.back());
+                cur.back() = next_designation(cur.back());
                 if (cur.back().empty()) break;
             }
         }

@@ -187,14 +187,6 @@ static std::size_t edit_distance(const std::string& a, const std::string& b) {
     return prev[b.size()];
 }
 
-// The position of a designation in its own sequence ("c" → 3, "4" → 4, "iv" → 4), or 0.
-static int sequence_value(const std::string& s) {
-    if (s.empty()) return 0;
-    if (std::isdigit(static_cast<unsigned char>(s[0]))) return std::atoi(s.c_str());
-    if (int r = roman_value(s); r && s.size() > 1) return r;
-    return alpha_value(s);
-}
-
 std::vector<std::string> nearest_citations(const Provision& root, const Citation& c, std::size_t n) {
     std::string want = c.str();
     std::vector<std::pair<std::size_t, std::string>> scored;
@@ -212,7 +204,7 @@ std::vector<std::string> nearest_citations(const Provision& root, const Citation
         d *= 10;
         // Among siblings, the nearest in sequence first: (c)(5) is nearest to (c)(4).
         if (common + 1 == here.path.size() && common + 1 == c.path.size()) {
-            int a = sequence_value(here.path.back()), b = sequence_value(c.path.back());
+            int a = sequence_key(here.path.back()).first, b = sequence_key(c.path.back()).first;
             if (a && b) d += static_cast<std::size_t>(std::min(9, std::abs(a - b)));
         }
         scored.emplace_back(d * 1000000 + order++, s);

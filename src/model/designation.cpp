@@ -114,6 +114,33 @@ static int value_in(std::string_view base, Style st) {
     }
 }
 
+std::pair<int, std::string> sequence_key(std::string_view d) {
+    std::string_view base = base_of(d);
+    std::string rest(d.substr(base.size()));
+    if (base.empty()) return {0, std::string(d)};
+    if (std::isdigit(static_cast<unsigned char>(base[0]))) return {value_in(base, Style::Arabic), rest};
+    int r = base.size() > 1 ? roman_value(base) : 0;
+    return {r ? r : alpha_value(base), rest};
+}
+
+std::string next_designation(std::string_view d) {
+    if (d.empty()) return {};
+    if (std::isdigit(static_cast<unsigned char>(d[0]))) return std::to_string(value_in(base_of(d), Style::Arabic) + 1);
+    if (int r = roman_value(d); r && d.size() > 1 && r < 399) {
+        static const char* ones[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+        static const char* tens[] = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"};
+        static const char* hundreds[] = {"", "c", "cc", "ccc"};
+        int n = r + 1;
+        std::string s = std::string(hundreds[n / 100]) + tens[(n / 10) % 10] + ones[n % 10];
+        if (std::isupper(static_cast<unsigned char>(d[0])))
+            for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return s;
+    }
+    if (d.size() == 1 && std::isalpha(static_cast<unsigned char>(d[0])) && d[0] != 'z' && d[0] != 'Z')
+        return std::string(1, static_cast<char>(d[0] + 1));
+    return {};
+}
+
 bool follows(std::string_view prev, std::string_view next, Style style) {
     std::string_view pb = base_of(prev), nb = base_of(next);
     int pv = value_in(pb, style), nv = value_in(nb, style);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,13 @@ Style classify(std::string_view inner, int depth, const Ladder& ladder,
 // Value helpers (1-based): "c" → 3, "aa" → 27, "iv" → 4; 0 when not of that style.
 int alpha_value(std::string_view s);
 int roman_value(std::string_view s);
+
+// A designation's place in its sequence, for ordering siblings: "c" → (3, ""), "c-1" → (3, "-1"),
+// "1A" → (1, "A"), "iv" → (4, "") (roman when longer than one letter), "aa" → (27, "").
+std::pair<int, std::string> sequence_key(std::string_view inner);
+
+// The next designation in a simple sequence ("C" → "D", "9" → "10", "iv" → "v"); empty if unknown.
+std::string next_designation(std::string_view inner);
 
 // True when a designation inner text like "a-1", "1A", "2" continues the sequence after prev
 // (equal base and a suffix, or the next value); used to tell sequences apart.

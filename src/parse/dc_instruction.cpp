@@ -52,12 +52,7 @@ struct Builder {
             if (c.type() != pugi::node_element) continue;
             std::string_view cn = c.name();
             if (cn == "num") it.designation = c.text().get();
-            else if (cn == "prefix") continue;
-            else if (cn == "heading") {
-                if (it.text.empty()) {
-                    // A law section with only a heading gives no instruction of its own.
-                }
-            } else if (cn == "text") {
+            else if (cn == "text") {
                 std::string t;
                 all_text(c, t);
                 if (!it.text.empty()) it.text += " ";
