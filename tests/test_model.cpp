@@ -127,4 +127,6 @@ TEST_CASE("sequence keys and next designations order siblings and expand ranges"
     CHECK(next_designation("iv") == "v");
     CHECK(next_designation("VIII") == "IX");
     CHECK(next_designation("z") == "");
+    CHECK(next_designation("v") == "w");
+    CHECK(next_designation("v", true) == "vi");
 }

@@ -154,10 +154,12 @@ std::vector<std::vector<std::string>> designation_list(const std::string& s) {
         auto a = chain_of(m[1]), b = chain_of(m[2]);
         if (a.size() == b.size() && !a.empty()) {
             std::vector<std::string> cur = a;
+            // "(i) through (v)" counts in numerals when both ends can be numerals.
+            bool roman = roman_value(a.back()) != 0 && roman_value(b.back()) != 0;
             for (int guard = 0; guard < 60; ++guard) {
                 out.push_back(cur);
                 if (cur.back() == b.back()) return out;
-                cur.back() = next_designation(cur.back());
+                cur.back() = next_designation(cur.back(), roman);
                 if (cur.back().empty()) break;
             }
         }

@@ -123,10 +123,10 @@ std::pair<int, std::string> sequence_key(std::string_view d) {
     return {r ? r : alpha_value(base), rest};
 }
 
-std::string next_designation(std::string_view d) {
+std::string next_designation(std::string_view d, bool roman) {
     if (d.empty()) return {};
     if (std::isdigit(static_cast<unsigned char>(d[0]))) return std::to_string(value_in(base_of(d), Style::Arabic) + 1);
-    if (int r = roman_value(d); r && d.size() > 1 && r < 399) {
+    if (int r = roman_value(d); r && (d.size() > 1 || roman) && r < 399) {
         static const char* ones[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
         static const char* tens[] = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"};
         static const char* hundreds[] = {"", "c", "cc", "ccc"};

@@ -39,7 +39,8 @@ int roman_value(std::string_view s);
 std::pair<int, std::string> sequence_key(std::string_view inner);
 
 // The next designation in a simple sequence ("C" → "D", "9" → "10", "iv" → "v"); empty if unknown.
-std::string next_designation(std::string_view inner);
+// `roman` reads a one-letter designation ("i", "v", "x") as a numeral.
+std::string next_designation(std::string_view inner, bool roman = false);
 
 // True when a designation inner text like "a-1", "1A", "2" continues the sequence after prev
 // (equal base and a suffix, or the next value); used to tell sequences apart.
