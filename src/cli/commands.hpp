@@ -23,6 +23,7 @@ int run_show(const ShowOptions& o, std::ostream& out);
 struct DiffOptions {
     std::string old_path, new_path;
     std::string format = "md";  // md | html | side-by-side | text | json
+    bool timings = false;       // print the stage split (read, align, word diff, render) to stderr
 };
 
 // Exit 0 when the two codes are equal, 1 when they differ (diff(1)'s convention).
@@ -36,5 +37,15 @@ struct ApplyOptions {
 };
 
 int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err);
+
+struct DraftOptions {
+    std::vector<std::string> code;
+    std::string amendments;
+    std::string style = "chicago";  // chicago | philadelphia
+    std::string format = "md";      // md | html | text
+    std::string out_file;           // empty: standard output
+};
+
+int run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err);
 
 }  // namespace amend

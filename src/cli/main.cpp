@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     d->add_option("NEW", diff.new_path, "the new version (file or folder)")->required();
     d->add_option("--format", diff.format, "md|html|side-by-side|text|json")
         ->check(CLI::IsMember({"md", "html", "side-by-side", "text", "json"}));
+    d->add_flag("--timings", diff.timings, "print the time of each stage to standard error");
 
     ApplyOptions apply;
     auto* a = app.add_subcommand("apply", "apply amendments to a code and write the results");
@@ -42,6 +43,14 @@ int main(int argc, char** argv) {
     c->add_option("--amendments", check.amendments, "the amendment document")->required();
     c->add_flag("--strict", check.strict, "instructions naming sections not in the code given are failures");
 
+    DraftOptions draft;
+    auto* dr = app.add_subcommand("draft", "write the ordinance that enacts the amendments, in a jurisdiction's form");
+    dr->add_option("CODE", draft.code, "code files or folders")->required();
+    dr->add_option("--amendments", draft.amendments, "the amendment document")->required();
+    dr->add_option("--style", draft.style, "chicago|philadelphia")->check(CLI::IsMember({"chicago", "philadelphia"}));
+    dr->add_option("--format", draft.format, "md|html|text")->check(CLI::IsMember({"md", "html", "text"}));
+    dr->add_option("-o,--output", draft.out_file, "the file to write (standard output when absent)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -53,6 +62,7 @@ int main(int argc, char** argv) {
         if (d->parsed()) return run_diff(diff, std::cout);
         if (a->parsed()) return run_apply(apply, std::cout, std::cerr);
         if (c->parsed()) return run_apply(check, std::cout, std::cerr);
+        if (dr->parsed()) return run_draft(draft, std::cout, std::cerr);
     } catch (const InputError& e) {
         for (const auto& diag : e.diagnostics()) std::cerr << format_full(diag);
         return 2;
