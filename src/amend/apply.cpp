@@ -4,6 +4,8 @@
 #include <boost/regex.hpp>
 #include <cctype>
 #include <functional>
+#include <memory>
+#include <unordered_map>
 
 #include "amend/markdown.hpp"
 #include "model/citation.hpp"
@@ -76,19 +78,50 @@ void find_in(Provision* node, bool heading, const std::string& needle, std::vect
     }
 }
 
-void rich_replace(RichText& rt, std::size_t b, std::size_t e, const std::string& with) {
-    rt.text.replace(b, e - b, with);
-    long delta = static_cast<long>(with.size()) - static_cast<long>(e - b);
+struct Edit {
+    std::size_t begin, end;
+    std::string with;
+};
+
+// Applies non-overlapping edits (sorted by begin) in one pass, moving the markup spans with the
+// text: a span end inside a replaced run moves to the end of the replacement.
+void rich_edit(RichText& rt, const std::vector<Edit>& edits) {
+    if (edits.empty()) return;
+    std::string out;
+    out.reserve(rt.text.size());
+    std::vector<long> delta_after;  // cumulative size change after each edit
+    std::size_t pos = 0;
+    long delta = 0;
+    for (const auto& e : edits) {
+        out.append(rt.text, pos, e.begin - pos);
+        out += e.with;
+        pos = e.end;
+        delta += static_cast<long>(e.with.size()) - static_cast<long>(e.end - e.begin);
+        delta_after.push_back(delta);
+    }
+    out.append(rt.text, pos, std::string::npos);
+    auto map = [&](std::uint32_t x, bool is_end) {
+        // The last edit that begins before x.
+        auto it = std::upper_bound(edits.begin(), edits.end(), x, [](std::uint32_t v, const Edit& e) { return v <= e.begin; });
+        if (it == edits.begin()) return x;
+        std::size_t k = static_cast<std::size_t>(it - edits.begin()) - 1;
+        const Edit& e = edits[k];
+        long before = k == 0 ? 0 : delta_after[k - 1];
+        if (x >= e.end) return static_cast<std::uint32_t>(static_cast<long>(x) + delta_after[k]);
+        long start = static_cast<long>(e.begin) + before;  // x is inside the replaced run
+        return static_cast<std::uint32_t>(is_end ? start + static_cast<long>(e.with.size()) : start);
+    };
     for (auto& m : rt.marks) {
-        auto shift = [&](std::uint32_t& x, bool is_end) {
-            if (x >= e) x = static_cast<std::uint32_t>(static_cast<long>(x) + delta);
-            else if (x > b) x = static_cast<std::uint32_t>(is_end ? b + with.size() : b);
-        };
-        shift(m.begin, false);
-        shift(m.end, true);
+        m.begin = map(m.begin, false);
+        m.end = map(m.end, true);
     }
     rt.marks.erase(std::remove_if(rt.marks.begin(), rt.marks.end(), [](const Markup& m) { return m.end < m.begin; }),
                    rt.marks.end());
+    rt.text = std::move(out);
+}
+
+void rich_replace(RichText& rt, std::size_t b, std::size_t e, const std::string& with) {
+    rich_edit(rt, {Edit{b, e, with}});
 }
 
 bool only_punct(const std::string& s) {
@@ -124,6 +157,7 @@ bool same_term(const std::string& text, const std::string& term) {
 }
 
 struct Applier {
+    Applier(Document& d, const ApplyOptions2& o) : doc(d), opt(o) {}
     Document& doc;
     const ApplyOptions2& opt;
     ApplyReport rep;
@@ -140,10 +174,21 @@ struct Applier {
         return p == std::string::npos ? num : num.substr(0, p);
     }
 
+    // Sections by number; rebuilt after a section is added or removed (their vector moves).
+    std::unordered_map<std::string, Provision*> section_index;
+    bool index_dirty = true;
+
     Provision* find_section(const std::string& num) {
-        for (Provision* s : sections_of(doc.root))
-            if (s->designation == num || clean_num(s->designation) == num) return s;
-        return nullptr;
+        if (index_dirty) {
+            section_index.clear();
+            for (Provision* s : sections_of(doc.root)) {
+                section_index.emplace(s->designation, s);
+                section_index.emplace(clean_num(s->designation), s);
+            }
+            index_dirty = false;
+        }
+        auto it = section_index.find(num);
+        return it == section_index.end() ? nullptr : it->second;
     }
 
     std::string section_of(const TargetRef& t) {
@@ -159,6 +204,7 @@ struct Applier {
             return nullptr;
         }
         Provision* sec = find_section(num);
+        current_section = sec;
         if (!sec) {
             bool should = std::find(prefixes.begin(), prefixes.end(), prefix_of(num)) != prefixes.end();
             if (quiet) return nullptr;
@@ -269,18 +315,41 @@ struct Applier {
 
     std::string cite(const ProvisionPath& ch) { return citation_of(ch).str(); }
 
+    // The section the current instruction works in: ancestry() looks there first.
+    Provision* current_section = nullptr;
+
+    static bool path_to(Provision& from, const Provision* target, std::vector<Provision*>& path) {
+        path.push_back(&from);
+        if (&from == target) return true;
+        for (auto& c : from.children)
+            if (path_to(c, target, path)) return true;
+        path.pop_back();
+        return false;
+    }
+
     // The nodes from the root down to `target` (both included); empty when it is not in the tree.
     std::vector<Provision*> ancestry(Provision* target) {
+        std::vector<Provision*> below;
+        if (current_section && path_to(*current_section, target, below)) {
+            // Prefix the containers above the section (a chapter, at most a few levels).
+            std::vector<Provision*> above;
+            std::function<bool(Provision&)> up = [&](Provision& p) {
+                above.push_back(&p);
+                if (&p == current_section) return true;
+                if (p.kind != Kind::Section)
+                    for (auto& c : p.children)
+                        if (up(c)) return true;
+                above.pop_back();
+                return false;
+            };
+            if (up(doc.root)) {
+                above.pop_back();
+                above.insert(above.end(), below.begin(), below.end());
+                return above;
+            }
+        }
         std::vector<Provision*> path;
-        std::function<bool(Provision&)> walk = [&](Provision& p) {
-            path.push_back(&p);
-            if (&p == target) return true;
-            for (auto& c : p.children)
-                if (walk(c)) return true;
-            path.pop_back();
-            return false;
-        };
-        walk(doc.root);
+        path_to(doc.root, target, path);
         return path;
     }
 
@@ -378,11 +447,6 @@ struct Applier {
         return false;
     }
 
-    void edit(const Hit& h, std::size_t b, std::size_t e, const std::string& with) {
-        RichText& rt = h.heading ? h.node->heading : h.node->text;
-        rich_replace(rt, b, e, with);
-    }
-
     void note(const Op& op, const std::string& what, Provision* target) {
         rep.applied.push_back(AppliedOp{loc(op), op.sentence, what, op_name(op.type)});
         ProvisionPath chain = addressable(ancestry(target));
@@ -401,29 +465,40 @@ struct Applier {
                 continue;
             }
             if (!choose(op, target, needle, hits)) continue;
-            // Apply from the last hit backwards so offsets stay valid.
+            // Every hit's edit is worked out on the text as it stands, then each text is rebuilt once.
             std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-                return a.node != b.node ? a.node < b.node : a.begin > b.begin;
+                return a.node != b.node ? a.node < b.node : a.heading != b.heading ? a.heading < b.heading : a.begin < b.begin;
             });
-            for (const auto& h : hits) {
+            std::vector<Edit> edits;
+            for (std::size_t i = 0; i < hits.size(); ++i) {
+                const Hit& h = hits[i];
                 const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+                Edit e{h.begin, h.end, {}};
                 if (op.type == OpType::Replace) {
-                    edit(h, h.begin, h.end, op.replace);
+                    e.with = op.replace;
                 } else if (op.type == OpType::Strike) {
-                    std::size_t b = h.begin, e = h.end;
                     // Striking a whole word takes one space with it.
-                    if (b > 0 && txt[b - 1] == ' ' && (e == txt.size() || txt[e] == ' ' || !is_word(txt[e]))) --b;
-                    else if (e < txt.size() && txt[e] == ' ' && (b == 0)) ++e;
-                    edit(h, b, e, "");
+                    std::size_t floor = edits.empty() ? 0 : edits.back().end;
+                    if (e.begin > floor && txt[e.begin - 1] == ' ' && (e.end == txt.size() || txt[e.end] == ' ' || !is_word(txt[e.end])))
+                        --e.begin;
+                    else if (e.end < txt.size() && txt[e.end] == ' ' && e.begin == 0)
+                        ++e.end;
                 } else if (op.type == OpType::InsertBefore) {
-                    std::string ins = op.replace;
-                    if (!ins.empty() && is_word(ins.back()) && h.begin < txt.size() && is_word(txt[h.begin])) ins += " ";
-                    edit(h, h.begin, h.begin, ins);
+                    e.with = op.replace;
+                    if (!e.with.empty() && is_word(e.with.back()) && h.begin < txt.size() && is_word(txt[h.begin])) e.with += " ";
+                    e.end = e.begin;
                 } else {
-                    std::string ins = op.replace;
-                    if (!ins.empty() && is_word(ins.front()) && h.end > 0 && (is_word(txt[h.end - 1]) || txt[h.end - 1] == ',' || txt[h.end - 1] == ';'))
-                        ins = " " + ins;
-                    edit(h, h.end, h.end, ins);
+                    e.with = op.replace;
+                    if (!e.with.empty() && is_word(e.with.front()) && h.end > 0 &&
+                        (is_word(txt[h.end - 1]) || txt[h.end - 1] == ',' || txt[h.end - 1] == ';'))
+                        e.with = " " + e.with;
+                    e.begin = e.end;
+                }
+                edits.push_back(std::move(e));
+                bool last_of_text = i + 1 == hits.size() || hits[i + 1].node != h.node || hits[i + 1].heading != h.heading;
+                if (last_of_text) {
+                    rich_edit(h.heading ? h.node->heading : h.node->text, edits);
+                    edits.clear();
                 }
             }
             std::string what;
@@ -477,6 +552,8 @@ struct Applier {
                     note(op, "repealed " + c, target);
                     auto& sib = parent->children;
                     sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
+                    index_dirty = true;
+                    current_section = nullptr;
                     continue;
                 }
                 std::vector<Provision> keep;
@@ -621,6 +698,8 @@ struct Applier {
                 nb.span = SourceSpan{};
                 if (!holder->children.empty()) nb.span.file = holder->children[std::min(pos, holder->children.size() - 1)].span.file;
                 holder->children.insert(holder->children.begin() + static_cast<long>(pos), nb);
+                index_dirty = true;
+                current_section = nullptr;
                 rep.applied.push_back(AppliedOp{loc(op), op.sentence, "added section " + b.designation, op_name(op.type)});
                 rep.changed_sections.insert(b.designation);
             }
@@ -829,48 +908,62 @@ struct Applier {
     }
 };
 
-// Citations inside the code that point at provisions this amendment removed or renumbered.
+// The citations of the addressable provisions of the sections named.
+std::set<std::string> citations_in(const Provision& root, const std::set<std::string>& sections) {
+    std::set<std::string> out;
+    for (const Provision* sec : sections_of(root)) {
+        if (!sections.count(sec->designation)) continue;
+        ProvisionPath chain;
+        for_each_addressable(*sec, chain, [&](const ProvisionPath& ch) { out.insert(citation_of(ch).str()); });
+    }
+    return out;
+}
+
+// Citations inside the code that point at provisions this amendment removed or renumbered: only
+// the citations that existed before in a changed section and exist no more are looked for.
 void check_references(const Document& before, const Document& after, ApplyReport& rep) {
+    std::set<std::string> gone = citations_in(before.root, rep.changed_sections);
+    for (const auto& c : citations_in(after.root, rep.changed_sections)) gone.erase(c);
+    if (gone.empty()) return;
     static const boost::regex local(R"(\b(subsection|paragraph|subparagraph)\s+((?:\([^()\s]+\))+)\s+of\s+this\s+section\b)",
                                     boost::regex::perl | boost::regex::icase);
     static const boost::regex other(R"(\bSection\s+(\d+[-.:][0-9A-Za-z.\-:]*[0-9A-Za-z])((?:\([^()\s]+\))*))");
+    static const boost::regex desig(R"(\(([^()\s]+)\))");
+    auto cite = [](std::string section, const std::string& chain) {
+        Citation c;
+        c.section = std::move(section);
+        for (boost::sregex_iterator jt(chain.begin(), chain.end(), desig), e2; jt != e2; ++jt) c.path.push_back((*jt)[1]);
+        return c.str();
+    };
     ProvisionPath chain;
     for_each_addressable(after.root, chain, [&](const ProvisionPath& ch) {
-        const Provision* p = ch.back();
-        Citation here = citation_of(ch);
-        auto check = [&](const Citation& c, const std::string& words) {
-            if (resolve(after.root, c)) return;
-            if (!resolve(before.root, c)) return;
-            rep.dangling.push_back(here.str() + " refers to \"" + words + "\" (" + c.str() +
+        const std::string& t = ch.back()->text.text;
+        if (t.find("ection") == std::string::npos) return;
+        std::string here;
+        auto report = [&](const std::string& target, const std::string& words) {
+            if (!gone.count(target)) return;
+            if (here.empty()) here = citation_of(ch).str();
+            rep.dangling.push_back(here + " refers to \"" + words + "\" (" + target +
                                    "), which this amendment strikes, repeals or redesignates");
         };
-        const std::string& t = p->text.text;
-        for (boost::sregex_iterator it(t.begin(), t.end(), local), end; it != end; ++it) {
-            Citation c;
-            c.section = here.section;
-            static const boost::regex d(R"(\(([^()\s]+)\))");
-            std::string chainstr = (*it)[2];
-            for (boost::sregex_iterator jt(chainstr.begin(), chainstr.end(), d), e2; jt != e2; ++jt) c.path.push_back((*jt)[1]);
-            check(c, (*it)[0]);
-        }
-        for (boost::sregex_iterator it(t.begin(), t.end(), other), end; it != end; ++it) {
-            Citation c;
-            c.section = (*it)[1];
-            std::string chainstr = (*it)[2];
-            static const boost::regex d(R"(\(([^()\s]+)\))");
-            for (boost::sregex_iterator jt(chainstr.begin(), chainstr.end(), d), e2; jt != e2; ++jt) c.path.push_back((*jt)[1]);
-            check(c, (*it)[0]);
-        }
+        for (boost::sregex_iterator it(t.begin(), t.end(), local), end; it != end; ++it)
+            report(cite(ch.front()->designation, (*it)[2]), (*it)[0]);
+        for (boost::sregex_iterator it(t.begin(), t.end(), other), end; it != end; ++it)
+            report(cite((*it)[1], (*it)[2]), (*it)[0]);
     });
 }
 
 }  // namespace
 
-ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt) {
-    Document before = doc;
-    Applier a{doc, opt, {}, {}};
+ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt, const Document* before) {
+    std::unique_ptr<Document> copy;
+    if (!before) {
+        copy = std::make_unique<Document>(doc);
+        before = copy.get();
+    }
+    Applier a(doc, opt);
     a.run(ops);
-    if (a.rep.ok()) check_references(before, doc, a.rep);
+    if (a.rep.ok()) check_references(*before, doc, a.rep);
     return a.rep;
 }
 
@@ -886,7 +979,7 @@ ApplyResult apply_file(const Document& code, const std::string& amendment_path, 
         r.report.title = ad.title;
         return r;
     }
-    r.report = apply_ops(r.amended, rr.ops, o);
+    r.report = apply_ops(r.amended, rr.ops, o, &code);
     r.report.title = ad.title;
     return r;
 }

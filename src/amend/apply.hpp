@@ -36,7 +36,8 @@ struct ApplyOptions2 {
 };
 
 // Applies `ops` to `doc` in order. On failure the tree may be half-changed: apply to a copy.
-ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt);
+// `before` is the tree as it was (for the cross-reference check); a copy is taken when null.
+ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt, const Document* before = nullptr);
 
 // Reads, interprets and applies an amendment file to a copy of `code`; returns the new tree and the report.
 struct ApplyResult {
