@@ -884,6 +884,66 @@ struct Applier {
         }
     }
 
+    static std::string normal(const std::string& s) {
+        std::string f = fold(s).s, out;
+        bool sp = false;
+        for (char c : f) {
+            if (c == ' ' || c == '\t' || c == '\n') {
+                sp = !out.empty();
+                continue;
+            }
+            if (sp) out += ' ';
+            sp = false;
+            out += c;
+        }
+        return out;
+    }
+
+    // A restated provision: its text must read as restated before the change.
+    void set_text(const Op& op) {
+        const TargetRef& t = op.targets.at(0);
+        Provision* target = resolve_target(op, t);
+        if (!target) return;
+        bool line = op.find_kind == "section line";
+        RichText& rt = t.part == TargetRef::Part::Heading ? target->heading : target->text;
+        std::string current = rt.text;
+        std::string find = op.find, replace = op.replace;
+        if (line) {
+            // "2-173-042 Heading.": the number must match; the rest is the heading.
+            std::string num = target->designation;
+            auto strip = [&](const std::string& l, std::string& out) {
+                if (normal(l).rfind(num, 0) != 0) return false;
+                out = l.substr(l.find(num) + num.size());
+                out.erase(0, out.find_first_not_of(' '));
+                return true;
+            };
+            if (!strip(find, find) || !strip(replace, replace)) {
+                fail(op, "the restated section line \"" + op.find + "\" does not begin with the section number " + num, "amend.restatement");
+                return;
+            }
+        }
+        if (normal(current) != normal(find)) {
+            fail(op, "the restatement of " + cite_of(target) + (line ? " (its heading)" : "") +
+                         " does not match the current text: current \"" + current + "\", restated \"" + find + "\"",
+                 "amend.restatement");
+            return;
+        }
+        if (find == replace) return;  // checked, unchanged
+        if (current == find) {
+            // One edit between the common prefix and suffix keeps the markup around it.
+            std::size_t pre = 0;
+            while (pre < find.size() && pre < replace.size() && find[pre] == replace[pre]) ++pre;
+            std::size_t suf = 0;
+            while (suf < find.size() - pre && suf < replace.size() - pre &&
+                   find[find.size() - 1 - suf] == replace[replace.size() - 1 - suf])
+                ++suf;
+            rich_replace(rt, pre, find.size() - suf, replace.substr(pre, replace.size() - suf - pre));
+        } else {
+            rich_replace(rt, 0, rt.text.size(), replace);
+        }
+        note(op, "restated " + cite_of(target), target);
+    }
+
     void run(const std::vector<Op>& ops) {
         for (Provision* s : sections_of(doc.root)) {
             std::string p = prefix_of(s->designation);
@@ -903,6 +963,7 @@ struct Applier {
                 case OpType::Restate: restate(op); break;
                 case OpType::Redesignate: redesignate(op); break;
                 case OpType::Designate: designate(op); break;
+                case OpType::SetText: set_text(op); break;
             }
         }
     }

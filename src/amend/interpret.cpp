@@ -5,7 +5,9 @@
 #include <cctype>
 
 #include "amend/ops.hpp"
+#include "amend/restatement.hpp"
 #include "model/designation.hpp"
+#include "model/diagnostic.hpp"
 
 namespace amend {
 
@@ -23,6 +25,7 @@ const char* op_name(OpType t) {
         case OpType::Restate: return "amend to read";
         case OpType::Redesignate: return "redesignate";
         case OpType::Designate: return "designate existing text";
+        case OpType::SetText: return "restate";
     }
     return "?";
 }
@@ -457,6 +460,13 @@ struct Interp {
         op.col = it.col;
         op.sentence = raw;
         op.blocks = it.blocks;
+        try {
+            for (const auto& q : it.quotes)
+                for (auto& b : blocks_from_quote(q, it.file)) op.blocks.push_back(std::move(b));
+        } catch (const InputError& e) {
+            for (const auto& d : e.diagnostics()) res.errors.push_back(d);
+            return;
+        }
         smatch mm;
         static const regex amended(R"(^(.*?)\s+(?:is|are|in)\s+(?:hereby\s+)?amended\s*(.*)$)", icase);
         static const regex repealed(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?repealed(?:\s+in\s+(?:its|their)\s+entirety)?$)", icase);
@@ -464,8 +474,30 @@ struct Interp {
         static const regex existing(R"(^(?:the\s+)?existing\s+text(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
         static const regex added(R"(^(?:an?\s+)?new\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+(?:after|before|at)\s+.*?)?(?:\s+to\s+read\s+as\s+follows)?$)", icase);
         static const regex chicago_in(R"(^in\s+(.*?),\s+(.*)$)", icase);
+        static const regex restated(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+by\s+deleting\s+the\s+language\s+(?:struck\s+through|stricken|in\s+brackets)\s+and\s+(?:by\s+)?inserting\s+the\s+language\s+underscored,?\s+(?:to\s+read\s+)?as\s+follows:?$)", icase);
+        static const regex effect(R"(^this\s+(?:ordinance|act|law)\s+shall\s+(?:take\s+effect|be\s+in\s+(?:full\s+)?force|become\s+effective)\b.*$)", icase);
         TargetRef here = ctx;
         bool ok = false;
+        bool marked = false;
+        for (const auto& q : it.quotes) marked |= has_marks(q.text);
+        if (boost::regex_match(s, mm, effect)) {
+            return;  // the effective-date clause changes no text
+        }
+        static const regex to_read_marked(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+to\s+read\s+as\s+follows:?$)", icase);
+        if (boost::regex_match(s, mm, restated) || (marked && boost::regex_match(s, mm, to_read_marked))) {
+            TargetRef t;
+            if (!parse_target(mm[1], m, t)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            TargetRef abs = join(ctx, t);
+            if (it.quotes.empty()) return error(it, "expected the restated text (a block quote) after \"" + raw + "\"");
+            op.blocks.clear();
+            try {
+                for (const auto& q : it.quotes)
+                    for (auto& o : restatement_ops(read_restatement(q, it.file), abs, op)) res.ops.push_back(std::move(o));
+            } catch (const InputError& e) {
+                for (const auto& d : e.diagnostics()) res.errors.push_back(d);
+            }
+            return;
+        }
         if (boost::regex_match(s, mm, existing)) {
             TargetRef t;
             t.relative = true;

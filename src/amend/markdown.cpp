@@ -7,7 +7,6 @@
 #include "model/diagnostic.hpp"
 #include "parse/dc_instruction.hpp"
 #include "parse/load.hpp"
-#include "parse/text_layout.hpp"
 
 namespace amend {
 
@@ -75,9 +74,9 @@ struct Reader {
                     break;
                 }
                 case CMARK_NODE_BLOCK_QUOTE: {
-                    int first = 0;
-                    std::string q = quote_of(c, first);
-                    for (auto& p : read_text_fragment(q, path, first)) it.blocks.push_back(std::move(p));
+                    InstructionItem::Quote q;
+                    q.text = quote_of(c, q.line);
+                    it.quotes.push_back(std::move(q));
                     it.blocks_are_text_layout = true;
                     break;
                 }
@@ -127,6 +126,36 @@ AmendmentDoc read_markdown_amendment(const std::string& bytes, const std::string
             std::size_t k = h.find_first_not_of('#');
             h = trim(k == std::string::npos ? std::string() : h.substr(k));
             if (doc.title.empty() && cmark_node_get_heading_level(c) == 1) doc.title = h;
+            continue;
+        }
+        if (type == CMARK_NODE_PARAGRAPH) {
+            // An ordinance: "SECTION 1. Section ... is hereby amended ..., as follows:" then block quotes.
+            std::string text = r.source_of(c);
+            static const std::string sec = "SECTION ";
+            std::size_t dot = text.find('.');
+            bool numbered = text.compare(0, sec.size(), sec) == 0 && dot != std::string::npos && dot < 16 &&
+                            text.find_first_not_of("0123456789", sec.size()) == dot;
+            if (numbered) {
+                InstructionItem it;
+                it.file = path;
+                it.line = line;
+                it.col = cmark_node_get_start_column(c);
+                it.designation = text.substr(0, dot + 1);
+                it.text = trim(text.substr(dot + 1));
+                doc.items.push_back(std::move(it));
+                seen_list = true;
+                continue;
+            }
+            if (seen_list && !doc.items.empty() && doc.items.back().designation.rfind(sec, 0) == 0) {
+                doc.meta.emplace_back("note", text);
+                continue;
+            }
+        }
+        if (type == CMARK_NODE_BLOCK_QUOTE && !doc.items.empty() && doc.items.back().designation.rfind("SECTION ", 0) == 0) {
+            InstructionItem::Quote q;
+            q.text = r.quote_of(c, q.line);
+            doc.items.back().quotes.push_back(std::move(q));
+            doc.items.back().blocks_are_text_layout = true;
             continue;
         }
         if (type == CMARK_NODE_PARAGRAPH && !seen_list) {

@@ -38,6 +38,7 @@ enum class OpType {
     Restate,        // amend to read as follows
     Redesignate,    // (3) becomes (2)
     Designate,      // the existing text is designated as subsection (a)
+    SetText,        // a restatement: the text must read `find`; it then reads `replace`
 };
 
 const char* op_name(OpType t);

@@ -16,7 +16,12 @@ struct InstructionItem {
     std::string designation;          // the item's own number, "(1)", "(A)"; not a target
     std::string file;
     int line = 0, col = 0;
-    std::vector<Provision> blocks;    // quoted new text, in order (a section, units, or Text)
+    std::vector<Provision> blocks;    // quoted new text already read (D.C. <include>), in order
+    struct Quote {
+        int line = 0;                 // first line of the quoted text in `file`
+        std::string text;             // a Markdown block quote's lines, "> " removed, verbatim
+    };
+    std::vector<Quote> quotes;        // read when the sentence says what they are
     bool blocks_are_text_layout = false;  // blocks came from plain-text layout (depth relative)
     std::vector<InstructionItem> children;
 };

@@ -1,0 +1,455 @@
+#include "amend/restatement.hpp"
+
+#include <boost/regex.hpp>
+#include <cctype>
+#include <cstring>
+#include <map>
+
+#include "model/designation.hpp"
+#include "model/diagnostic.hpp"
+#include "parse/text_layout.hpp"
+
+namespace amend {
+
+namespace {
+
+struct MarkSyntax {
+    const char* open;
+    const char* close;
+    Segment::Type type;
+};
+const MarkSyntax kMarks[] = {
+    {"<del>", "</del>", Segment::Type::Delete}, {"<s>", "</s>", Segment::Type::Delete},
+    {"~~", "~~", Segment::Type::Delete},        {"<ins>", "</ins>", Segment::Type::Insert},
+    {"<u>", "</u>", Segment::Type::Insert},     {"++", "++", Segment::Type::Insert},
+};
+
+bool starts(const std::string& s, std::size_t i, const char* p) { return s.compare(i, std::strlen(p), p) == 0; }
+
+// CommonMark backslash escapes and the HTML entities a Markdown writer produces.
+std::string unescape(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1]))) {
+            out += s[++i];
+            continue;
+        }
+        if (c == '&') {
+            static const std::pair<const char*, const char*> ents[] = {
+                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", "\xC2\xA0"}};
+            bool done = false;
+            for (const auto& [e, r] : ents)
+                if (starts(s, i, e)) {
+                    out += r;
+                    i += std::strlen(e) - 1;
+                    done = true;
+                    break;
+                }
+            if (done) continue;
+            if (i + 2 < s.size() && s[i + 1] == '#') {
+                std::size_t semi = s.find(';', i);
+                if (semi != std::string::npos && semi - i < 10) {
+                    bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+                    unsigned long cp = std::strtoul(s.substr(i + (hex ? 3 : 2), semi - i - (hex ? 3 : 2)).c_str(), nullptr, hex ? 16 : 10);
+                    if (cp > 0 && cp < 0x110000) {
+                        if (cp < 0x80) out += static_cast<char>(cp);
+                        else if (cp < 0x800) {
+                            out += static_cast<char>(0xC0 | (cp >> 6));
+                            out += static_cast<char>(0x80 | (cp & 0x3F));
+                        } else if (cp < 0x10000) {
+                            out += static_cast<char>(0xE0 | (cp >> 12));
+                            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                            out += static_cast<char>(0x80 | (cp & 0x3F));
+                        } else {
+                            out += static_cast<char>(0xF0 | (cp >> 18));
+                            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+                            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                            out += static_cast<char>(0x80 | (cp & 0x3F));
+                        }
+                        i = semi;
+                        continue;
+                    }
+                }
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::vector<Segment> segments_of(const std::string& raw, const std::string& file, int line) {
+    std::vector<Segment> segs;
+    auto push = [&](Segment::Type t, const std::string& text) {
+        if (text.empty()) return;
+        if (!segs.empty() && segs.back().type == t) segs.back().text += text;
+        else segs.push_back(Segment{t, text});
+    };
+    std::string plain;
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        const MarkSyntax* m = nullptr;
+        for (const auto& k : kMarks)
+            if (starts(raw, i, k.open)) {
+                m = &k;
+                break;
+            }
+        if (!m) {
+            plain += raw[i++];
+            continue;
+        }
+        std::size_t b = i + std::strlen(m->open);
+        std::size_t e = raw.find(m->close, b);
+        if (e == std::string::npos)
+            throw InputError(Diagnostic{file, line, static_cast<int>(i) + 1,
+                                        std::string("expected ") + m->close + " to close " + m->open, "amend.restatement", raw});
+        push(Segment::Type::Equal, unescape(plain));
+        plain.clear();
+        std::string inner = unescape(raw.substr(b, e - b));
+        // Philadelphia brackets a deletion: "[text]" inside the strike is the text.
+        if (m->type == Segment::Type::Delete && inner.size() >= 2 && inner.front() == '[' && inner.back() == ']')
+            inner = inner.substr(1, inner.size() - 2);
+        push(m->type, inner);
+        i = e + std::strlen(m->close);
+    }
+    push(Segment::Type::Equal, unescape(plain));
+    return segs;
+}
+
+std::string trim(const std::string& s) {
+    std::size_t b = s.find_first_not_of(" \t");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+bool is_elision(const std::string& t) {
+    std::string l;
+    for (char c : t) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return l.find("omitted text is unaffected") != std::string::npos || trim(l) == "* * *" || trim(l) == "***";
+}
+
+// "(b) (1) Unless ..." → designations {"b", "1"} and the rest.
+std::vector<std::string> split_designations(const std::string& t, std::string& rest) {
+    static const boost::regex d(R"(^\s*\(([0-9A-Za-z]{1,8}(?:[-.][0-9A-Za-z]{1,8}){0,3})\)\s*)");
+    std::vector<std::string> out;
+    rest = t;
+    boost::smatch m;
+    while (boost::regex_search(rest, m, d)) {
+        out.push_back(m[1]);
+        rest = rest.substr(static_cast<std::size_t>(m[0].length()));
+    }
+    return out;
+}
+
+bool starts_section_line(const std::string& t) {
+    static const boost::regex s(R"(^\s*\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+(?:\s|$))");
+    return boost::regex_search(t, s);
+}
+
+// The depth of a designation on the ladder, decided by what came before at each depth.
+int ladder_depth(const std::string& inner, int current, std::map<int, std::string>& last) {
+    const Ladder& L = Ladder::chicago_dc();
+    // Prefer continuing a sequence at an open depth, then a new child level, then any level.
+    for (int d = current; d >= 1; --d) {
+        auto it = last.find(d);
+        if (it == last.end()) continue;
+        Style st = classify(inner, d, L, std::string_view(it->second));
+        if (L.at_depth(d) == st && follows(it->second, inner, st)) return d;
+    }
+    Style child = classify(inner, current + 1, L);
+    if (L.at_depth(current + 1) == child) return current + 1;
+    for (int d = 1; d <= static_cast<int>(L.levels.size()); ++d) {
+        auto it = last.find(d);
+        std::optional<std::string_view> prev;
+        if (it != last.end()) prev = it->second;
+        if (L.at_depth(d) == classify(inner, d, L, prev)) return d;
+    }
+    return current + 1;
+}
+
+}  // namespace
+
+bool has_marks(const std::string& quote) {
+    for (const auto& k : kMarks)
+        if (quote.find(k.open) != std::string::npos) return true;
+    return false;
+}
+
+std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, const std::string& file) {
+    // Paragraphs: runs of non-blank lines.
+    std::vector<std::pair<int, std::string>> raw;
+    int line = q.line;
+    std::string cur;
+    int cur_line = 0;
+    std::size_t i = 0;
+    while (i <= q.text.size()) {
+        std::size_t e = q.text.find('\n', i);
+        if (e == std::string::npos) e = q.text.size();
+        std::string l = trim(q.text.substr(i, e - i));
+        if (l.empty()) {
+            if (!cur.empty()) raw.emplace_back(cur_line, cur);
+            cur.clear();
+        } else {
+            if (cur.empty()) cur_line = line;
+            else cur += " ";
+            cur += l;
+        }
+        ++line;
+        i = e + 1;
+    }
+    if (!cur.empty()) raw.emplace_back(cur_line, cur);
+
+    std::vector<RestatedPara> out;
+    std::map<int, std::string> last;  // depth → last designation seen there
+    int depth = 0;
+    for (auto& [ln, text] : raw) {
+        RestatedPara p;
+        p.line = ln;
+        p.segments = segments_of(text, file, ln);
+        for (const auto& s : p.segments) {
+            if (s.type != Segment::Type::Insert) p.old_text += s.text;
+            if (s.type != Segment::Type::Delete) p.new_text += s.text;
+        }
+        if (is_elision(p.old_text) && p.old_text == p.new_text) {
+            p.elision = true;
+            out.push_back(std::move(p));
+            continue;
+        }
+        if (out.empty() && (starts_section_line(p.old_text) || starts_section_line(p.new_text))) {
+            p.depth = 0;
+            p.old_body = trim(p.old_text);
+            p.new_body = trim(p.new_text);
+            out.push_back(std::move(p));
+            continue;
+        }
+        auto od = split_designations(p.old_text, p.old_body);
+        auto nd = split_designations(p.new_text, p.new_body);
+        p.old_body = trim(p.old_body);
+        p.new_body = trim(p.new_body);
+        const auto& ds = !od.empty() ? od : nd;
+        if (ds.empty()) {
+            p.depth = depth + 1;  // an unnumbered paragraph (a definition, a lead-in) below the last provision
+            if ((!p.old_body.empty() && (p.old_body[0] == '"' || p.old_body.rfind("\xE2\x80\x9C", 0) == 0)) ||
+                (!p.new_body.empty() && (p.new_body[0] == '"' || p.new_body.rfind("\xE2\x80\x9C", 0) == 0)))
+                p.depth = 1;
+            out.push_back(std::move(p));
+            continue;
+        }
+        // Several designations open one line: "(b) (1) Unless ...": the outer ones stand alone.
+        for (std::size_t k = 0; k < ds.size(); ++k) {
+            RestatedPara q2 = p;
+            int d = ladder_depth(ds[k], depth, last);
+            q2.depth = d;
+            q2.old_designation = k < od.size() ? od[k] : "";
+            q2.new_designation = k < nd.size() ? nd[k] : "";
+            if (k + 1 < ds.size()) q2.old_body = q2.new_body = "";
+            q2.old_text = q2.new_text = "";  // the bodies carry the text now
+            if (k + 1 < ds.size()) q2.segments.clear();
+            last[d] = ds[k];
+            for (auto it = last.begin(); it != last.end();) it = it->first > d ? last.erase(it) : std::next(it);
+            depth = d;
+            out.push_back(std::move(q2));
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// Builds provisions from restated paragraphs' new text (for a new section or new provisions).
+std::vector<Provision> build_new(const std::vector<RestatedPara>& paras) {
+    std::vector<Provision> roots;
+    std::vector<Provision*> stack;  // stack[d-1] = open provision at depth d
+    for (const auto& p : paras) {
+        if (p.elision) continue;
+        Provision n;
+        if (p.depth == 0) {
+            std::string rest;
+            static const boost::regex s(R"(^\s*(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+)\s*(.*)$)");
+            boost::smatch m;
+            if (boost::regex_match(p.new_body, m, s)) {
+                n.kind = Kind::Section;
+                n.designation = m[1];
+                n.heading.text = m[2];
+            }
+            roots.push_back(std::move(n));
+            stack.clear();
+            stack.push_back(&roots.back());
+            continue;
+        }
+        if (!p.new_designation.empty()) {
+            n.kind = kind_for_depth(p.depth);
+            n.designation = "(" + p.new_designation + ")";
+            n.text.text = p.new_body;
+        } else if (!p.new_body.empty() && (p.new_body[0] == '"' || p.new_body.rfind("\xE2\x80\x9C", 0) == 0)) {
+            n.kind = Kind::Definition;
+            bool curly = p.new_body[0] != '"';
+            std::size_t close = curly ? p.new_body.find("\xE2\x80\x9D", 3) : p.new_body.find('"', 1);
+            n.designation = close == std::string::npos ? p.new_body : p.new_body.substr(curly ? 3 : 1, close - (curly ? 3 : 1));
+            n.text.text = p.new_body;
+        } else if (!p.new_body.empty()) {
+            n.kind = Kind::Text;
+            n.text.text = p.new_body;
+        } else {
+            continue;
+        }
+        bool has_section = !stack.empty() && stack[0]->kind == Kind::Section;
+        std::size_t level = static_cast<std::size_t>(p.depth) - (has_section ? 0 : 1);  // index of the parent
+        if (n.kind == Kind::Text && !stack.empty()) level = std::min(level, stack.size());
+        if (stack.size() > level) stack.resize(level);
+        if (stack.empty()) {
+            roots.push_back(std::move(n));
+            if (roots.back().kind != Kind::Text) stack.push_back(&roots.back());
+            continue;
+        }
+        Provision* parent = stack.back();
+        if (parent->kind == Kind::Section && parent->children.empty() && parent->text.empty() && n.kind == Kind::Text) {
+            parent->text = n.text;
+            continue;
+        }
+        parent->children.push_back(std::move(n));
+        if (parent->children.back().kind != Kind::Text) stack.push_back(&parent->children.back());
+    }
+    return roots;
+}
+
+TargetRef at(const TargetRef& section, const std::vector<std::string>& path) {
+    TargetRef t = section;
+    t.path = path;
+    t.relative = false;
+    t.kind_depth = 0;
+    t.part = TargetRef::Part::Whole;
+    return t;
+}
+
+}  // namespace
+
+std::vector<Provision> blocks_from_quote(const InstructionItem::Quote& q, const std::string& file) {
+    if (has_marks(q.text)) return build_new(read_restatement(q, file));
+    return read_text_fragment(q.text, file, q.line);
+}
+
+std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const TargetRef& section, const Op& base) {
+    std::vector<Op> verify, strike, rename, add;
+    std::vector<std::string> old_path, new_path;   // by depth
+    std::vector<std::vector<std::string>> struck;  // old paths struck whole
+    std::map<std::vector<std::string>, Op> renames;  // parent old path → one redesignation op
+    std::vector<std::vector<std::string>> rename_order;
+    int text_ordinal = 0;
+    for (const auto& p : paras) {
+        if (p.elision) continue;
+        Op op = base;
+        op.line = p.line;
+        if (p.depth == 0) {
+            // The section line: number and heading.
+            op.type = OpType::SetText;
+            TargetRef t = at(section, {});
+            t.part = TargetRef::Part::Heading;
+            op.targets = {t};
+            op.find = p.old_body;
+            op.replace = p.new_body;
+            op.find_kind = "section line";
+            verify.push_back(op);
+            continue;
+        }
+        std::size_t d = static_cast<std::size_t>(p.depth);
+        bool numbered = !p.old_designation.empty() || !p.new_designation.empty();
+        if (!numbered) {
+            // A definition (by its term) or the section's lead-in text.
+            TargetRef t = at(section, std::vector<std::string>(old_path.begin(), old_path.begin() + static_cast<long>(std::min(old_path.size(), d - 1))));
+            std::string body = !p.old_body.empty() ? p.old_body : p.new_body;
+            bool def = !body.empty() && (body[0] == '"' || body.rfind("\xE2\x80\x9C", 0) == 0);
+            if (def) {
+                bool curly = body[0] != '"';
+                std::size_t close = curly ? body.find("\xE2\x80\x9D", 3) : body.find('"', 1);
+                t.term = close == std::string::npos ? body : body.substr(curly ? 3 : 1, close - (curly ? 3 : 1));
+            } else {
+                t.part = TargetRef::Part::Text;
+                ++text_ordinal;
+            }
+            if (p.old_body.empty()) {
+                op.type = OpType::Add;
+                op.add_kind_word = def ? "definition" : "text";
+                t.term.clear();
+                t.part = TargetRef::Part::Whole;
+                op.targets = {t};
+                op.blocks = build_new({p});
+                add.push_back(op);
+            } else if (p.new_body.empty() && def) {
+                op.type = OpType::StrikeUnit;
+                op.targets = {t};
+                strike.push_back(op);
+            } else {
+                op.type = OpType::SetText;
+                op.targets = {t};
+                op.find = p.old_body;
+                op.replace = p.new_body;
+                verify.push_back(op);
+            }
+            continue;
+        }
+        old_path.resize(d - 1 < old_path.size() ? d - 1 : old_path.size());
+        new_path.resize(d - 1 < new_path.size() ? d - 1 : new_path.size());
+        while (old_path.size() < d - 1) old_path.push_back("");
+        while (new_path.size() < d - 1) new_path.push_back("");
+        std::vector<std::string> parent_old = old_path, parent_new = new_path;
+        old_path.push_back(p.old_designation);
+        new_path.push_back(p.new_designation);
+        if (p.old_designation.empty()) {
+            // A new provision, under its parent's new designation.
+            op.type = OpType::Add;
+            op.targets = {at(section, parent_new)};
+            Provision n;
+            n.kind = kind_for_depth(p.depth);
+            n.designation = "(" + p.new_designation + ")";
+            n.text.text = p.new_body;
+            op.blocks = {n};
+            op.new_designations = {p.new_designation};
+            add.push_back(op);
+            continue;
+        }
+        bool under_struck = false;
+        for (const auto& s : struck)
+            if (s.size() < old_path.size() && std::equal(s.begin(), s.end(), old_path.begin())) under_struck = true;
+        if (p.new_designation.empty()) {
+            // Struck whole (the body is checked first).
+            Op v = op;
+            v.type = OpType::SetText;
+            v.targets = {at(section, old_path)};
+            v.find = p.old_body;
+            v.replace = p.old_body;
+            verify.push_back(v);
+            if (!under_struck) {
+                op.type = OpType::StrikeUnit;
+                op.targets = {at(section, old_path)};
+                strike.push_back(op);
+                struck.push_back(old_path);
+            }
+            continue;
+        }
+        op.type = OpType::SetText;
+        op.targets = {at(section, old_path)};
+        op.find = p.old_body;
+        op.replace = p.new_body;
+        verify.push_back(op);
+        if (p.old_designation != p.new_designation) {
+            auto it = renames.find(parent_old);
+            if (it == renames.end()) {
+                Op r = base;
+                r.line = p.line;
+                r.type = OpType::Redesignate;
+                it = renames.emplace(parent_old, r).first;
+                rename_order.push_back(parent_old);
+            }
+            it->second.targets.push_back(at(section, old_path));
+            it->second.new_designations.push_back(p.new_designation);
+        }
+    }
+    for (const auto& k : rename_order) rename.push_back(renames[k]);
+    std::vector<Op> all;
+    for (auto* v : {&verify, &strike, &rename, &add})
+        for (auto& o : *v) all.push_back(std::move(o));
+    return all;
+}
+
+}  // namespace amend

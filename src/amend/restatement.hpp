@@ -1,0 +1,46 @@
+// The restatement form (Chicago's ordinances): a section restated with deletions struck
+// (<del>…</del>, ~~…~~, <s>…</s>) and insertions underscored (<ins>…</ins>, ++…++, <u>…</u>), unchanged
+// provisions left out as "(Omitted text is unaffected by this ordinance)". One paragraph per
+// provision; nesting follows the designation ladder, since a block quote keeps no indentation.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "amend/ops.hpp"
+#include "model/instruction.hpp"
+
+namespace amend {
+
+struct Segment {
+    enum class Type { Equal, Delete, Insert };
+    Type type = Type::Equal;
+    std::string text;
+};
+
+struct RestatedPara {
+    int line = 0;
+    std::vector<Segment> segments;
+    std::string old_text, new_text;  // the paragraph before and after (Equal+Delete, Equal+Insert)
+    bool elision = false;
+    int depth = 0;                   // 0: the section's heading line; 1: (a); 2: (1); ...
+    std::string old_designation, new_designation;  // inner text, "c"; empty when none
+    std::string old_body, new_body;  // text after the designation(s)
+};
+
+// True when quoted text carries deletion or insertion marks.
+bool has_marks(const std::string& quote);
+
+// Reads a restated block quote into paragraphs. Throws InputError on an unclosed mark.
+std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, const std::string& file);
+
+// The operations a restatement of `section` stands for: every unchanged word is checked against
+// the code, changed texts are set, struck provisions removed, renumbered ones redesignated and new
+// ones added.
+std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const TargetRef& section, const Op& base);
+
+// The provisions a quote stands for, read as new text: a restatement's insertions (marks dropped)
+// or, without marks, the plain-text layout.
+std::vector<Provision> blocks_from_quote(const InstructionItem::Quote& q, const std::string& file);
+
+}  // namespace amend
