@@ -453,6 +453,55 @@ struct Applier {
         if (!chain.empty()) rep.changed_sections.insert(chain.front()->designation);
     }
 
+    // Words an instruction changed carry a private mark ("amend:edit", with the instruction's place)
+    // while the others apply, so that two instructions touching the same words are caught; the
+    // marks move with the text like any markup and are removed before the tree is returned.
+    static constexpr const char* kEditTag = "amend:edit";
+
+    static const std::string* edit_owner(const Markup& m) {
+        return m.tag == kEditTag && !m.attrs.empty() ? &m.attrs[0].value : nullptr;
+    }
+
+    // The instruction that already changed words of [b, e) in `rt`, if another than this one.
+    std::string conflict_in(const RichText& rt, std::size_t b, std::size_t e, const std::string& me) {
+        for (const auto& m : rt.marks) {
+            const std::string* owner = edit_owner(m);
+            if (!owner || *owner == me) continue;
+            bool overlap = m.begin == m.end ? (b < m.begin && m.begin < e) : (b < m.end && m.begin < e);
+            if (overlap) return *owner;
+        }
+        return {};
+    }
+
+    std::string conflict_below(const Provision& p, const std::string& me) {
+        for (const RichText* rt : {&p.heading, &p.text}) {
+            std::string c = conflict_in(*rt, 0, rt->text.size() + 1, me);
+            if (!c.empty()) return c;
+            for (const auto& m : rt->marks)
+                if (const std::string* owner = edit_owner(m); owner && *owner != me && m.begin == m.end) return *owner;
+        }
+        for (const auto& c : p.children) {
+            std::string r = conflict_below(c, me);
+            if (!r.empty()) return r;
+        }
+        return {};
+    }
+
+    static void strip_edit_marks(Provision& p) {
+        for (RichText* rt : {&p.heading, &p.text})
+            rt->marks.erase(std::remove_if(rt->marks.begin(), rt->marks.end(), [](const Markup& m) { return m.tag == kEditTag; }),
+                            rt->marks.end());
+        for (auto& c : p.children) strip_edit_marks(c);
+    }
+
+    // Reports a conflict when an earlier instruction changed words in `p` (whole provision ops).
+    bool conflicts_whole(const Op& op, Provision* p) {
+        std::string other = conflict_below(*p, loc(op));
+        if (other.empty()) return false;
+        fail(op, "this instruction and the one at " + other + " both change " + cite_of(p), "amend.conflict");
+        return true;
+    }
+
     void phrase_op(const Op& op) {
         for (const auto& t : op.targets) {
             Provision* target = resolve_target(op, t);
@@ -465,6 +514,17 @@ struct Applier {
                 continue;
             }
             if (!choose(op, target, needle, hits)) continue;
+            bool clash = false;
+            for (const auto& h : hits) {
+                std::string other = conflict_in(h.heading ? h.node->heading : h.node->text, h.begin, h.end, loc(op));
+                if (!other.empty()) {
+                    fail(op, "this instruction and the one at " + other + " both change \"" + needle + "\" in " + cite_of(h.node),
+                         "amend.conflict");
+                    clash = true;
+                    break;
+                }
+            }
+            if (clash) continue;
             // Every hit's edit is worked out on the text as it stands, then each text is rebuilt once.
             std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
                 return a.node != b.node ? a.node < b.node : a.heading != b.heading ? a.heading < b.heading : a.begin < b.begin;
@@ -497,7 +557,18 @@ struct Applier {
                 edits.push_back(std::move(e));
                 bool last_of_text = i + 1 == hits.size() || hits[i + 1].node != h.node || hits[i + 1].heading != h.heading;
                 if (last_of_text) {
-                    rich_edit(h.heading ? h.node->heading : h.node->text, edits);
+                    RichText& rt = h.heading ? h.node->heading : h.node->text;
+                    rich_edit(rt, edits);
+                    // Mark the changed words, at their new places.
+                    long shift = 0;
+                    for (const auto& ed : edits) {
+                        auto b = static_cast<std::uint32_t>(static_cast<long>(ed.begin) + shift);
+                        rt.marks.push_back(Markup{b, b + static_cast<std::uint32_t>(ed.with.size()), kEditTag, {Attr{"by", loc(op)}}});
+                        shift += static_cast<long>(ed.with.size()) - static_cast<long>(ed.end - ed.begin);
+                    }
+                    std::stable_sort(rt.marks.begin(), rt.marks.end(), [](const Markup& a, const Markup& b) {
+                        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+                    });
                     edits.clear();
                 }
             }
@@ -544,7 +615,7 @@ struct Applier {
         for (const auto& t : op.targets) {
             ProvisionPath chain;
             Provision* target = resolve_target(op, t, &chain);
-            if (!target) continue;
+            if (!target || conflicts_whole(op, target)) continue;
             std::string c = cite_of(target);
             if (target->kind == Kind::Section) {
                 if (strike || !is_xml(*target)) {
@@ -779,7 +850,7 @@ struct Applier {
         for (std::size_t k = 0; k < op.targets.size(); ++k) {
             const TargetRef& t = op.targets[k];
             Provision* target = resolve_target(op, t);
-            if (!target) continue;
+            if (!target || conflicts_whole(op, target)) continue;
             const Provision& b = op.blocks[std::min(k, op.blocks.size() - 1)];
             std::string c = cite_of(target);
             if (t.part == TargetRef::Part::Heading) {
@@ -1024,6 +1095,7 @@ ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOpti
     }
     Applier a(doc, opt);
     a.run(ops);
+    Applier::strip_edit_marks(doc.root);
     if (a.rep.ok()) check_references(*before, doc, a.rep);
     return a.rep;
 }
