@@ -509,8 +509,10 @@ struct Applier {
             std::string needle = (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) ? op.anchor : op.find;
             std::vector<Hit> hits = search(op, target, t, needle);
             if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && !search(op, target, t, op.replace).empty()) {
-                rep.warnings.push_back(loc(op) + ": " + cite_of(target) + " already reads \"" + op.replace + "\" and not \"" + op.find +
-                                       "\"; nothing to change");
+                // Applied already: D.C.'s emergency and temporary acts often make the same change
+                // first. Nothing is changed, and the report says so (a warning, never silent).
+                rep.warnings.push_back(loc(op) + ": \"" + needle + "\" is not in " + cite_of(target) + ", which already reads \"" +
+                                       op.replace + "\"; nothing changed (applied already?)");
                 continue;
             }
             if (!choose(op, target, needle, hits)) continue;

@@ -44,20 +44,24 @@ struct Reader {
     }
 
     // The lines of a block quote with their "> " markers removed.
-    std::string quote_of(cmark_node* n, int& first_line) {
+    InstructionItem::Quote quote_of(cmark_node* n) {
+        InstructionItem::Quote q;
         int sl = cmark_node_get_start_line(n), el = cmark_node_get_end_line(n);
-        first_line = sl;
-        std::string out;
+        q.line = sl;
+        std::string& out = q.text;
         for (int l = sl; l <= el && static_cast<std::size_t>(l) <= lines.size(); ++l) {
             std::string line = lines[static_cast<std::size_t>(l - 1)];
             std::size_t gt = line.find('>');
+            std::size_t margin = 0;
             if (gt != std::string::npos && line.find_first_not_of(' ') == gt) {
-                line = line.substr(gt + 1);
-                if (!line.empty() && line[0] == ' ') line = line.substr(1);
+                margin = gt + 1;
+                if (margin < line.size() && line[margin] == ' ') ++margin;
+                line = line.substr(margin);
             }
+            q.margins.push_back(static_cast<int>(margin));
             out += line + "\n";
         }
-        return out;
+        return q;
     }
 
     InstructionItem item_of(cmark_node* item) {
@@ -74,9 +78,7 @@ struct Reader {
                     break;
                 }
                 case CMARK_NODE_BLOCK_QUOTE: {
-                    InstructionItem::Quote q;
-                    q.text = quote_of(c, q.line);
-                    it.quotes.push_back(std::move(q));
+                    it.quotes.push_back(quote_of(c));
                     it.blocks_are_text_layout = true;
                     break;
                 }
@@ -152,9 +154,7 @@ AmendmentDoc read_markdown_amendment(const std::string& bytes, const std::string
             }
         }
         if (type == CMARK_NODE_BLOCK_QUOTE && !doc.items.empty() && doc.items.back().designation.rfind("SECTION ", 0) == 0) {
-            InstructionItem::Quote q;
-            q.text = r.quote_of(c, q.line);
-            doc.items.back().quotes.push_back(std::move(q));
+            doc.items.back().quotes.push_back(r.quote_of(c));
             doc.items.back().blocks_are_text_layout = true;
             continue;
         }

@@ -176,36 +176,62 @@ bool has_marks(const std::string& quote) {
 }
 
 std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, const std::string& file) {
-    // Paragraphs: runs of non-blank lines.
-    std::vector<std::pair<int, std::string>> raw;
-    int line = q.line;
-    std::string cur;
-    int cur_line = 0;
+    // Paragraphs: runs of non-blank lines, joined by a space; each piece remembers its place.
+    struct Piece {
+        std::size_t offset;  // in the joined paragraph
+        int line, col;       // of its first byte in the file
+    };
+    struct Raw {
+        std::string text;
+        std::vector<Piece> pieces;
+    };
+    std::vector<Raw> raw;
+    Raw cur;
+    int nline = 0;
     std::size_t i = 0;
     while (i <= q.text.size()) {
         std::size_t e = q.text.find('\n', i);
         if (e == std::string::npos) e = q.text.size();
-        std::string l = trim(q.text.substr(i, e - i));
-        if (l.empty()) {
-            if (!cur.empty()) raw.emplace_back(cur_line, cur);
-            cur.clear();
+        std::string l = q.text.substr(i, e - i);
+        std::size_t lead = l.find_first_not_of(" \t");
+        std::string t = trim(l);
+        if (t.empty()) {
+            if (!cur.text.empty()) raw.push_back(cur);
+            cur = Raw{};
         } else {
-            if (cur.empty()) cur_line = line;
-            else cur += " ";
-            cur += l;
+            if (!cur.text.empty()) cur.text += " ";
+            auto n = static_cast<std::size_t>(nline);
+            int margin = n < q.margins.size() ? q.margins[n] : 0;
+            cur.pieces.push_back(Piece{cur.text.size(), q.line + nline, margin + static_cast<int>(lead) + 1});
+            cur.text += t;
         }
-        ++line;
+        ++nline;
         i = e + 1;
     }
-    if (!cur.empty()) raw.emplace_back(cur_line, cur);
-
+    if (!cur.text.empty()) raw.push_back(cur);
     std::vector<RestatedPara> out;
     std::map<int, std::string> last;  // depth → last designation seen there
     int depth = 0;
-    for (auto& [ln, text] : raw) {
+    for (const auto& r : raw) {
         RestatedPara p;
-        p.line = ln;
-        p.segments = segments_of(text, file, ln);
+        p.line = r.pieces.front().line;
+        const std::string& text = r.text;
+        try {
+            p.segments = segments_of(text, file, p.line);
+        } catch (InputError& e) {
+            // Point at the mark's own line and column.
+            std::vector<Diagnostic> ds = e.diagnostics();
+            for (auto& d : ds) {
+                auto off = static_cast<std::size_t>(d.col - 1);
+                const Piece* at = &r.pieces.front();
+                for (const auto& pc : r.pieces)
+                    if (pc.offset <= off) at = &pc;
+                d.line = at->line;
+                d.col = at->col + static_cast<int>(off - at->offset);
+                d.source_line.clear();
+            }
+            throw InputError(ds);
+        }
         for (const auto& s : p.segments) {
             if (s.type != Segment::Type::Insert) p.old_text += s.text;
             if (s.type != Segment::Type::Delete) p.new_text += s.text;

@@ -20,6 +20,7 @@ struct InstructionItem {
     struct Quote {
         int line = 0;                 // first line of the quoted text in `file`
         std::string text;             // a Markdown block quote's lines, "> " removed, verbatim
+        std::vector<int> margins;     // per line of `text`: the bytes removed before it ("> ")
     };
     std::vector<Quote> quotes;        // read when the sentence says what they are
     bool blocks_are_text_layout = false;  // blocks came from plain-text layout (depth relative)

@@ -1,0 +1,109 @@
+// The amendment spec (tests/spec/amend.spec), in the style of cmark's spec.txt: each example is a
+// base text, an amendment and the expected result — the code as amended, or the exact errors.
+//
+//   ### title
+//   ~~~ code            the code, in the plain-text layout
+//   ~~~ amendment       the amendment document (Markdown)
+//   ~~~ expect          the amended code (every section), or
+//   ~~~ errors          the error headlines, one a line ("amend.md:3:1: error: ..."), or
+//   ~~~ warnings        (optional, after expect) the warnings and skipped notes, one a line
+//   ~~~ options         (optional) "strict"
+//   ~~~ end
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "amend/apply.hpp"
+#include "model/diagnostic.hpp"
+#include "parse/load.hpp"
+#include "parse/text_layout.hpp"
+#include "support.hpp"
+
+using namespace amend;
+
+namespace {
+
+struct Example {
+    std::string title;
+    int line = 0;
+    std::map<std::string, std::string> parts;
+};
+
+std::vector<Example> read_spec(const std::string& path) {
+    std::vector<Example> out;
+    std::string text = test::slurp(path);
+    std::size_t i = 0;
+    int lineno = 0;
+    Example cur;
+    std::string part;
+    while (i < text.size()) {
+        std::size_t e = text.find('\n', i);
+        if (e == std::string::npos) e = text.size();
+        std::string l = text.substr(i, e - i);
+        i = e + 1;
+        ++lineno;
+        if (l.rfind("### ", 0) == 0) {
+            cur = Example{};
+            cur.title = l.substr(4);
+            cur.line = lineno;
+            part.clear();
+            continue;
+        }
+        if (l.rfind("~~~ ", 0) == 0) {
+            part = l.substr(4);
+            if (part == "end") {
+                out.push_back(cur);
+                part.clear();
+            } else {
+                cur.parts[part];
+            }
+            continue;
+        }
+        if (!part.empty()) cur.parts[part] += l + "\n";
+    }
+    return out;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("amendment spec: every operation and every failure, with exact results") {
+    auto examples = read_spec(test::source("tests/spec/amend.spec"));
+    REQUIRE(examples.size() >= 30);
+    std::string dir = test::scratch("spec");
+    for (const auto& ex : examples) {
+        CAPTURE(ex.title);
+        CAPTURE(ex.line);
+        REQUIRE(ex.parts.count("code"));
+        REQUIRE(ex.parts.count("amendment"));
+        test::spit(dir + "/code.txt", ex.parts.at("code"));
+        test::spit(dir + "/amend.md", ex.parts.at("amendment"));
+        Document code = load_code({dir + "/code.txt"});
+        ApplyOptions2 opt;
+        opt.strict = ex.parts.count("options") && ex.parts.at("options").find("strict") != std::string::npos;
+        std::string errors, warnings, got;
+        try {
+            ApplyResult r = apply_file(code, dir + "/amend.md", opt);
+            for (const auto& d : r.report.failures) errors += format_headline(d) + "\n";
+            for (const auto& w : r.report.warnings) warnings += w + "\n";
+            for (const auto& w : r.report.dangling) warnings += w + "\n";
+            for (const auto& w : r.report.skipped) warnings += w + "\n";
+            if (r.report.ok()) got = write_text(r.amended, 0);
+        } catch (const InputError& e) {
+            for (const auto& d : e.diagnostics()) errors += format_headline(d) + "\n";
+        }
+        errors = replace_all(errors, dir + "/", "");
+        warnings = replace_all(warnings, dir + "/", "");
+        if (ex.parts.count("errors")) {
+            CHECK(errors == ex.parts.at("errors"));
+        } else {
+            CHECK(errors == "");
+            CHECK(got == ex.parts.at("expect"));
+            CHECK(warnings == (ex.parts.count("warnings") ? ex.parts.at("warnings") : ""));
+        }
+    }
+}
