@@ -7,6 +7,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "amend/codify.hpp"
 #include "amend/markdown.hpp"
 #include "model/citation.hpp"
 #include "model/designation.hpp"
@@ -532,12 +533,13 @@ struct Applier {
                 return a.node != b.node ? a.node < b.node : a.heading != b.heading ? a.heading < b.heading : a.begin < b.begin;
             });
             std::vector<Edit> edits;
+            const std::string replacement = is_xml(*target) ? dc_codify(op.replace) : op.replace;
             for (std::size_t i = 0; i < hits.size(); ++i) {
                 const Hit& h = hits[i];
                 const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
                 Edit e{h.begin, h.end, {}};
                 if (op.type == OpType::Replace) {
-                    e.with = op.replace;
+                    e.with = replacement;
                 } else if (op.type == OpType::Strike) {
                     // Striking a whole word takes one space with it.
                     std::size_t floor = edits.empty() ? 0 : edits.back().end;
@@ -546,11 +548,11 @@ struct Applier {
                     else if (e.end < txt.size() && txt[e.end] == ' ' && e.begin == 0)
                         ++e.end;
                 } else if (op.type == OpType::InsertBefore) {
-                    e.with = op.replace;
+                    e.with = replacement;
                     if (!e.with.empty() && is_word(e.with.back()) && h.begin < txt.size() && is_word(txt[h.begin])) e.with += " ";
                     e.end = e.begin;
                 } else {
-                    e.with = op.replace;
+                    e.with = replacement;
                     if (!e.with.empty() && is_word(e.with.front()) && h.end > 0 &&
                         (is_word(txt[h.end - 1]) || txt[h.end - 1] == ',' || txt[h.end - 1] == ';'))
                         e.with = " " + e.with;
@@ -695,9 +697,12 @@ struct Applier {
         auto has_style_sibling = [&](Provision& p) {
             int depth = depth_in_section(&p) + 1;
             Style want = classify(clean_num(unit.designation), depth, ladder);
-            for (auto& c : p.children)
-                if (is_numbered(c.kind) && !c.designation.empty())
-                    return classify(clean_num(c.designation), depth, ladder) == want;
+            for (auto& c : p.children) {
+                if (!is_numbered(c.kind) || c.designation.empty()) continue;
+                bool undesignated = std::any_of(c.xl.attrs.begin(), c.xl.attrs.end(),
+                                                [](const Attr& a) { return a.name == "undesignated" && a.value == "true"; });
+                if (!undesignated && classify(clean_num(c.designation), depth, ladder) == want) return true;
+            }
             return false;
         };
         if (has_style_sibling(*target)) return target;
@@ -784,6 +789,7 @@ struct Applier {
             int tdepth = depth_in_section(target);
             for (const auto& b0 : op.blocks) {
                 Provision b = b0;
+                if (is_xml(*target)) dc_codify(b);
                 b.span = target->span;
                 if (b.kind == Kind::Definition || (b.kind == Kind::Text && op.add_kind_word.rfind("definition", 0) == 0)) {
                     // A definition goes in alphabetical order among the definitions.
@@ -853,7 +859,15 @@ struct Applier {
             const TargetRef& t = op.targets[k];
             Provision* target = resolve_target(op, t);
             if (!target || conflicts_whole(op, target)) continue;
-            const Provision& b = op.blocks[std::min(k, op.blocks.size() - 1)];
+            Provision b = op.blocks[std::min(k, op.blocks.size() - 1)];
+            // Quoted text may wrap the target in its ancestors' designations ("(c)" then "(1)"
+            // for "the lead-in language of subsection (c)(1)"): take the part that is the target.
+            while (target->kind != Kind::Section && b.text.empty() && b.children.size() == 1 && is_numbered(b.children[0].kind) &&
+                   clean_num(b.designation) != clean_num(target->designation)) {
+                Provision inner = b.children[0];
+                b = std::move(inner);
+            }
+            if (is_xml(*target)) dc_codify(b);
             std::string c = cite_of(target);
             if (t.part == TargetRef::Part::Heading) {
                 target->heading = !b.heading.empty() ? b.heading : b.text;
