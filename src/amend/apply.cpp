@@ -867,7 +867,10 @@ struct Applier {
                 Provision inner = b.children[0];
                 b = std::move(inner);
             }
-            if (is_xml(*target)) dc_codify(b);
+            if (is_xml(*target)) {
+                if (op.add_kind_word == "law text") dc_codify_law_section(b);
+                else dc_codify(b);
+            }
             std::string c = cite_of(target);
             if (t.part == TargetRef::Part::Heading) {
                 target->heading = !b.heading.empty() ? b.heading : b.text;

@@ -21,4 +21,31 @@ void dc_codify(Provision& p) {
     for (auto& c : p.children) dc_codify(c);
 }
 
+namespace {
+
+std::string law_units(const std::string& s) {
+    static const boost::regex unit(R"(\bthis (act|title|subtitle)\b)");
+    return boost::regex_replace(s, unit, [](const boost::smatch& m) {
+        return m[1] == "subtitle" ? std::string("this subchapter") : std::string("this chapter");
+    });
+}
+
+void units_below(Provision& p) {
+    for (RichText* rt : {&p.text, &p.heading}) {
+        std::string t = law_units(rt->text);
+        if (t.size() != rt->text.size() || t != rt->text) {
+            rt->text = std::move(t);
+            rt->marks.clear();
+        }
+    }
+    for (auto& c : p.children) units_below(c);
+}
+
+}  // namespace
+
+void dc_codify_law_section(Provision& section) {
+    dc_codify(section);
+    units_below(section);
+}
+
 }  // namespace amend

@@ -13,4 +13,8 @@ namespace amend {
 std::string dc_codify(const std::string& law_text);
 void dc_codify(Provision& inserted);  // every text, heading and child
 
+// A law's own section codified as a Code section: besides the citations, the law's units become
+// the Code's ("this act" and "this title" → "this chapter", "this subtitle" → "this subchapter").
+void dc_codify_law_section(Provision& section);
+
 }  // namespace amend

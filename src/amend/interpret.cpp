@@ -446,6 +446,33 @@ struct Interp {
     }
 
     void walk(const InstructionItem& it, const TargetRef& ctx) {
+        if (!it.law_text.empty() && it.law_text[0].kind == Kind::Section) {
+            // A law section with no amending words of its own may be codified as the Code
+            // section itself (D.C.'s "law text codified as section"): read it as the new text.
+            Interp sub{doc, {}, {}};
+            InstructionItem copy = it;
+            copy.law_text.clear();
+            sub.walk(copy, ctx);
+            if (sub.res.ops.empty() && !sub.res.errors.empty() && !ctx.section.empty()) {
+                Op op;
+                op.type = OpType::Restate;
+                op.file = it.file;
+                op.line = it.line;
+                op.col = it.col;
+                op.sentence = "(the text of the law's section " + it.law_text[0].designation + " as the Code section)";
+                TargetRef t = ctx;
+                t.container_only = false;
+                t.path.clear();
+                op.targets.push_back(t);
+                op.blocks = it.law_text;
+                op.add_kind_word = "law text";
+                res.ops.push_back(op);
+                return;
+            }
+            for (auto& o : sub.res.ops) res.ops.push_back(std::move(o));
+            for (auto& e : sub.res.errors) res.errors.push_back(std::move(e));
+            return;
+        }
         std::string raw = collapse_ws(it.text);
         if (raw.empty()) {
             for (const auto& c : it.children) walk(c, ctx);

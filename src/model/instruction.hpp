@@ -23,6 +23,7 @@ struct InstructionItem {
         std::vector<int> margins;     // per line of `text`: the bytes removed before it ("> ")
     };
     std::vector<Quote> quotes;        // read when the sentence says what they are
+    std::vector<Provision> law_text;  // a D.C. law provision itself, for when the law's text becomes the Code's
     bool blocks_are_text_layout = false;  // blocks came from plain-text layout (depth relative)
     std::vector<InstructionItem> children;
 };

@@ -126,6 +126,7 @@ AmendmentDoc read_dc_instruction(const std::string& bytes, const std::string& pa
             std::string_view pn = p.name();
             if (pn == "context") continue;
             InstructionItem leaf = b.item_of(p);
+            if (pn == "section" || pn == "para") leaf.law_text.push_back(provision_from_xml(p, pn == "section" ? 0 : 1, 0, nullptr, 0));
             // Fold the chain: context[0] > context[1] > ... > leaf.
             InstructionItem cur = std::move(leaf);
             for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
