@@ -1,9 +1,44 @@
+// amend draft: the ordinance that enacts an amendment document, in a jurisdiction's form.
+#include <filesystem>
+
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "draft/draft.hpp"
+#include "parse/load.hpp"
 
 namespace amend {
 
-int run_draft(const DraftOptions&, std::ostream&, std::ostream&) {
-    throw UsageError("draft: not built yet");
+namespace fs = std::filesystem;
+
+int run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
+    const draft::Style* style = draft::find_style(o.style);
+    if (!style) throw UsageError("unknown style " + o.style + " (chicago or philadelphia)");
+    if (o.format != "md" && o.format != "html" && o.format != "text")
+        throw UsageError("unknown format " + o.format + " (md, html or text)");
+    if (!o.out_file.empty()) refuse_output_over_inputs(o.out_file, o.code, o.amendments);
+
+    Document code = load_code(o.code);
+    auto format = o.format == "html" ? draft::Format::Html : o.format == "text" ? draft::Format::Text : draft::Format::Markdown;
+    draft::Drafted d = draft::draft_file(code, o.amendments, *style, format);
+    const ApplyReport& r = d.report;
+    if (!r.ok()) {
+        for (const auto& diag : r.failures) err << format_full(diag);
+        err << "amend: " << r.failures.size() << " instruction(s) failed; nothing was written\n";
+        return 2;
+    }
+    for (const auto& w : r.warnings) err << "warning: " << w << "\n";
+    for (const auto& w : r.dangling) err << "warning: " << w << "\n";
+    for (const auto& w : r.skipped) err << "note: " << w << "\n";
+    std::string bytes = std::move(d.bytes);
+    if (o.out_file.empty()) {
+        out << bytes;
+        return 0;
+    }
+    fs::path target(o.out_file);
+    OutputSet files;
+    files.add(target.filename().string(), std::move(bytes));
+    files.write(target.has_parent_path() ? target.parent_path().string() : ".");
+    return 0;
 }
 
 }  // namespace amend
