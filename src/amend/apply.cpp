@@ -199,6 +199,13 @@ struct Applier {
 
     // Resolves a target to a provision. Reports a failure (or a skip) and returns null when it cannot.
     Provision* resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out = nullptr, bool quiet = false) {
+        if (t.uncodified) {
+            if (!quiet) {
+                if (opt.strict) fail(op, "the instruction amends a law that is not codified in the code given", "amend.target");
+                else rep.skipped.push_back(loc(op) + ": the law it amends is not codified in the code given: \"" + op.sentence + "\"");
+            }
+            return nullptr;
+        }
         std::string num = section_of(t);
         if (num.empty()) {
             if (!quiet) fail(op, "the instruction names no section of the code", "amend.target");

@@ -245,11 +245,12 @@ struct Interp {
             std::string num = mm[1];
             out.path = chain_of(mm[2]);
             out.relative = false;
-            if (num.find('-') != std::string::npos || num.find(':') != std::string::npos) {
-                out.section = num;
-            } else {
-                out.section = num;
+            out.section = num;
+            if (num.find('-') == std::string::npos && num.find(':') == std::string::npos) {
                 out.section_is_law_number = true;
+                // A section of a named law with no Code cite is a section of no code.
+                static const regex of_law(R"(\bof\s+(?:the\s+)?.*\b(?:Act|Law|Resolution)\b)", icase);
+                if (boost::regex_search(t, of_law)) out.uncodified = true;
             }
             return true;
         }
@@ -306,6 +307,7 @@ struct Interp {
         r.relative = false;
         r.section = ctx.section;
         r.section_is_law_number = ctx.section_is_law_number;
+        r.uncodified = ctx.uncodified || t.uncodified;
         std::vector<std::string> base = ctx.path;
         if (t.kind_depth == -1) base.clear();
         else if (t.kind_depth > 0 && base.size() >= static_cast<std::size_t>(t.kind_depth - 1))
