@@ -18,17 +18,47 @@ std::string read_file(const std::string& path) {
     std::error_code ec;
     if (fs::is_directory(path, ec))
         throw InputError(Diagnostic{path, 0, 0, "expected a file, found a folder", "io.read", ""});
+    // A regular file's size is known before reading: refuse a huge one at once. Anything else
+    // (a pipe, a device) is checked as it is read.
+    if (fs::is_regular_file(path, ec)) {
+        auto size = fs::file_size(path, ec);
+        if (!ec && size > kMaxFileBytes)
+            throw InputError(Diagnostic{path, 0, 0,
+                                        "file of " + std::to_string(size) + " bytes is larger than the limit of " +
+                                            std::to_string(kMaxFileBytes) + " bytes (256 MiB)",
+                                        "io.too-large", ""});
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(Diagnostic{path, 0, 0, std::string("cannot read: ") + std::strerror(errno), "io.read", ""});
     std::string s;
-    in.seekg(0, std::ios::end);
-    auto size = in.tellg();
-    if (size > 0) {
-        s.resize(static_cast<std::size_t>(size));
-        in.seekg(0);
-        in.read(s.data(), size);
+    std::size_t line = 1, line_start = 0;  // the current line and the offset where it starts
+    constexpr std::size_t kChunk = std::size_t{1} << 20;
+    while (in) {
+        std::size_t at = s.size();
+        s.resize(at + kChunk);
+        in.read(s.data() + at, static_cast<std::streamsize>(kChunk));
+        s.resize(at + static_cast<std::size_t>(in.gcount()));
+        if (in.bad())
+            throw InputError(Diagnostic{path, 0, 0, std::string("cannot read: ") + std::strerror(errno), "io.read", ""});
+        for (std::size_t i = at; i < s.size(); ++i) {
+            if (s[i] == '\n') {
+                ++line;
+                line_start = i + 1;
+            }
+        }
+        if (s.size() - line_start > kMaxLineBytes)
+            throw InputError(Diagnostic{path, static_cast<int>(line), static_cast<int>(kMaxLineBytes + 1),
+                                        "line longer than the limit of " + std::to_string(kMaxLineBytes) +
+                                            " bytes (16 MiB); is this a text or XML file?",
+                                        "io.line-too-long", ""});
+        if (s.size() > kMaxFileBytes)
+            throw InputError(Diagnostic{path, 0, 0,
+                                        "file larger than the limit of " + std::to_string(kMaxFileBytes) +
+                                            " bytes (256 MiB)",
+                                        "io.too-large", ""});
     }
+    s.shrink_to_fit();
     return s;
 }
 
