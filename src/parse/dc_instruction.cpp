@@ -69,6 +69,10 @@ struct Builder {
                         it.blocks.push_back(std::move(t));
                     } else {
                         it.blocks.push_back(provision_from_xml(u, un == "section" ? 0 : 1, 0, nullptr, 0));
+                        if (un == "section") {
+                            auto [uline, ucol] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, u.offset_debug())));
+                            require_section_number(it.blocks.back().designation, path, uline, ucol, lines.line_text(uline));
+                        }
                     }
                 }
             } else if (cn == "aftertext") {

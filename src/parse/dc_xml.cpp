@@ -1,5 +1,6 @@
 #include "parse/dc_xml.hpp"
 
+#include <algorithm>
 #include <pugixml.hpp>
 #include <sstream>
 
@@ -201,8 +202,20 @@ void read_dc_xml(const std::string& bytes, const std::string& path, Document& do
     if (s.designation.empty())
         throw InputError(Diagnostic{path, static_cast<int>(s.span.line), static_cast<int>(s.span.col),
                                     "expected a <num> in the <section>", "xml.num", lines.line_text(static_cast<int>(s.span.line))});
+    require_section_number(s.designation, path, static_cast<int>(s.span.line), static_cast<int>(s.span.col),
+                           lines.line_text(static_cast<int>(s.span.line)));
     doc.files.push_back(facts);
     doc.root.children.push_back(std::move(s));
+}
+
+void require_section_number(const std::string& num, const std::string& path, int line, int col,
+                            const std::string& source_line) {
+    bool control = std::any_of(num.begin(), num.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+    if (num == "." || num == ".." || num.find_first_of("/\\") != std::string::npos || control)
+        throw InputError(Diagnostic{path, line, col,
+                                    "expected a section number such as 42-3505.05 in <num>, found \"" + num +
+                                        "\" (a section number may not hold '/', '\\' or control characters, nor be \".\" or \"..\")",
+                                    "xml.num", source_line});
 }
 
 std::string xml_escape(std::string_view s, bool attribute) {

@@ -16,4 +16,10 @@ void load_xml(pugi::xml_document& x, const std::string& bytes, const std::string
 Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t file_index,
                              const LineIndex* lines, std::ptrdiff_t base_offset);
 
+// A section number names output files (DIR/consolidated/NUMBER.xml, DIR/NUMBER/redline.html):
+// throws InputError [xml.num] at line:col when `num` could name a path outside the output folder
+// (it holds '/', '\\' or a control character, or is "." or "..").
+void require_section_number(const std::string& num, const std::string& path, int line, int col,
+                            const std::string& source_line);
+
 }  // namespace amend
