@@ -67,7 +67,7 @@ int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
         bool xml = s->span.file < r.amended.files.size() &&
                    r.amended.files[s->span.file].format == FileFacts::Format::DcXml;
         std::string name = "consolidated/" + s->designation + (xml ? ".xml" : ".txt");
-        files.add(name, xml ? write_dc_xml(*s) : write_text_provision(*s, 0));
+        files.add(name, xml ? write_dc_xml(*s) : write_text_provision(*s, 0, s->span.file < r.amended.files.size() && r.amended.files[s->span.file].crlf ? "\r\n" : "\n"));
     }
     files.add("report.md", report_md(o, r.report));
     add_site(files, code, r.amended, r.report);
