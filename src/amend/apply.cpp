@@ -234,13 +234,25 @@ struct Applier {
         ProvisionPath chain{sec};
         Provision* cur = sec;
         bool exact = true;
-        for (const auto& d : t.path) {
-            Provision* next = nullptr;
+        for (std::size_t k = 0; k < t.path.size(); ++k) {
+            const std::string& d = t.path[k];
+            std::vector<Provision*> same;
             for (auto& c : cur->children)
-                if (is_numbered(c.kind) && clean_num(c.designation) == d) {
-                    next = &c;
-                    break;
+                if (is_numbered(c.kind) && clean_num(c.designation) == d) same.push_back(&c);
+            Provision* next = same.empty() ? nullptr : same[0];
+            bool last = k + 1 == t.path.size();
+            if (same.size() > 1) {
+                // A code may hold two provisions with one designation: say which, never guess.
+                if (last && t.ordinal >= 1 && static_cast<std::size_t>(t.ordinal) <= same.size()) {
+                    next = same[static_cast<std::size_t>(t.ordinal - 1)];
+                } else {
+                    if (!quiet)
+                        fail(op, std::to_string(same.size()) + " provisions are designated (" + d + ") in " + cite_of(cur) +
+                                     "; say which (\"the second ... designated as (" + d + ")\")",
+                             "amend.ambiguous");
+                    return nullptr;
                 }
+            }
             if (!next) {
                 exact = false;
                 break;
@@ -930,21 +942,35 @@ struct Applier {
         }
     }
 
-    void redesignate(const Op& op) {
+    // A run of redesignations under one instruction reads the old designations as they stood
+    // before any of them ("(7) is redesignated as (8); (8) is redesignated as (9)"), so they are
+    // resolved together, then renamed together.
+    void redesignate(const std::vector<const Op*>& run) {
         std::vector<Provision*> nodes;
-        for (const auto& t : op.targets) {
-            Provision* n = resolve_target(op, t);
-            if (!n) return;
-            nodes.push_back(n);
+        std::vector<std::string> news;
+        std::vector<const Op*> from;
+        for (const Op* o : run) {
+            for (std::size_t i = 0; i < o->targets.size(); ++i) {
+                Provision* n = resolve_target(*o, o->targets[i]);
+                if (!n) return;
+                nodes.push_back(n);
+                news.push_back(o->new_designations.at(i));
+                from.push_back(o);
+            }
         }
+        redesignate_nodes(nodes, news, from);
+    }
+
+    void redesignate_nodes(const std::vector<Provision*>& nodes, const std::vector<std::string>& news,
+                           const std::vector<const Op*>& from) {
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             Provision* parent = parent_of(nodes[i]);
-            const std::string& nd = op.new_designations[i];
+            const std::string& nd = news[i];
             for (auto& sib : parent->children) {
                 if (!is_numbered(sib.kind) || clean_num(sib.designation) != nd) continue;
                 bool moving = std::find(nodes.begin(), nodes.end(), &sib) != nodes.end();
                 if (!moving) {
-                    fail(op, "cannot redesignate " + cite_of(nodes[i]) + " as (" + nd + "): " + cite_of(&sib) + " already exists",
+                    fail(*from[i], "cannot redesignate " + cite_of(nodes[i]) + " as (" + nd + "): " + cite_of(&sib) + " already exists",
                          "amend.redesignate");
                     return;
                 }
@@ -952,9 +978,9 @@ struct Applier {
         }
         std::vector<std::string> olds;
         for (auto* n : nodes) olds.push_back(cite_of(n));
+        for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i]->designation = with_parens(nodes[i]->designation, news[i]);
         for (std::size_t i = 0; i < nodes.size(); ++i)
-            nodes[i]->designation = with_parens(nodes[i]->designation, op.new_designations[i]);
-        for (std::size_t i = 0; i < nodes.size(); ++i) note(op, "redesignated " + olds[i] + " as " + cite_of(nodes[i]), nodes[i]);
+            note(*from[i], "redesignated " + olds[i] + " as " + cite_of(nodes[i]), nodes[i]);
     }
 
     void designate(const Op& op) {
@@ -1046,7 +1072,14 @@ struct Applier {
             std::string p = prefix_of(s->designation);
             if (std::find(prefixes.begin(), prefixes.end(), p) == prefixes.end()) prefixes.push_back(p);
         }
-        for (const auto& op : ops) {
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            const Op& op = ops[i];
+            if (op.type == OpType::Redesignate) {
+                std::vector<const Op*> run{&op};
+                while (i + 1 < ops.size() && ops[i + 1].type == OpType::Redesignate && ops[i + 1].file == op.file) run.push_back(&ops[++i]);
+                redesignate(run);
+                continue;
+            }
             switch (op.type) {
                 case OpType::Context: break;
                 case OpType::Replace:
@@ -1058,7 +1091,7 @@ struct Applier {
                 case OpType::Repeal: repeal(op, false); break;
                 case OpType::Add: add(op); break;
                 case OpType::Restate: restate(op); break;
-                case OpType::Redesignate: redesignate(op); break;
+                case OpType::Redesignate: break;  // above
                 case OpType::Designate: designate(op); break;
                 case OpType::SetText: set_text(op); break;
             }

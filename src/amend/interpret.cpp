@@ -192,6 +192,26 @@ struct Interp {
         static const regex the(R"(^(?:the|and|that)\s+)", icase);
         t = boost::regex_replace(t, the, "");
         smatch mm;
+        // "the second paragraph designated as paragraph (7)", "the newly designated subsection (a)"
+        static const regex nth(R"(^(first|second|third|fourth)\s+\S+\s+designated\s+as\s+(.*)$)", icase);
+        static const regex newly(R"(^(?:newly|existing|new)\s+(?:re)?designated\s+(.*)$)", icase);
+        if (boost::regex_match(t, mm, newly)) t = mm[1];
+        if (boost::regex_match(t, mm, nth)) {
+            std::string w = mm[1];
+            for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            int n = w == "first" ? 1 : w == "second" ? 2 : w == "third" ? 3 : 4;
+            std::string rest = mm[2];
+            if (!parse_target(rest, m, out, many)) return false;
+            out.ordinal = n;
+            return true;
+        }
+        static const regex toc(R"(^(?:section\s+)?designation\s+for\s+.*$)", icase);
+        static const regex toc_whole(R"(^table\s+of\s+contents\b.*$)", icase);
+        if (boost::regex_match(t, mm, toc) || boost::regex_match(t, mm, toc_whole)) {
+            out.uncodified = true;  // an Act's table of contents is not part of the code
+            out.relative = false;
+            return true;
+        }
         static const regex leadin(R"(^(?:lead-?in|introductory|opening)\s+(?:language|text|clause|matter|sentence|paragraph)(?:\s+(?:of|in)\s+(.*))?$)", icase);
         static const regex heading(R"(^(?:section\s+)?heading(?:\s+(?:of|for|in)\s+(.*))?$)", icase);
         static const regex defn(R"(^definition\s+(?:of|for)\s+(?:the\s+(?:term|phrase)\s+)?«(\d+)»(?:\s+(?:in|of|contained in)\s+(.*))?$)", icase);

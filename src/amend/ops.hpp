@@ -16,6 +16,7 @@ struct TargetRef {
     enum class Part { Whole, Text, Heading };
     std::string section;
     bool section_is_law_number = false;   // "Section 505" of the law, with no Code cite
+    int ordinal = 0;                      // "the second paragraph designated as paragraph (7)": 2
     bool uncodified = false;              // "Section 4 of the X Act (D.C. Law 24-117; 69 DCR 2653)": not in any code
     std::vector<std::string> path;        // designations below the section (inner text, "c")
     std::string term;                     // a definition's term
