@@ -668,16 +668,36 @@ struct Applier {
                 sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
                 continue;
             }
-            // D.C. keeps a repealed unit's designation with a placeholder text; Titles 16 and 25
-            // bracket it ("[Repealed].").
-            std::string sec = section_of(t);
-            bool bracket = sec.rfind("16-", 0) == 0 || sec.rfind("25-", 0) == 0;
+            // D.C. keeps a repealed unit's designation with a placeholder text.
             target->children.clear();
             target->heading = RichText{};
-            target->text = RichText{bracket ? "[Repealed]." : "Repealed.", {}};
+            target->text = RichText{repealed_placeholder(section_of(t)), {}};
             set_attr(*target, "placeholder", "Repealed");
             note(op, "repealed " + c, target);
         }
+    }
+
+    // The placeholder text of a repealed unit: as the code given writes it in the same title, or
+    // else as the 2024 D.C. Code does (titles 16, 23, 25, 28 and 47 write "[Repealed].", the
+    // others "Repealed." — counted over every repealed paragraph of the archive).
+    std::string repealed_placeholder(const std::string& section) {
+        std::string title = section.substr(0, section.find('-'));
+        std::string seen;
+        std::function<void(const Provision&)> look = [&](const Provision& p) {
+            if (!seen.empty()) return;
+            if (p.kind != Kind::Section && p.is_repealed() && !p.text.empty()) {
+                seen = p.text.text;
+                return;
+            }
+            for (const auto& c : p.children) look(c);
+        };
+        for (Provision* s : sections_of(doc.root))
+            if (s->designation.substr(0, s->designation.find('-')) == title) look(*s);
+        if (seen == "Repealed." || seen == "[Repealed].") return seen;
+        static const char* bracketed[] = {"16", "23", "25", "28", "47"};
+        for (const char* b : bracketed)
+            if (title == b) return "[Repealed].";
+        return "Repealed.";
     }
 
     static void set_attr(Provision& p, const std::string& name, const std::string& value) {
