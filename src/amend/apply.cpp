@@ -65,18 +65,52 @@ struct Hit {
     std::size_t begin, end;  // in the original text
 };
 
+// The length of an editor's bracketed note at `i` (" [deemed]", " [sic]"), 0 when there is none.
+// Codes insert such notes into enacted text; the law's amendments quote the text without them.
+std::size_t editorial_note_at(const std::string& t, std::size_t i) {
+    if (i + 2 >= t.size() || t[i] != ' ' || t[i + 1] != '[') return 0;
+    std::size_t close = t.find(']', i + 2);
+    if (close == std::string::npos || close - i > 40) return 0;
+    for (std::size_t k = i + 2; k < close; ++k)
+        if (t[k] == '[' || t[k] == '(' || t[k] == ')') return 0;
+    return close + 1 - i;
+}
+
 void find_in(Provision* node, bool heading, const std::string& needle, std::vector<Hit>& out) {
     const std::string& text = heading ? node->heading.text : node->text.text;
     if (needle.empty() || text.empty()) return;
     Folded h = fold(text), n = fold(needle);
-    std::size_t pos = 0;
-    while ((pos = h.s.find(n.s, pos)) != std::string::npos) {
-        std::size_t e = pos + n.s.size();
-        bool left_ok = pos == 0 || !is_word(n.s.front()) || !is_word(h.s[pos - 1]);
-        bool right_ok = e >= h.s.size() || !is_word(n.s.back()) || !is_word(h.s[e]);
-        if (left_ok && right_ok) out.push_back(Hit{node, heading, h.at[pos], h.at[e]});
-        pos += 1;
+    auto scan = [&](const Folded& hay) {
+        std::size_t pos = 0, found = 0;
+        while ((pos = hay.s.find(n.s, pos)) != std::string::npos) {
+            std::size_t e = pos + n.s.size();
+            bool left_ok = pos == 0 || !is_word(n.s.front()) || !is_word(hay.s[pos - 1]);
+            bool right_ok = e >= hay.s.size() || !is_word(n.s.back()) || !is_word(hay.s[e]);
+            if (left_ok && right_ok) {
+                std::size_t b = hay.at[pos], end = hay.at[e];
+                // An editor's note right after the words goes with them ("payed [paid]").
+                end += editorial_note_at(text, end);
+                out.push_back(Hit{node, heading, b, end});
+                ++found;
+            }
+            pos += 1;
+        }
+        return found;
+    };
+    if (scan(h) || h.s.find(" [") == std::string::npos) return;
+    // Not found as written: look again with the editor's notes left out ("deem [deemed] disapproved").
+    Folded plain;
+    for (std::size_t i = 0; i < h.s.size();) {
+        if (std::size_t k = editorial_note_at(h.s, i)) {
+            i += k;
+            continue;
+        }
+        plain.s += h.s[i];
+        plain.at.push_back(h.at[i]);
+        ++i;
     }
+    plain.at.push_back(h.at.back());
+    scan(plain);
 }
 
 struct Edit {

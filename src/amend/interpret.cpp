@@ -402,7 +402,8 @@ struct Interp {
             }
             return true;
         }
-        if (boost::regex_match(a, mm, strike_re)) {
+        static const regex inserting_words(R"(\b(?:insert|inserting|substitut\w*|adding)\b)", icase);
+        if (boost::regex_match(a, mm, strike_re) && !boost::regex_search(mm[4].first, mm[4].second, inserting_words)) {
             op.type = OpType::Strike;
             op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
             op.find = mm[2].matched ? quote(m, mm[2]) : punct_of(mm[3]);
