@@ -204,7 +204,16 @@ struct Applier {
         rep.failures.push_back(Diagnostic{op.file, op.line, op.col, msg, code, ""});
     }
 
+    // The chapter a section number belongs to: "2-173-042" → "2-173", "42-3505.05" → "42-3505";
+    // a D.C. number with one dash carries its chapter in the leading digits: "22-3152" → "22-31",
+    // "22-405" → "22-4".
     static std::string prefix_of(const std::string& num) {
+        std::size_t dash = num.find('-');
+        if (dash != std::string::npos && num.find('-', dash + 1) == std::string::npos && num.find_first_of(".:") == std::string::npos) {
+            std::size_t digits = 0;
+            while (dash + 1 + digits < num.size() && std::isdigit(static_cast<unsigned char>(num[dash + 1 + digits]))) ++digits;
+            if (digits >= 3) return num.substr(0, dash + 1 + digits - 2);
+        }
         std::size_t p = num.find_last_of("-.");
         return p == std::string::npos ? num : num.substr(0, p);
     }
