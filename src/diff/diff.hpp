@@ -67,11 +67,17 @@ struct ChangeSet {
     bool empty() const;
 };
 
+// Where the time of diff_trees goes, for `amend diff --timings`: the word diffs run inside the
+// alignment walk, so their time is measured on its own.
+struct DiffTimings {
+    double word_diff_seconds = 0;
+};
+
 // Aligns the sections of two trees by number, then each section's provisions. When each tree holds
 // exactly one section and their numbers differ (a definition restated in another chapter), the two
 // are compared as one section whose number changed. The ChangeSet points into both trees: they must
 // outlive it.
-ChangeSet diff_trees(const Provision& old_root, const Provision& new_root);
+ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffTimings* timings = nullptr);
 
 // Totals over a change set: words (non-space tokens) struck and inserted, provisions changed.
 struct DiffStats {

@@ -1,6 +1,7 @@
 // Tree diff (DESIGN §5): align sections by number, then each provision's children by identity,
 // content and similarity; only then word-diff the aligned pairs.
 #include <algorithm>
+#include <chrono>
 #include <map>
 
 #include "diff/diff.hpp"
@@ -31,6 +32,17 @@ const char* change_type_name(ProvisionChange::Type t) {
 
 namespace {
 
+// Two subtrees that say the same thing in the same order: their alignment is the identity and no
+// word is compared (most sections of a code are untouched between versions).
+bool same_tree(const Provision& a, const Provision& b) {
+    if (a.kind != b.kind || a.designation != b.designation || a.heading.text != b.heading.text ||
+        a.text.text != b.text.text || a.children.size() != b.children.size())
+        return false;
+    for (std::size_t i = 0; i < a.children.size(); ++i)
+        if (!same_tree(a.children[i], b.children[i])) return false;
+    return true;
+}
+
 // Everything a provision says, below its own designation: heading, text and its children whole.
 std::string content_of(const Provision& p) {
     std::string s = p.heading.text + "\n" + p.text.text;
@@ -46,10 +58,8 @@ std::string key_of(const Provision& p) {
     return "";
 }
 
-std::string anchor_of(const ProvisionPath& chain, const std::string& parent_anchor, const Provision& p,
-                      std::size_t ordinal) {
-    if (!is_addressable(p)) return parent_anchor + "-" + kind_name(p.kind) + "-" + std::to_string(ordinal);
-    Citation c = citation_of(chain);
+// The anchor of an addressable provision, from its citation: "2-173-042(c)(4)", "2-57-010:Coercion".
+std::string anchor_of(const Citation& c) {
     std::string s = c.section;
     for (const auto& d : c.path) s += "(" + d + ")";
     if (!c.term.empty()) {
@@ -62,6 +72,7 @@ std::string anchor_of(const ProvisionPath& chain, const std::string& parent_anch
 // One side of the walk: the chain of addressable provisions down to here, and the anchors.
 struct Side {
     ProvisionPath chain;
+    std::vector<std::string> cites, eids;  // of each provision in `chain`
     std::string anchor;
     std::vector<std::string> saved_anchor;
     std::vector<bool> pushed;
@@ -69,10 +80,10 @@ struct Side {
 
 class Differ {
 public:
-    explicit Differ(SectionDiff& out) : out_(out) {}
+    Differ(SectionDiff& out, DiffTimings* timings) : out_(out), timings_(timings) {}
 
     void pair(const Provision& o, const Provision& n, Side& so, Side& sn, std::size_t ord_o, std::size_t ord_n,
-              int depth, bool moved) {
+              int depth, bool moved, bool same = false) {
         ProvisionChange c;
         c.old_p = &o;
         c.new_p = &n;
@@ -81,13 +92,14 @@ public:
         enter(n, sn, ord_n, c.new_citation, c.new_eid);
         c.anchor = sn.anchor;
         c.designation_changed = o.designation != n.designation;
-        if (o.heading.text != n.heading.text) c.heading_ops = word_diff(o.heading.text, n.heading.text);
-        if (o.text.text != n.text.text) c.text_ops = word_diff(o.text.text, n.text.text);
+        if (o.heading.text != n.heading.text) c.heading_ops = timed_word_diff(o.heading.text, n.heading.text);
+        if (o.text.text != n.text.text) c.text_ops = timed_word_diff(o.text.text, n.text.text);
         bool words = !c.heading_ops.empty() || !c.text_ops.empty();
         using T = ProvisionChange::Type;
         c.type = moved ? T::Moved : c.designation_changed ? T::Redesignated : words ? T::Modified : T::Unchanged;
         out_.changes.push_back(std::move(c));
-        children(o, n, so, sn, depth + 1);
+        if (same) same_children(o, n, so, sn, depth + 1);
+        else children(o, n, so, sn, depth + 1);
         leave(so);
         leave(sn);
     }
@@ -113,34 +125,58 @@ public:
 
 private:
     SectionDiff& out_;
+    DiffTimings* timings_;
+
+    std::vector<WordOp> timed_word_diff(const std::string& a, const std::string& b) {
+        if (!timings_) return word_diff(a, b);
+        auto t0 = std::chrono::steady_clock::now();
+        auto r = word_diff(a, b);
+        timings_->word_diff_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return r;
+    }
 
     static void enter(const Provision& p, Side& s, std::size_t ord, std::string& citation, std::string& eid) {
         std::string parent_anchor = s.anchor;
-        std::string parent_cite = s.chain.empty() ? "" : citation_of(s.chain).str();
-        std::string parent_eid = s.chain.empty() ? "" : eid_of(s.chain);
-        s.chain.push_back(&p);
         s.saved_anchor.push_back(parent_anchor);
-        if (is_addressable(p)) {
-            citation = citation_of(s.chain).str();
+        bool addressable = is_addressable(p);
+        s.pushed.push_back(addressable);
+        if (addressable) {
+            s.chain.push_back(&p);
+            Citation c = citation_of(s.chain);
+            citation = c.str();
             eid = eid_of(s.chain);
+            s.cites.push_back(citation);
+            s.eids.push_back(eid);
+            s.anchor = anchor_of(c);
         } else {
             // Not addressable: cited by its parent; the eId names its kind and place.
-            citation = parent_cite;
-            eid = parent_eid + "__" + kind_name(p.kind) + "_" + std::to_string(ord);
+            citation = s.cites.empty() ? "" : s.cites.back();
+            eid = (s.eids.empty() ? "" : s.eids.back()) + "__" + kind_name(p.kind) + "_" + std::to_string(ord);
+            s.anchor = parent_anchor + "-" + kind_name(p.kind) + "-" + std::to_string(ord);
         }
-        s.anchor = anchor_of(s.chain, parent_anchor, p, ord);
-        if (!is_addressable(p)) s.chain.pop_back();
-        s.pushed.push_back(is_addressable(p));
     }
 
     static void leave(Side& s) {
-        if (s.pushed.back()) s.chain.pop_back();
+        if (s.pushed.back()) {
+            s.chain.pop_back();
+            s.cites.pop_back();
+            s.eids.pop_back();
+        }
         s.pushed.pop_back();
         s.anchor = s.saved_anchor.back();
         s.saved_anchor.pop_back();
     }
 
     void children(const Provision& o, const Provision& n, Side& so, Side& sn, int depth);
+
+    // The children of two identical subtrees, paired one to one, as children() would pair them.
+    void same_children(const Provision& o, const Provision& n, Side& so, Side& sn, int depth) {
+        std::map<Kind, std::size_t> ords;
+        for (std::size_t i = 0; i < o.children.size(); ++i) {
+            std::size_t ord = ++ords[o.children[i].kind];
+            pair(o.children[i], n.children[i], so, sn, ord, ord, depth, false, true);
+        }
+    }
 };
 
 struct Match {
@@ -202,6 +238,16 @@ std::vector<Match> align(const std::vector<Provision>& os, const std::vector<Pro
         if (mo[i] >= 0) continue;
         for (std::size_t j = 0; j < ns.size(); ++j) {
             if (mn[j] >= 0 || ko[i] != kn[j]) continue;
+            // The similarity matters only when another unmatched partner could be better.
+            bool rival = false;
+            for (std::size_t j2 = 0; j2 < ns.size() && !rival; ++j2)
+                rival = j2 != j && mn[j2] < 0 && compatible(i, j2);
+            for (std::size_t i2 = 0; i2 < os.size() && !rival; ++i2)
+                rival = i2 != i && mo[i2] < 0 && compatible(i2, j);
+            if (!rival) {
+                link(i, j);
+                break;
+            }
             double s = sim_of(i, j);
             bool better = false;
             if (s < 0.5) {
@@ -301,7 +347,7 @@ void Differ::children(const Provision& o, const Provision& n, Side& so, Side& sn
 
 }  // namespace
 
-ChangeSet diff_trees(const Provision& old_root, const Provision& new_root) {
+ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffTimings* timings) {
     auto olds = sections_of(old_root);
     auto news = sections_of(new_root);
     ChangeSet cs;
@@ -325,9 +371,9 @@ ChangeSet diff_trees(const Provision& old_root, const Provision& new_root) {
         sd.number = n ? n->designation : o->designation;
         sd.old_s = o;
         sd.new_s = n;
-        Differ d(sd);
+        Differ d(sd, timings);
         Side so, sn;
-        if (o && n) d.pair(*o, *n, so, sn, 1, 1, 0, false);
+        if (o && n) d.pair(*o, *n, so, sn, 1, 1, 0, false, same_tree(*o, *n));
         else if (n) d.one_side(*n, sn, 1, 0, true);
         else d.one_side(*o, so, 1, 0, false);
         cs.sections.push_back(std::move(sd));

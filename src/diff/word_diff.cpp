@@ -1,7 +1,7 @@
 // Word diff (DESIGN §5): tokens keep offsets into the originals, dtl compares token ids, and a
 // semantic cleanup merges tiny equal runs between changes so that whole phrases are marked.
 #include <algorithm>
-#include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "diff/diff.hpp"
@@ -205,9 +205,11 @@ std::vector<WordOp> word_diff(const std::string& old_text, const std::string& ne
     }
     auto ta = tokenize(old_text);
     auto tb = tokenize(new_text);
-    std::unordered_map<std::string, int> ids;
+    // Integer ids (dtl compares ints, not strings), keyed by views into the two texts.
+    std::unordered_map<std::string_view, int> ids;
+    ids.reserve(ta.size() + tb.size());
     auto id_of = [&](const std::string& s, const Token& t) {
-        auto [it, fresh] = ids.emplace(s.substr(t.begin, t.end - t.begin), static_cast<int>(ids.size()));
+        auto [it, fresh] = ids.emplace(std::string_view(s).substr(t.begin, t.end - t.begin), static_cast<int>(ids.size()));
         (void)fresh;
         return it->second;
     };
@@ -253,17 +255,17 @@ std::vector<WordOp> word_diff(const std::string& old_text, const std::string& ne
 }
 
 double similarity(const std::string& x, const std::string& y) {
-    std::map<std::string, int> bag;
+    std::unordered_map<std::string_view, int> bag;
     std::size_t nx = 0, ny = 0, common = 0;
     for (const auto& t : tokenize(x)) {
         if (t.kind == Token::Kind::Space) continue;
-        ++bag[x.substr(t.begin, t.end - t.begin)];
+        ++bag[std::string_view(x).substr(t.begin, t.end - t.begin)];
         ++nx;
     }
     for (const auto& t : tokenize(y)) {
         if (t.kind == Token::Kind::Space) continue;
         ++ny;
-        auto it = bag.find(y.substr(t.begin, t.end - t.begin));
+        auto it = bag.find(std::string_view(y).substr(t.begin, t.end - t.begin));
         if (it != bag.end() && it->second > 0) {
             --it->second;
             ++common;
