@@ -230,3 +230,31 @@ TEST_CASE("draft: round trip over the D.C. dev cases whose instruction applies")
     CHECK(tried >= 160);
     CHECK(exact >= 131);  // a ratchet: raise it as drafting and reading back improve
 }
+
+TEST_CASE("draft: headless Chromium reads the ordinance page: every mark, no script [chromium]") {
+    if (!fs::exists("/usr/bin/chromium")) {
+        MESSAGE("skipped: no chromium at /usr/bin/chromium");
+        return;
+    }
+    std::string dir = test::scratch("draft-chromium");
+    Case c = load_case("welcoming-city");
+    test::spit(dir + "/ordinance.html", drafted(c, draft::chicago_style(), draft::Format::Html));
+    std::string cmd = "/usr/bin/chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
+                      "--disable-component-update --disable-sync --user-data-dir=" + dir + "/profile --dump-dom file://" + dir +
+                      "/ordinance.html >" + dir + "/dom.html 2>/dev/null </dev/null";
+    CHECK(std::system(cmd.c_str()) == 0);
+    std::string dom = test::slurp(dir + "/dom.html");
+    REQUIRE(dom.find("</html>") != std::string::npos);
+    auto count = [&](const std::string& what) {
+        std::size_t n = 0;
+        for (auto at = dom.find(what); at != std::string::npos; at = dom.find(what, at + 1)) ++n;
+        return n;
+    };
+    // (a)'s struck words, (c) and its four paragraphs; "No", the Coercion words and the six
+    // provisions of the new section.
+    CHECK(count("<del>") == 6);
+    CHECK(count("<ins>") == 8);
+    CHECK(count("<blockquote>") == 3);
+    CHECK(count("<script") == 0);
+    CHECK(dom.find("BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF CHICAGO:") != std::string::npos);
+}
