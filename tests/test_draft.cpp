@@ -258,3 +258,14 @@ TEST_CASE("draft: headless Chromium reads the ordinance page: every mark, no scr
     CHECK(count("<script") == 0);
     CHECK(dom.find("BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF CHICAGO:") != std::string::npos);
 }
+
+TEST_CASE("draft: output/ordinance.md and output/ordinance.html, once the main job writes them, are what draft writes now") {
+    Case c = load_case("welcoming-city");
+    std::pair<std::string, draft::Format> outs[] = {{"ordinance.md", draft::Format::Markdown}, {"ordinance.html", draft::Format::Html}};
+    for (const auto& [name, format] : outs) {
+        CAPTURE(name);
+        std::string path = test::source("output/" + name);
+        if (!fs::exists(path)) continue;
+        CHECK(test::slurp(path) == drafted(c, draft::chicago_style(), format));
+    }
+}
