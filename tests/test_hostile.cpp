@@ -140,6 +140,34 @@ TEST_CASE("hostile: amend diff in every format keeps markup and script as litera
     }
 }
 
+TEST_CASE("hostile: markup in D.C. XML text stays text through show, diff and the site") {
+    std::string dir = test::scratch("hostile-xml");
+    std::string head = "<section>\n  <num>1-101</num>\n  <heading>Test.</heading>\n  <text>";
+    std::string tail = "</text>\n</section>\n";
+    // Escaped markup in the XML is text: "<script>", "<img onerror>" and an entity, as typed.
+    std::string hostile = "&lt;script&gt;alert(1)&lt;/script&gt; \"&gt;&lt;img src=x onerror=alert(2)&gt; &amp;amp; [x](javascript:alert(3)) *em*";
+    test::spit(dir + "/old/1-101.xml", head + "Plain text." + tail);
+    test::spit(dir + "/new/1-101.xml", head + hostile + tail);
+    amend::Document d = amend::load_code({dir + "/new/1-101.xml"});
+    const std::string typed = "<script>alert(1)</script> \"><img src=x onerror=alert(2)> &amp; [x](javascript:alert(3)) *em*";
+    CHECK(d.root.children.at(0).text.text == typed);
+    auto x = test::amend("show " + dir + "/new/1-101.xml --format xml");
+    CHECK(x.rc == 0);
+    CHECK(x.out.find(hostile) != std::string::npos);  // escaped again on the way out
+    for (const char* fmt : {"html", "side-by-side"}) {
+        auto r = test::amend("diff " + dir + "/old " + dir + "/new --format " + fmt);
+        CHECK(r.rc == 1);
+        CHECK(r.out.find("<script") == std::string::npos);
+        CHECK(r.out.find("<img") == std::string::npos);
+        CHECK(r.out.find(html_escape(typed)) != std::string::npos);
+    }
+    auto md = test::amend("diff " + dir + "/old " + dir + "/new --format md");
+    std::string h = cmark_html(md.out);
+    CHECK(h.find("<script") == std::string::npos);
+    CHECK(h.find("<em>") == std::string::npos);
+    CHECK(h.find(html_escape(typed)) != std::string::npos);
+}
+
 namespace {
 
 // An amendment whose title, new phrases and new text are hostile.

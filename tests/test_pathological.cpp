@@ -319,6 +319,14 @@ TEST_CASE("pathological: a 1 GB line is refused without being read" * doctest::s
         CHECK(err == f + ": error: file of 1073741824 bytes is larger than the limit of 268435456 bytes (256 MiB) [io.too-large]");
         err = error_of([&] { (void)amend::load_code({f}); });
         CHECK(err == f + ": error: file of 1073741824 bytes is larger than the limit of 268435456 bytes (256 MiB) [io.too-large]");
+        // The same through the command line, as a code and as an amendment document.
+        auto r = test::amend("show " + f);
+        CHECK(r.rc == 2);
+        CHECK(r.err == f + ": error: file of 1073741824 bytes is larger than the limit of 268435456 bytes (256 MiB) [io.too-large]\n");
+        test::spit(dir + "/code.txt", "1-1-1 Head.\n   (a)   Text.\n");
+        r = test::amend("check " + dir + "/code.txt --amendments " + f);
+        CHECK(r.rc == 2);
+        CHECK(r.err == f + ": error: file of 1073741824 bytes is larger than the limit of 268435456 bytes (256 MiB) [io.too-large]\n");
         fs::remove(f);
     }
     {
