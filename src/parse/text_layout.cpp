@@ -9,14 +9,17 @@ namespace amend {
 namespace {
 
 const boost::regex& designation_re() {
-    // "(a)", "(1)", "(A)", "(ii)", "(a-1)", "(1A)", "(2.5)", followed by at least one space.
-    static const boost::regex re(R"(\(([0-9A-Za-z]{1,8}(?:[-.][0-9A-Za-z]{1,8}){0,3})\)( +))");
+    // "(a)", "(1)", "(A)", "(ii)", "(a-1)", "(1A)", "(2.5)", a codifier's "[(a)]" or "[a-1]",
+    // followed by at least one space; or a bare "III" or "12" (D.C. articles) followed by three.
+    static const boost::regex re(
+        R"(((?:\[?\([0-9A-Za-z]{1,8}(?:[-.][0-9A-Za-z]{1,8}){0,3}\)\]?)|(?:\[[^\[\]]{0,24}\]))( +)|([IVXLC]{1,6}\.?|[0-9]{1,3}[A-Za-z]?\.?|[A-Za-z]{1,4}\.)( {3,}))");
     return re;
 }
 const boost::regex& section_re() {
     // \A, \z and (?s): Boost's ^, $ and . also stop at \r, \f and other line separators, which
     // may stand inside a line here (fuzz_text found "2:2\f5" written back as "2:2 \f5").
-    static const boost::regex re(R"((?s)\A(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+)( +|\z)(.*)\z)");
+    // A codifier may bracket a section number ("[3-1210.12]").
+    static const boost::regex re(R"((?s)\A(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+|\[\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+\]|\d+\xE2\x80\x93\d+[A-Za-z.\d]*)((?:\(Perm\))?)( +|\z)(.*)\z)");
     return re;
 }
 const boost::regex& container_re() {
@@ -78,9 +81,9 @@ struct Reader {
         }
         if (boost::regex_match(l, m, section_re())) {
             Provision s = make(Kind::Section, 1);
-            s.designation = m[1];
-            s.tl.heading_sep = m[2];
-            s.heading.text = m[3];
+            s.designation = m[1].str() + m[2].str();
+            s.tl.heading_sep = m[3];
+            s.heading.text = m[4];
             open.clear();
             open.push_back(&add_top(std::move(s)));
             return;
@@ -122,7 +125,8 @@ struct Reader {
         boost::smatch m;
         auto begin = l.cbegin() + static_cast<std::ptrdiff_t>(pos);
         while (boost::regex_search(begin, l.cend(), m, designation_re(), boost::match_continuous)) {
-            desigs.emplace_back("(" + m[1].str() + ")", m[2].str());
+            if (m[1].matched) desigs.emplace_back(m[1].str(), m[2].str());
+            else desigs.emplace_back(m[3].str(), m[4].str());
             cols.push_back(pos + 1);
             pos += static_cast<std::size_t>(m[0].length());
             begin = l.cbegin() + static_cast<std::ptrdiff_t>(pos);
@@ -134,10 +138,21 @@ struct Reader {
             if (starts_with(rest, "\"") || starts_with(rest, "\xE2\x80\x9C")) {
                 bool curly = rest[0] != '"';
                 std::size_t close = curly ? rest.find("\xE2\x80\x9D", 3) : rest.find('"', 1);
-                if (close == std::string::npos)
+                // A definition: "Term" means ... (a quoted form or notice is plain text).
+                static const boost::regex defines(R"(\s(?:means|includes|shall mean|shall include|has the meaning|refers to|is defined)\b)");
+                std::size_t after = close == std::string::npos ? 0 : close + (curly ? 3 : 1);
+                bool definition = close != std::string::npos && boost::regex_search(rest.substr(after, 40), defines);
+                static const boost::regex open_term(R"(^(?:"|\xE2\x80\x9C)[A-Za-z][^".;:\xE2]{0,40}\s(?:means|includes|shall mean)\b)");
+                if (close == std::string::npos && boost::regex_search(rest, open_term))
                     fail(static_cast<int>(pos) + 1,
                          "unterminated quote in a definition: expected a closing quote after the term",
                          "parse.quote");
+                if (!definition) {
+                    Provision t = make(Kind::Text, static_cast<int>(pos) + 1);
+                    t.text.text = rest;
+                    parent->children.push_back(std::move(t));
+                    return;
+                }
                 Provision d = make(Kind::Definition, static_cast<int>(pos) + 1);
                 d.designation = rest.substr(curly ? 3 : 1, close - (curly ? 3 : 1));
                 d.text.text = rest;
@@ -190,10 +205,18 @@ struct Reader {
             std::size_t e = bytes.find('\n', i);
             if (e == std::string::npos) e = bytes.size();
             std::size_t le = e;
-            if (facts.crlf && le > i && bytes[le - 1] == '\r') --le;
+            bool cr = e < bytes.size() && le > i && bytes[le - 1] == '\r';  // this line ends in CRLF
+            if (facts.crlf && cr) --le;
             line.assign(bytes, i, le - i);
             ++lineno;
             i = e + 1;
+            // One kind of line end per file, as the first line has it: the writer uses one, so a
+            // mixed file could not come back byte for byte.
+            if (e < bytes.size() && cr != facts.crlf)
+                fail(static_cast<int>(facts.crlf ? line.size() + 1 : line.size()),
+                     facts.crlf ? "expected CRLF line ends, as on line 1, found a bare LF; use one kind of line end"
+                                : "expected LF line ends, as on line 1, found CRLF; use one kind of line end",
+                     "parse.eol");
             std::size_t indent = line.find_first_not_of(' ');
             if (indent == std::string::npos || line.find_first_not_of(" \t") == std::string::npos) {
                 blanks += line + "\n";
@@ -225,8 +248,34 @@ struct Reader {
     }
 };
 
+// The layout holds one line per provision: text read from XML may run over several lines (a
+// table, a centred block), and is written with each run of white space that holds a line break
+// folded to one space, and no white space at its ends.
+std::string one_line(const std::string& s) {
+    if (s.find_first_of("\n\r") == std::string::npos) return s;
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+            std::size_t j = i;
+            bool brk = false;
+            while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) brk |= s[j] == '\n' || s[j] == '\r', ++j;
+            if (!out.empty() && j < s.size()) out += brk ? std::string(" ") : s.substr(i, j - i);
+            i = j;
+            continue;
+        }
+        out += s[i++];
+    }
+    return out;
+}
+
+// Writes a line's content after the indentation already written: the layout reads indentation
+// as structure, so white space that text read from XML begins with is left out (text read from
+// the layout never begins with it).
 void write_line(std::string& out, const std::string& s, const std::string& eol) {
-    out += s;
+    std::size_t b = 0;
+    while (b < s.size() && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r')) ++b;
+    out += one_line(s.substr(b));
     out += eol;
 }
 
@@ -238,6 +287,19 @@ std::string blanks_with(const std::string& blanks, const std::string& eol) {
         else r += c;
     }
     return r;
+}
+
+// A designation the layout can read back: as it is when the reader knows its form, else in
+// brackets ("PART A:" from D.C. XML becomes "[PART A:]").
+std::string printable_designation(const std::string& d) {
+    boost::smatch m;
+    std::string probe = d + "   ";
+    if (boost::regex_search(probe, m, designation_re(), boost::match_continuous) && m.length() == static_cast<long>(probe.size()))
+        return d;
+    std::string inner;
+    for (char c : d)
+        if (c != '[' && c != ']') inner += c;
+    return "[" + inner.substr(0, 24) + "]";
 }
 
 void write_node(std::string& out, const Provision& p, int depth, bool same_line, const std::string& eol) {
@@ -271,7 +333,21 @@ void write_node(std::string& out, const Provision& p, int depth, bool same_line,
             write_line(out, p.text.text, eol);
             break;
         default: {
-            out += p.designation;
+            bool blank = p.designation.find_first_not_of(" \t\n\r") == std::string::npos;
+            if (blank && !same_line) {
+                // An undesignated wrapper (D.C. XML): its text as a plain line, its children
+                // where they would stand without it.
+                out.resize(out.size() - static_cast<std::size_t>(depth) * 3);
+                std::string t = p.text.text;
+                if (!p.heading.empty()) t = p.heading.text + (t.empty() ? "" : " " + t);
+                if (!t.empty()) {
+                    out.append(static_cast<std::size_t>(depth) * 3, ' ');
+                    write_line(out, t, eol);
+                }
+                for (const auto& c : p.children) write_node(out, c, depth, false, eol);
+                return;
+            }
+            out += printable_designation(p.designation);
             out += p.tl.gap.empty() ? "   " : p.tl.gap;
             if (p.tl.child_on_same_line && p.text.empty() && !p.children.empty()) {
                 write_node(out, p.children[0], depth + 1, true, eol);
@@ -295,7 +371,10 @@ void write_top(std::string& out, const Provision& p, const std::string& eol) {
         if (!p.heading.empty() || !p.tl.heading_sep.empty())
             head += (p.tl.heading_sep.empty() ? " " : p.tl.heading_sep) + p.heading.text;
         write_line(out, head, eol);
-        if (!p.text.empty()) write_line(out, "   " + p.text.text, eol);
+        if (!p.text.empty()) {
+            out += "   ";
+            write_line(out, p.text.text, eol);
+        }
         for (const auto& c : p.children) write_node(out, c, 1, false, eol);
         return;
     }
