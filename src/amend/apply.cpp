@@ -565,8 +565,40 @@ struct Applier {
         return true;
     }
 
+    // A phrase changed "wherever it appears" in a title, a chapter or the whole code: each section
+    // of that scope is a target; a section without the phrase is no failure, a scope without it is.
+    void phrase_op_in_scope(const Op& op, const TargetRef& t) {
+        if (!op.each) {
+            fail(op, "a phrase changed in a whole title, chapter or code must say \"each place it appears\" or \"wherever it appears\"",
+                 "amend.scope");
+            return;
+        }
+        std::string needle = (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) ? op.anchor : op.find;
+        std::vector<std::string> nums;
+        for (Provision* sec : sections_of(doc.root))
+            if (sec->designation.rfind(t.scope_prefix, 0) == 0) nums.push_back(sec->designation);
+        Op each = op;
+        each.expect_count = 0;
+        std::size_t before = rep.applied.size();
+        for (const auto& n : nums) {
+            TargetRef st;
+            st.section = n;
+            Provision* sec = resolve_target(op, st, nullptr, true);
+            if (!sec || search(op, sec, st, needle).empty()) continue;
+            each.targets = {st};
+            phrase_op(each);
+        }
+        if (rep.applied.size() == before)
+            fail(op, "\"" + needle + "\" not found in " + (t.scope_prefix.empty() ? std::string("the code given") : "the sections " + t.scope_prefix + "*"),
+                 "amend.phrase");
+    }
+
     void phrase_op(const Op& op) {
         for (const auto& t : op.targets) {
+            if (t.container_only && t.scope_known) {
+                phrase_op_in_scope(op, t);
+                continue;
+            }
             Provision* target = resolve_target(op, t);
             if (!target) continue;
             std::string needle = (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) ? op.anchor : op.find;

@@ -314,6 +314,20 @@ struct Interp {
         static const regex container(R"(^(?:.*\bAct\b.*|.*\bCode\b.*|(?:title|chapter|subchapter|part|subtitle|article|division)\s+\S+.*|table of contents.*|.*\bLaw\b.*|.*\bOrdinance\b.*)$)", icase);
         if (boost::regex_match(t, mm, container)) {
             out.container_only = true;
+            // The sections a title, a chapter or the whole code holds are known by their numbers.
+            static const regex title(R"(^title\s+(\d+[A-Za-z]?)\s+of\s+the\s+(?:District\s+of\s+Columbia|D\.\s*C\.)\s+(?:Official\s+)?Code\b.*$)", icase);
+            static const regex chapter(R"(^chapter\s+(\d+[A-Za-z]?-\d+[A-Za-z]?)\b.*$)", icase);
+            static const regex whole(R"(^(?:District\s+of\s+Columbia\s+Official\s+Code|D\.\s*C\.\s+Official\s+Code|Municipal\s+Code\s+of\s+Chicago|(?:City|Municipal)\s+Code)$)", icase);
+            smatch sm;
+            if (boost::regex_match(t, sm, title)) {
+                out.scope_known = true;
+                out.scope_prefix = sm[1].str() + "-";
+            } else if (boost::regex_match(t, sm, chapter)) {
+                out.scope_known = true;
+                out.scope_prefix = sm[1].str() + "-";
+            } else if (boost::regex_match(t, sm, whole)) {
+                out.scope_known = true;
+            }
             return true;
         }
         return false;
