@@ -406,6 +406,17 @@ TEST_CASE("hostile: BOM, CRLF, NBSP and non-breaking hyphens in XML and amendmen
     // The unchanged code reads back byte for byte.
     auto t = test::amend("show " + dir + "/code.txt --format text");
     CHECK(t.out == code);
+    // Mixed line ends could not come back byte for byte: refused, naming the line.
+    test::spit(dir + "/mixed.txt", "9-9-010 Fees.\r\n   (a)   A fee.\n");
+    auto m = test::amend("show " + dir + "/mixed.txt");
+    CHECK(m.rc == 2);
+    CHECK(m.err == dir + "/mixed.txt:2:16: error: expected CRLF line ends, as on line 1, found a bare LF; use one kind of line end [parse.eol]\n"
+                         "     (a)   A fee.\n"
+                         "                 ^\n");
+    test::spit(dir + "/mixed2.txt", "9-9-010 Fees.\n   (a)   A fee.\r\n");
+    m = test::amend("show " + dir + "/mixed2.txt");
+    CHECK(m.rc == 2);
+    CHECK(m.err.find(dir + "/mixed2.txt:2:16: error: expected LF line ends, as on line 1, found CRLF; use one kind of line end [parse.eol]\n") == 0);
 }
 
 TEST_CASE("hostile: a section number that would name a path outside the output folder is refused") {

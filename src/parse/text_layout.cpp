@@ -200,6 +200,12 @@ struct Reader {
         std::size_t first_nl = bytes.find('\n', start);
         facts.crlf = first_nl != std::string::npos && first_nl > start && bytes[first_nl - 1] == '\r';
         facts.final_newline = bytes.back() == '\n';
+        if (facts.crlf && bytes.back() == '\r') {  // a CR with no LF at the very end: half a line end
+            LineIndex idx(bytes);
+            auto [l, c] = idx.locate(bytes.size() - 1);
+            throw InputError(Diagnostic{path, l, c, "expected CRLF line ends, as on line 1, found a bare CR at the end of the file",
+                                        "parse.eol", idx.line_text(l)});
+        }
         std::size_t i = start;
         while (i < bytes.size()) {
             std::size_t e = bytes.find('\n', i);

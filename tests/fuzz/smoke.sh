@@ -12,6 +12,10 @@ targets=${*:-"text xml amendment apply diff"}
 build=${AMEND_FUZZ_BUILD:-$root/build-fuzz}
 jobs=${AMEND_FUZZ_JOBS:-2}
 
+if ! command -v clang++ >/dev/null 2>&1; then
+  echo "fuzz smoke: clang++ not found (Debian: apt-get install clang libclang-rt-14-dev)" >&2
+  exit 1
+fi
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DAMEND_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=undefined -fsanitize=fuzzer-no-link" >/dev/null
 for t in $targets; do
