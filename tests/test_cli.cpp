@@ -76,3 +76,20 @@ TEST_CASE("amend show --format json and xml") {
           "  <text>permit ICE agents access to a person being detained by, or in the custody of, the agency or agent;</text>\n"
           "</para>\n");
 }
+
+TEST_CASE("amend diff --full shows unchanged provisions; without it they are elided") {
+    std::string a = test::source("corpus/chicago/mcc-2-173-042-2012.txt");
+    std::string dir = test::scratch("diff-full");
+    std::string changed = test::slurp(a);
+    changed.replace(changed.find("outstanding criminal warrant"), 11, "open");
+    test::spit(dir + "/new.txt", changed);
+    auto elided = test::amend("diff " + a + " " + dir + "/new.txt --format text");
+    auto full = test::amend("diff " + a + " " + dir + "/new.txt --format text --full");
+    CHECK(elided.rc == 1);
+    CHECK(full.rc == 1);
+    CHECK(elided.out.find("(c)(1)") == std::string::npos);
+    CHECK(elided.out.find("[-outstanding-]{+open+}") != std::string::npos);
+    CHECK(elided.out.find("permit ICE agents access") == std::string::npos);
+    CHECK(full.out.find("permit ICE agents access") != std::string::npos);
+    CHECK(full.out.find("[-outstanding-]{+open+}") != std::string::npos);
+}

@@ -24,6 +24,7 @@ struct DiffOptions {
     std::string old_path, new_path;
     std::string format = "md";  // md | html | side-by-side | text | json
     bool timings = false;       // print the stage split (read, align, word diff, render) to stderr
+    bool full = false;          // show unchanged provisions whole instead of eliding them
 };
 
 // Exit 0 when the two codes are equal, 1 when they differ (diff(1)'s convention).

@@ -21,6 +21,7 @@ int run_diff(const DiffOptions& o, std::ostream& out) {
     auto t2 = clock::now();
     RenderOptions ro;
     ro.title = "Changes from " + o.old_path + " to " + o.new_path;
+    ro.show_unchanged = o.full;
     if (o.format == "md") out << render_redline_md(cs, ro);
     else if (o.format == "html") out << render_redline_html(cs, ro);
     else if (o.format == "side-by-side") out << render_side_by_side_html(cs, ro);

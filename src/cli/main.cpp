@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     d->add_option("--format", diff.format, "md|html|side-by-side|text|json")
         ->check(CLI::IsMember({"md", "html", "side-by-side", "text", "json"}));
     d->add_flag("--timings", diff.timings, "print the time of each stage to standard error");
+    d->add_flag("--full", diff.full, "show unchanged provisions whole instead of eliding them");
 
     ApplyOptions apply;
     auto* a = app.add_subcommand("apply", "apply amendments to a code and write the results");
