@@ -200,12 +200,6 @@ struct Reader {
         std::size_t first_nl = bytes.find('\n', start);
         facts.crlf = first_nl != std::string::npos && first_nl > start && bytes[first_nl - 1] == '\r';
         facts.final_newline = bytes.back() == '\n';
-        if (facts.crlf && bytes.back() == '\r') {  // a CR with no LF at the very end: half a line end
-            LineIndex idx(bytes);
-            auto [l, c] = idx.locate(bytes.size() - 1);
-            throw InputError(Diagnostic{path, l, c, "expected CRLF line ends, as on line 1, found a bare CR at the end of the file",
-                                        "parse.eol", idx.line_text(l)});
-        }
         std::size_t i = start;
         while (i < bytes.size()) {
             std::size_t e = bytes.find('\n', i);
@@ -223,6 +217,10 @@ struct Reader {
                      facts.crlf ? "expected CRLF line ends, as on line 1, found a bare LF; use one kind of line end"
                                 : "expected LF line ends, as on line 1, found CRLF; use one kind of line end",
                      "parse.eol");
+            // A carriage return elsewhere is an old Mac line end (or a stray one): the layout holds
+            // one line per provision and cannot keep it.
+            if (std::size_t r = line.find('\r'); r != std::string::npos)
+                fail(static_cast<int>(r) + 1, "expected LF or CRLF line ends, found a bare CR (carriage return)", "parse.eol");
             std::size_t indent = line.find_first_not_of(' ');
             if (indent == std::string::npos || line.find_first_not_of(" \t") == std::string::npos) {
                 blanks += line + "\n";
