@@ -420,7 +420,7 @@ TEST_CASE("hostile: BOM, CRLF, NBSP and non-breaking hyphens in XML and amendmen
     test::spit(dir + "/cr.txt", "9-9-010 Fees.\n   (a)   A fee.\rOld Mac line.\n");
     m = test::amend("show " + dir + "/cr.txt");
     CHECK(m.rc == 2);
-    CHECK(m.err.find(dir + "/cr.txt:2:15: error: expected LF or CRLF line ends, found a bare CR (carriage return) [parse.eol]\n") == 0);
+    CHECK(m.err.find(dir + "/cr.txt:2:16: error: expected LF or CRLF line ends, found a bare CR (carriage return) [parse.eol]\n") == 0);
 }
 
 TEST_CASE("hostile: a section number that would name a path outside the output folder is refused") {
