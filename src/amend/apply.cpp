@@ -1073,9 +1073,42 @@ struct Applier {
         }
         std::vector<std::string> olds;
         for (auto* n : nodes) olds.push_back(cite_of(n));
+        std::vector<Provision*> parents;
+        for (auto* n : nodes) {
+            parents.push_back(parent_of(n));
+            ProvisionPath chain = addressable(ancestry(n));
+            if (!chain.empty()) rep.changed_sections.insert(chain.front()->designation);
+        }
         for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i]->designation = with_parens(nodes[i]->designation, news[i]);
-        for (std::size_t i = 0; i < nodes.size(); ++i)
-            note(*from[i], "redesignated " + olds[i] + " as " + cite_of(nodes[i]), nodes[i]);
+        std::vector<std::string> now;
+        for (auto* n : nodes) now.push_back(n->designation);
+        // A provision renumbered past its siblings moves to its place in the sequence ((a) that
+        // became (e) goes after (d)); the order is kept wherever the designations do not say.
+        for (Provision* parent : parents) {
+            if (!parent) continue;
+            std::vector<std::size_t> slots;
+            for (std::size_t k = 0; k < parent->children.size(); ++k)
+                if (is_numbered(parent->children[k].kind)) slots.push_back(k);
+            std::vector<Provision> numbered;
+            bool valid = true;
+            for (std::size_t k : slots) {
+                valid &= order_key(parent->children[k].designation).first > 0;
+                numbered.push_back(parent->children[k]);
+            }
+            if (!valid) continue;
+            auto less = [](const Provision& a, const Provision& b) { return order_key(a.designation) < order_key(b.designation); };
+            if (std::is_sorted(numbered.begin(), numbered.end(), less)) continue;
+            std::stable_sort(numbered.begin(), numbered.end(), less);
+            for (std::size_t k = 0; k < slots.size(); ++k) parent->children[slots[k]] = std::move(numbered[k]);
+        }
+        // Report by the new designations (the nodes may have moved).
+        for (std::size_t i = 0; i < olds.size(); ++i) {
+            std::string c = olds[i];
+            std::size_t cut = c.rfind('(');
+            std::string renamed = cut == std::string::npos ? now[i] : c.substr(0, cut) + now[i];
+            rep.applied.push_back(AppliedOp{loc(*from[i]), from[i]->sentence, "redesignated " + olds[i] + " as " + renamed,
+                                            op_name(OpType::Redesignate)});
+        }
     }
 
     void designate(const Op& op) {

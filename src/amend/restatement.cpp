@@ -103,12 +103,22 @@ std::vector<Segment> segments_of(const std::string& raw, const std::string& file
         if (e == std::string::npos)
             throw InputError(Diagnostic{file, line, static_cast<int>(i) + 1,
                                         std::string("expected ") + m->close + " to close " + m->open, "amend.restatement", raw});
-        push(Segment::Type::Equal, unescape(plain));
+        std::string before = unescape(plain);
         plain.clear();
         std::string inner = unescape(raw.substr(b, e - b));
-        // Philadelphia brackets a deletion: "[text]" inside the strike is the text.
-        if (m->type == Segment::Type::Delete && inner.size() >= 2 && inner.front() == '[' && inner.back() == ']')
-            inner = inner.substr(1, inner.size() - 2);
+        std::size_t after = e + std::strlen(m->close);
+        // Philadelphia brackets a deletion outside its strike: "[<del>text</del>]" (escaped "\[").
+        if (m->type == Segment::Type::Delete && !before.empty() && before.back() == '[') {
+            std::size_t skip = after < raw.size() && raw[after] == ']' ? 1 : raw.compare(after, 2, "\\]") == 0 ? 2 : 0;
+            if (skip) {
+                before.pop_back();
+                push(Segment::Type::Equal, before);
+                push(m->type, inner);
+                i = after + skip;
+                continue;
+            }
+        }
+        push(Segment::Type::Equal, before);
         push(m->type, inner);
         i = e + std::strlen(m->close);
     }
@@ -341,7 +351,10 @@ std::vector<Provision> build_new(const std::vector<RestatedPara>& paras) {
 
 TargetRef at(const TargetRef& section, const std::vector<std::string>& path) {
     TargetRef t = section;
-    t.path = path;
+    t.path.clear();
+    // A level the restatement skips ("(1)" right under a section) leaves an empty step: drop it.
+    for (const auto& d : path)
+        if (!d.empty()) t.path.push_back(d);
     t.relative = false;
     t.kind_depth = 0;
     t.part = TargetRef::Part::Whole;
