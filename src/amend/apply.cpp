@@ -634,6 +634,10 @@ struct Applier {
                 Edit e{h.begin, h.end, {}};
                 if (op.type == OpType::Replace) {
                     e.with = replacement;
+                    // Words never run together: striking ", the Office" from "organization, the
+                    // Office" and inserting "or the Office" gives "organization or the Office".
+                    if (!e.with.empty() && e.begin > 0 && is_word(txt[e.begin - 1]) && is_word(e.with.front())) e.with = " " + e.with;
+                    if (!e.with.empty() && e.end < txt.size() && is_word(txt[e.end]) && is_word(e.with.back())) e.with += " ";
                 } else if (op.type == OpType::Strike) {
                     // Striking a whole word takes one space with it.
                     std::size_t floor = edits.empty() ? 0 : edits.back().end;
