@@ -109,5 +109,5 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     MESSAGE(summary);
     test::spit(std::string(AMEND_BUILD_DIR) + "/dc-cases-summary.txt", summary);
     CHECK(total == 207);
-    CHECK(exact >= 113);  // a ratchet: raise it as the engine improves
+    CHECK(exact >= 116);  // a ratchet: raise it as the engine improves
 }

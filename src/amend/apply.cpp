@@ -183,6 +183,16 @@ std::string with_parens(const std::string& old_designation, const std::string& i
 // A designation's place in its sequence, for ordering new provisions among siblings.
 std::pair<int, std::string> order_key(const std::string& designation) { return sequence_key(clean_num(designation)); }
 
+// True when two provisions read the same, word for word, children included.
+bool same_words(const Provision& a, const Provision& b) {
+    if (clean_num(a.designation) != clean_num(b.designation) || a.text.text != b.text.text ||
+        a.heading.text != b.heading.text || a.children.size() != b.children.size())
+        return false;
+    for (std::size_t i = 0; i < a.children.size(); ++i)
+        if (!same_words(a.children[i], b.children[i])) return false;
+    return true;
+}
+
 bool same_term(const std::string& text, const std::string& term) {
     Folded t = fold(text);
     std::string want = "\"" + lower(fold(term).s) + "\"";
@@ -945,7 +955,7 @@ struct Applier {
                 for (auto& c : parent->children)
                     if (is_numbered(c.kind) && clean_num(c.designation) == clean_num(b.designation)) existing = &c;
                 if (existing) {
-                    bool same = existing->text.text == b.text.text && existing->children.size() == b.children.size();
+                    bool same = same_words(*existing, b);
                     if (existing->is_repealed() || same) {
                         std::string c = cite_of(existing);
                         if (!same) *existing = b;
