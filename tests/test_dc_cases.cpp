@@ -87,8 +87,13 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
                 if (!ok) {
                     std::size_t i = 0;
                     while (i < got.size() && i < want.size() && got[i] == want[i]) ++i;
-                    outcome = "DIFF at " + std::to_string(i) + ": got [" + (i < got.size() ? got[i] : "(end)") + "] want [" +
-                              (i < want.size() ? want[i] : "(end)") + "]";
+                    // Around the first character that differs, in the first text that differs.
+                    std::string g = i < got.size() ? got[i] : "(end)", w = i < want.size() ? want[i] : "(end)";
+                    std::size_t c = 0;
+                    while (c < g.size() && c < w.size() && g[c] == w[c]) ++c;
+                    std::size_t from = c > 60 ? c - 60 : 0;
+                    outcome = "DIFF in text " + std::to_string(i) + " at " + std::to_string(c) + ": got [" + g.substr(from, 140) +
+                              "] want [" + w.substr(from, 140) + "]";
                 }
             }
         } catch (const InputError& e) {
@@ -100,7 +105,7 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
             bc.second++;
             if (ok) bc.first++;
         }
-        log += id + "\t" + (ok ? "OK" : outcome.substr(0, 400)) + "\n";
+        log += id + "\t" + (ok ? "OK" : outcome.substr(0, 600)) + "\n";
     }
     test::spit(std::string(AMEND_BUILD_DIR) + "/dc-cases.log", log);
     std::string summary = "reproduced exactly: " + std::to_string(exact) + " of " + std::to_string(total) + "\n";
@@ -109,5 +114,5 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     MESSAGE(summary);
     test::spit(std::string(AMEND_BUILD_DIR) + "/dc-cases-summary.txt", summary);
     CHECK(total == 207);
-    CHECK(exact >= 116);  // a ratchet: raise it as the engine improves
+    CHECK(exact >= 117);  // a ratchet: raise it as the engine improves
 }

@@ -4,7 +4,10 @@
 
 namespace amend {
 
-std::string dc_codify(const std::string& s) {
+std::string dc_codify(const std::string& in) {
+    // "section 16-1501" (a Code number already) is written "§ 16-1501".
+    static const boost::regex code_number(R"(\bsection (\d+[A-Za-z]?-\d+[0-9A-Za-z.:\-]*[0-9A-Za-z](?:\([^()\s]+\))*))");
+    std::string s = in.find("section ") == std::string::npos ? in : boost::regex_replace(in, code_number, "§ $1");
     if (s.find("Official Code") == std::string::npos) return s;
     static const boost::regex cite(
         R"(\bsection ([0-9][0-9A-Za-z]*(?:\([^()\s]+\))*) of (?:the )?[^,;()]*?(?:Act|Code|Law|Resolution)(?: of \d{4})?, (?:effective|approved) [A-Z][a-z]+\.? \d{1,2}, \d{4} \([^;()]*; D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
