@@ -11,7 +11,11 @@ std::string dc_codify(const std::string& in) {
     if (s.find("Official Code") == std::string::npos) return s;
     static const boost::regex cite(
         R"(\bsection ([0-9][0-9A-Za-z]*(?:\([^()\s]+\))*) of (?:the )?[^,;()]*?(?:Act|Code|Law|Resolution)(?: of \d{4})?, (?:effective|approved) [A-Z][a-z]+\.? \d{1,2}, \d{4} \([^;()]*; D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
-    return boost::regex_replace(s, cite, "§ $2");
+    s = boost::regex_replace(s, cite, "§ $2");
+    // "section 7 (D.C. Official Code § 4-681.06)" → "§ 4-681.06".
+    static const boost::regex own(R"(\bsection [0-9][0-9A-Za-z]*(?:\([^()\s]+\))* \(D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
+    s = boost::regex_replace(s, own, "§ $1");
+    return s;
 }
 
 void dc_codify(Provision& p) {
