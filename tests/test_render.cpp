@@ -4,7 +4,9 @@
 #include <cmark.h>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <regex>
+#include <sstream>
 
 #include "diff/diff.hpp"
 #include "parse/load.hpp"
@@ -186,4 +188,78 @@ TEST_CASE("render: headless Chromium shows the marks and the script as text [chr
             run_chromium("--screenshot=" + shots + "/" + pg.name + "-phone.png --window-size=390,844 file://" + file, "/dev/null");
         }
     }
+}
+
+TEST_CASE("render: JSON is written directly, byte for byte what nlohmann's dump(2) gives") {
+    amend::Provision os, ns, oa, na, nb;
+    os.kind = ns.kind = amend::Kind::Section;
+    os.designation = ns.designation = "1-2";
+    oa.kind = na.kind = nb.kind = amend::Kind::Subsection;
+    oa.designation = na.designation = "(a)";
+    nb.designation = "(b)";
+    nb.text.text = std::string("quote \" backslash \\ tab \t nl \n cr \r ff \f bs \b nul ") + '\0' +
+                   " \x01 \x1f del \x7f \xC2\xA7 \xE2\x80\x9C \xF0\x9F\x98\x80 /";
+    using W = amend::WordOp::Type;
+    amend::ChangeSet cs;
+    amend::SectionDiff same;  // unchanged: left out
+    same.number = "1-1";
+    amend::ProvisionChange u;
+    u.old_p = &os;
+    u.new_p = &ns;
+    same.changes.push_back(u);
+    cs.sections.push_back(same);
+    amend::SectionDiff sd;
+    sd.number = "1-2";
+    sd.old_s = &os;
+    sd.new_s = &ns;
+    amend::ProvisionChange m;
+    m.type = amend::ProvisionChange::Type::Modified;
+    m.old_p = &oa;
+    m.new_p = &na;
+    m.old_citation = m.new_citation = m.anchor = "1-2(a)";
+    m.old_eid = m.new_eid = "sec_1-2__subsec_a";
+    m.heading_ops = {{W::Delete, "Old \"h\""}, {W::Insert, "New\th"}};
+    m.text_ops = {{W::Equal, "The "}, {W::Delete, "Clerk"}, {W::Insert, "Director \\ \x02"}, {W::Equal, "."}};
+    amend::ProvisionChange ins;
+    ins.type = amend::ProvisionChange::Type::Inserted;
+    ins.new_p = &nb;
+    ins.new_citation = ins.anchor = "1-2(b)";
+    ins.new_eid = "sec_1-2__subsec_b";
+    sd.changes = {u, m, ins};
+    cs.sections.push_back(sd);
+
+    auto ops = [](const std::vector<amend::WordOp>& os2) {
+        auto a = nlohmann::ordered_json::array();
+        for (const auto& op : os2)
+            a.push_back({{"op", op.type == W::Equal ? "equal" : op.type == W::Delete ? "delete" : "insert"}, {"text", op.text}});
+        return a;
+    };
+    nlohmann::ordered_json j;
+    j["stats"] = {{"provisions_changed", 2}, {"words_struck", amend::stats_of(cs).words_struck},
+                  {"words_inserted", amend::stats_of(cs).words_inserted}};
+    nlohmann::ordered_json x1 = {{"type", "modified"}, {"kind", "subsection"}, {"anchor", "1-2(a)"},
+                                 {"old_citation", "1-2(a)"}, {"old_eid", "sec_1-2__subsec_a"}, {"old_designation", "(a)"},
+                                 {"new_citation", "1-2(a)"}, {"new_eid", "sec_1-2__subsec_a"}, {"new_designation", "(a)"},
+                                 {"heading_ops", ops(m.heading_ops)}, {"text_ops", ops(m.text_ops)}};
+    nlohmann::ordered_json x2 = {{"type", "inserted"}, {"kind", "subsection"}, {"anchor", "1-2(b)"},
+                                 {"new_citation", "1-2(b)"}, {"new_eid", "sec_1-2__subsec_b"}, {"new_designation", "(b)"},
+                                 {"new_text", nb.text.text}};
+    auto st = amend::stats_of(cs.sections[1]);
+    j["sections"] = nlohmann::ordered_json::array();
+    j["sections"].push_back({{"section", "1-2"}, {"old_section", "1-2"}, {"new_section", "1-2"},
+                             {"words_struck", st.words_struck}, {"words_inserted", st.words_inserted},
+                             {"changes", nlohmann::ordered_json::array({x1, x2})}});
+    CHECK(amend::render_json(cs) == j.dump(2) + "\n");
+    std::ostringstream streamed;
+    amend::write_json(cs, streamed);
+    CHECK(streamed.str() == j.dump(2) + "\n");
+
+    amend::ChangeSet none;
+    none.sections.push_back(same);
+    CHECK(amend::render_json(none) ==
+          "{\n  \"stats\": {\n    \"provisions_changed\": 0,\n    \"words_struck\": 0,\n    \"words_inserted\": 0\n  },\n"
+          "  \"sections\": []\n}\n");
+    // Invalid UTF-8 is refused as nlohmann refuses it.
+    nb.text.text = "bad \xC3\x28";
+    CHECK_THROWS_AS(amend::render_json(cs), nlohmann::json::type_error);
 }

@@ -25,7 +25,7 @@ int run_diff(const DiffOptions& o, std::ostream& out) {
     if (o.format == "md") out << render_redline_md(cs, ro);
     else if (o.format == "html") out << render_redline_html(cs, ro);
     else if (o.format == "side-by-side") out << render_side_by_side_html(cs, ro);
-    else if (o.format == "json") out << render_json(cs);
+    else if (o.format == "json") write_json(cs, out);
     else if (o.format == "text") out << render_text(cs, ro);
     else throw UsageError("diff: unknown format " + o.format);
     out.flush();

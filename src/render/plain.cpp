@@ -1,5 +1,7 @@
 // The terminal text format and the JSON change list: no document tree, no HTML.
 #include <nlohmann/json.hpp>
+#include <ostream>
+#include <string_view>
 
 #include "render/doc.hpp"
 #include "render/render.hpp"
@@ -51,13 +53,225 @@ std::string text_line(const ProvisionChange& c) {
     return std::string(static_cast<std::size_t>(c.depth) * 3, ' ') + body + "\n";
 }
 
-nlohmann::ordered_json ops_json(const std::vector<WordOp>& os) {
-    auto a = nlohmann::ordered_json::array();
-    for (const auto& op : os) {
-        const char* t = op.type == WordOp::Type::Equal ? "equal" : op.type == WordOp::Type::Delete ? "delete" : "insert";
-        a.push_back({{"op", t}, {"text", op.text}});
+// JSON written directly, byte for byte what nlohmann's dump(2) gives for the same tree (2-space
+// indent, "key": value, UTF-8 kept, control characters escaped), without building the tree.
+class JsonWriter {
+public:
+    explicit JsonWriter(std::ostream* sink) : sink_(sink) {}
+
+    std::string& buf() { return buf_; }
+    void flush() {
+        if (sink_ && !buf_.empty()) {
+            sink_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+            buf_.clear();
+        }
     }
-    return a;
+    void maybe_flush() {
+        if (sink_ && buf_.size() >= (std::size_t{1} << 20)) flush();
+    }
+
+    void indent(int level) { buf_.append(static_cast<std::size_t>(level) * 2, ' '); }
+    // "key": (with the indent before it)
+    void key(int level, std::string_view k) {
+        indent(level);
+        buf_ += '"';
+        buf_ += k;  // keys are ASCII literals
+        buf_ += "\": ";
+    }
+    void str(std::string_view s) {
+        if (!valid_utf8(s)) {
+            // nlohmann refuses invalid UTF-8 with its own exception: let it.
+            buf_ += nlohmann::ordered_json(std::string(s)).dump();
+            return;
+        }
+        buf_ += '"';
+        std::size_t run = 0;  // start of the bytes not yet copied
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            buf_.append(s.data() + run, i - run);
+            run = i + 1;
+            switch (c) {
+                case '"': buf_ += "\\\""; break;
+                case '\\': buf_ += "\\\\"; break;
+                case '\b': buf_ += "\\b"; break;
+                case '\f': buf_ += "\\f"; break;
+                case '\n': buf_ += "\\n"; break;
+                case '\r': buf_ += "\\r"; break;
+                case '\t': buf_ += "\\t"; break;
+                default: {
+                    static const char hex[] = "0123456789abcdef";
+                    buf_ += "\\u00";
+                    buf_ += hex[c >> 4];
+                    buf_ += hex[c & 0xF];
+                }
+            }
+        }
+        buf_.append(s.data() + run, s.size() - run);
+        buf_ += '"';
+    }
+    void num(std::size_t n) { buf_ += std::to_string(n); }
+
+private:
+    std::ostream* sink_;
+    std::string buf_;
+
+    // Well-formed UTF-8 (Unicode table 3-7), as nlohmann's decoder accepts it.
+    static bool valid_utf8(std::string_view s) {
+        std::size_t i = 0, n = s.size();
+        while (i < n) {
+            auto c = static_cast<unsigned char>(s[i]);
+            if (c < 0x80) {
+                ++i;
+                continue;
+            }
+            auto at = [&](std::size_t k) { return k < n ? static_cast<unsigned char>(s[k]) : 0u; };
+            auto cont = [](unsigned b) { return b >= 0x80 && b <= 0xBF; };
+            if (c >= 0xC2 && c <= 0xDF) {
+                if (!cont(at(i + 1))) return false;
+                i += 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                unsigned b1 = at(i + 1);
+                unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+                if (b1 < lo || b1 > hi || !cont(at(i + 2))) return false;
+                i += 3;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                unsigned b1 = at(i + 1);
+                unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+                if (b1 < lo || b1 > hi || !cont(at(i + 2)) || !cont(at(i + 3))) return false;
+                i += 4;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+};
+
+void ops_json(JsonWriter& w, int level, std::string_view name, const std::vector<WordOp>& os) {
+    std::string& b = w.buf();
+    b += ",\n";
+    w.key(level, name);
+    b += "[\n";
+    for (std::size_t k = 0; k < os.size(); ++k) {
+        const auto& op = os[k];
+        const char* t = op.type == WordOp::Type::Equal ? "equal" : op.type == WordOp::Type::Delete ? "delete" : "insert";
+        if (k) b += ",\n";
+        w.indent(level + 1);
+        b += "{\n";
+        w.key(level + 2, "op");
+        b += '"';
+        b += t;
+        b += "\",\n";
+        w.key(level + 2, "text");
+        w.str(op.text);
+        b += '\n';
+        w.indent(level + 1);
+        b += '}';
+    }
+    b += '\n';
+    w.indent(level);
+    b += ']';
+}
+
+void write_json_to(JsonWriter& w, const ChangeSet& cs) {
+    // Per-section totals, computed once: the whole's come first.
+    std::vector<DiffStats> per(cs.sections.size());
+    DiffStats st;
+    for (std::size_t i = 0; i < cs.sections.size(); ++i) {
+        if (!cs.sections[i].changed()) continue;
+        per[i] = stats_of(cs.sections[i]);
+        st.words_struck += per[i].words_struck;
+        st.words_inserted += per[i].words_inserted;
+        st.provisions_changed += per[i].provisions_changed;
+    }
+    std::string& b = w.buf();
+    b += "{\n";
+    w.key(1, "stats");
+    b += "{\n";
+    w.key(2, "provisions_changed");
+    w.num(st.provisions_changed);
+    b += ",\n";
+    w.key(2, "words_struck");
+    w.num(st.words_struck);
+    b += ",\n";
+    w.key(2, "words_inserted");
+    w.num(st.words_inserted);
+    b += "\n  },\n";
+    w.key(1, "sections");
+    b += '[';
+    bool any_section = false;
+    for (std::size_t si = 0; si < cs.sections.size(); ++si) {
+        const auto& s = cs.sections[si];
+        if (!s.changed()) continue;
+        b += any_section ? ",\n" : "\n";
+        any_section = true;
+        w.indent(2);
+        b += "{\n";
+        w.key(3, "section");
+        w.str(s.number);
+        b += ",\n";
+        w.key(3, "old_section");
+        w.str(s.old_s ? std::string_view(s.old_s->designation) : std::string_view());
+        b += ",\n";
+        w.key(3, "new_section");
+        w.str(s.new_s ? std::string_view(s.new_s->designation) : std::string_view());
+        b += ",\n";
+        w.key(3, "words_struck");
+        w.num(per[si].words_struck);
+        b += ",\n";
+        w.key(3, "words_inserted");
+        w.num(per[si].words_inserted);
+        b += ",\n";
+        w.key(3, "changes");
+        b += '[';
+        bool any_change = false;
+        for (const auto& c : s.changes) {
+            if (c.type == T::Unchanged) continue;
+            const Provision& p = c.new_p ? *c.new_p : *c.old_p;
+            b += any_change ? ",\n" : "\n";
+            any_change = true;
+            w.indent(4);
+            b += "{\n";
+            auto field = [&](std::string_view k, std::string_view v) {
+                b += ",\n";
+                w.key(5, k);
+                w.str(v);
+            };
+            w.key(5, "type");
+            w.str(change_type_name(c.type));
+            field("kind", kind_name(p.kind));
+            field("anchor", c.anchor);
+            if (c.old_p) {
+                field("old_citation", c.old_citation);
+                field("old_eid", c.old_eid);
+                field("old_designation", c.old_p->designation);
+            }
+            if (c.new_p) {
+                field("new_citation", c.new_citation);
+                field("new_eid", c.new_eid);
+                field("new_designation", c.new_p->designation);
+            }
+            if (c.type == T::Deleted) field("old_text", c.old_p->text.text);
+            if (c.type == T::Inserted) field("new_text", c.new_p->text.text);
+            if (!c.heading_ops.empty()) ops_json(w, 5, "heading_ops", c.heading_ops);
+            if (!c.text_ops.empty()) ops_json(w, 5, "text_ops", c.text_ops);
+            b += '\n';
+            w.indent(4);
+            b += '}';
+            w.maybe_flush();
+        }
+        b += any_change ? "\n" : "";
+        if (any_change) w.indent(3);
+        b += "]\n";
+        w.indent(2);
+        b += '}';
+    }
+    if (any_section) {
+        b += '\n';
+        w.indent(1);
+    }
+    b += "]\n}\n";
 }
 
 }  // namespace
@@ -77,48 +291,15 @@ std::string render_text(const ChangeSet& cs, const RenderOptions& o) {
 }
 
 std::string render_json(const ChangeSet& cs) {
-    nlohmann::ordered_json j;
-    auto st = stats_of(cs);
-    j["stats"] = {{"provisions_changed", st.provisions_changed},
-                  {"words_struck", st.words_struck},
-                  {"words_inserted", st.words_inserted}};
-    auto secs = nlohmann::ordered_json::array();
-    for (const auto& s : cs.sections) {
-        if (!s.changed()) continue;
-        auto changes = nlohmann::ordered_json::array();
-        for (const auto& c : s.changes) {
-            if (c.type == T::Unchanged) continue;
-            const Provision& p = c.new_p ? *c.new_p : *c.old_p;
-            nlohmann::ordered_json x;
-            x["type"] = change_type_name(c.type);
-            x["kind"] = kind_name(p.kind);
-            x["anchor"] = c.anchor;
-            if (c.old_p) {
-                x["old_citation"] = c.old_citation;
-                x["old_eid"] = c.old_eid;
-                x["old_designation"] = c.old_p->designation;
-            }
-            if (c.new_p) {
-                x["new_citation"] = c.new_citation;
-                x["new_eid"] = c.new_eid;
-                x["new_designation"] = c.new_p->designation;
-            }
-            if (c.type == T::Deleted) x["old_text"] = c.old_p->text.text;
-            if (c.type == T::Inserted) x["new_text"] = c.new_p->text.text;
-            if (!c.heading_ops.empty()) x["heading_ops"] = ops_json(c.heading_ops);
-            if (!c.text_ops.empty()) x["text_ops"] = ops_json(c.text_ops);
-            changes.push_back(std::move(x));
-        }
-        auto ss = stats_of(s);
-        secs.push_back({{"section", s.number},
-                        {"old_section", s.old_s ? s.old_s->designation : ""},
-                        {"new_section", s.new_s ? s.new_s->designation : ""},
-                        {"words_struck", ss.words_struck},
-                        {"words_inserted", ss.words_inserted},
-                        {"changes", std::move(changes)}});
-    }
-    j["sections"] = std::move(secs);
-    return j.dump(2) + "\n";
+    JsonWriter w(nullptr);
+    write_json_to(w, cs);
+    return std::move(w.buf());
+}
+
+void write_json(const ChangeSet& cs, std::ostream& out) {
+    JsonWriter w(&out);
+    write_json_to(w, cs);
+    w.flush();
 }
 
 }  // namespace amend
