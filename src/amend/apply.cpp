@@ -613,6 +613,25 @@ struct Applier {
             if (!target) continue;
             std::string needle = (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) ? op.anchor : op.find;
             std::vector<Hit> hits = search(op, target, t, needle);
+            // An occurrence that already stands inside the replacement ("Medicaid" in "DC Medicaid",
+            // when "Medicaid" is to become "DC Medicaid") was changed already: changing it again
+            // would double the words.
+            if (op.type == OpType::Replace && op.replace.size() > op.find.size()) {
+                std::size_t k = op.replace.find(op.find);
+                if (k != std::string::npos) {
+                    std::size_t before = hits.size();
+                    hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) {
+                                   const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+                                   return h.begin >= k && txt.compare(h.begin - k, op.replace.size(), op.replace) == 0;
+                               }),
+                               hits.end());
+                    if (hits.size() != before) {
+                        rep.warnings.push_back(loc(op) + ": " + std::to_string(before - hits.size()) + " place(s) in " + cite_of(target) +
+                                               " already read \"" + op.replace + "\"; left as they are");
+                        if (hits.empty()) continue;
+                    }
+                }
+            }
             if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && !search(op, target, t, op.replace).empty()) {
                 // Applied already: D.C.'s emergency and temporary acts often make the same change
                 // first. Nothing is changed, and the report says so (a warning, never silent).
