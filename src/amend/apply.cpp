@@ -1077,6 +1077,7 @@ struct Applier {
         std::vector<Provision*> nodes;
         std::vector<std::string> news;
         std::vector<const Op*> from;
+        std::vector<int> lift;  // levels a provision moves up ("(a)(1) is redesignated as subsection (a)")
         for (const Op* o : run) {
             for (std::size_t i = 0; i < o->targets.size(); ++i) {
                 Provision* n = resolve_target(*o, o->targets[i]);
@@ -1084,9 +1085,93 @@ struct Applier {
                 nodes.push_back(n);
                 news.push_back(o->new_designations.at(i));
                 from.push_back(o);
+                int want = i < o->new_depths.size() ? o->new_depths[i] : 0;
+                int have = depth_in_section(n);
+                lift.push_back(want > 0 && want < have ? have - want : 0);
             }
         }
+        if (std::any_of(lift.begin(), lift.end(), [](int l) { return l > 0; })) {
+            lift_and_rename(nodes, news, from, lift);
+            return;
+        }
         redesignate_nodes(nodes, news, from);
+    }
+
+    // Provisions renumbered one level up take their place beside their former parent, which
+    // disappears when nothing is left in it; the others are renamed where they are.
+    void lift_and_rename(const std::vector<Provision*>& nodes, const std::vector<std::string>& news,
+                         const std::vector<const Op*>& from, const std::vector<int>& lift) {
+        for (std::size_t i = 0; i < nodes.size(); ++i)
+            if (lift[i] > 1) {
+                fail(*from[i], "cannot redesignate " + cite_of(nodes[i]) + " more than one level up", "amend.redesignate");
+                return;
+            }
+        // Work on copies: moving nodes invalidates pointers into the sibling vectors.
+        struct Move {
+            Provision copy;
+            Provision* parent;
+            std::size_t index;  // in the parent, before anything moved
+            std::string old_cite;
+            const Op* op;
+        };
+        std::vector<Move> moves;
+        std::vector<Provision*> keep_nodes;
+        std::vector<std::string> keep_news;
+        std::vector<const Op*> keep_from;
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (!lift[i]) {
+                keep_nodes.push_back(nodes[i]);
+                keep_news.push_back(news[i]);
+                keep_from.push_back(from[i]);
+                continue;
+            }
+            ProvisionPath chain = addressable(ancestry(nodes[i]));
+            if (!chain.empty()) rep.changed_sections.insert(chain.front()->designation);
+            Provision* parent = parent_of(nodes[i]);
+            auto index = static_cast<std::size_t>(nodes[i] - parent->children.data());
+            Provision c = *nodes[i];
+            c.designation = with_parens(c.designation, news[i]);
+            moves.push_back(Move{c, parent, index, cite_of(nodes[i]), from[i]});
+        }
+        if (!keep_nodes.empty()) redesignate_nodes(keep_nodes, keep_news, keep_from);
+        // Remove the moved provisions from their parents, last index first.
+        std::vector<Provision*> parents;
+        std::vector<const Move*> by_index;
+        for (const auto& m : moves) by_index.push_back(&m);
+        std::sort(by_index.begin(), by_index.end(), [](const Move* a, const Move* b) { return a->index > b->index; });
+        for (const Move* m : by_index) {
+            m->parent->children.erase(m->parent->children.begin() + static_cast<long>(m->index));
+            if (std::find(parents.begin(), parents.end(), m->parent) == parents.end()) parents.push_back(m->parent);
+        }
+        // Insert them beside their former parents, then drop parents left empty. Parents are
+        // visited by index, last first, so that inserting never moves one not yet visited.
+        struct Slot {
+            Provision* grand;
+            std::size_t index;
+            Provision* parent;
+        };
+        std::vector<Slot> slots;
+        for (Provision* p : parents) {
+            Provision* grand = parent_of(p);
+            slots.push_back(Slot{grand, static_cast<std::size_t>(p - grand->children.data()), p});
+        }
+        std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) { return a.index > b.index; });
+        for (const Slot& sl : slots) {
+            std::vector<Provision> mine;
+            for (auto& m : moves)
+                if (m.parent == sl.parent) mine.push_back(m.copy);
+            Provision& p = sl.grand->children[sl.index];
+            int depth = depth_in_section(&p);
+            for (auto& c : mine) set_kinds(c, depth);
+            bool empty = p.text.empty() && p.heading.empty() && p.children.empty();
+            auto pos = sl.grand->children.begin() + static_cast<long>(sl.index);
+            if (empty) pos = sl.grand->children.erase(pos);
+            else ++pos;
+            sl.grand->children.insert(pos, mine.begin(), mine.end());
+        }
+        for (auto& m : moves)
+            rep.applied.push_back(AppliedOp{loc(*m.op), m.op->sentence, "redesignated " + m.old_cite + " as " + m.copy.designation + " one level up",
+                                            op_name(OpType::Redesignate)});
     }
 
     void redesignate_nodes(const std::vector<Provision*>& nodes, const std::vector<std::string>& news,

@@ -607,6 +607,7 @@ struct Interp {
                 u.path = many[k];
                 op.targets.push_back(join(ctx, u));
                 op.new_designations.push_back(nmany[k].empty() ? "" : nmany[k].back());
+                op.new_depths.push_back(nt.kind_depth);
             }
             ok = true;
         } else if (boost::regex_match(s, mm, amended)) {

@@ -61,6 +61,7 @@ struct Op {
     bool in_heading = false;              // "... in the section heading"
     std::vector<Provision> blocks;        // new text
     std::vector<std::string> new_designations;  // Redesignate / Designate / Add (as named)
+    std::vector<int> new_depths;          // Redesignate: the level the kind word names (subsection 1, ...), 0 if none
     std::string add_kind_word;            // "subsection", "definition", "section"
 };
 
