@@ -1,6 +1,7 @@
 #include "parse/text_layout.hpp"
 
 #include <boost/regex.hpp>
+#include <cstring>
 
 #include "model/diagnostic.hpp"
 
@@ -28,6 +29,85 @@ const boost::regex& container_re() {
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Hand-written scanners for the common lines, so that most lines never reach Boost.Regex. Each
+// answers Match (with exactly the groups the regex would give: its greedy path succeeds), NoMatch
+// (the regex cannot match either) or Unsure (the regex decides).
+enum class Scan { Match, NoMatch, Unsure };
+
+bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_dig(char c) { return c >= '0' && c <= '9'; }
+
+// designation_re at `pos`: "(a)   ", "(12)  ", "(a-1) " and words of text.
+Scan scan_designation(const std::string& l, std::size_t pos, std::string& desig, std::string& gap, std::size_t& len) {
+    std::size_t n = l.size(), i = pos;
+    if (i >= n) return Scan::NoMatch;
+    char c = l[i];
+    if (c == '(') {
+        ++i;
+        for (int group = 0; group < 4; ++group) {
+            if (group > 0) {
+                if (i < n && (l[i] == '-' || l[i] == '.')) ++i;
+                else break;
+            }
+            std::size_t b = i;
+            while (i < n && is_alnum(l[i])) ++i;
+            if (i == b || i - b > 8) return Scan::NoMatch;
+        }
+        if (i >= n || l[i] != ')') return Scan::NoMatch;
+        ++i;
+        if (i < n && l[i] == ']') return Scan::Unsure;
+        std::size_t sb = i;
+        while (i < n && l[i] == ' ') ++i;
+        if (i == sb) return Scan::NoMatch;
+        desig.assign(l, pos, sb - pos);
+        gap.assign(l, sb, i - sb);
+        len = i - pos;
+        return Scan::Match;
+    }
+    if (is_alpha(c)) {
+        while (i < n && is_alpha(l[i])) ++i;
+        if (i >= n) return Scan::NoMatch;
+        if (l[i] == '.') return Scan::Unsure;
+        if (l[i] != ' ') return Scan::NoMatch;
+        if (l.compare(i, 3, "   ") != 0) return Scan::NoMatch;
+        return Scan::Unsure;
+    }
+    if (is_dig(c) || c == '[') return Scan::Unsure;
+    return Scan::NoMatch;
+}
+
+// section_re on a flush-left line: "2-173-042 Heading." (the first alternative, without "(Perm)").
+Scan scan_section(const std::string& l, std::string& number, std::string& sep, std::string& heading) {
+    std::size_t n = l.size(), i = 0;
+    if (n == 0) return Scan::NoMatch;
+    if (!is_dig(l[0])) return l[0] == '[' ? Scan::Unsure : Scan::NoMatch;
+    while (i < n && is_dig(l[i])) ++i;
+    if (i < n && is_alpha(l[i])) ++i;
+    int groups = 0;
+    while (i + 1 < n && (l[i] == '-' || l[i] == '.' || l[i] == ':') && is_dig(l[i + 1])) {
+        ++i;
+        while (i < n && is_dig(l[i])) ++i;
+        while (i < n && is_alpha(l[i])) ++i;
+        ++groups;
+    }
+    if (groups == 0) return Scan::Unsure;
+    std::size_t e = i;
+    if (i < n && l[i] != ' ') return Scan::Unsure;
+    while (i < n && l[i] == ' ') ++i;
+    number.assign(l, 0, e);
+    sep.assign(l, e, i - e);
+    heading.assign(l, i, n - i);
+    return Scan::Match;
+}
+
+// container_re can match only a line opening with one of its words.
+bool may_be_container(const std::string& l) {
+    for (const char* w : {"CHAPTER", "ARTICLE", "TITLE", "PART", "DIVISION"})
+        if (l.compare(0, std::strlen(w), w) == 0) return true;
+    return false;
+}
 
 struct Reader {
     const std::string& path;
@@ -66,7 +146,19 @@ struct Reader {
 
     void flush_left(const std::string& l) {
         boost::smatch m;
-        if (boost::regex_match(l, m, container_re())) {
+        {
+            std::string number, sep, heading;
+            if (scan_section(l, number, sep, heading) == Scan::Match) {
+                Provision s = make(Kind::Section, 1);
+                s.designation = std::move(number);
+                s.tl.heading_sep = std::move(sep);
+                s.heading.text = std::move(heading);
+                open.clear();
+                open.push_back(&add_top(std::move(s)));
+                return;
+            }
+        }
+        if (may_be_container(l) && boost::regex_match(l, m, container_re())) {
             std::string word = m[1];
             Kind k = word == "CHAPTER" ? Kind::Chapter : word == "ARTICLE" ? Kind::Article : Kind::Title;
             Provision c = make(k, 1);
@@ -79,7 +171,7 @@ struct Reader {
             add_top(std::move(c));
             return;
         }
-        if (boost::regex_match(l, m, section_re())) {
+        if ((l[0] == '[' || is_dig(l[0])) && boost::regex_match(l, m, section_re())) {
             Provision s = make(Kind::Section, 1);
             s.designation = m[1].str() + m[2].str();
             s.tl.heading_sep = m[3];
@@ -124,11 +216,21 @@ struct Reader {
         std::vector<std::size_t> cols;
         boost::smatch m;
         auto begin = l.cbegin() + static_cast<std::ptrdiff_t>(pos);
-        while (boost::regex_search(begin, l.cend(), m, designation_re(), boost::match_continuous)) {
-            if (m[1].matched) desigs.emplace_back(m[1].str(), m[2].str());
-            else desigs.emplace_back(m[3].str(), m[4].str());
+        for (;;) {
+            std::string d, g;
+            std::size_t len = 0;
+            Scan sc = scan_designation(l, pos, d, g, len);
+            if (sc == Scan::NoMatch) break;
+            if (sc == Scan::Match) {
+                desigs.emplace_back(std::move(d), std::move(g));
+            } else {
+                if (!boost::regex_search(begin, l.cend(), m, designation_re(), boost::match_continuous)) break;
+                if (m[1].matched) desigs.emplace_back(m[1].str(), m[2].str());
+                else desigs.emplace_back(m[3].str(), m[4].str());
+                len = static_cast<std::size_t>(m[0].length());
+            }
             cols.push_back(pos + 1);
-            pos += static_cast<std::size_t>(m[0].length());
+            pos += len;
             begin = l.cbegin() + static_cast<std::ptrdiff_t>(pos);
         }
         std::string rest = l.substr(pos);
