@@ -55,4 +55,27 @@ inline std::string scratch(const std::string& name) {
     return p;
 }
 
+// Headless Chromium (Debian's package), or "" when it is not installed.
+inline std::string chromium() {
+    for (const char* p : {"/usr/bin/chromium", "/usr/bin/chromium-browser"})
+        if (std::filesystem::exists(p)) return p;
+    return "";
+}
+
+// Runs headless Chromium on `args` (e.g. "--dump-dom file://..."), its standard output to `out`,
+// with a fresh profile. A browser that fails to start (it happens on a loaded machine) is tried
+// twice more; a page the browser reads is never retried into a pass.
+inline int run_chromium(const std::string& args, const std::string& out) {
+    int rc = -1;
+    for (int attempt = 0; attempt < 3 && rc != 0; ++attempt) {
+        std::string profile = scratch("chromium-profile-" + std::to_string(::getpid()));
+        std::string cmd = chromium() +
+                          " --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
+                          " --disable-component-update --disable-sync --user-data-dir=" + profile + " " + args + " >" + out +
+                          " 2>/dev/null </dev/null";
+        rc = std::system(cmd.c_str());
+    }
+    return rc;
+}
+
 }  // namespace test

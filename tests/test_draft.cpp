@@ -239,10 +239,7 @@ TEST_CASE("draft: headless Chromium reads the ordinance page: every mark, no scr
     std::string dir = test::scratch("draft-chromium");
     Case c = load_case("welcoming-city");
     test::spit(dir + "/ordinance.html", drafted(c, draft::chicago_style(), draft::Format::Html));
-    std::string cmd = "/usr/bin/chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
-                      "--disable-component-update --disable-sync --user-data-dir=" + dir + "/profile --dump-dom file://" + dir +
-                      "/ordinance.html >" + dir + "/dom.html 2>/dev/null </dev/null";
-    CHECK(std::system(cmd.c_str()) == 0);
+    CHECK(test::run_chromium("--dump-dom file://" + dir + "/ordinance.html", dir + "/dom.html") == 0);
     std::string dom = test::slurp(dir + "/dom.html");
     REQUIRE(dom.find("</html>") != std::string::npos);
     auto count = [&](const std::string& what) {

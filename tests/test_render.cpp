@@ -54,21 +54,8 @@ std::size_t count(const std::string& s, const std::string& what) {
     return n;
 }
 
-std::string chromium() {
-    for (const char* p : {"/usr/bin/chromium", "/usr/bin/chromium-browser"})
-        if (fs::exists(p)) return p;
-    return "";
-}
-
-// Runs headless Chromium on a file: --dump-dom to `out`, or a screenshot.
-int run_chromium(const std::string& args, const std::string& out) {
-    std::string profile = test::scratch("chromium-profile");
-    std::string cmd = chromium() +
-                      " --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
-                      " --disable-component-update --disable-sync --user-data-dir=" + profile + " " + args + " >" + out +
-                      " 2>/dev/null </dev/null";
-    return std::system(cmd.c_str());
-}
+using test::chromium;
+using test::run_chromium;
 
 }  // namespace
 
