@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/provision.hpp"
@@ -35,6 +37,10 @@ std::vector<Token> tokenize(const std::string& text);
 
 // 0..1: how much two texts share, by words (Dice coefficient over word multisets).
 double similarity(const std::string& a, const std::string& b);
+// The same from word bags made once: the words of a text as (hash, view into it), sorted.
+using WordBag = std::vector<std::pair<std::uint64_t, std::string_view>>;
+WordBag word_bag(const std::string& text);
+double similarity(const WordBag& a, const WordBag& b);
 
 struct ProvisionChange {
     enum class Type : std::uint8_t { Unchanged, Inserted, Deleted, Modified, Redesignated, Moved };

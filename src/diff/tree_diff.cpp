@@ -227,11 +227,15 @@ std::vector<Match> align(const std::vector<Provision>& os, const std::vector<Pro
     }
     // Similarities of what is left, computed once.
     std::map<std::pair<std::size_t, std::size_t>, double> sim;
+    std::vector<WordBag> bo(os.size()), bn(ns.size());  // word bags, made when first needed
+    std::vector<bool> has_bo(os.size(), false), has_bn(ns.size(), false);
     auto sim_of = [&](std::size_t i, std::size_t j) {
         auto k = std::make_pair(i, j);
         auto it = sim.find(k);
         if (it != sim.end()) return it->second;
-        return sim[k] = similarity(co[i], cn[j]);
+        if (!has_bo[i]) bo[i] = word_bag(co[i]), has_bo[i] = true;
+        if (!has_bn[j]) bn[j] = word_bag(cn[j]), has_bn[j] = true;
+        return sim[k] = similarity(bo[i], bn[j]);
     };
     // 2. same key.
     for (std::size_t i = 0; i < os.size(); ++i) {

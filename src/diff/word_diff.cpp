@@ -69,6 +69,11 @@ bool is_apostrophe_at(const std::string& s, std::size_t i, std::size_t& len) {
 }
 
 bool word_char_at(const std::string& s, std::size_t i, std::size_t& len) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        len = 1;
+        return is_ascii_alnum(c);
+    }
     char32_t cp = 0;
     len = utf8_at(s, i, cp);
     return is_word_cp(cp);
@@ -254,25 +259,31 @@ std::vector<WordOp> word_diff(const std::string& old_text, const std::string& ne
     return ops;
 }
 
-double similarity(const std::string& x, const std::string& y) {
-    std::unordered_map<std::string_view, int> bag;
-    std::size_t nx = 0, ny = 0, common = 0;
+WordBag word_bag(const std::string& x) {
+    WordBag bag;
     for (const auto& t : tokenize(x)) {
         if (t.kind == Token::Kind::Space) continue;
-        ++bag[std::string_view(x).substr(t.begin, t.end - t.begin)];
-        ++nx;
+        std::string_view w = std::string_view(x).substr(t.begin, t.end - t.begin);
+        std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+        for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        bag.push_back({h, w});
     }
-    for (const auto& t : tokenize(y)) {
-        if (t.kind == Token::Kind::Space) continue;
-        ++ny;
-        auto it = bag.find(std::string_view(y).substr(t.begin, t.end - t.begin));
-        if (it != bag.end() && it->second > 0) {
-            --it->second;
-            ++common;
-        }
-    }
-    if (nx + ny == 0) return 1.0;
-    return 2.0 * static_cast<double>(common) / static_cast<double>(nx + ny);
+    std::sort(bag.begin(), bag.end());
+    return bag;
 }
+
+double similarity(const WordBag& x, const WordBag& y) {
+    // The multiset intersection of two sorted bags, by merging; equal hashes are checked by bytes.
+    std::size_t i = 0, j = 0, common = 0;
+    while (i < x.size() && j < y.size()) {
+        if (x[i] < y[j]) ++i;
+        else if (y[j] < x[i]) ++j;
+        else ++common, ++i, ++j;
+    }
+    if (x.size() + y.size() == 0) return 1.0;
+    return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
+}
+
+double similarity(const std::string& x, const std::string& y) { return similarity(word_bag(x), word_bag(y)); }
 
 }  // namespace amend
