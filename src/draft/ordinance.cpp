@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "parse/text_layout.hpp"
+
 namespace amend::draft {
 
 namespace {
@@ -10,7 +12,9 @@ namespace {
 using T = ProvisionChange::Type;
 using RK = Run::Kind;
 
-void push(std::vector<Run>& runs, RK kind, const std::string& s) {
+void push(std::vector<Run>& runs, RK kind, const std::string& text) {
+    // A restated provision is one paragraph: text read from XML over several lines is folded.
+    std::string s = one_line(text);
     if (s.empty()) return;
     if (!runs.empty() && runs.back().kind == kind) {
         runs.back().text += s;

@@ -354,26 +354,6 @@ struct Reader {
     }
 };
 
-// The layout holds one line per provision: text read from XML may run over several lines (a
-// table, a centred block), and is written with each run of white space that holds a line break
-// folded to one space, and no white space at its ends.
-std::string one_line(const std::string& s) {
-    if (s.find_first_of("\n\r") == std::string::npos) return s;
-    std::string out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
-            std::size_t j = i;
-            bool brk = false;
-            while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) brk |= s[j] == '\n' || s[j] == '\r', ++j;
-            if (!out.empty() && j < s.size()) out += brk ? std::string(" ") : s.substr(i, j - i);
-            i = j;
-            continue;
-        }
-        out += s[i++];
-    }
-    return out;
-}
 
 // Writes a line's content after the indentation already written: the layout reads indentation
 // as structure, so white space that text read from XML begins with is left out (text read from
@@ -588,6 +568,27 @@ std::string write_text(const Document& doc, int file_index) {
         write_top(out, top, eol);
     }
     if (facts && !facts->final_newline && out.size() >= eol.size()) out.resize(out.size() - eol.size());
+    return out;
+}
+
+// The layout holds one line per provision: text read from XML may run over several lines (a
+// table, a centred block), and is written with each run of white space that holds a line break
+// folded to one space, and no white space at its ends.
+std::string one_line(const std::string& s) {
+    if (s.find_first_of("\n\r") == std::string::npos) return s;
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+            std::size_t j = i;
+            bool brk = false;
+            while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) brk |= s[j] == '\n' || s[j] == '\r', ++j;
+            if (!out.empty() && j < s.size()) out += brk ? std::string(" ") : s.substr(i, j - i);
+            i = j;
+            continue;
+        }
+        out += s[i++];
+    }
     return out;
 }
 

@@ -23,6 +23,11 @@ std::string write_text(const Document& doc, int file_index = -1);
 // indented line. `first_line` is the line of `text` in `path`, for diagnostics.
 std::vector<Provision> read_text_fragment(const std::string& text, const std::string& path, int first_line);
 
+// Text on one line: every run of white space that holds a line break becomes one space, and white
+// space at the ends goes (text read from XML may run over several lines). Text without a line
+// break is returned as it is.
+std::string one_line(const std::string& s);
+
 // Writes one provision subtree (a section, or a provision inside one at `depth`) in the layout.
 std::string write_text_provision(const Provision& p, int depth, const std::string& eol = "\n");
 
