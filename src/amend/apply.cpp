@@ -885,6 +885,13 @@ struct Applier {
                          std::isdigit(static_cast<unsigned char>(op.new_designations[0][0])));
         if (sections) {
             for (const auto& b : op.blocks) {
+                if (b.designation.find_first_of("-:") == std::string::npos) {
+                    // "adding new sections 3207b and 3207c" to an Act: the law's own numbers, not
+                    // the Code's; where the codifier puts them is not said.
+                    rep.skipped.push_back(loc(op) + ": new section " + b.designation +
+                                          " is numbered in the law, not in the code given: \"" + op.sentence + "\"");
+                    continue;
+                }
                 if (find_section(b.designation)) {
                     fail(op, "section " + b.designation + " already exists in the code given", "amend.exists");
                     continue;
