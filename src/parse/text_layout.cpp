@@ -234,6 +234,9 @@ struct Reader {
             begin = l.cbegin() + static_cast<std::ptrdiff_t>(pos);
         }
         std::string rest = l.substr(pos);
+        if (!desigs.empty() && starts_with(rest, "\t"))  // the writer could not give it back
+            fail(static_cast<int>(pos) + 1, "expected spaces between a designation and its text, found a tab",
+                 "parse.indent");
         Provision* parent = open[level - 1];
         open.resize(level);
         if (desigs.empty()) {
@@ -452,6 +455,7 @@ void write_node(std::string& out, const Provision& p, int depth, bool same_line,
 
 void write_top(std::string& out, const Provision& p, const std::string& eol) {
     out += blanks_with(p.tl.blanks_before, eol);
+    if (p.xl.tag == "trailing-blanks") return;  // closing a chapter or article that holds no section
     if (p.kind == Kind::Section) {
         std::string head = p.designation;
         if (!p.heading.empty() || !p.tl.heading_sep.empty())
@@ -471,7 +475,8 @@ void write_top(std::string& out, const Provision& p, const std::string& eol) {
     // A container: CHAPTER 2-173 HEADING
     std::string prefix = p.xl.prefix.empty() ? std::string(kind_name(p.kind)) + " " : p.xl.prefix;
     std::string head = prefix + p.designation;
-    if (!p.heading.empty()) head += (p.tl.heading_sep.empty() ? " " : p.tl.heading_sep) + p.heading.text;
+    if (!p.heading.empty() || !p.tl.heading_sep.empty())
+        head += (p.tl.heading_sep.empty() ? " " : p.tl.heading_sep) + p.heading.text;
     write_line(out, head, eol);
     for (const auto& c : p.children) write_top(out, c, eol);
 }

@@ -34,7 +34,7 @@ for t in $targets; do
   done
   echo "fuzz $t: ${secs} s"
   if ! UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
-      "$build/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      "$build/tests/fuzz/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
       "$work/corpus" >"$work/log" 2>&1; then
     tail -n 60 "$work/log"
