@@ -206,7 +206,7 @@ TEST_CASE("hostile: amend apply writes hostile amendment text literally in the s
 // Known bug (src/cli/apply_cmd.cpp, report_md): the report copies instruction text into Markdown
 // unescaped, so "<script>" in an inserted phrase is raw HTML in report.md and [x](javascript:...) a
 // link. Reported; tests/fuzz/regressions/apply/report-md-injection.txt holds the input.
-TEST_CASE("hostile: report.md keeps hostile amendment text literal" * doctest::may_fail()) {
+TEST_CASE("hostile: report.md keeps hostile amendment text literal") {
     Fixture f;
     test::spit(f.dir + "/hostile.md", hostile_amendment());
     std::string out = f.dir + "/out";
@@ -453,7 +453,7 @@ TEST_CASE("hostile: a section number that would name a path outside the output f
 // Known bug (src/amend/markdown.cpp): a byte-order mark before "# Title" is kept, so the title reads
 // "\xEF\xBB\xBF# Fees" (the heading is not recognized). Reported;
 // tests/fuzz/regressions/amendment/bom-title.md holds the input.
-TEST_CASE("hostile: a BOM before an amendment's title is skipped" * doctest::may_fail()) {
+TEST_CASE("hostile: a BOM before an amendment's title is skipped") {
     auto ad = amend::read_markdown_amendment("\xEF\xBB\xBF# Fees\r\n\r\n1. Section 9-9-010(a) is amended by striking \"a\" and inserting \"b\".\r\n", "bom.md");
     CHECK(ad.title == "Fees");
 }

@@ -102,19 +102,21 @@ struct Reader {
 
 }  // namespace
 
-AmendmentDoc read_markdown_amendment(const std::string& bytes, const std::string& path) {
-    require_utf8(bytes, path);
+AmendmentDoc read_markdown_amendment(const std::string& input, const std::string& path) {
+    require_utf8(input, path);
+    // A byte-order mark is no part of the title (cmark would keep it in the first line).
+    const std::string bytes = input.compare(0, 3, "\xEF\xBB\xBF") == 0 ? input.substr(3) : input;
     AmendmentDoc doc;
     doc.file = path;
     Reader r{path, {}};
     {
+        // Lines end as cmark ends them: "\n", "\r\n", or a lone "\r".
         std::size_t i = 0;
         while (i <= bytes.size()) {
-            std::size_t e = bytes.find('\n', i);
+            std::size_t e = bytes.find_first_of("\r\n", i);
             if (e == std::string::npos) e = bytes.size();
-            std::string l = bytes.substr(i, e - i);
-            if (!l.empty() && l.back() == '\r') l.pop_back();
-            r.lines.push_back(l);
+            r.lines.push_back(bytes.substr(i, e - i));
+            if (e + 1 < bytes.size() && bytes[e] == '\r' && bytes[e + 1] == '\n') ++e;
             i = e + 1;
         }
     }

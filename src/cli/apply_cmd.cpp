@@ -11,6 +11,7 @@
 #include "parse/dc_xml.hpp"
 #include "parse/load.hpp"
 #include "parse/text_layout.hpp"
+#include "render/doc.hpp"
 
 namespace amend {
 
@@ -18,27 +19,30 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The report as a document tree: every word from the law or the amendment goes into a text
+// node, so Markdown syntax and HTML in it come out as literal text.
 std::string report_md(const ApplyOptions& o, const ApplyReport& r) {
-    std::string s = "# Amendment report\n\n";
-    s += "Amendments: `" + fs::path(o.amendments).filename().string() + "`\n\n";
-    s += "## Instructions applied\n\n";
-    if (r.applied.empty()) s += "None.\n";
-    for (const auto& a : r.applied) s += "- " + fs::path(a.where).filename().string() + ": " + a.what + "\n";
-    s += "\n## Sections changed\n\n";
-    for (const auto& c : r.changed_sections) s += "- " + c + "\n";
-    if (!r.warnings.empty()) {
-        s += "\n## Warnings\n\n";
-        for (const auto& w : r.warnings) s += "- " + w + "\n";
-    }
-    if (!r.dangling.empty()) {
-        s += "\n## Cross-references to check\n\n";
-        for (const auto& w : r.dangling) s += "- " + w + "\n";
-    }
-    if (!r.skipped.empty()) {
-        s += "\n## Not in the code given (skipped)\n\n";
-        for (const auto& w : r.skipped) s += "- " + w + "\n";
-    }
-    return s;
+    render::Doc doc;
+    render::text(render::heading(doc.root(), 1), "Amendment report");
+    render::text(render::paragraph(doc.root()), "Amendments: " + fs::path(o.amendments).filename().string());
+    auto section = [&](const std::string& title, const std::vector<std::string>& lines, bool always) {
+        if (lines.empty() && !always) return;
+        render::text(render::heading(doc.root(), 2), title);
+        if (lines.empty()) {
+            render::text(render::paragraph(doc.root()), "None.");
+            return;
+        }
+        cmark_node* l = render::list(doc.root());
+        for (const auto& line : lines) render::text(render::paragraph(render::item(l)), line);
+    };
+    std::vector<std::string> applied;
+    for (const auto& a : r.applied) applied.push_back(fs::path(a.where).filename().string() + ": " + a.what);
+    section("Instructions applied", applied, true);
+    section("Sections changed", std::vector<std::string>(r.changed_sections.begin(), r.changed_sections.end()), true);
+    section("Warnings", r.warnings, false);
+    section("Cross-references to check", r.dangling, false);
+    section("Not in the code given (skipped)", r.skipped, false);
+    return doc.markdown();
 }
 
 }  // namespace

@@ -30,17 +30,5 @@ inline void read_code(const std::string& bytes, const std::string& name, amend::
     else amend::read_text(bytes, name + ".txt", doc);
 }
 
-// Known bug, reported to src/amend (regressions/amendment/known-lone-cr-line-ends.md): a '\r' not
-// followed by '\n' ends a line for cmark but not for read_markdown_amendment, whose line lookup
-// then throws std::out_of_range. Until it is fixed the Markdown targets skip such inputs, so that
-// the fuzzer looks for other bugs (the replay programs, built without AMEND_LIBFUZZER, run them).
-inline bool has_lone_cr(const std::string& s) {
-#ifndef AMEND_LIBFUZZER
-    if (!s.empty()) return false;
-#endif
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n')) return true;
-    return false;
-}
 
 }  // namespace fuzz
