@@ -215,9 +215,7 @@ TEST_CASE("hostile: report.md keeps hostile amendment text literal") {
 }
 
 TEST_CASE("hostile: headless Chromium runs no script from law or amendment text [chromium]") {
-    const char* chromium = fs::exists("/usr/bin/chromium") ? "/usr/bin/chromium"
-                           : fs::exists("/usr/bin/chromium-browser") ? "/usr/bin/chromium-browser" : nullptr;
-    if (!chromium) {
+    if (test::chromium().empty()) {
         MESSAGE("skipped: no chromium at /usr/bin/chromium");
         return;
     }
@@ -229,17 +227,12 @@ TEST_CASE("hostile: headless Chromium runs no script from law or amendment text 
     test::spit(f.dir + "/diff.html", d.out);
     // The Markdown outputs as a reader would see them: rendered by cmark with raw HTML allowed.
     test::spit(f.dir + "/redline-md.html", "<!doctype html><meta charset=utf-8><body>" + cmark_html(test::slurp(out + "/9-9-010/redline.md")));
-    std::string profile = test::scratch("hostile-chromium-profile");
     for (const std::string& page : {out + "/index.html", out + "/9-9-010/redline.html", out + "/9-9-010/side-by-side.html",
                                    out + "/9-9-010/consolidated.html", f.dir + "/diff.html",
                                    f.dir + "/redline-md.html"}) {
         CAPTURE(page);
         std::string dom_file = f.dir + "/dom.html";
-        std::string cmd = std::string(chromium) +
-                          " --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
-                          " --disable-component-update --disable-sync --user-data-dir=" + profile +
-                          " --virtual-time-budget=2000 --dump-dom file://" + page + " >" + dom_file + " 2>/dev/null </dev/null";
-        REQUIRE(std::system(cmd.c_str()) == 0);
+        REQUIRE(test::run_chromium("--virtual-time-budget=2000 --dump-dom file://" + page, dom_file) == 0);
         std::string dom = test::slurp(dom_file);
         REQUIRE(dom.find("</body>") != std::string::npos);
         CHECK(dom.find("<script") == std::string::npos);
