@@ -3,7 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "cli/commands.hpp"
@@ -16,21 +16,40 @@ void OutputSet::write(const std::string& dir) const {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw UsageError("cannot create the output folder " + dir + ": " + ec.message());
+    // A site is thousands of small files in a few hundred folders: each folder is created once, and
+    // each file written with one open, write and close (no stream buffer).
+    fs::path made;  // the last folder created or found
+    const std::string suffix = ".tmp-" + std::to_string(::getpid());
     for (const auto& [rel, bytes] : files_) {
         fs::path target = fs::path(dir) / rel;
-        fs::create_directories(target.parent_path(), ec);
-        if (ec) throw UsageError("cannot create " + target.parent_path().string() + ": " + ec.message());
+        fs::path parent = target.parent_path();
+        if (parent != made) {
+            fs::create_directories(parent, ec);
+            if (ec) throw UsageError("cannot create " + parent.string() + ": " + ec.message());
+            made = parent;
+        }
         fs::path tmp = target;
-        tmp += ".tmp-" + std::to_string(::getpid());
-        {
-            std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-            if (!f) throw UsageError("cannot write " + tmp.string() + ": " + std::strerror(errno));
-            f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-            f.flush();
-            if (!f) {
-                fs::remove(tmp, ec);
-                throw UsageError("cannot write " + target.string() + ": " + std::strerror(errno));
+        tmp += suffix;
+        int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        if (fd < 0) throw UsageError("cannot write " + tmp.string() + ": " + std::strerror(errno));
+        const char* p = bytes.data();
+        std::size_t left = bytes.size();
+        bool ok = true;
+        while (left > 0) {
+            ssize_t n = ::write(fd, p, left);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                ok = false;
+                break;
             }
+            p += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        int err = errno;
+        ::close(fd);
+        if (!ok) {
+            fs::remove(tmp, ec);
+            throw UsageError("cannot write " + target.string() + ": " + std::strerror(err));
         }
         fs::rename(tmp, target, ec);
         if (ec) {

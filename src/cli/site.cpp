@@ -1,4 +1,6 @@
 #include "cli/output.hpp"
+
+#include <utility>
 #include "diff/diff.hpp"
 #include "render/render.hpp"
 
@@ -11,7 +13,7 @@ void add_site(OutputSet& files, const Document& before, const Document& after, c
     for (const auto& w : report.warnings) info.warnings.push_back(w);
     for (const auto& w : report.dangling) info.warnings.push_back(w);
     for (const auto& w : report.skipped) info.warnings.push_back(w);
-    for (auto& [path, bytes] : render_site(cs, info)) files.add(path, bytes);
+    for (auto& [path, bytes] : render_site(cs, info)) files.add(std::move(path), std::move(bytes));
 }
 
 }  // namespace amend
