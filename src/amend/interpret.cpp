@@ -243,23 +243,21 @@ struct Interp {
         }
         // A Code cite in parentheses wins: "Section 505(c) (D.C. Official Code § 42-3505.05(c))".
         static const regex cite(R"((?:D\.\s*C\.|District of Columbia)[^()§]*?(?:Code|Official Code)[^§()]*§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*)(\s*(?:,\s*)?et\.?\s+seq)?)", icase);
+        auto cited = [&](const smatch& c) {  // a Code section and the designations after it
+            out.section = c[1];
+            out.path = chain_of(c[2]);
+            out.relative = false;
+            return true;
+        };
         if (boost::regex_search(t, mm, cite)) {
             if (mm[3].matched) {
                 out.container_only = true;
                 return true;
             }
-            out.section = mm[1];
-            out.path = chain_of(mm[2]);
-            out.relative = false;
-            return true;
+            return cited(mm);
         }
         static const regex code_cite(R"(^§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*))", icase);
-        if (boost::regex_search(t, mm, code_cite)) {
-            out.section = mm[1];
-            out.path = chain_of(mm[2]);
-            out.relative = false;
-            return true;
-        }
+        if (boost::regex_search(t, mm, code_cite)) return cited(mm);
         static const regex sect(R"(^(?:section|sec\.)\s+(?:of\s+)?([0-9][0-9A-Za-z:.\-]*?)((?:\([^()\s]+\))*)(?:\s|,|$).*$)", icase);
         if (boost::regex_match(t, mm, sect)) {
             std::string num = mm[1];
