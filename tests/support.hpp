@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace test {
 
@@ -47,9 +48,10 @@ inline Run amend(const std::string& args) {
     return r;
 }
 
-// A scratch folder under the build tree, emptied first.
+// A scratch folder under the build tree, emptied first; one tree per test process, since ctest
+// runs several at once.
 inline std::string scratch(const std::string& name) {
-    std::string p = std::string(AMEND_BUILD_DIR) + "/scratch/" + name;
+    std::string p = std::string(AMEND_BUILD_DIR) + "/scratch/" + std::to_string(::getpid()) + "/" + name;
     std::filesystem::remove_all(p);
     std::filesystem::create_directories(p);
     return p;
@@ -72,7 +74,7 @@ inline int run_chromium(const std::string& args, const std::string& out) {
         return args.find("--dump-dom") == std::string::npos || slurp(out).find("</html>") != std::string::npos;
     };
     for (int attempt = 0; attempt < 3 && (rc != 0 || !dumped()); ++attempt) {
-        std::string profile = scratch("chromium-profile-" + std::to_string(::getpid()));
+        std::string profile = scratch("chromium-profile");
         std::string cmd = chromium() +
                           " --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
                           " --disable-component-update --disable-sync --user-data-dir=" + profile + " " + args + " >" + out +
