@@ -785,21 +785,10 @@ int main(int argc, char** argv) {
                     return std::to_string(bad.size()) + " of " + std::to_string(items.size()) + " generated were rejected by amend check";
                 };
                 std::string note = validated("apply-1000.md", "Benchmark: generated instructions", ins.items, 1000);
-                // "Mayor" wherever it appears, once per section that has it (the engine has no
-                // whole-code target).
-                std::vector<std::string> mayor;
-                for (const auto& s : secs)
-                    if (s.find("Mayor") != std::string::npos) {
-                        Document d;
-                        read_text(s, "s", d);
-                        std::vector<Provision*> ts;
-                        texts_of(d.root.children.at(0), ts);
-                        bool in_text = d.root.children.at(0).heading.text.find("Mayor") != std::string::npos;
-                        for (auto* p : ts) in_text |= p->text.text.find("Mayor") != std::string::npos;
-                        if (!in_text) continue;  // only in the history note
-                        mayor.push_back("Section " + d.root.children.at(0).designation +
-                                        " is amended by striking \"Mayor\" wherever it appears and inserting \"Mayor or designee\" in its place.");
-                    }
+                // "Mayor" wherever it appears in the whole code: one instruction.
+                std::vector<std::string> mayor = {
+                    "The District of Columbia Official Code is amended by striking \"Mayor\" wherever it appears and "
+                    "inserting \"Mayor or designee\" in its place."};
                 note += "\nMayor: " + validated("apply-mayor.md", "Benchmark: Mayor or designee", mayor, mayor.size());
                 write_file(work / "apply-1000.kinds", kinds + note + "\n");
             }
