@@ -35,13 +35,6 @@ struct Token {
 };
 std::vector<Token> tokenize(const std::string& text);
 
-// 0..1: how much two texts share, by words (Dice coefficient over word multisets).
-double similarity(const std::string& a, const std::string& b);
-// The same from word bags made once: the words of a text as (hash, view into it), sorted.
-using WordBag = std::vector<std::pair<std::uint64_t, std::string_view>>;
-WordBag word_bag(const std::string& text);
-double similarity(const WordBag& a, const WordBag& b);
-
 struct ProvisionChange {
     enum class Type : std::uint8_t { Unchanged, Inserted, Deleted, Modified, Redesignated, Moved };
     Type type = Type::Unchanged;
@@ -84,6 +77,18 @@ struct DiffTimings {
 // are compared as one section whose number changed. The ChangeSet points into both trees: they must
 // outlive it.
 ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffTimings* timings = nullptr);
+
+// The sections diff_trees compares, in its order: pairs of indexes into the old and the new
+// section numbers (-1 where a side has none). Numbers pair in order of the new side (the k-th old
+// section of a number with its k-th new one); an old section without a partner is shown where it
+// stood.
+struct SectionPair {
+    long old_index = -1, new_index = -1;
+};
+std::vector<SectionPair> pair_sections(const std::vector<std::string_view>& old_numbers,
+                                       const std::vector<std::string_view>& new_numbers);
+// One section's changes (either side may be null): what diff_trees gives for a pair.
+SectionDiff diff_section(const Provision* old_s, const Provision* new_s, DiffTimings* timings = nullptr);
 
 // Totals over a change set: words (non-space tokens) struck and inserted, provisions changed.
 struct DiffStats {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <unordered_map>
 
 #include "diff/diff.hpp"
 #include "model/citation.hpp"
@@ -43,12 +44,98 @@ bool same_tree(const Provision& a, const Provision& b) {
     return true;
 }
 
-// Everything a provision says, below its own designation: heading, text and its children whole.
-std::string content_of(const Provision& p) {
-    std::string s = p.heading.text + "\n" + p.text.text;
-    for (const auto& c : p.children) s += "\n" + c.designation + " " + content_of(c);
-    return s;
-}
+// What alignment compares of a subtree: everything a provision says below its own designation
+// (heading, text, and each child's designation and content), as a hash and a length, and its words
+// as a sorted bag of word ids. Computed once per provision, bottom up, when first needed: a
+// section's subtrees are never flattened into strings, and each word is hashed once.
+class Contents {
+public:
+    bool same(const Provision& a, const Provision& b) {
+        const Info& x = info(a);
+        const Info& y = info(b);
+        return x.hash == y.hash && x.length == y.length && equal(a, b);
+    }
+    std::size_t length(const Provision& p) { return info(p).length; }
+
+    // 0..1: how much two subtrees share, by words (Dice coefficient over word multisets).
+    double similarity(const Provision& a, const Provision& b) {
+        const auto& x = bag(a);
+        const auto& y = bag(b);
+        std::size_t i = 0, j = 0, common = 0;
+        while (i < x.size() && j < y.size()) {
+            if (x[i] < y[j]) ++i;
+            else if (y[j] < x[i]) ++j;
+            else ++common, ++i, ++j;
+        }
+        if (x.size() + y.size() == 0) return 1.0;
+        return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
+    }
+
+private:
+    struct Info {
+        std::uint64_t hash = 0;
+        std::size_t length = 0;
+        bool bagged = false;
+        std::vector<std::uint64_t> bag;
+    };
+    std::unordered_map<const Provision*, Info> infos_;
+
+    static std::uint64_t mix(std::uint64_t h, std::string_view s) {
+        for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return (h ^ 0xFFu) * 1099511628211ull;  // a separator no byte of text gives
+    }
+
+    static bool equal(const Provision& a, const Provision& b) {
+        if (a.heading.text != b.heading.text || a.text.text != b.text.text || a.children.size() != b.children.size())
+            return false;
+        for (std::size_t i = 0; i < a.children.size(); ++i)
+            if (a.children[i].designation != b.children[i].designation || !equal(a.children[i], b.children[i]))
+                return false;
+        return true;
+    }
+
+    Info& info(const Provision& p) {
+        auto it = infos_.find(&p);
+        if (it != infos_.end()) return it->second;
+        Info in;
+        in.hash = mix(mix(1469598103934665603ull, p.heading.text), p.text.text);
+        in.length = p.heading.text.size() + 1 + p.text.text.size();
+        for (const auto& c : p.children) {
+            const Info& ci = info(c);
+            in.hash = mix(in.hash, c.designation) * 31 + ci.hash;
+            in.length += 2 + c.designation.size() + ci.length;
+        }
+        return infos_.emplace(&p, std::move(in)).first->second;
+    }
+
+    // The words of s as 64-bit hashes (FNV-1a): two different words share one with a chance of
+    // about one in 10^12 within a section, which at worst moves a similarity by one word.
+    static void words(const std::string& s, std::vector<std::uint64_t>& out) {
+        for (const auto& t : tokenize(s)) {
+            if (t.kind == Token::Kind::Space) continue;
+            std::uint64_t h = 1469598103934665603ull;
+            for (std::size_t k = t.begin; k < t.end; ++k) h = (h ^ static_cast<unsigned char>(s[k])) * 1099511628211ull;
+            out.push_back(h);
+        }
+    }
+
+    const std::vector<std::uint64_t>& bag(const Provision& p) {
+        Info& in = info(p);  // a node of the map: it stays where it is while others are added
+        if (in.bagged) return in.bag;
+        std::vector<std::uint64_t> b;
+        words(p.heading.text, b);
+        words(p.text.text, b);
+        for (const auto& c : p.children) {
+            words(c.designation, b);
+            const auto& cb = bag(c);
+            b.insert(b.end(), cb.begin(), cb.end());
+        }
+        std::sort(b.begin(), b.end());
+        in.bag = std::move(b);
+        in.bagged = true;
+        return in.bag;
+    }
+};
 
 // Identity within a parent: numbered provisions by kind and designation, definitions by term;
 // unnumbered ones ("" here) by position and similarity.
@@ -126,6 +213,7 @@ public:
 private:
     SectionDiff& out_;
     DiffTimings* timings_;
+    Contents contents_;
 
     std::vector<WordOp> timed_word_diff(const std::string& a, const std::string& b) {
         if (!timings_) return word_diff(a, b);
@@ -188,10 +276,10 @@ struct Match {
 // 2. same identity (designation or term, or i-th unnumbered paragraph of its kind), unless the other
 //    side holds a clearly better partner by content;
 // 3. best similarity, at least one half of the words shared: redesignated or moved with changes.
-std::vector<Match> align(const std::vector<Provision>& os, const std::vector<Provision>& ns) {
-    std::vector<std::string> co, cn, ko, kn;
-    for (const auto& p : os) co.push_back(content_of(p)), ko.push_back(key_of(p));
-    for (const auto& p : ns) cn.push_back(content_of(p)), kn.push_back(key_of(p));
+std::vector<Match> align(const std::vector<Provision>& os, const std::vector<Provision>& ns, Contents& contents) {
+    std::vector<std::string> ko, kn;
+    for (const auto& p : os) ko.push_back(key_of(p));
+    for (const auto& p : ns) kn.push_back(key_of(p));
     // Unnumbered provisions are known by kind and ordinal.
     auto ordinal_keys = [](const std::vector<Provision>& ps, std::vector<std::string>& keys) {
         std::map<Kind, int> count;
@@ -213,29 +301,25 @@ std::vector<Match> align(const std::vector<Provision>& os, const std::vector<Pro
     // 1. identical content: prefer the same key, then the first in order.
     for (std::size_t i = 0; i < os.size(); ++i)
         for (std::size_t j = 0; j < ns.size(); ++j)
-            if (mn[j] < 0 && ko[i] == kn[j] && co[i] == cn[j]) {
+            if (mn[j] < 0 && ko[i] == kn[j] && contents.same(os[i], ns[j])) {
                 link(i, j);
                 break;
             }
     for (std::size_t i = 0; i < os.size(); ++i) {
-        if (mo[i] >= 0 || co[i].size() < 4) continue;
+        if (mo[i] >= 0 || contents.length(os[i]) < 4) continue;
         for (std::size_t j = 0; j < ns.size(); ++j)
-            if (mn[j] < 0 && compatible(i, j) && co[i] == cn[j]) {
+            if (mn[j] < 0 && compatible(i, j) && contents.same(os[i], ns[j])) {
                 link(i, j);
                 break;
             }
     }
     // Similarities of what is left, computed once.
     std::map<std::pair<std::size_t, std::size_t>, double> sim;
-    std::vector<WordBag> bo(os.size()), bn(ns.size());  // word bags, made when first needed
-    std::vector<bool> has_bo(os.size(), false), has_bn(ns.size(), false);
     auto sim_of = [&](std::size_t i, std::size_t j) {
         auto k = std::make_pair(i, j);
         auto it = sim.find(k);
         if (it != sim.end()) return it->second;
-        if (!has_bo[i]) bo[i] = word_bag(co[i]), has_bo[i] = true;
-        if (!has_bn[j]) bn[j] = word_bag(cn[j]), has_bn[j] = true;
-        return sim[k] = similarity(bo[i], bn[j]);
+        return sim[k] = contents.similarity(os[i], ns[j]);
     };
     // 2. same key.
     for (std::size_t i = 0; i < os.size(); ++i) {
@@ -309,7 +393,7 @@ std::vector<bool> in_order(const std::vector<Match>& ms) {
 void Differ::children(const Provision& o, const Provision& n, Side& so, Side& sn, int depth) {
     const auto& os = o.children;
     const auto& ns = n.children;
-    auto ms = align(os, ns);
+    auto ms = align(os, ns, contents_);
     auto keep = in_order(ms);
     std::vector<long> old_of(ns.size(), -1);
     std::vector<bool> moved(ns.size(), false), old_matched(os.size(), false);
@@ -351,51 +435,71 @@ void Differ::children(const Provision& o, const Provision& n, Side& so, Side& sn
 
 }  // namespace
 
-ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffTimings* timings) {
-    auto olds = sections_of(old_root);
-    auto news = sections_of(new_root);
-    ChangeSet cs;
-    std::map<std::string, std::size_t> old_index;
-    for (std::size_t i = 0; i < olds.size(); ++i) old_index.emplace(olds[i]->designation, i);
+std::vector<SectionPair> pair_sections(const std::vector<std::string_view>& olds,
+                                       const std::vector<std::string_view>& news) {
+    // A number that stands several times (a code that holds two versions of a section) pairs
+    // its k-th old with its k-th new.
+    std::map<std::string_view, std::vector<std::size_t>> old_index;
+    for (std::size_t i = olds.size(); i-- > 0;) old_index[olds[i]].push_back(i);
     std::vector<long> old_of(news.size(), -1);
     std::vector<bool> old_matched(olds.size(), false);
     for (std::size_t j = 0; j < news.size(); ++j) {
-        auto it = old_index.find(news[j]->designation);
-        if (it != old_index.end() && !old_matched[it->second]) {
-            old_of[j] = static_cast<long>(it->second);
-            old_matched[it->second] = true;
+        auto it = old_index.find(news[j]);
+        if (it != old_index.end() && !it->second.empty()) {
+            old_of[j] = static_cast<long>(it->second.back());
+            old_matched[it->second.back()] = true;
+            it->second.pop_back();
         }
     }
     if (olds.size() == 1 && news.size() == 1 && old_of[0] < 0) {
         old_of[0] = 0;
         old_matched[0] = true;
     }
-    auto emit = [&](const Provision* o, const Provision* n) {
-        SectionDiff sd;
-        sd.number = n ? n->designation : o->designation;
-        sd.old_s = o;
-        sd.new_s = n;
-        Differ d(sd, timings);
-        Side so, sn;
-        if (o && n) d.pair(*o, *n, so, sn, 1, 1, 0, false, same_tree(*o, *n));
-        else if (n) d.one_side(*n, sn, 1, 0, true);
-        else d.one_side(*o, so, 1, 0, false);
-        cs.sections.push_back(std::move(sd));
-    };
+    std::vector<SectionPair> out;
     std::size_t next_old = 0;
     for (std::size_t j = 0; j < news.size(); ++j) {
         if (old_of[j] >= 0) {
             auto i = static_cast<std::size_t>(old_of[j]);
             for (; next_old < i; ++next_old)
-                if (!old_matched[next_old]) emit(olds[next_old], nullptr);
+                if (!old_matched[next_old]) out.push_back({static_cast<long>(next_old), -1});
             next_old = std::max(next_old, i + 1);
-            emit(olds[i], news[j]);
+            out.push_back({old_of[j], static_cast<long>(j)});
         } else {
-            emit(nullptr, news[j]);
+            out.push_back({-1, static_cast<long>(j)});
         }
     }
     for (; next_old < olds.size(); ++next_old)
-        if (!old_matched[next_old]) emit(olds[next_old], nullptr);
+        if (!old_matched[next_old]) out.push_back({static_cast<long>(next_old), -1});
+    return out;
+}
+
+SectionDiff diff_section(const Provision* o, const Provision* n, DiffTimings* timings) {
+    SectionDiff sd;
+    sd.number = n ? n->designation : o->designation;
+    sd.old_s = o;
+    sd.new_s = n;
+    Differ d(sd, timings);
+    Side so, sn;
+    if (o && n) d.pair(*o, *n, so, sn, 1, 1, 0, false, same_tree(*o, *n));
+    else if (n) d.one_side(*n, sn, 1, 0, true);
+    else d.one_side(*o, so, 1, 0, false);
+    return sd;
+}
+
+ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffTimings* timings) {
+    auto olds = sections_of(old_root);
+    auto news = sections_of(new_root);
+    auto numbers = [](const std::vector<const Provision*>& ss) {
+        std::vector<std::string_view> r;
+        r.reserve(ss.size());
+        for (const auto* s : ss) r.push_back(s->designation);
+        return r;
+    };
+    ChangeSet cs;
+    for (const auto& p : pair_sections(numbers(olds), numbers(news)))
+        cs.sections.push_back(diff_section(p.old_index >= 0 ? olds[static_cast<std::size_t>(p.old_index)] : nullptr,
+                                           p.new_index >= 0 ? news[static_cast<std::size_t>(p.new_index)] : nullptr,
+                                           timings));
     return cs;
 }
 

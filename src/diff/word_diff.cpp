@@ -210,28 +210,40 @@ std::vector<WordOp> word_diff(const std::string& old_text, const std::string& ne
     }
     auto ta = tokenize(old_text);
     auto tb = tokenize(new_text);
+    auto text_of = [](const std::string& s, const Token& t) { return s.substr(t.begin, t.end - t.begin); };
+    auto same = [&](const Token& x, const Token& y) {
+        return old_text.compare(x.begin, x.end - x.begin, new_text, y.begin, y.end - y.begin) == 0;
+    };
+    // The tokens both ends share are equal runs; only the middle is compared (as diff-match-patch
+    // does): most changed provisions differ in a few words.
+    std::size_t na = ta.size(), nb = tb.size(), pre = 0, suf = 0;
+    while (pre < na && pre < nb && same(ta[pre], tb[pre])) ++pre;
+    while (suf + pre < na && suf + pre < nb && same(ta[na - 1 - suf], tb[nb - 1 - suf])) ++suf;
+    // Eight shared tokens stay on each side of the middle, so that dtl still chooses where a change
+    // that could shift (a word and its space, a repeated mark) stands, as on the whole text.
+    pre -= std::min<std::size_t>(pre, 8);
+    suf -= std::min<std::size_t>(suf, 8);
+    std::vector<Run> runs;
+    if (pre) push(runs, true, old_text.substr(0, ta[pre - 1].end), "");
     // Integer ids (dtl compares ints, not strings), keyed by views into the two texts.
     std::unordered_map<std::string_view, int> ids;
-    ids.reserve(ta.size() + tb.size());
     auto id_of = [&](const std::string& s, const Token& t) {
         auto [it, fresh] = ids.emplace(std::string_view(s).substr(t.begin, t.end - t.begin), static_cast<int>(ids.size()));
         (void)fresh;
         return it->second;
     };
     std::vector<int> a, b;
-    a.reserve(ta.size());
-    b.reserve(tb.size());
-    for (const auto& t : ta) a.push_back(id_of(old_text, t));
-    for (const auto& t : tb) b.push_back(id_of(new_text, t));
-
-    std::vector<Run> runs;
-    auto text_of = [](const std::string& s, const Token& t) { return s.substr(t.begin, t.end - t.begin); };
+    for (std::size_t k = pre; k + suf < na; ++k) a.push_back(id_of(old_text, ta[k]));
+    for (std::size_t k = pre; k + suf < nb; ++k) b.push_back(id_of(new_text, tb[k]));
     if (a.empty() || b.empty()) {
-        push(runs, false, old_text, new_text);
+        auto middle = [&](const std::string& s, const std::vector<Token>& ts) {
+            return ts.size() == pre + suf ? std::string() : s.substr(ts[pre].begin, ts[ts.size() - 1 - suf].end - ts[pre].begin);
+        };
+        push(runs, false, middle(old_text, ta), middle(new_text, tb));
     } else {
         dtl::Diff<int, std::vector<int>> d(a, b, true);  // deletions before insertions
         d.compose();
-        std::size_t ia = 0, ib = 0;
+        std::size_t ia = pre, ib = pre;
         // A COMMON element carries the old token: walk both sides by our own counters.
         for (const auto& [elem, info] : d.getSes().getSequence()) {
             (void)elem;
@@ -246,6 +258,7 @@ std::vector<WordOp> word_diff(const std::string& old_text, const std::string& ne
             }
         }
     }
+    if (suf) push(runs, true, old_text.substr(ta[na - suf].begin), "");
     cleanup_semantic(runs);
     factor_common(runs);
     for (const auto& r : runs) {
@@ -258,32 +271,5 @@ std::vector<WordOp> word_diff(const std::string& old_text, const std::string& ne
     }
     return ops;
 }
-
-WordBag word_bag(const std::string& x) {
-    WordBag bag;
-    for (const auto& t : tokenize(x)) {
-        if (t.kind == Token::Kind::Space) continue;
-        std::string_view w = std::string_view(x).substr(t.begin, t.end - t.begin);
-        std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-        for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        bag.push_back({h, w});
-    }
-    std::sort(bag.begin(), bag.end());
-    return bag;
-}
-
-double similarity(const WordBag& x, const WordBag& y) {
-    // The multiset intersection of two sorted bags, by merging; equal hashes are checked by bytes.
-    std::size_t i = 0, j = 0, common = 0;
-    while (i < x.size() && j < y.size()) {
-        if (x[i] < y[j]) ++i;
-        else if (y[j] < x[i]) ++j;
-        else ++common, ++i, ++j;
-    }
-    if (x.size() + y.size() == 0) return 1.0;
-    return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
-}
-
-double similarity(const std::string& x, const std::string& y) { return similarity(word_bag(x), word_bag(y)); }
 
 }  // namespace amend

@@ -1,5 +1,8 @@
 #include "model/diagnostic.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include <algorithm>
 
 namespace amend {
@@ -65,7 +68,17 @@ void require_utf8(const std::string& s, const std::string& file) {
         auto c = static_cast<unsigned char>(s[i]);
         std::size_t len = 0;
         unsigned min = 0;
-        if (c < 0x80) { ++i; continue; }
+        if (c < 0x80) {
+            // ASCII runs eight bytes at a time.
+            ++i;
+            while (i + 8 <= n) {
+                std::uint64_t w;
+                std::memcpy(&w, s.data() + i, 8);
+                if (w & 0x8080808080808080ull) break;
+                i += 8;
+            }
+            continue;
+        }
         if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; }
         else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; }
         else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; }

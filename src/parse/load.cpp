@@ -32,20 +32,26 @@ std::string read_file(const std::string& path) {
     if (!in)
         throw InputError(Diagnostic{path, 0, 0, std::string("cannot read: ") + std::strerror(errno), "io.read", ""});
     std::string s;
+    // A regular file is read into a buffer of its own size (no regrowth: a whole code is read
+    // without holding it twice); a pipe grows by chunks.
+    if (fs::is_regular_file(path, ec)) {
+        auto size = fs::file_size(path, ec);
+        if (!ec) s.reserve(static_cast<std::size_t>(size) + 1);
+    }
     std::size_t line = 1, line_start = 0;  // the current line and the offset where it starts
     constexpr std::size_t kChunk = std::size_t{1} << 20;
     while (in) {
         std::size_t at = s.size();
-        s.resize(at + kChunk);
-        in.read(s.data() + at, static_cast<std::streamsize>(kChunk));
+        std::size_t want = s.capacity() > at ? std::min(kChunk, s.capacity() - at) : kChunk;
+        s.resize(at + want);
+        in.read(s.data() + at, static_cast<std::streamsize>(want));
         s.resize(at + static_cast<std::size_t>(in.gcount()));
         if (in.bad())
             throw InputError(Diagnostic{path, 0, 0, std::string("cannot read: ") + std::strerror(errno), "io.read", ""});
-        for (std::size_t i = at; i < s.size(); ++i) {
-            if (s[i] == '\n') {
-                ++line;
-                line_start = i + 1;
-            }
+        for (const char* p = s.data() + at; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(s.data() + s.size() - p))));) {
+            ++line;
+            line_start = static_cast<std::size_t>(p - s.data()) + 1;
+            ++p;
         }
         if (s.size() - line_start > kMaxLineBytes)
             throw InputError(Diagnostic{path, static_cast<int>(line), static_cast<int>(kMaxLineBytes + 1),
@@ -58,7 +64,7 @@ std::string read_file(const std::string& path) {
                                             " bytes (256 MiB)",
                                         "io.too-large", ""});
     }
-    s.shrink_to_fit();
+    if (s.capacity() - s.size() > kChunk) s.shrink_to_fit();
     return s;
 }
 

@@ -109,6 +109,20 @@ bool may_be_container(const std::string& l) {
     return false;
 }
 
+// A flush-left line that opens a section ("2-173-042 Heading."), with the number, the space after
+// it and the heading; a chapter or article line is not one. Boost.Regex may throw on a runaway line.
+bool section_heading(const std::string& l, std::string& number, std::string& sep, std::string& heading) {
+    Scan sc = scan_section(l, number, sep, heading);
+    if (sc != Scan::Unsure) return sc == Scan::Match;
+    boost::smatch m;
+    if (may_be_container(l) && boost::regex_match(l, m, container_re())) return false;
+    if (!(l[0] == '[' || is_dig(l[0])) || !boost::regex_match(l, m, section_re())) return false;
+    number = m[1].str() + m[2].str();
+    sep = m[3];
+    heading = m[4];
+    return true;
+}
+
 struct Reader {
     const std::string& path;
     std::uint32_t file_index;
@@ -145,10 +159,9 @@ struct Reader {
     }
 
     void flush_left(const std::string& l) {
-        boost::smatch m;
         {
             std::string number, sep, heading;
-            if (scan_section(l, number, sep, heading) == Scan::Match) {
+            if (section_heading(l, number, sep, heading)) {
                 Provision s = make(Kind::Section, 1);
                 s.designation = std::move(number);
                 s.tl.heading_sep = std::move(sep);
@@ -158,6 +171,7 @@ struct Reader {
                 return;
             }
         }
+        boost::smatch m;
         if (may_be_container(l) && boost::regex_match(l, m, container_re())) {
             std::string word = m[1];
             Kind k = word == "CHAPTER" ? Kind::Chapter : word == "ARTICLE" ? Kind::Article : Kind::Title;
@@ -169,15 +183,6 @@ struct Reader {
             container = nullptr;
             open.clear();
             add_top(std::move(c));
-            return;
-        }
-        if ((l[0] == '[' || is_dig(l[0])) && boost::regex_match(l, m, section_re())) {
-            Provision s = make(Kind::Section, 1);
-            s.designation = m[1].str() + m[2].str();
-            s.tl.heading_sep = m[3];
-            s.heading.text = m[4];
-            open.clear();
-            open.push_back(&add_top(std::move(s)));
             return;
         }
         if (!open.empty() && starts_with(l, "(")) {
@@ -291,22 +296,10 @@ struct Reader {
         }
     }
 
-    void run(const std::string& bytes) {
-        FileFacts facts;
-        facts.path = path;
-        std::size_t start = 0;
-        if (starts_with(bytes, "\xEF\xBB\xBF")) {
-            facts.bom = true;
-            start = 3;
-        }
-        if (bytes.size() == start)
-            throw InputError(Diagnostic{path, 1, 1, "expected a section heading line (NUMBER Heading.), found an empty file",
-                                        "parse.empty", ""});
-        std::size_t first_nl = bytes.find('\n', start);
-        facts.crlf = first_nl != std::string::npos && first_nl > start && bytes[first_nl - 1] == '\r';
-        facts.final_newline = bytes.back() == '\n';
-        std::size_t i = start;
-        while (i < bytes.size()) {
+    // Reads the lines in [begin, end) of `bytes`; lineno is the line before the first.
+    void lines(const std::string& bytes, std::size_t begin, std::size_t end, const FileFacts& facts) {
+        std::size_t i = begin;
+        while (i < end) {
             std::size_t e = bytes.find('\n', i);
             if (e == std::string::npos) e = bytes.size();
             std::size_t le = e;
@@ -344,16 +337,43 @@ struct Reader {
                      std::string("line too complex to scan for designations (") + err.what() + ")", "parse.regex");
             }
         }
+    }
+
+    // Blank lines at the end of the file, kept for the round trip.
+    void finish() {
+        if (blanks.empty()) return;
+        Provision t = make(Kind::Text, 1);
+        t.xl.tag = "trailing-blanks";
+        out.back().children.push_back(std::move(t));
+    }
+
+    void run(const std::string& bytes) {
+        FileFacts facts = facts_of(bytes, path);
+        lines(bytes, facts.bom ? 3 : 0, bytes.size(), facts);
         if (out.empty())
             throw InputError(Diagnostic{path, 1, 1, "expected a section heading line (NUMBER Heading.), found only blank lines",
                                         "parse.empty", ""});
-        if (!blanks.empty()) {
-            Provision t = make(Kind::Text, 1);  // trailing blank lines, kept for the round trip
-            t.xl.tag = "trailing-blanks";
-            out.back().children.push_back(std::move(t));
-        }
+        finish();
         doc.files.push_back(facts);
         for (auto& p : out) doc.root.children.push_back(std::move(p));
+    }
+
+    // What the first line says about the whole file: byte order mark, line ends.
+    static FileFacts facts_of(const std::string& bytes, const std::string& path) {
+        FileFacts facts;
+        facts.path = path;
+        std::size_t start = 0;
+        if (starts_with(bytes, "\xEF\xBB\xBF")) {
+            facts.bom = true;
+            start = 3;
+        }
+        if (bytes.size() == start)
+            throw InputError(Diagnostic{path, 1, 1, "expected a section heading line (NUMBER Heading.), found an empty file",
+                                        "parse.empty", ""});
+        std::size_t first_nl = bytes.find('\n', start);
+        facts.crlf = first_nl != std::string::npos && first_nl > start && bytes[first_nl - 1] == '\r';
+        facts.final_newline = bytes.back() == '\n';
+        return facts;
     }
 };
 
@@ -487,6 +507,59 @@ void read_text(const std::string& bytes, const std::string& path, Document& doc)
     require_utf8(bytes, path);
     Reader r{path, static_cast<std::uint32_t>(doc.files.size()), doc, {}, nullptr, {}, {}, 0, {}};
     r.run(bytes);
+}
+
+TextFile split_text(const std::string& bytes, const std::string& path) {
+    require_utf8(bytes, path);
+    TextFile f;
+    f.facts = Reader::facts_of(bytes, path);
+    std::size_t i = f.facts.bom ? 3 : 0;
+    f.chunks.push_back(TextChunk{i, i, 1, {}});  // what precedes the first section
+    std::size_t blank_from = i;  // where the run of blank lines before this line began
+    int blank_line = 1, lineno = 0;
+    bool in_blanks = false;
+    std::string line, number, sep, heading;
+    while (i < bytes.size()) {
+        std::size_t e = bytes.find('\n', i);
+        if (e == std::string::npos) e = bytes.size();
+        std::size_t le = e;
+        if (f.facts.crlf && e < bytes.size() && le > i && bytes[le - 1] == '\r') --le;
+        ++lineno;
+        std::size_t start = i;
+        i = e + 1;
+        if (start == le || bytes[start] == ' ' || bytes[start] == '\t') {
+            bool blank = true;
+            for (std::size_t k = start; k < le && blank; ++k) blank = bytes[k] == ' ' || bytes[k] == '\t';
+            if (blank && !in_blanks) in_blanks = true, blank_from = start, blank_line = lineno;
+            if (!blank) in_blanks = false;
+            continue;
+        }
+        line.assign(bytes, start, le - start);
+        bool opens = false;
+        try {
+            opens = section_heading(line, number, sep, heading);
+        } catch (const std::runtime_error&) {
+            // The chunk's reader meets this line again and reports it.
+        }
+        if (!opens && may_be_container(line)) f.has_containers = true;
+        if (opens) {
+            std::size_t from = in_blanks ? blank_from : start;
+            f.chunks.back().end = from;
+            f.chunks.push_back(TextChunk{from, from, in_blanks ? blank_line : lineno, number});
+        }
+        in_blanks = false;
+    }
+    f.chunks.back().end = bytes.size();
+    return f;
+}
+
+std::vector<Provision> read_text_chunk(const std::string& bytes, const TextFile& f, std::size_t chunk,
+                                       const std::string& path) {
+    Document doc;
+    Reader r{path, 0, doc, {}, nullptr, {}, {}, f.chunks[chunk].first_line - 1, {}};
+    r.lines(bytes, f.chunks[chunk].begin, f.chunks[chunk].end, f.facts);
+    if (chunk + 1 == f.chunks.size() && !r.out.empty()) r.finish();
+    return std::move(r.out);
 }
 
 std::vector<Provision> read_text_fragment(const std::string& text, const std::string& path, int first_line) {

@@ -18,6 +18,32 @@ void read_text(const std::string& bytes, const std::string& path, Document& doc)
 // layout.
 std::string write_text(const Document& doc, int file_index = -1);
 
+// A text-layout file cut before each section heading line, so that its sections can be read one
+// by one (and in parallel). The blank lines before a heading go with its section; chunk 0 holds
+// what precedes the first section (nothing, or chapter lines).
+struct TextChunk {
+    std::size_t begin = 0, end = 0;  // bytes [begin, end) of the file
+    int first_line = 1;
+    std::string number;  // the section's number; empty for chunk 0
+};
+struct TextFile {
+    FileFacts facts;
+    std::vector<TextChunk> chunks;
+    // A line may open a chapter or article: read_text puts the sections after it inside it (and
+    // the file's last blank lines at its end), which chunks do not.
+    bool has_containers = false;
+};
+// Throws InputError as read_text does for invalid UTF-8 or an empty file; the chunks' own errors
+// come from read_text_chunk.
+TextFile split_text(const std::string& bytes, const std::string& path);
+
+// The top-level provisions of one chunk (its section first, then any chapter line that follows),
+// exactly as read_text reads them in the whole file, except that a section after a chapter line is
+// not put inside the chapter. Throws InputError with the file's own line numbers: the first error
+// of the whole file is the first error of the first chunk that has one.
+std::vector<Provision> read_text_chunk(const std::string& bytes, const TextFile& file, std::size_t chunk,
+                                       const std::string& path);
+
 // Reads quoted new text in the plain-text layout (an amendment's block quote): either whole
 // sections ("2-173-045 Heading." first), or provisions whose indentation is relative to the least
 // indented line. `first_line` is the line of `text` in `path`, for diagnostics.

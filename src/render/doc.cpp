@@ -173,13 +173,19 @@ ins{text-decoration:underline;text-decoration-thickness:2px;color:#0b5a35;backgr
 }
 )css";
 
-std::string page(const std::string& title, const std::string& body, const std::string& body_class) {
+std::string page_open(const std::string& title, const std::string& body_class) {
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                       "<title>" + escape_html(title) + "</title>\n<style>" + kCss + "</style>\n</head>\n<body";
     if (!body_class.empty()) out += " class=\"" + escape_html(body_class) + "\"";
-    out += ">\n<main>\n" + body + "</main>\n</body>\n</html>\n";
+    out += ">\n<main>\n";
     return out;
+}
+
+const char* page_close() { return "</main>\n</body>\n</html>\n"; }
+
+std::string page(const std::string& title, const std::string& body, const std::string& body_class) {
+    return page_open(title, body_class) + body + page_close();
 }
 
 }  // namespace amend::render

@@ -45,6 +45,9 @@ std::string escape_html(const std::string& s);  // for the page shell only (titl
 
 // A standalone page: inline CSS, no script, no external resources.
 std::string page(const std::string& title, const std::string& body, const std::string& body_class = "");
+// The same page in two pieces, around its body.
+std::string page_open(const std::string& title, const std::string& body_class = "");
+const char* page_close();
 
 // Which sides of word operations to show: both (inline redline), old only, new only.
 enum class Sides { Both, Old, New };

@@ -1,9 +1,9 @@
 // The terminal text format and the JSON change list: no document tree, no HTML.
 #include <nlohmann/json.hpp>
-#include <ostream>
 #include <string_view>
 
 #include "render/doc.hpp"
+#include "render/parts.hpp"
 #include "render/render.hpp"
 
 namespace amend {
@@ -57,18 +57,7 @@ std::string text_line(const ProvisionChange& c) {
 // indent, "key": value, UTF-8 kept, control characters escaped), without building the tree.
 class JsonWriter {
 public:
-    explicit JsonWriter(std::ostream* sink) : sink_(sink) {}
-
     std::string& buf() { return buf_; }
-    void flush() {
-        if (sink_ && !buf_.empty()) {
-            sink_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-            buf_.clear();
-        }
-    }
-    void maybe_flush() {
-        if (sink_ && buf_.size() >= (std::size_t{1} << 20)) flush();
-    }
 
     void indent(int level) { buf_.append(static_cast<std::size_t>(level) * 2, ' '); }
     // "key": (with the indent before it)
@@ -111,9 +100,19 @@ public:
         buf_ += '"';
     }
     void num(std::size_t n) { buf_ += std::to_string(n); }
+    // A member "key": value, and the comma and line break of a member that is not the last.
+    void member(int level, std::string_view k, std::size_t n) {
+        key(level, k);
+        num(n);
+        buf_ += ",\n";
+    }
+    void member(int level, std::string_view k, std::string_view v) {
+        key(level, k);
+        str(v);
+        buf_ += ",\n";
+    }
 
 private:
-    std::ostream* sink_;
     std::string buf_;
 
     // Well-formed UTF-8 (Unicode table 3-7), as nlohmann's decoder accepts it.
@@ -174,132 +173,93 @@ void ops_json(JsonWriter& w, int level, std::string_view name, const std::vector
     b += ']';
 }
 
-void write_json_to(JsonWriter& w, const ChangeSet& cs) {
-    // Per-section totals, computed once: the whole's come first.
-    std::vector<DiffStats> per(cs.sections.size());
-    DiffStats st;
-    for (std::size_t i = 0; i < cs.sections.size(); ++i) {
-        if (!cs.sections[i].changed()) continue;
-        per[i] = stats_of(cs.sections[i]);
-        st.words_struck += per[i].words_struck;
-        st.words_inserted += per[i].words_inserted;
-        st.provisions_changed += per[i].provisions_changed;
-    }
+}  // namespace
+
+namespace render {
+
+std::string json_head(const DiffStats& st) {
+    JsonWriter w;
     std::string& b = w.buf();
     b += "{\n";
     w.key(1, "stats");
     b += "{\n";
-    w.key(2, "provisions_changed");
-    w.num(st.provisions_changed);
-    b += ",\n";
-    w.key(2, "words_struck");
-    w.num(st.words_struck);
-    b += ",\n";
+    w.member(2, "provisions_changed", st.provisions_changed);
+    w.member(2, "words_struck", st.words_struck);
     w.key(2, "words_inserted");
     w.num(st.words_inserted);
     b += "\n  },\n";
     w.key(1, "sections");
     b += '[';
-    bool any_section = false;
-    for (std::size_t si = 0; si < cs.sections.size(); ++si) {
-        const auto& s = cs.sections[si];
-        if (!s.changed()) continue;
-        b += any_section ? ",\n" : "\n";
-        any_section = true;
-        w.indent(2);
-        b += "{\n";
-        w.key(3, "section");
-        w.str(s.number);
-        b += ",\n";
-        w.key(3, "old_section");
-        w.str(s.old_s ? std::string_view(s.old_s->designation) : std::string_view());
-        b += ",\n";
-        w.key(3, "new_section");
-        w.str(s.new_s ? std::string_view(s.new_s->designation) : std::string_view());
-        b += ",\n";
-        w.key(3, "words_struck");
-        w.num(per[si].words_struck);
-        b += ",\n";
-        w.key(3, "words_inserted");
-        w.num(per[si].words_inserted);
-        b += ",\n";
-        w.key(3, "changes");
-        b += '[';
-        bool any_change = false;
-        for (const auto& c : s.changes) {
-            if (c.type == T::Unchanged) continue;
-            const Provision& p = c.new_p ? *c.new_p : *c.old_p;
-            b += any_change ? ",\n" : "\n";
-            any_change = true;
-            w.indent(4);
-            b += "{\n";
-            auto field = [&](std::string_view k, std::string_view v) {
-                b += ",\n";
-                w.key(5, k);
-                w.str(v);
-            };
-            w.key(5, "type");
-            w.str(change_type_name(c.type));
-            field("kind", kind_name(p.kind));
-            field("anchor", c.anchor);
-            if (c.old_p) {
-                field("old_citation", c.old_citation);
-                field("old_eid", c.old_eid);
-                field("old_designation", c.old_p->designation);
-            }
-            if (c.new_p) {
-                field("new_citation", c.new_citation);
-                field("new_eid", c.new_eid);
-                field("new_designation", c.new_p->designation);
-            }
-            if (c.type == T::Deleted) field("old_text", c.old_p->text.text);
-            if (c.type == T::Inserted) field("new_text", c.new_p->text.text);
-            if (!c.heading_ops.empty()) ops_json(w, 5, "heading_ops", c.heading_ops);
-            if (!c.text_ops.empty()) ops_json(w, 5, "text_ops", c.text_ops);
-            b += '\n';
-            w.indent(4);
-            b += '}';
-            w.maybe_flush();
-        }
-        b += any_change ? "\n" : "";
-        if (any_change) w.indent(3);
-        b += "]\n";
-        w.indent(2);
-        b += '}';
-    }
-    if (any_section) {
-        b += '\n';
-        w.indent(1);
-    }
-    b += "]\n}\n";
+    return std::move(b);
 }
 
-}  // namespace
-
-std::string render_text(const ChangeSet& cs, const RenderOptions& o) {
-    std::string out;
-    for (const auto& s : cs.sections) {
-        if (!o.show_unchanged && !s.changed()) continue;
-        if (!out.empty()) out += "\n";
-        auto vis = render::shown(s, o.show_unchanged);
-        for (std::size_t k = 0; k < s.changes.size(); ++k) {
-            if (vis[k]) out += text_line(s.changes[k]);
-            else if (vis[k - 1]) out += std::string(static_cast<std::size_t>(s.changes[k].depth) * 3, ' ') + "...\n";
+std::string json_part(const SectionDiff& s, const DiffStats& st) {
+    JsonWriter w;
+    std::string& b = w.buf();
+    w.indent(2);
+    b += "{\n";
+    w.member(3, "section", s.number);
+    w.member(3, "old_section", s.old_s ? std::string_view(s.old_s->designation) : std::string_view());
+    w.member(3, "new_section", s.new_s ? std::string_view(s.new_s->designation) : std::string_view());
+    w.member(3, "words_struck", st.words_struck);
+    w.member(3, "words_inserted", st.words_inserted);
+    w.key(3, "changes");
+    b += '[';
+    bool any_change = false;
+    for (const auto& c : s.changes) {
+        if (c.type == T::Unchanged) continue;
+        const Provision& p = c.new_p ? *c.new_p : *c.old_p;
+        b += any_change ? ",\n" : "\n";
+        any_change = true;
+        w.indent(4);
+        b += "{\n";
+        auto field = [&](std::string_view k, std::string_view v) {
+            b += ",\n";
+            w.key(5, k);
+            w.str(v);
+        };
+        w.key(5, "type");
+        w.str(change_type_name(c.type));
+        field("kind", kind_name(p.kind));
+        field("anchor", c.anchor);
+        if (c.old_p) {
+            field("old_citation", c.old_citation);
+            field("old_eid", c.old_eid);
+            field("old_designation", c.old_p->designation);
         }
+        if (c.new_p) {
+            field("new_citation", c.new_citation);
+            field("new_eid", c.new_eid);
+            field("new_designation", c.new_p->designation);
+        }
+        if (c.type == T::Deleted) field("old_text", c.old_p->text.text);
+        if (c.type == T::Inserted) field("new_text", c.new_p->text.text);
+        if (!c.heading_ops.empty()) ops_json(w, 5, "heading_ops", c.heading_ops);
+        if (!c.text_ops.empty()) ops_json(w, 5, "text_ops", c.text_ops);
+        b += '\n';
+        w.indent(4);
+        b += '}';
+    }
+    b += any_change ? "\n" : "";
+    if (any_change) w.indent(3);
+    b += "]\n";
+    w.indent(2);
+    b += '}';
+    return std::move(b);
+}
+
+std::string json_tail(bool any_section) { return any_section ? "\n  ]\n}\n" : "]\n}\n"; }
+
+std::string text_part(const SectionDiff& s, const RenderOptions& o) {
+    std::string out;
+    auto vis = shown(s, o.show_unchanged);
+    for (std::size_t k = 0; k < s.changes.size(); ++k) {
+        if (vis[k]) out += text_line(s.changes[k]);
+        else if (vis[k - 1]) out += std::string(static_cast<std::size_t>(s.changes[k].depth) * 3, ' ') + "...\n";
     }
     return out;
 }
 
-std::string render_json(const ChangeSet& cs) {
-    JsonWriter w(nullptr);
-    write_json_to(w, cs);
-    return std::move(w.buf());
-}
-
-void write_json(const ChangeSet& cs, std::ostream& out) {
-    JsonWriter w(&out);
-    write_json_to(w, cs);
-    w.flush();
-}
+}  // namespace render
 
 }  // namespace amend

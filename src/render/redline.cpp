@@ -3,6 +3,7 @@
 #include <cmark.h>
 
 #include "render/doc.hpp"
+#include "render/parts.hpp"
 #include "render/render.hpp"
 
 namespace amend {
@@ -101,8 +102,6 @@ void legend(cmark_node* parent) {
     text(p, ".");
 }
 
-bool section_shown(const SectionDiff& s, const RenderOptions& o) { return o.show_unchanged || s.changed(); }
-
 // Walks the changes of a section, calling show(c) for shown ones and gap(depth) once per elided run.
 template <class Show, class Gap>
 void walk(const SectionDiff& s, const RenderOptions& o, Show show, Gap gap) {
@@ -116,61 +115,51 @@ void walk(const SectionDiff& s, const RenderOptions& o, Show show, Gap gap) {
     }
 }
 
-// The frame of a redline or side-by-side page: title, legend, then each shown section.
-template <class Section>
-void framed(Doc& doc, const ChangeSet& cs, const RenderOptions& o, Section section) {
+// The frame of a redline or side-by-side page: title and legend; each shown section follows.
+void page_head(Doc& doc, const RenderOptions& o) {
     text(heading(doc.root(), 1), o.title);
     legend(doc.root());
-    bool any = false;
-    for (const auto& s : cs.sections) {
-        if (!section_shown(s, o)) continue;
-        any = true;
-        section(s);
-    }
-    if (!any) text(paragraph(doc.root()), "No changes.");
 }
 
-void redline_tree(Doc& doc, const ChangeSet& cs, const RenderOptions& o) {
-    framed(doc, cs, o, [&](const SectionDiff& s) {
-        walk(s, o, [&](const ProvisionChange& c) { provision_block(doc.root(), c, Mode::Redline, true); },
-             [&](int depth) { elided(doc.root(), depth); });
-    });
+void no_changes(Doc& doc) { text(paragraph(doc.root()), "No changes."); }
+
+void redline_section(Doc& doc, const SectionDiff& s, const RenderOptions& o) {
+    walk(s, o, [&](const ProvisionChange& c) { provision_block(doc.root(), c, Mode::Redline, true); },
+         [&](int depth) { elided(doc.root(), depth); });
 }
 
-void side_by_side_tree(Doc& doc, const ChangeSet& cs, const RenderOptions& o) {
-    framed(doc, cs, o, [&](const SectionDiff& s) {
-        text(heading(doc.root(), 2), s.number);
-        cmark_node* head = div(doc.root(), "row head");
-        text(paragraph(div(head, "old")), "Current law");
-        text(paragraph(div(head, "new")), "Amended");
-        auto cell = [](cmark_node* row, const ProvisionChange& c, Mode m) {
-            const char* side = m == Mode::Old ? "old" : "new";
-            if (!present(c, m)) {
-                div(row, std::string(side) + " empty");
-                return;
-            }
-            cmark_node* d = div(row, std::string(side) + " " + depth_class(c.depth));
-            if (c.depth == 0) {
-                line(strong(paragraph(d)), c, m, Part::Head);
-                if (has_text(c)) line(paragraph(d), c, m, Part::Text);
-                return;
-            }
-            line(paragraph(d), c, m);
-        };
-        walk(s, o,
-             [&](const ProvisionChange& c) {
-                 std::string cls = "row ";
-                 cls += c.type == T::Unchanged ? "same" : change_type_name(c.type);
-                 cmark_node* row = div(doc.root(), cls, c.anchor);
-                 cell(row, c, Mode::Old);
-                 cell(row, c, Mode::New);
-             },
-             [&](int depth) {
-                 cmark_node* row = div(doc.root(), "row same");
-                 elided(row, depth);
-                 elided(row, depth);
-             });
-    });
+void side_by_side_section(Doc& doc, const SectionDiff& s, const RenderOptions& o) {
+    text(heading(doc.root(), 2), s.number);
+    cmark_node* head = div(doc.root(), "row head");
+    text(paragraph(div(head, "old")), "Current law");
+    text(paragraph(div(head, "new")), "Amended");
+    auto cell = [](cmark_node* row, const ProvisionChange& c, Mode m) {
+        const char* side = m == Mode::Old ? "old" : "new";
+        if (!present(c, m)) {
+            div(row, std::string(side) + " empty");
+            return;
+        }
+        cmark_node* d = div(row, std::string(side) + " " + depth_class(c.depth));
+        if (c.depth == 0) {
+            line(strong(paragraph(d)), c, m, Part::Head);
+            if (has_text(c)) line(paragraph(d), c, m, Part::Text);
+            return;
+        }
+        line(paragraph(d), c, m);
+    };
+    walk(s, o,
+         [&](const ProvisionChange& c) {
+             std::string cls = "row ";
+             cls += c.type == T::Unchanged ? "same" : change_type_name(c.type);
+             cmark_node* row = div(doc.root(), cls, c.anchor);
+             cell(row, c, Mode::Old);
+             cell(row, c, Mode::New);
+         },
+         [&](int depth) {
+             cmark_node* row = div(doc.root(), "row same");
+             elided(row, depth);
+             elided(row, depth);
+         });
 }
 
 void consolidated_tree(Doc& doc, const ChangeSet& cs) {
@@ -194,22 +183,31 @@ std::string html_of(Build build) {
     build(d);
     return d.html();
 }
-
-std::string render_redline_md(const ChangeSet& cs, const RenderOptions& o) {
-    return md_of([&](Doc& d) { redline_tree(d, cs, o); });
+template <class Build>
+std::string render_as(bool html, Build build) {
+    return html ? html_of(build) : md_of(build);
 }
 
-std::string render_redline_html(const ChangeSet& cs, const RenderOptions& o) {
-    return page(o.title, html_of([&](Doc& d) { redline_tree(d, cs, o); }));
+namespace render {
+
+std::string frame_head(bool html, const RenderOptions& o) {
+    return render_as(html, [&](Doc& d) { page_head(d, o); });
 }
 
-std::string render_side_by_side_md(const ChangeSet& cs, const RenderOptions& o) {
-    return md_of([&](Doc& d) { side_by_side_tree(d, cs, o); });
+std::string redline_part(bool html, const SectionDiff& s, const RenderOptions& o) {
+    return render_as(html, [&](Doc& d) { redline_section(d, s, o); });
 }
 
-std::string render_side_by_side_html(const ChangeSet& cs, const RenderOptions& o) {
-    return page(o.title, html_of([&](Doc& d) { side_by_side_tree(d, cs, o); }), "sbs");
+std::string side_by_side_part(bool html, const SectionDiff& s, const RenderOptions& o) {
+    return render_as(html, [&](Doc& d) { side_by_side_section(d, s, o); });
 }
+
+std::string frame_tail(bool html, bool any_shown) {
+    if (any_shown) return "";
+    return render_as(html, [&](Doc& d) { no_changes(d); });
+}
+
+}  // namespace render
 
 std::string render_consolidated_md(const ChangeSet& cs) {
     return md_of([&](Doc& d) { consolidated_tree(d, cs); });

@@ -1,0 +1,96 @@
+// Pages in parts (render.hpp): the one place that knows how each format frames its sections.
+#include <ostream>
+
+#include "render/doc.hpp"
+#include "render/parts.hpp"
+#include "render/render.hpp"
+
+namespace amend {
+
+using namespace render;
+
+std::string page_head(Format f, const RenderOptions& o, const DiffStats& totals) {
+    switch (f) {
+        case Format::Md: case Format::SideBySideMd: return frame_head(false, o);
+        case Format::Html: return page_open(o.title) + frame_head(true, o);
+        case Format::SideBySide: return page_open(o.title, "sbs") + frame_head(true, o);
+        case Format::Text: return "";
+        case Format::Json: return json_head(totals);
+    }
+    return "";
+}
+
+std::string page_part(Format f, const SectionDiff& s, const DiffStats& stats, const RenderOptions& o) {
+    // The change list holds changed sections only; the pages also unchanged ones when asked.
+    if (!s.changed() && (f == Format::Json || !o.show_unchanged)) return "";
+    switch (f) {
+        case Format::Md: return redline_part(false, s, o);
+        case Format::Html: return redline_part(true, s, o);
+        case Format::SideBySide: return side_by_side_part(true, s, o);
+        case Format::SideBySideMd: return side_by_side_part(false, s, o);
+        case Format::Text: return text_part(s, o);
+        case Format::Json: return json_part(s, stats);
+    }
+    return "";
+}
+
+const char* part_separator(Format f, bool first) {
+    switch (f) {
+        case Format::Md: case Format::SideBySideMd: return "\n";  // a blank line after each block
+        case Format::Html: case Format::SideBySide: return "";
+        case Format::Text: return first ? "" : "\n";
+        case Format::Json: return first ? "\n" : ",\n";
+    }
+    return "";
+}
+
+std::string page_tail(Format f, const RenderOptions& o, bool any_shown) {
+    (void)o;
+    switch (f) {
+        case Format::Md: case Format::SideBySideMd: return any_shown ? "" : "\n" + frame_tail(false, false);
+        case Format::Html: case Format::SideBySide: return frame_tail(true, any_shown) + page_close();
+        case Format::Text: return "";
+        case Format::Json: return json_tail(any_shown);
+    }
+    return "";
+}
+
+std::string render_page(Format f, const ChangeSet& cs, const RenderOptions& o) {
+    std::vector<DiffStats> per(cs.sections.size());
+    DiffStats totals;
+    if (f == Format::Json)
+        for (std::size_t i = 0; i < cs.sections.size(); ++i) {
+            if (!cs.sections[i].changed()) continue;
+            per[i] = stats_of(cs.sections[i]);
+            totals.words_struck += per[i].words_struck;
+            totals.words_inserted += per[i].words_inserted;
+            totals.provisions_changed += per[i].provisions_changed;
+        }
+    std::string out = page_head(f, o, totals);
+    bool any = false;
+    for (std::size_t i = 0; i < cs.sections.size(); ++i) {
+        std::string part = page_part(f, cs.sections[i], per[i], o);
+        if (part.empty()) continue;
+        out += part_separator(f, !any);
+        out += part;
+        any = true;
+    }
+    return out + page_tail(f, o, any);
+}
+
+std::string render_redline_md(const ChangeSet& cs, const RenderOptions& o) { return render_page(Format::Md, cs, o); }
+std::string render_redline_html(const ChangeSet& cs, const RenderOptions& o) { return render_page(Format::Html, cs, o); }
+std::string render_side_by_side_md(const ChangeSet& cs, const RenderOptions& o) {
+    return render_page(Format::SideBySideMd, cs, o);
+}
+std::string render_side_by_side_html(const ChangeSet& cs, const RenderOptions& o) {
+    return render_page(Format::SideBySide, cs, o);
+}
+std::string render_text(const ChangeSet& cs, const RenderOptions& o) { return render_page(Format::Text, cs, o); }
+std::string render_json(const ChangeSet& cs) { return render_page(Format::Json, cs); }
+void write_json(const ChangeSet& cs, std::ostream& out) {
+    std::string s = render_json(cs);
+    out.write(s.data(), static_cast<std::streamsize>(s.size()));
+}
+
+}  // namespace amend
