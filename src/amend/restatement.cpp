@@ -171,7 +171,9 @@ bool starts_section_line(const std::string& t) {
 }
 
 // The depth of a designation on the ladder, decided by what came before at each depth.
-int ladder_depth(const std::string& inner, int current, std::map<int, std::string>& last) {
+enum class Before { Text, Bare, Elision };  // what the paragraph before a designation was
+
+int ladder_depth(const std::string& inner, int current, std::map<int, std::string>& last, Before after) {
     const Ladder& L = Ladder::chicago_dc();
     // Prefer continuing a sequence at an open depth, then a new child level, then any level.
     for (int d = current; d >= 1; --d) {
@@ -182,6 +184,13 @@ int ladder_depth(const std::string& inner, int current, std::map<int, std::strin
     }
     Style child = classify(inner, current + 1, L);
     if (L.at_depth(current + 1) == child) return current + 1;
+    // Right under a bare designation ("(a)" with no words) comes its first child, whatever its
+    // style ("(a)" again); so does the first of a sequence that continues none, with nothing
+    // elided before it and no open level of that designation: a law's "(I)" for "(i)" under "(A)".
+    static const char* firsts[] = {"a", "A", "1", "i", "I"};
+    bool first = std::find(std::begin(firsts), std::end(firsts), inner) != std::end(firsts);
+    bool open = std::any_of(last.begin(), last.end(), [&](const auto& l) { return l.second == inner; });
+    if (current > 0 && (after == Before::Bare || (first && after == Before::Text && !open))) return current + 1;
     for (int d = 1; d <= static_cast<int>(L.levels.size()); ++d) {
         auto it = last.find(d);
         std::optional<std::string_view> prev;
@@ -236,6 +245,7 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
     std::vector<RestatedPara> out;
     std::map<int, std::string> last;  // depth → last designation seen there
     int depth = 0;
+    Before before = Before::Text;
     for (const auto& r : raw) {
         RestatedPara p;
         p.line = r.pieces.front().line;
@@ -262,6 +272,7 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
         }
         if (is_elision(p.old_text) && p.old_text == p.new_text) {
             p.elision = true;
+            before = Before::Elision;
             out.push_back(std::move(p));
             continue;
         }
@@ -280,13 +291,14 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
         if (ds.empty()) {
             p.depth = depth + 1;  // an unnumbered paragraph (a definition, a lead-in) below the last provision
             if (!defined_term(p.old_body).empty() || !defined_term(p.new_body).empty()) p.depth = 1;
+            before = Before::Text;
             out.push_back(std::move(p));
             continue;
         }
         // Several designations open one line: "(b) (1) Unless ...": the outer ones stand alone.
         for (std::size_t k = 0; k < ds.size(); ++k) {
             RestatedPara q2 = p;
-            int d = ladder_depth(ds[k], depth, last);
+            int d = ladder_depth(ds[k], depth, last, k > 0 ? Before::Bare : before);
             q2.depth = d;
             q2.old_designation = k < od.size() ? od[k] : "";
             q2.new_designation = k < nd.size() ? nd[k] : "";
@@ -296,6 +308,7 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
             last[d] = ds[k];
             for (auto it = last.begin(); it != last.end();) it = it->first > d ? last.erase(it) : std::next(it);
             depth = d;
+            before = q2.old_body.empty() && q2.new_body.empty() ? Before::Bare : Before::Text;
             out.push_back(std::move(q2));
         }
     }
