@@ -841,11 +841,11 @@ struct Applier {
     // the first numbered child (after any lead-in text) when `after` is empty; in number order when
     // no sibling is so designated.
     std::size_t restated_position(const Provision& parent, const Provision& unit, const std::string& after) {
-        for (std::size_t i = parent.children.size(); i-- > 0;) {
-            const Provision& c = parent.children[i];
-            if (!after.empty() && is_numbered(c.kind) && clean_num(c.designation) == after) return i + 1;
+        if (!after.empty()) {
+            for (std::size_t i = parent.children.size(); i-- > 0;)
+                if (is_numbered(parent.children[i].kind) && clean_num(parent.children[i].designation) == after) return i + 1;
+            return insert_position(parent, unit);
         }
-        if (!after.empty()) return insert_position(parent, unit);
         std::size_t pos = parent.children.size();
         while (pos > 0 && parent.children[pos - 1].kind == Kind::History) --pos;
         for (std::size_t i = 0; i < pos; ++i)
@@ -1300,7 +1300,6 @@ struct Applier {
         return out;
     }
 
-    // A restated provision: its text must read as restated before the change.
     // An unnumbered paragraph of a restatement, found by its words under the provisions it follows.
     void set_unnumbered(const Op& op) {
         std::vector<Provision*> chain;
@@ -1335,6 +1334,7 @@ struct Applier {
         rich_replace(rt, pre, find.size() - suf, replace.substr(pre, replace.size() - suf - pre));
     }
 
+    // A restated provision: its text must read as restated before the change.
     void set_text(const Op& op) {
         if (op.find_kind == "unnumbered paragraph") return set_unnumbered(op);
         const TargetRef& t = op.targets.at(0);
