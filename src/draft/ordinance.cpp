@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include "parse/text_layout.hpp"
-
 namespace amend::draft {
 
 namespace {
