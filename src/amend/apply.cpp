@@ -9,6 +9,7 @@
 
 #include "amend/codify.hpp"
 #include "amend/markdown.hpp"
+#include "amend/restatement.hpp"
 #include "model/citation.hpp"
 #include "model/designation.hpp"
 
@@ -836,6 +837,22 @@ struct Applier {
         return pos;
     }
 
+    // Where a restatement puts a new provision: right after the sibling designated `after`, or before
+    // the first numbered child (after any lead-in text) when `after` is empty; in number order when
+    // no sibling is so designated.
+    std::size_t restated_position(const Provision& parent, const Provision& unit, const std::string& after) {
+        if (!after.empty()) {
+            for (std::size_t i = parent.children.size(); i-- > 0;)
+                if (is_numbered(parent.children[i].kind) && clean_num(parent.children[i].designation) == after) return i + 1;
+            return insert_position(parent, unit);
+        }
+        std::size_t pos = parent.children.size();
+        while (pos > 0 && parent.children[pos - 1].kind == Kind::History) --pos;
+        for (std::size_t i = 0; i < pos; ++i)
+            if (is_numbered(parent.children[i].kind)) return i;
+        return pos;
+    }
+
     // The parent a new provision belongs under: the target, or the descendant that holds its
     // predecessor in sequence ("(c-1)" goes where "(c)" is).
     Provision* parent_for(Provision* target, const Provision& unit) {
@@ -941,6 +958,8 @@ struct Applier {
             Provision* target = resolve_target(op, t);
             if (!target) continue;
             int tdepth = depth_in_section(target);
+            Provision* placed_in = nullptr;  // where this op put its provisions so far: [placed_from, placed_to)
+            std::size_t placed_from = 0, placed_to = 0;
             for (const auto& b0 : op.blocks) {
                 Provision b = b0;
                 if (is_xml(*target)) dc_codify(b);
@@ -974,12 +993,15 @@ struct Applier {
                     note(op, "added text to " + cite_of(target), target);
                     continue;
                 }
-                Provision* parent = parent_for(target, b);
+                Provision* parent = op.after ? target : parent_for(target, b);
                 int pdepth = parent == target ? tdepth : depth_in_section(parent);
                 set_kinds(b, pdepth + 1);
                 Provision* existing = nullptr;
-                for (auto& c : parent->children)
-                    if (is_numbered(c.kind) && clean_num(c.designation) == clean_num(b.designation)) existing = &c;
+                for (std::size_t i = 0; i < parent->children.size(); ++i) {
+                    const Provision& c = parent->children[i];
+                    bool ours = parent == placed_in && i >= placed_from && i < placed_to;  // added by this op just now
+                    if (!ours && is_numbered(c.kind) && clean_num(c.designation) == clean_num(b.designation)) existing = &parent->children[i];
+                }
                 if (existing) {
                     bool same = same_words(*existing, b);
                     if (existing->is_repealed() || same) {
@@ -996,8 +1018,11 @@ struct Applier {
                     note(op, "added " + c + " (restated)", parent);
                     continue;
                 }
-                std::size_t pos = insert_position(*parent, b);
+                std::size_t pos = op.after ? restated_position(*parent, b, *op.after) : insert_position(*parent, b);
+                if (op.after && parent == placed_in) pos = placed_to;  // the op's provisions stay together
                 parent->children.insert(parent->children.begin() + static_cast<long>(pos), b);
+                if (parent != placed_in) placed_in = parent, placed_from = pos, placed_to = pos;
+                ++placed_to;
                 Provision* added = &parent->children[pos];
                 note(op, "added " + cite_of(added), parent);
             }
@@ -1275,8 +1300,43 @@ struct Applier {
         return out;
     }
 
+    // An unnumbered paragraph of a restatement, found by its words under the provisions it follows.
+    void set_unnumbered(const Op& op) {
+        std::vector<Provision*> chain;
+        for (const auto& t : op.targets) {
+            chain.push_back(resolve_target(op, t));
+            if (!chain.back()) return;
+        }
+        UnnumberedAt u = find_unnumbered(chain, [&](const std::string& s) { return normal(s) == normal(op.find); });
+        if (!u.holder) {
+            fail(op, "no unnumbered paragraph of " + cite_of(chain.back()) + " or after it reads \"" + op.find + "\"", "amend.restatement");
+            return;
+        }
+        if (op.find == op.replace) return;  // checked, unchanged
+        if (!u.own_text && op.replace.empty()) {
+            u.holder->children.erase(u.holder->children.begin() + static_cast<long>(u.child));
+            note(op, "struck a paragraph of " + cite_of(u.holder), u.holder);
+            return;
+        }
+        edit_text(u.own_text ? u.holder->text : u.holder->children[u.child].text, op.find, op.replace);
+        note(op, "restated " + cite_of(u.holder), u.holder);
+    }
+
+    // `rt` reads `find` (but for spacing): it now reads `replace`; one edit between the common
+    // prefix and suffix keeps the markup around it.
+    static void edit_text(RichText& rt, const std::string& find, const std::string& replace) {
+        if (rt.text != find) return rich_replace(rt, 0, rt.text.size(), replace);
+        std::size_t pre = 0;
+        while (pre < find.size() && pre < replace.size() && find[pre] == replace[pre]) ++pre;
+        std::size_t suf = 0;
+        while (suf < find.size() - pre && suf < replace.size() - pre && find[find.size() - 1 - suf] == replace[replace.size() - 1 - suf])
+            ++suf;
+        rich_replace(rt, pre, find.size() - suf, replace.substr(pre, replace.size() - suf - pre));
+    }
+
     // A restated provision: its text must read as restated before the change.
     void set_text(const Op& op) {
+        if (op.find_kind == "unnumbered paragraph") return set_unnumbered(op);
         const TargetRef& t = op.targets.at(0);
         Provision* target = resolve_target(op, t);
         if (!target) return;
@@ -1305,18 +1365,7 @@ struct Applier {
             return;
         }
         if (find == replace) return;  // checked, unchanged
-        if (current == find) {
-            // One edit between the common prefix and suffix keeps the markup around it.
-            std::size_t pre = 0;
-            while (pre < find.size() && pre < replace.size() && find[pre] == replace[pre]) ++pre;
-            std::size_t suf = 0;
-            while (suf < find.size() - pre && suf < replace.size() - pre &&
-                   find[find.size() - 1 - suf] == replace[replace.size() - 1 - suf])
-                ++suf;
-            rich_replace(rt, pre, find.size() - suf, replace.substr(pre, replace.size() - suf - pre));
-        } else {
-            rich_replace(rt, 0, rt.text.size(), replace);
-        }
+        edit_text(rt, find, replace);
         note(op, "restated " + cite_of(target), target);
     }
 

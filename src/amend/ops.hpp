@@ -1,6 +1,7 @@
 // Amendment operations: what an instruction says to do, once its drafting language is read.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -63,6 +64,10 @@ struct Op {
     std::vector<std::string> new_designations;  // Redesignate / Designate / Add (as named)
     std::vector<int> new_depths;          // Redesignate: the level the kind word names (subsection 1, ...), 0 if none
     std::string add_kind_word;            // "subsection", "definition", "section"
+    // Add, from a restatement that shows where the new provisions go: right after the sibling of
+    // this designation (inner text), or before the first numbered child when empty. Unset: in
+    // number order.
+    std::optional<std::string> after;
 };
 
 struct ReadResult {

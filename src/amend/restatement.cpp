@@ -3,6 +3,7 @@
 #include <boost/regex.hpp>
 #include <cctype>
 #include <cstring>
+#include <functional>
 #include <map>
 
 #include "model/designation.hpp"
@@ -132,6 +133,19 @@ std::string trim(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
+// "Term" means ...: the term of a definition, or "" for other text (a quoted form or notice is
+// plain text), by the words after the quoted term as the text layout reads them.
+std::string defined_term(const std::string& body) {
+    bool straight = !body.empty() && body[0] == '"';
+    if (!straight && body.rfind("\xE2\x80\x9C", 0) != 0) return {};
+    std::size_t open = straight ? 1 : 3;
+    std::size_t close = straight ? body.find('"', 1) : body.find("\xE2\x80\x9D", 3);
+    if (close == std::string::npos) return {};
+    static const boost::regex defines(R"(\s(?:means|includes|shall mean|shall include|has the meaning|refers to|is defined)\b)");
+    if (!boost::regex_search(body.substr(close + open, 40), defines)) return {};
+    return body.substr(open, close - open);
+}
+
 bool is_elision(const std::string& t) {
     std::string l;
     for (char c : t) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -157,7 +171,9 @@ bool starts_section_line(const std::string& t) {
 }
 
 // The depth of a designation on the ladder, decided by what came before at each depth.
-int ladder_depth(const std::string& inner, int current, std::map<int, std::string>& last) {
+enum class Before { Text, Bare, Elision };  // what the paragraph before a designation was
+
+int ladder_depth(const std::string& inner, int current, std::map<int, std::string>& last, Before after) {
     const Ladder& L = Ladder::chicago_dc();
     // Prefer continuing a sequence at an open depth, then a new child level, then any level.
     for (int d = current; d >= 1; --d) {
@@ -168,6 +184,13 @@ int ladder_depth(const std::string& inner, int current, std::map<int, std::strin
     }
     Style child = classify(inner, current + 1, L);
     if (L.at_depth(current + 1) == child) return current + 1;
+    // Right under a bare designation ("(a)" with no words) comes its first child, whatever its
+    // style ("(a)" again); so does the first of a sequence that continues none, with nothing
+    // elided before it and no open level of that designation: a law's "(I)" for "(i)" under "(A)".
+    static const char* firsts[] = {"a", "A", "1", "i", "I"};
+    bool first = std::find(std::begin(firsts), std::end(firsts), inner) != std::end(firsts);
+    bool open = std::any_of(last.begin(), last.end(), [&](const auto& l) { return l.second == inner; });
+    if (current > 0 && (after == Before::Bare || (first && after == Before::Text && !open))) return current + 1;
     for (int d = 1; d <= static_cast<int>(L.levels.size()); ++d) {
         auto it = last.find(d);
         std::optional<std::string_view> prev;
@@ -222,6 +245,7 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
     std::vector<RestatedPara> out;
     std::map<int, std::string> last;  // depth → last designation seen there
     int depth = 0;
+    Before before = Before::Text;
     for (const auto& r : raw) {
         RestatedPara p;
         p.line = r.pieces.front().line;
@@ -248,6 +272,7 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
         }
         if (is_elision(p.old_text) && p.old_text == p.new_text) {
             p.elision = true;
+            before = Before::Elision;
             out.push_back(std::move(p));
             continue;
         }
@@ -265,16 +290,15 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
         const auto& ds = !od.empty() ? od : nd;
         if (ds.empty()) {
             p.depth = depth + 1;  // an unnumbered paragraph (a definition, a lead-in) below the last provision
-            if ((!p.old_body.empty() && (p.old_body[0] == '"' || p.old_body.rfind("\xE2\x80\x9C", 0) == 0)) ||
-                (!p.new_body.empty() && (p.new_body[0] == '"' || p.new_body.rfind("\xE2\x80\x9C", 0) == 0)))
-                p.depth = 1;
+            if (!defined_term(p.old_body).empty() || !defined_term(p.new_body).empty()) p.depth = 1;
+            before = Before::Text;
             out.push_back(std::move(p));
             continue;
         }
         // Several designations open one line: "(b) (1) Unless ...": the outer ones stand alone.
         for (std::size_t k = 0; k < ds.size(); ++k) {
             RestatedPara q2 = p;
-            int d = ladder_depth(ds[k], depth, last);
+            int d = ladder_depth(ds[k], depth, last, k > 0 ? Before::Bare : before);
             q2.depth = d;
             q2.old_designation = k < od.size() ? od[k] : "";
             q2.new_designation = k < nd.size() ? nd[k] : "";
@@ -284,6 +308,7 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
             last[d] = ds[k];
             for (auto it = last.begin(); it != last.end();) it = it->first > d ? last.erase(it) : std::next(it);
             depth = d;
+            before = q2.old_body.empty() && q2.new_body.empty() ? Before::Bare : Before::Text;
             out.push_back(std::move(q2));
         }
     }
@@ -317,11 +342,9 @@ std::vector<Provision> build_new(const std::vector<RestatedPara>& paras) {
             n.kind = kind_for_depth(p.depth);
             n.designation = "(" + p.new_designation + ")";
             n.text.text = p.new_body;
-        } else if (!p.new_body.empty() && (p.new_body[0] == '"' || p.new_body.rfind("\xE2\x80\x9C", 0) == 0)) {
+        } else if (std::string term = defined_term(p.new_body); !term.empty()) {
             n.kind = Kind::Definition;
-            bool curly = p.new_body[0] != '"';
-            std::size_t close = curly ? p.new_body.find("\xE2\x80\x9D", 3) : p.new_body.find('"', 1);
-            n.designation = close == std::string::npos ? p.new_body : p.new_body.substr(curly ? 3 : 1, close - (curly ? 3 : 1));
+            n.designation = term;
             n.text.text = p.new_body;
         } else if (!p.new_body.empty()) {
             n.kind = Kind::Text;
@@ -368,17 +391,76 @@ std::vector<Provision> blocks_from_quote(const InstructionItem::Quote& q, const 
     return read_text_fragment(q.text, file, q.line);
 }
 
+namespace {
+
+// Each restated paragraph's place: the old and new designation paths of the provision it restates
+// or, for an unnumbered paragraph, of the last numbered one before it. A level the restatement
+// skips is an empty step, and so is a new provision's old step (a struck one's new step).
+struct Places {
+    std::vector<std::vector<std::string>> old_path, new_path;
+    std::vector<int> ordinal;  // a designation restated twice under one parent: 1, 2, ... (else 0)
+};
+
+Places places_of(const std::vector<RestatedPara>& paras) {
+    Places pl;
+    std::vector<std::string> o, n;
+    std::map<std::pair<std::vector<std::string>, std::string>, std::vector<std::size_t>> same;
+    for (std::size_t i = 0; i < paras.size(); ++i) {
+        const auto& p = paras[i];
+        if (!p.elision && p.depth > 0 && (!p.old_designation.empty() || !p.new_designation.empty())) {
+            auto d = static_cast<std::size_t>(p.depth);
+            o.resize(std::min(o.size(), d - 1), "");
+            n.resize(std::min(n.size(), d - 1), "");
+            o.resize(d - 1, "");
+            n.resize(d - 1, "");
+            if (!p.old_designation.empty()) same[{o, p.old_designation}].push_back(i);
+            o.push_back(p.old_designation);
+            n.push_back(p.new_designation);
+        }
+        pl.old_path.push_back(o);
+        pl.new_path.push_back(n);
+    }
+    pl.ordinal.assign(paras.size(), 0);
+    for (const auto& [key, at] : same)
+        if (at.size() > 1)
+            for (std::size_t k = 0; k < at.size(); ++k) pl.ordinal[at[k]] = static_cast<int>(k) + 1;
+    return pl;
+}
+
+bool numbered(const RestatedPara& p) { return !p.old_designation.empty() || !p.new_designation.empty(); }
+
+}  // namespace
+
 std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const TargetRef& section, const Op& base) {
     std::vector<Op> verify, strike, rename, add;
-    std::vector<std::string> old_path, new_path;   // by depth
+    const Places pl = places_of(paras);
     std::vector<std::vector<std::string>> struck;  // old paths struck whole
     std::map<std::vector<std::string>, Op> renames;  // parent old path → one redesignation op
     std::vector<std::vector<std::string>> rename_order;
-    int text_ordinal = 0;
-    for (const auto& p : paras) {
-        if (p.elision) continue;
+    // Where a new provision at each depth goes, as far as the restatement shows it: after the
+    // sibling restated just before it (by its new designation), or first ("") right under its
+    // parent's line; unknown (nullopt) after an elision.
+    std::vector<std::optional<std::string>> after;
+    auto shown = [&](int depth, const std::string& new_designation) {
+        auto d = static_cast<std::size_t>(depth);
+        after.resize(d + 2);
+        if (depth > 0 && !new_designation.empty()) after[d] = new_designation;
+        // Right under a provision's line its first child goes; nothing goes under a struck one.
+        after[d + 1] = depth == 0 || !new_designation.empty() ? std::optional<std::string>("") : std::nullopt;
+    };
+    auto place_at = [&](int depth) -> std::optional<std::string> {
+        auto d = static_cast<std::size_t>(depth);
+        return d < after.size() ? after[d] : std::nullopt;
+    };
+    for (std::size_t i = 0; i < paras.size(); ++i) {
+        const RestatedPara& p = paras[i];
+        if (p.elision) {
+            after.clear();
+            continue;
+        }
         Op op = base;
         op.line = p.line;
+        const auto& old_path = pl.old_path[i];
         if (p.depth == 0) {
             // The section line: number and heading.
             op.type = OpType::SetText;
@@ -389,88 +471,99 @@ std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const Ta
             op.replace = p.new_body;
             op.find_kind = "section line";
             verify.push_back(op);
+            shown(0, "");
             continue;
         }
-        std::size_t d = static_cast<std::size_t>(p.depth);
-        bool numbered = !p.old_designation.empty() || !p.new_designation.empty();
-        if (!numbered) {
-            // A definition (by its term) or the section's lead-in text.
-            TargetRef t = at(section, std::vector<std::string>(old_path.begin(), old_path.begin() + static_cast<long>(std::min(old_path.size(), d - 1))));
-            std::string body = !p.old_body.empty() ? p.old_body : p.new_body;
-            bool def = !body.empty() && (body[0] == '"' || body.rfind("\xE2\x80\x9C", 0) == 0);
-            if (def) {
-                bool curly = body[0] != '"';
-                std::size_t close = curly ? body.find("\xE2\x80\x9D", 3) : body.find('"', 1);
-                t.term = close == std::string::npos ? body : body.substr(curly ? 3 : 1, close - (curly ? 3 : 1));
-            } else {
-                t.part = TargetRef::Part::Text;
-                ++text_ordinal;
+        auto d = static_cast<std::size_t>(p.depth);
+        if (numbered(p) && p.old_designation.empty()) {
+            // New provisions: this one, its new siblings right after it and everything new below
+            // them, added as one piece in the place the restatement shows.
+            std::size_t j = i + 1;
+            for (; j < paras.size(); ++j) {
+                const RestatedPara& q = paras[j];
+                if (q.elision || q.depth == 0) break;
+                bool in = numbered(q) ? q.old_designation.empty() && q.depth >= p.depth : q.old_body.empty() && q.depth > p.depth;
+                if (!in) break;
             }
-            if (p.old_body.empty()) {
-                op.type = OpType::Add;
-                op.add_kind_word = def ? "definition" : "text";
-                t.term.clear();
-                t.part = TargetRef::Part::Whole;
-                op.targets = {t};
-                op.blocks = build_new({p});
-                add.push_back(op);
-            } else if (p.new_body.empty() && def) {
-                op.type = OpType::StrikeUnit;
-                op.targets = {t};
-                strike.push_back(op);
-            } else {
-                op.type = OpType::SetText;
-                op.targets = {t};
-                op.find = p.old_body;
-                op.replace = p.new_body;
-                verify.push_back(op);
-            }
-            continue;
-        }
-        old_path.resize(d - 1 < old_path.size() ? d - 1 : old_path.size());
-        new_path.resize(d - 1 < new_path.size() ? d - 1 : new_path.size());
-        while (old_path.size() < d - 1) old_path.push_back("");
-        while (new_path.size() < d - 1) new_path.push_back("");
-        std::vector<std::string> parent_old = old_path, parent_new = new_path;
-        old_path.push_back(p.old_designation);
-        new_path.push_back(p.new_designation);
-        if (p.old_designation.empty()) {
-            // A new provision, under its parent's new designation.
+            std::vector<RestatedPara> group(paras.begin() + static_cast<long>(i), paras.begin() + static_cast<long>(j));
+            for (auto& q : group) q.depth -= p.depth - 1;
+            std::vector<std::string> parent_new(pl.new_path[i].begin(), pl.new_path[i].end() - 1);
             op.type = OpType::Add;
             op.targets = {at(section, parent_new)};
-            Provision n;
-            n.kind = kind_for_depth(p.depth);
-            n.designation = "(" + p.new_designation + ")";
-            n.text.text = p.new_body;
-            op.blocks = {n};
-            op.new_designations = {p.new_designation};
+            op.blocks = build_new(group);
+            for (const auto& b : op.blocks) op.new_designations.push_back(clean_num(b.designation));
+            op.after = place_at(p.depth);
             add.push_back(op);
+            for (std::size_t k = i; k < j; ++k)
+                if (numbered(paras[k])) shown(paras[k].depth, paras[k].new_designation);
+            i = j - 1;
             continue;
         }
+        if (!numbered(p)) {
+            std::string term = defined_term(!p.old_body.empty() ? p.old_body : p.new_body);
+            if (!term.empty() || p.old_body.empty()) {
+                // A definition, by its term; or a new unnumbered paragraph, under the last provision.
+                TargetRef t = at(section, std::vector<std::string>(old_path.begin(), old_path.begin() + static_cast<long>(std::min(old_path.size(), d - 1))));
+                t.term = term;
+                if (p.old_body.empty()) {
+                    op.type = OpType::Add;
+                    op.add_kind_word = !term.empty() ? "definition" : "text";
+                    t.term.clear();
+                    op.targets = {t};
+                    op.blocks = build_new({p});
+                    add.push_back(op);
+                } else if (p.new_body.empty()) {
+                    op.type = OpType::StrikeUnit;
+                    op.targets = {t};
+                    strike.push_back(op);
+                } else {
+                    op.type = OpType::SetText;
+                    op.targets = {t};
+                    op.find = p.old_body;
+                    op.replace = p.new_body;
+                    verify.push_back(op);
+                }
+                continue;
+            }
+            // An unnumbered paragraph of the code (a lead-in, a closing text, a codifier's note):
+            // it belongs to the last numbered provision restated before it or to one of its
+            // ancestors; the applier finds which by its words.
+            op.type = OpType::SetText;
+            op.find_kind = "unnumbered paragraph";
+            std::vector<std::string> path = old_path;
+            while (!path.empty() && path.back().empty()) path.pop_back();
+            op.targets = {at(section, {})};
+            for (std::size_t k = 1; k <= path.size(); ++k)
+                if (!path[k - 1].empty()) op.targets.push_back(at(section, std::vector<std::string>(path.begin(), path.begin() + static_cast<long>(k))));
+            op.find = p.old_body;
+            op.replace = p.new_body;
+            verify.push_back(op);
+            continue;
+        }
+        shown(p.depth, p.new_designation);
+        TargetRef self = at(section, old_path);
+        self.ordinal = pl.ordinal[i];
+        std::vector<std::string> parent_old(old_path.begin(), old_path.end() - 1);
         bool under_struck = false;
         for (const auto& s : struck)
             if (s.size() < old_path.size() && std::equal(s.begin(), s.end(), old_path.begin())) under_struck = true;
+        op.type = OpType::SetText;
+        op.targets = {self};
+        op.find = p.old_body;
+        op.replace = p.new_designation.empty() ? p.old_body : p.new_body;
+        verify.push_back(op);
         if (p.new_designation.empty()) {
             // Struck whole (the body is checked first).
-            Op v = op;
-            v.type = OpType::SetText;
-            v.targets = {at(section, old_path)};
-            v.find = p.old_body;
-            v.replace = p.old_body;
-            verify.push_back(v);
             if (!under_struck) {
-                op.type = OpType::StrikeUnit;
-                op.targets = {at(section, old_path)};
-                strike.push_back(op);
+                Op s = base;
+                s.line = p.line;
+                s.type = OpType::StrikeUnit;
+                s.targets = {self};
+                strike.push_back(s);
                 struck.push_back(old_path);
             }
             continue;
         }
-        op.type = OpType::SetText;
-        op.targets = {at(section, old_path)};
-        op.find = p.old_body;
-        op.replace = p.new_body;
-        verify.push_back(op);
         if (p.old_designation != p.new_designation) {
             auto it = renames.find(parent_old);
             if (it == renames.end()) {
@@ -480,7 +573,7 @@ std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const Ta
                 it = renames.emplace(parent_old, r).first;
                 rename_order.push_back(parent_old);
             }
-            it->second.targets.push_back(at(section, old_path));
+            it->second.targets.push_back(self);
             it->second.new_designations.push_back(p.new_designation);
         }
     }
@@ -489,6 +582,24 @@ std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const Ta
     for (auto* v : {&verify, &strike, &rename, &add})
         for (auto& o : *v) all.push_back(std::move(o));
     return all;
+}
+
+UnnumberedAt find_unnumbered(const std::vector<Provision*>& chain, const std::function<bool(const std::string&)>& reads) {
+    for (std::size_t k = chain.size(); k-- > 0;) {
+        Provision* h = chain[k];
+        std::size_t from = 0;
+        if (k + 1 < chain.size()) {
+            while (from < h->children.size() && &h->children[from] != chain[k + 1]) ++from;
+            ++from;
+        } else if (h->kind == Kind::Section && reads(h->text.text)) {
+            return {h, 0, true};
+        }
+        for (std::size_t c = from; c < h->children.size(); ++c) {
+            const Provision& u = h->children[c];
+            if (!is_numbered(u.kind) && u.kind != Kind::History && reads(u.text.text)) return {h, c, false};
+        }
+    }
+    return {};
 }
 
 }  // namespace amend

@@ -4,6 +4,7 @@
 // provision; nesting follows the designation ladder, since a block quote keeps no indentation.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,16 @@ std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const Ta
 // The provisions a quote stands for, read as new text: a restatement's insertions (marks dropped)
 // or, without marks, the plain-text layout.
 std::vector<Provision> blocks_from_quote(const InstructionItem::Quote& q, const std::string& file);
+
+// Where an unnumbered paragraph of a restatement is (a SetText op of find_kind "unnumbered
+// paragraph"): `chain` holds the section and the provisions down to the last numbered one restated
+// before it. Searched from the deepest: each one's unnumbered children after the provision the chain
+// goes through, and the section's own text when the chain ends there. The first that `reads` wins.
+struct UnnumberedAt {
+    Provision* holder = nullptr;  // null: none reads so
+    std::size_t child = 0;        // the holder's child, unless own_text
+    bool own_text = false;
+};
+UnnumberedAt find_unnumbered(const std::vector<Provision*>& chain, const std::function<bool(const std::string&)>& reads);
 
 }  // namespace amend

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include "parse/text_layout.hpp"
-
 namespace amend::draft {
 
 namespace {
@@ -12,15 +10,48 @@ namespace {
 using T = ProvisionChange::Type;
 using RK = Run::Kind;
 
+// A restated provision is one paragraph: text read from XML over several lines is folded, each
+// run of spaces with a line break in it to one space. A piece of a word diff keeps the spaces at
+// its ends ("Restriction." and "(a)" stay apart).
+std::string folded(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t j = text.find_first_not_of(" \t\r\n", i);
+        if (j == i) {
+            j = text.find_first_of(" \t\r\n", i);
+            if (j == std::string::npos) j = text.size();
+            out.append(text, i, j - i);
+        } else {
+            if (j == std::string::npos) j = text.size();
+            std::string gap = text.substr(i, j - i);
+            out += gap.find_first_of("\r\n") == std::string::npos ? gap : " ";
+        }
+        i = j;
+    }
+    return out;
+}
+
 void push(std::vector<Run>& runs, RK kind, const std::string& text) {
-    // A restated provision is one paragraph: text read from XML over several lines is folded.
-    std::string s = one_line(text);
+    std::string s = folded(text);
+    // No space to open a paragraph, nor two where a separator meets a field's own.
+    if (runs.empty() || (runs.back().kind == kind && runs.back().text.back() == ' ')) s.erase(0, s.find_first_not_of(' '));
     if (s.empty()) return;
     if (!runs.empty() && runs.back().kind == kind) {
         runs.back().text += s;
         return;
     }
     runs.push_back({kind, s});
+}
+
+// A paragraph ends on its last word.
+std::vector<Run> trimmed(std::vector<Run> runs) {
+    while (!runs.empty()) {
+        std::string& t = runs.back().text;
+        t.erase(t.find_last_not_of(' ') + 1);
+        if (!t.empty()) break;
+        runs.pop_back();
+    }
+    return runs;
 }
 
 void push_ops(std::vector<Run>& runs, const std::vector<WordOp>& ops) {
@@ -70,7 +101,7 @@ std::vector<Run> provision_runs(const ProvisionChange& c, const Style& st) {
         auto [ot, nt] = get([](const Provision& q) { return q.text.text; });
         field(ot, nt, c.text_ops);
     }
-    return runs;
+    return trimmed(std::move(runs));
 }
 
 // The section's own text (a chapeau such as "The following terms ... meanings:"), as its own paragraph.
@@ -79,7 +110,7 @@ std::vector<Run> section_text_runs(const ProvisionChange& c) {
     if (c.type == T::Inserted) push(runs, RK::Inserted, c.new_p->text.text);
     else if (c.type == T::Deleted) push(runs, RK::Deleted, c.old_p->text.text);
     else push_field(runs, c.old_p->text.text, c.new_p->text.text, c.text_ops);
-    return runs;
+    return trimmed(std::move(runs));
 }
 
 bool section_has_text(const ProvisionChange& c) {
