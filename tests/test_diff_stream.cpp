@@ -167,3 +167,35 @@ TEST_CASE("split_text: chunks tile the file; each reads as the whole file reads 
         CHECK(ps[0].span.line == sections[i - 1]->span.line);
     }
 }
+
+TEST_CASE("read_text_parallel: the tree and the first error of read_text") {
+    const auto& t = dc_codes();
+    std::string bytes = test::slurp(t.old_path);
+    amend::Document one, many;
+    amend::read_text(bytes, t.old_path, one);
+    amend::read_text_parallel(bytes, t.old_path, many);
+    REQUIRE(one.root.children.size() == many.root.children.size());
+    REQUIRE(many.root.children.size() > 64);  // the parallel path, not its fallback
+    CHECK(amend::write_text(many, 0) == bytes);
+    for (std::size_t i = 0; i < one.root.children.size(); ++i) {
+        CHECK(amend::write_text_provision(one.root.children[i], 0) == amend::write_text_provision(many.root.children[i], 0));
+        CHECK(one.root.children[i].span.line == many.root.children[i].span.line);
+    }
+    // Two errors: the first in the file is reported, as read_text reports it.
+    std::size_t late = bytes.find("\n   (", bytes.size() * 3 / 4) + 1, early = bytes.find("\n   (", bytes.size() / 4) + 1;
+    std::string bad = bytes;
+    bad.replace(late, 3, "\t");
+    bad.replace(early, 3, "  ");
+    auto first_error = [&](auto read) {
+        amend::Document d;
+        try {
+            read(bad, "bad.txt", d);
+        } catch (const amend::InputError& e) {
+            return amend::format_full(e.diagnostics().at(0));
+        }
+        return std::string("no error");
+    };
+    std::string want = first_error([](const std::string& b, const std::string& p, amend::Document& d) { amend::read_text(b, p, d); });
+    CHECK(want.find("bad.txt:" + std::to_string(1 + std::count(bad.begin(), bad.begin() + static_cast<std::ptrdiff_t>(early), '\n')) + ":") == 0);
+    CHECK(first_error([](const std::string& b, const std::string& p, amend::Document& d) { amend::read_text_parallel(b, p, d); }) == want);
+}

@@ -3,6 +3,8 @@
 // clear and leave earlier outputs intact; encodings round-trip.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <cmark.h>
 #include <cstdlib>
 #include <filesystem>
@@ -188,6 +190,12 @@ TEST_CASE("hostile: amend apply writes hostile amendment text literally in the s
     auto r = test::amend("apply " + f.old_path + " --amendments " + f.dir + "/hostile.md -o " + out);
     REQUIRE(r.rc == 0);
     CHECK(r.err == "");
+    // A new output folder is written beside its place and renamed into it: nothing else is left.
+    std::vector<std::string> beside;
+    for (const auto& e : std::filesystem::directory_iterator(f.dir)) beside.push_back(e.path().filename().string());
+    std::sort(beside.begin(), beside.end());
+    CHECK(std::count_if(beside.begin(), beside.end(), [](const std::string& n) { return n.find(".tmp-") != std::string::npos; }) == 0);
+    CHECK(std::count(beside.begin(), beside.end(), "out") == 1);
     std::string consolidated = test::slurp(out + "/consolidated/9-9-010.txt");
     for (const auto& h : kHostile) CHECK(consolidated.find(h) != std::string::npos);
     for (const char* page : {"index.html", "9-9-010/redline.html", "9-9-010/side-by-side.html", "9-9-010/consolidated.html"}) {

@@ -8,17 +8,16 @@
 // XML, files with chapter lines) is read whole and diffed with diff_trees. Both ways give the same
 // bytes and the same first error.
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <exception>
-#include <mutex>
 #include <optional>
 #include <thread>
 
 #include "cli/commands.hpp"
 #include "diff/diff.hpp"
 #include "model/diagnostic.hpp"
+#include "model/parallel.hpp"
 #include "parse/load.hpp"
 #include "parse/text_layout.hpp"
 #include "render/render.hpp"
@@ -121,26 +120,9 @@ public:
         constexpr std::size_t kBatch = 64;
         std::size_t nbatch = (pairs_.size() + kBatch - 1) / kBatch;
         std::vector<Batch> batches(nbatch);
-        std::atomic<std::size_t> next{0};
-        std::exception_ptr fatal;
-        std::mutex fatal_mutex;
-        auto work = [&] {
-            try {
-                for (std::size_t b; (b = next.fetch_add(1)) < nbatch;)
-                    run_batch(b * kBatch, std::min(pairs_.size(), (b + 1) * kBatch), batches[b]);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(fatal_mutex);
-                if (!fatal) fatal = std::current_exception();
-                next = nbatch;
-            }
-        };
-        unsigned hw = std::thread::hardware_concurrency();
-        unsigned nthreads = std::clamp(hw == 0 ? 1u : hw, 1u, 8u);
-        std::vector<std::thread> threads;
-        for (unsigned t = 1; t < nthreads && t < nbatch; ++t) threads.emplace_back(work);
-        work();
-        for (auto& t : threads) t.join();
-        if (fatal) std::rethrow_exception(fatal);
+        parallel_for(nbatch, [&](std::size_t b) {
+            run_batch(b * kBatch, std::min(pairs_.size(), (b + 1) * kBatch), batches[b]);
+        });
         for (const auto& b : batches) first.merge(b.error);
         if (first.error) std::rethrow_exception(first.error);
 

@@ -12,51 +12,90 @@ namespace amend {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Writes `bytes` to `path` with one open, write and close (no stream buffer); false with errno set
+// when it cannot.
+bool write_bytes(const fs::path& path, const std::string& bytes) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) return false;
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    bool ok = true;
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            ok = false;
+            break;
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    int err = errno;
+    if (::close(fd) != 0 && ok) return false;
+    errno = err;
+    return ok;
+}
+
+}  // namespace
+
 void OutputSet::write(const std::string& dir) const {
     std::error_code ec;
+    const std::string suffix = ".tmp-" + std::to_string(::getpid());
+    // A site is thousands of small files in a few hundred folders: each folder is created once.
+    auto write_all = [&](const fs::path& root, bool each_by_rename) {
+        fs::path made;  // the last folder created or found
+        for (const auto& [rel, bytes] : files_) {
+            fs::path target = root / rel;
+            fs::path parent = target.parent_path();
+            if (parent != made) {
+                fs::create_directories(parent, ec);
+                if (ec) throw UsageError("cannot create " + parent.string() + ": " + ec.message());
+                made = parent;
+            }
+            fs::path tmp = target;
+            if (each_by_rename) tmp += suffix;
+            if (!write_bytes(tmp, bytes)) {
+                int err = errno;
+                fs::remove(tmp, ec);
+                throw UsageError("cannot write " + target.string() + ": " + std::strerror(err));
+            }
+            if (!each_by_rename) continue;
+            fs::rename(tmp, target, ec);
+            if (ec) {
+                fs::remove(tmp, ec);
+                throw UsageError("cannot write " + target.string() + ": " + ec.message());
+            }
+        }
+    };
+    fs::path out = fs::path(dir);
+    if (!fs::exists(out, ec)) {
+        // A new folder: everything is written into a folder beside it, which is then renamed into
+        // place at once; on any error nothing of it is left.
+        fs::path parent = fs::absolute(out, ec).parent_path();
+        fs::create_directories(parent, ec);
+        if (ec) throw UsageError("cannot create the output folder " + dir + ": " + ec.message());
+        fs::path staging = fs::absolute(out, ec);
+        staging += suffix;
+        fs::remove_all(staging, ec);
+        fs::create_directory(staging, ec);
+        if (ec) throw UsageError("cannot create the output folder " + dir + ": " + ec.message());
+        try {
+            write_all(staging, false);
+        } catch (...) {
+            fs::remove_all(staging, ec);
+            throw;
+        }
+        fs::rename(staging, out, ec);
+        if (!ec) return;
+        fs::remove_all(staging, ec);
+        throw UsageError("cannot create the output folder " + dir + ": " + ec.message());
+    }
+    // An existing folder: each file is written beside its place and renamed into it.
     fs::create_directories(dir, ec);
     if (ec) throw UsageError("cannot create the output folder " + dir + ": " + ec.message());
-    // A site is thousands of small files in a few hundred folders: each folder is created once, and
-    // each file written with one open, write and close (no stream buffer).
-    fs::path made;  // the last folder created or found
-    const std::string suffix = ".tmp-" + std::to_string(::getpid());
-    for (const auto& [rel, bytes] : files_) {
-        fs::path target = fs::path(dir) / rel;
-        fs::path parent = target.parent_path();
-        if (parent != made) {
-            fs::create_directories(parent, ec);
-            if (ec) throw UsageError("cannot create " + parent.string() + ": " + ec.message());
-            made = parent;
-        }
-        fs::path tmp = target;
-        tmp += suffix;
-        int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-        if (fd < 0) throw UsageError("cannot write " + tmp.string() + ": " + std::strerror(errno));
-        const char* p = bytes.data();
-        std::size_t left = bytes.size();
-        bool ok = true;
-        while (left > 0) {
-            ssize_t n = ::write(fd, p, left);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                ok = false;
-                break;
-            }
-            p += n;
-            left -= static_cast<std::size_t>(n);
-        }
-        int err = errno;
-        ::close(fd);
-        if (!ok) {
-            fs::remove(tmp, ec);
-            throw UsageError("cannot write " + target.string() + ": " + std::strerror(err));
-        }
-        fs::rename(tmp, target, ec);
-        if (ec) {
-            fs::remove(tmp, ec);
-            throw UsageError("cannot write " + target.string() + ": " + ec.message());
-        }
-    }
+    write_all(out, true);
 }
 
 void refuse_output_over_inputs(const std::string& out_dir, const std::vector<std::string>& inputs,

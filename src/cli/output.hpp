@@ -1,6 +1,7 @@
-// Writing outputs safely: everything is prepared in memory first; each file is written to a
-// temporary file beside it and renamed into place, so a reader never sees a half-written file,
-// and an error leaves earlier outputs intact.
+// Writing outputs safely: everything is prepared in memory first. A new output folder is written
+// whole beside its place and renamed into it (a reader sees all of it or none; an error leaves
+// nothing); into an existing folder each file is written to a temporary file beside it and
+// renamed into place, so a reader never sees a half-written file.
 #pragma once
 
 #include <string>

@@ -1,13 +1,41 @@
 #include "cli/output.hpp"
 
+#include <set>
 #include <utility>
 #include "diff/diff.hpp"
 #include "render/render.hpp"
 
 namespace amend {
 
+namespace {
+
+// diff_trees over the sections the report names (the site shows only changed sections): a whole
+// code's untouched sections are not walked.
+ChangeSet diff_changed(const Document& before, const Document& after, const std::set<std::string>& changed) {
+    auto olds = sections_of(before.root), news = sections_of(after.root);
+    if (olds.size() == 1 && news.size() == 1) return diff_trees(before.root, after.root);
+    auto keep = [&](std::vector<const Provision*> ss) {
+        std::erase_if(ss, [&](const Provision* s) { return !changed.count(s->designation); });
+        return ss;
+    };
+    olds = keep(std::move(olds));
+    news = keep(std::move(news));
+    auto numbers = [](const std::vector<const Provision*>& ss) {
+        std::vector<std::string_view> r;
+        for (const auto* s : ss) r.push_back(s->designation);
+        return r;
+    };
+    ChangeSet cs;
+    for (const auto& p : pair_sections(numbers(olds), numbers(news), false))
+        cs.sections.push_back(diff_section(p.old_index >= 0 ? olds[static_cast<std::size_t>(p.old_index)] : nullptr,
+                                           p.new_index >= 0 ? news[static_cast<std::size_t>(p.new_index)] : nullptr));
+    return cs;
+}
+
+}  // namespace
+
 void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report) {
-    ChangeSet cs = diff_trees(before.root, after.root);
+    ChangeSet cs = diff_changed(before, after, report.changed_sections);
     SiteInfo info;
     info.title = report.title.empty() ? "Amendments" : report.title;
     for (const auto& w : report.warnings) info.warnings.push_back(w);

@@ -85,8 +85,10 @@ ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffT
 struct SectionPair {
     long old_index = -1, new_index = -1;
 };
+// `lone_pair`: two lists of one section each pair whatever their numbers (diff_trees' rule for
+// two codes of one section each); false for lists that are part of larger codes.
 std::vector<SectionPair> pair_sections(const std::vector<std::string_view>& old_numbers,
-                                       const std::vector<std::string_view>& new_numbers);
+                                       const std::vector<std::string_view>& new_numbers, bool lone_pair = true);
 // One section's changes (either side may be null): what diff_trees gives for a pair.
 SectionDiff diff_section(const Provision* old_s, const Provision* new_s, DiffTimings* timings = nullptr);
 

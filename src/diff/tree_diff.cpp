@@ -436,7 +436,7 @@ void Differ::children(const Provision& o, const Provision& n, Side& so, Side& sn
 }  // namespace
 
 std::vector<SectionPair> pair_sections(const std::vector<std::string_view>& olds,
-                                       const std::vector<std::string_view>& news) {
+                                       const std::vector<std::string_view>& news, bool lone_pair) {
     // A number that stands several times (a code that holds two versions of a section) pairs
     // its k-th old with its k-th new.
     std::map<std::string_view, std::vector<std::size_t>> old_index;
@@ -451,7 +451,7 @@ std::vector<SectionPair> pair_sections(const std::vector<std::string_view>& olds
             it->second.pop_back();
         }
     }
-    if (olds.size() == 1 && news.size() == 1 && old_of[0] < 0) {
+    if (lone_pair && olds.size() == 1 && news.size() == 1 && old_of[0] < 0) {
         old_of[0] = 0;
         old_matched[0] = true;
     }

@@ -103,7 +103,7 @@ Document load_code(const std::vector<std::string>& paths) {
             std::string bytes = read_file(f);
             try {
                 if (has_ext(f, ".xml")) read_dc_xml(bytes, f, doc);
-                else read_text(bytes, f, doc);
+                else read_text_parallel(bytes, f, doc);
             } catch (const InputError& e) {
                 for (const auto& d : e.diagnostics()) errors.push_back(d);
                 if (errors.size() >= 20) throw InputError(errors);

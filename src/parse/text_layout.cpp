@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "model/diagnostic.hpp"
+#include "model/parallel.hpp"
 
 namespace amend {
 
@@ -554,12 +555,36 @@ TextFile split_text(const std::string& bytes, const std::string& path) {
 }
 
 std::vector<Provision> read_text_chunk(const std::string& bytes, const TextFile& f, std::size_t chunk,
-                                       const std::string& path) {
+                                       const std::string& path, std::uint32_t file_index) {
     Document doc;
-    Reader r{path, 0, doc, {}, nullptr, {}, {}, f.chunks[chunk].first_line - 1, {}};
+    Reader r{path, file_index, doc, {}, nullptr, {}, {}, f.chunks[chunk].first_line - 1, {}};
     r.lines(bytes, f.chunks[chunk].begin, f.chunks[chunk].end, f.facts);
     if (chunk + 1 == f.chunks.size() && !r.out.empty()) r.finish();
     return std::move(r.out);
+}
+
+void read_text_parallel(const std::string& bytes, const std::string& path, Document& doc) {
+    TextFile f = split_text(bytes, path);
+    // A few sections are read faster in one go; chapter lines put sections inside chapters.
+    if (f.has_containers || f.chunks.size() < 64) return read_text(bytes, path, doc);
+    auto index = static_cast<std::uint32_t>(doc.files.size());
+    std::vector<std::vector<Provision>> parts(f.chunks.size());
+    std::vector<std::exception_ptr> errors(f.chunks.size());
+    constexpr std::size_t kBatch = 64;
+    parallel_for((f.chunks.size() + kBatch - 1) / kBatch, [&](std::size_t b) {
+        for (std::size_t c = b * kBatch; c < std::min(f.chunks.size(), (b + 1) * kBatch); ++c) {
+            try {
+                parts[c] = read_text_chunk(bytes, f, c, path, index);
+            } catch (const InputError&) {
+                errors[c] = std::current_exception();
+            }
+        }
+    });
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);  // the first in the file
+    doc.files.push_back(f.facts);
+    for (auto& part : parts)
+        for (auto& p : part) doc.root.children.push_back(std::move(p));
 }
 
 std::vector<Provision> read_text_fragment(const std::string& text, const std::string& path, int first_line) {

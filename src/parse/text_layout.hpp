@@ -3,7 +3,9 @@
 // spaces, then the text; several designations may open one line; a history note closes a section.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "model/provision.hpp"
 
@@ -41,8 +43,13 @@ TextFile split_text(const std::string& bytes, const std::string& path);
 // exactly as read_text reads them in the whole file, except that a section after a chapter line is
 // not put inside the chapter. Throws InputError with the file's own line numbers: the first error
 // of the whole file is the first error of the first chunk that has one.
+// `file_index` is the file's place in its Document (SourceSpan::file).
 std::vector<Provision> read_text_chunk(const std::string& bytes, const TextFile& file, std::size_t chunk,
-                                       const std::string& path);
+                                       const std::string& path, std::uint32_t file_index = 0);
+
+// read_text on every core, section by section, for a file of many sections: the same Document
+// and the same first error.
+void read_text_parallel(const std::string& bytes, const std::string& path, Document& doc);
 
 // Reads quoted new text in the plain-text layout (an amendment's block quote): either whole
 // sections ("2-173-045 Heading." first), or provisions whose indentation is relative to the least
