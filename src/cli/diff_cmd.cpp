@@ -190,7 +190,7 @@ private:
             auto t1 = now();
             DiffTimings dt;
             SectionDiff sd = diff_section(has_o ? &o->front() : nullptr, has_n ? &n->front() : nullptr,
-                                          timings_ ? &dt : nullptr);
+                                          timings_ ? &dt : nullptr, ro_.show_unchanged);
             auto t2 = now();
             DiffStats st;
             if (format_ == Format::Json && sd.changed()) {

@@ -34,6 +34,10 @@ struct Token {
     std::size_t begin = 0, end = 0;
 };
 std::vector<Token> tokenize(const std::string& text);
+// The words of a text (its tokens that are not white space): how many, and their 64-bit hashes
+// (FNV-1a) in order, appended to `out`.
+std::size_t count_words(const std::string& text);
+void word_hashes(const std::string& text, std::vector<std::uint64_t>& out);
 
 struct ProvisionChange {
     enum class Type : std::uint8_t { Unchanged, Inserted, Deleted, Modified, Redesignated, Moved };
@@ -89,8 +93,11 @@ struct SectionPair {
 // two codes of one section each); false for lists that are part of larger codes.
 std::vector<SectionPair> pair_sections(const std::vector<std::string_view>& old_numbers,
                                        const std::vector<std::string_view>& new_numbers, bool lone_pair = true);
-// One section's changes (either side may be null): what diff_trees gives for a pair.
-SectionDiff diff_section(const Provision* old_s, const Provision* new_s, DiffTimings* timings = nullptr);
+// One section's changes (either side may be null): what diff_trees gives for a pair. With
+// `name_unchanged` false, the provisions of identical subtrees get no citation, eId or anchor
+// (only their depth): enough for pages that show only changes and their ancestors.
+SectionDiff diff_section(const Provision* old_s, const Provision* new_s, DiffTimings* timings = nullptr,
+                         bool name_unchanged = true);
 
 // Totals over a change set: words (non-space tokens) struck and inserted, provisions changed.
 struct DiffStats {

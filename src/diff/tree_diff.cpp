@@ -46,7 +46,7 @@ bool same_tree(const Provision& a, const Provision& b) {
 
 // What alignment compares of a subtree: everything a provision says below its own designation
 // (heading, text, and each child's designation and content), as a hash and a length, and its words
-// as a sorted bag of word ids. Computed once per provision, bottom up, when first needed: a
+// as a sorted bag of word hashes. Computed once per provision, bottom up, when first needed: a
 // section's subtrees are never flattened into strings, and each word is hashed once.
 class Contents {
 public:
@@ -56,6 +56,24 @@ public:
         return x.hash == y.hash && x.length == y.length && equal(a, b);
     }
     std::size_t length(const Provision& p) { return info(p).length; }
+
+    // A floor under similarity(a, b), from the parts both say alike (heading, text, children in
+    // the same places with the same designation and content) and word counts only: the multiset
+    // intersection holds at least those words. Enough to know that two provisions are alike
+    // without bagging their words.
+    double similarity_floor(const Provision& a, const Provision& b) {
+        std::size_t shared = 0;
+        if (a.heading.text == b.heading.text) shared += count_words(a.heading.text);
+        if (a.text.text == b.text.text) shared += count_words(a.text.text);
+        for (std::size_t k = 0; k < a.children.size() && k < b.children.size(); ++k) {
+            const Provision &x = a.children[k], &y = b.children[k];
+            if (x.designation != y.designation) continue;
+            shared += count_words(x.designation);
+            if (same(x, y)) shared += words(x);
+        }
+        std::size_t total = words(a) + words(b);
+        return total == 0 ? 1.0 : 2.0 * static_cast<double>(shared) / static_cast<double>(total);
+    }
 
     // 0..1: how much two subtrees share, by words (Dice coefficient over word multisets).
     double similarity(const Provision& a, const Provision& b) {
@@ -75,7 +93,8 @@ private:
     struct Info {
         std::uint64_t hash = 0;
         std::size_t length = 0;
-        bool bagged = false;
+        std::size_t words = 0;  // counted when first needed
+        bool counted = false, bagged = false;
         std::vector<std::uint64_t> bag;
     };
     std::unordered_map<const Provision*, Info> infos_;
@@ -108,25 +127,26 @@ private:
         return infos_.emplace(&p, std::move(in)).first->second;
     }
 
-    // The words of s as 64-bit hashes (FNV-1a): two different words share one with a chance of
-    // about one in 10^12 within a section, which at worst moves a similarity by one word.
-    static void words(const std::string& s, std::vector<std::uint64_t>& out) {
-        for (const auto& t : tokenize(s)) {
-            if (t.kind == Token::Kind::Space) continue;
-            std::uint64_t h = 1469598103934665603ull;
-            for (std::size_t k = t.begin; k < t.end; ++k) h = (h ^ static_cast<unsigned char>(s[k])) * 1099511628211ull;
-            out.push_back(h);
-        }
+    std::size_t words(const Provision& p) {
+        Info& in = info(p);
+        if (in.counted) return in.words;
+        std::size_t n = count_words(p.heading.text) + count_words(p.text.text);
+        for (const auto& c : p.children) n += count_words(c.designation) + words(c);
+        in.words = n;
+        in.counted = true;
+        return n;
     }
 
     const std::vector<std::uint64_t>& bag(const Provision& p) {
         Info& in = info(p);  // a node of the map: it stays where it is while others are added
         if (in.bagged) return in.bag;
+        // Two different words share a hash with a chance of about one in 10^12 within a
+        // section, which at worst moves a similarity by one word.
         std::vector<std::uint64_t> b;
-        words(p.heading.text, b);
-        words(p.text.text, b);
+        word_hashes(p.heading.text, b);
+        word_hashes(p.text.text, b);
         for (const auto& c : p.children) {
-            words(c.designation, b);
+            word_hashes(c.designation, b);
             const auto& cb = bag(c);
             b.insert(b.end(), cb.begin(), cb.end());
         }
@@ -158,8 +178,8 @@ std::string anchor_of(const Citation& c) {
 
 // One side of the walk: the chain of addressable provisions down to here, and the anchors.
 struct Side {
-    ProvisionPath chain;
-    std::vector<std::string> cites, eids;  // of each provision in `chain`
+    std::vector<Citation> chain;          // of each addressable provision down to here
+    std::vector<std::string> cites, eids;  // the same as text, and their eIds
     std::string anchor;
     std::vector<std::string> saved_anchor;
     std::vector<bool> pushed;
@@ -167,10 +187,12 @@ struct Side {
 
 class Differ {
 public:
-    Differ(SectionDiff& out, DiffTimings* timings) : out_(out), timings_(timings) {}
+    Differ(SectionDiff& out, DiffTimings* timings, bool name_unchanged)
+        : out_(out), timings_(timings), name_unchanged_(name_unchanged) {}
 
     void pair(const Provision& o, const Provision& n, Side& so, Side& sn, std::size_t ord_o, std::size_t ord_n,
               int depth, bool moved, bool same = false) {
+        if (same && !name_unchanged_ && !moved) return unnamed(o, n, depth);
         ProvisionChange c;
         c.old_p = &o;
         c.new_p = &n;
@@ -213,7 +235,18 @@ public:
 private:
     SectionDiff& out_;
     DiffTimings* timings_;
+    bool name_unchanged_;
     Contents contents_;
+
+    // Two identical subtrees, when unchanged provisions go unnamed: each pair with its depth only.
+    void unnamed(const Provision& o, const Provision& n, int depth) {
+        ProvisionChange c;
+        c.old_p = &o;
+        c.new_p = &n;
+        c.depth = depth;
+        out_.changes.push_back(std::move(c));
+        for (std::size_t i = 0; i < o.children.size(); ++i) unnamed(o.children[i], n.children[i], depth + 1);
+    }
 
     std::vector<WordOp> timed_word_diff(const std::string& a, const std::string& b) {
         if (!timings_) return word_diff(a, b);
@@ -229,10 +262,10 @@ private:
         bool addressable = is_addressable(p);
         s.pushed.push_back(addressable);
         if (addressable) {
-            s.chain.push_back(&p);
-            Citation c = citation_of(s.chain);
+            s.chain.push_back(citation_below(s.chain.empty() ? Citation{} : s.chain.back(), p));
+            const Citation& c = s.chain.back();
             citation = c.str();
-            eid = eid_of(s.chain);
+            eid = eid_below(s.eids.empty() ? std::string() : s.eids.back(), p);
             s.cites.push_back(citation);
             s.eids.push_back(eid);
             s.anchor = anchor_of(c);
@@ -336,6 +369,11 @@ std::vector<Match> align(const std::vector<Provision>& os, const std::vector<Pro
                 link(i, j);
                 break;
             }
+            // Alike enough (the floor is reached without bagging words): no rival can be better.
+            if (contents.similarity_floor(os[i], ns[j]) >= 0.5) {
+                link(i, j);
+                break;
+            }
             double s = sim_of(i, j);
             bool better = false;
             if (s < 0.5) {
@@ -422,7 +460,9 @@ void Differ::children(const Provision& o, const Provision& n, Side& so, Side& sn
             auto i = static_cast<std::size_t>(old_of[j]);
             flush_deleted(i);
             next_old = std::max(next_old, i + 1);
-            pair(os[i], ns[j], so, sn, ord_o[i], ord_n[j], depth, false);
+            // Identical subtrees pair child by child, as alignment would pair them.
+            pair(os[i], ns[j], so, sn, ord_o[i], ord_n[j], depth, false,
+                 contents_.same(os[i], ns[j]) && same_tree(os[i], ns[j]));
         } else if (old_of[j] >= 0) {
             auto i = static_cast<std::size_t>(old_of[j]);
             pair(os[i], ns[j], so, sn, ord_o[i], ord_n[j], depth, true);
@@ -473,12 +513,12 @@ std::vector<SectionPair> pair_sections(const std::vector<std::string_view>& olds
     return out;
 }
 
-SectionDiff diff_section(const Provision* o, const Provision* n, DiffTimings* timings) {
+SectionDiff diff_section(const Provision* o, const Provision* n, DiffTimings* timings, bool name_unchanged) {
     SectionDiff sd;
     sd.number = n ? n->designation : o->designation;
     sd.old_s = o;
     sd.new_s = n;
-    Differ d(sd, timings);
+    Differ d(sd, timings, name_unchanged);
     Side so, sn;
     if (o && n) d.pair(*o, *n, so, sn, 1, 1, 0, false, same_tree(*o, *n));
     else if (n) d.one_side(*n, sn, 1, 0, true);
@@ -502,15 +542,6 @@ ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffT
                                            timings));
     return cs;
 }
-
-namespace {
-std::size_t count_words(const std::string& s) {
-    std::size_t n = 0;
-    for (const auto& t : tokenize(s))
-        if (t.kind != Token::Kind::Space) ++n;
-    return n;
-}
-}  // namespace
 
 DiffStats stats_of(const SectionDiff& s) {
     DiffStats st;

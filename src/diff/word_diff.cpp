@@ -19,7 +19,7 @@ namespace amend {
 namespace {
 
 bool is_ascii_alnum(unsigned char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return static_cast<unsigned char>((c | 0x20) - 'a') < 26 || static_cast<unsigned char>(c - '0') < 10;
 }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -81,8 +81,12 @@ bool word_char_at(const std::string& s, std::size_t i, std::size_t& len) {
 
 }  // namespace
 
-std::vector<Token> tokenize(const std::string& s) {
-    std::vector<Token> out;
+namespace {
+
+// The tokenizer, calling emit(token) for each token in order (no vector: counting and hashing
+// words need none).
+template <class Emit>
+void scan_tokens(const std::string& s, Emit emit) {
     std::size_t i = 0;
     while (i < s.size()) {
         auto c = static_cast<unsigned char>(s[i]);
@@ -110,7 +114,10 @@ std::vector<Token> tokenize(const std::string& s) {
             i += len;
             while (i < s.size()) {
                 std::size_t al = 0, wl = 0;
-                if (word_char_at(s, i, wl)) i += wl;
+                auto d = static_cast<unsigned char>(s[i]);
+                if (is_ascii_alnum(d)) ++i;  // the common case, without decoding
+                else if (d < 0x80 && d != '\'') break;
+                else if (word_char_at(s, i, wl)) i += wl;
                 else if (is_apostrophe_at(s, i, al) && i + al < s.size() && word_char_at(s, i + al, wl)) i += al + wl;
                 else break;
             }
@@ -120,9 +127,31 @@ std::vector<Token> tokenize(const std::string& s) {
             i += utf8_at(s, i, cp);
         }
         t.end = i;
-        out.push_back(t);
+        emit(t);
     }
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(const std::string& s) {
+    std::vector<Token> out;
+    scan_tokens(s, [&](const Token& t) { out.push_back(t); });
     return out;
+}
+
+std::size_t count_words(const std::string& s) {
+    std::size_t n = 0;
+    scan_tokens(s, [&](const Token& t) { n += t.kind != Token::Kind::Space; });
+    return n;
+}
+
+void word_hashes(const std::string& s, std::vector<std::uint64_t>& out) {
+    scan_tokens(s, [&](const Token& t) {
+        if (t.kind == Token::Kind::Space) return;
+        std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+        for (std::size_t k = t.begin; k < t.end; ++k) h = (h ^ static_cast<unsigned char>(s[k])) * 1099511628211ull;
+        out.push_back(h);
+    });
 }
 
 namespace {
@@ -142,13 +171,6 @@ void push(std::vector<Run>& runs, bool equal, const std::string& del, const std:
     runs.push_back(Run{equal, del, ins});
 }
 
-std::size_t words_in(const std::string& s) {
-    std::size_t n = 0;
-    for (const auto& t : tokenize(s))
-        if (t.kind != Token::Kind::Space) ++n;
-    return n;
-}
-
 // diff-match-patch's cleanupSemantic, by bytes: an equal run between two changes, no longer than
 // the larger side of the change before it and of the change after it, is folded into one change.
 // A run of white space alone, or a single word with its spaces, is always folded.
@@ -161,7 +183,7 @@ void cleanup_semantic(std::vector<Run>& runs) {
             const Run& a = runs[k - 1];
             const Run& b = runs[k + 1];
             std::size_t eq = runs[k].del.size();
-            bool tiny = words_in(runs[k].del) <= 1;
+            bool tiny = count_words(runs[k].del) <= 1;
             bool small = eq <= std::max(a.del.size(), a.ins.size()) && eq <= std::max(b.del.size(), b.ins.size());
             if (!tiny && !small) continue;
             Run merged{false, a.del + runs[k].del + b.del, a.ins + runs[k].del + b.ins};

@@ -101,23 +101,30 @@ static std::string eid_term(std::string_view term) {
     return out;
 }
 
+Citation citation_below(Citation c, const Provision& p) {
+    if (p.kind == Kind::Section) c.section = p.designation;
+    else if (p.kind == Kind::Definition) c.term = p.designation;
+    else if (c.term.empty()) c.path.push_back(clean_num(p.designation));
+    return c;
+}
+
+std::string eid_below(const std::string& parent_eid, const Provision& p) {
+    std::string s = parent_eid;
+    if (!s.empty()) s += "__";
+    s += eid_prefix(p.kind) + "_";
+    s += p.kind == Kind::Definition ? eid_term(p.designation) : clean_num(p.designation);
+    return s;
+}
+
 Citation citation_of(const ProvisionPath& chain) {
     Citation c;
-    for (const Provision* p : chain) {
-        if (p->kind == Kind::Section) c.section = p->designation;
-        else if (p->kind == Kind::Definition) c.term = p->designation;
-        else if (c.term.empty()) c.path.push_back(clean_num(p->designation));
-    }
+    for (const Provision* p : chain) c = citation_below(std::move(c), *p);
     return c;
 }
 
 std::string eid_of(const ProvisionPath& chain) {
     std::string s;
-    for (const Provision* p : chain) {
-        if (!s.empty()) s += "__";
-        s += eid_prefix(p->kind) + "_";
-        s += p->kind == Kind::Definition ? eid_term(p->designation) : clean_num(p->designation);
-    }
+    for (const Provision* p : chain) s = eid_below(s, *p);
     return s;
 }
 

@@ -30,6 +30,9 @@ using ProvisionPath = std::vector<const Provision*>;
 // Builds the citation and the eId of the provision at the end of `chain`.
 Citation citation_of(const ProvisionPath& chain);
 std::string eid_of(const ProvisionPath& chain);
+// The same one step down, from the parent's (empty ones above a section): for walks down a tree.
+Citation citation_below(Citation parent, const Provision& p);
+std::string eid_below(const std::string& parent_eid, const Provision& p);
 std::optional<Citation> parse_eid(std::string_view eid);
 std::string eid_prefix(Kind k);  // "subsec"
 
