@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/commands.hpp"
+#include "model/parallel.hpp"
 
 namespace amend {
 
@@ -45,29 +46,34 @@ void OutputSet::write(const std::string& dir) const {
     const std::string suffix = ".tmp-" + std::to_string(::getpid());
     // A site is thousands of small files in a few hundred folders: each folder is created once.
     auto write_all = [&](const fs::path& root, bool each_by_rename) {
+        // Folders first, each once, in order; then the files, on every core (creating thousands
+        // of small files is the file system's work, and it takes them in parallel).
         fs::path made;  // the last folder created or found
-        for (const auto& [rel, bytes] : files_) {
+        for (const auto& f : files_) {
+            fs::path parent = (root / f.first).parent_path();
+            if (parent == made) continue;
+            fs::create_directories(parent, ec);
+            if (ec) throw UsageError("cannot create " + parent.string() + ": " + ec.message());
+            made = parent;
+        }
+        parallel_for(files_.size(), [&](std::size_t k) {
+            const auto& [rel, bytes] = files_[k];
+            std::error_code fec;
             fs::path target = root / rel;
-            fs::path parent = target.parent_path();
-            if (parent != made) {
-                fs::create_directories(parent, ec);
-                if (ec) throw UsageError("cannot create " + parent.string() + ": " + ec.message());
-                made = parent;
-            }
             fs::path tmp = target;
             if (each_by_rename) tmp += suffix;
             if (!write_bytes(tmp, bytes)) {
                 int err = errno;
-                fs::remove(tmp, ec);
+                fs::remove(tmp, fec);
                 throw UsageError("cannot write " + target.string() + ": " + std::strerror(err));
             }
-            if (!each_by_rename) continue;
-            fs::rename(tmp, target, ec);
-            if (ec) {
-                fs::remove(tmp, ec);
-                throw UsageError("cannot write " + target.string() + ": " + ec.message());
+            if (!each_by_rename) return;
+            fs::rename(tmp, target, fec);
+            if (fec) {
+                fs::remove(tmp, fec);
+                throw UsageError("cannot write " + target.string() + ": " + fec.message());
             }
-        }
+        });
     };
     fs::path out = fs::path(dir);
     if (!fs::exists(out, ec)) {
