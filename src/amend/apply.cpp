@@ -250,6 +250,11 @@ struct Applier {
         return t.section;
     }
 
+    // A law's own section codified as this Code section numbers the law's other sections. (In text
+    // that amends a law, the codifier converts "section 3" of that law as often as it leaves it:
+    // 3 and 3 of the D.C. dev cases; so there it stays as the law wrote it.)
+    LawAnchor anchor_of(const TargetRef& t) { return t.law_section.empty() ? LawAnchor{} : LawAnchor{t.law_section, section_of(t)}; }
+
     // Resolves a target to a provision. Reports a failure (or a skip) and returns null when it cannot.
     Provision* resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out = nullptr, bool quiet = false) {
         if (t.uncodified) {
@@ -1022,7 +1027,7 @@ struct Applier {
                 b = std::move(inner);
             }
             if (is_xml(*target)) {
-                if (op.add_kind_word == "law text") dc_codify_law_section(b);
+                if (op.add_kind_word == "law text") dc_codify_law_section(b, anchor_of(t));
                 else dc_codify(b);
             }
             std::string c = cite_of(target);

@@ -498,6 +498,7 @@ struct Interp {
                 TargetRef t = ctx;
                 t.container_only = false;
                 t.path.clear();
+                t.law_section = it.law_text[0].designation;
                 op.targets.push_back(t);
                 op.blocks = it.law_text;
                 op.add_kind_word = "law text";

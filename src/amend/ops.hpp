@@ -18,6 +18,7 @@ struct TargetRef {
     bool section_is_law_number = false;   // "Section 505" of the law, with no Code cite
     int ordinal = 0;                      // "the second paragraph designated as paragraph (7)": 2
     bool uncodified = false;              // "Section 4 of the X Act (D.C. Law 24-117; 69 DCR 2653)": not in any code
+    std::string law_section;              // the law's own number of a law section codified as this section ("204")
     std::vector<std::string> path;        // designations below the section (inner text, "c")
     std::string term;                     // a definition's term
     Part part = Part::Whole;

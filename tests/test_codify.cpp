@@ -1,0 +1,70 @@
+// The D.C. codifier's conventions for a law's words put into the Code (amend/codify), each with
+// the exact result the codifier published in the D.C. dev cases it was measured on.
+#include <doctest/doctest.h>
+
+#include "amend/codify.hpp"
+
+using namespace amend;
+
+namespace {
+
+Provision para(const std::string& designation, const std::string& text = "", std::vector<Provision> children = {}) {
+    Provision p;
+    p.kind = Kind::Subparagraph;
+    p.designation = designation;
+    p.text.text = text;
+    p.children = std::move(children);
+    return p;
+}
+
+std::vector<std::string> designations(const Provision& p) {
+    std::vector<std::string> out;
+    for (const auto& c : p.children) out.push_back(c.designation);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("codify: a law section's Code number is counted from the law section codified here") {
+    CHECK(code_section_of({"204", "4-281.04"}, "205") == "4-281.05");
+    CHECK(code_section_of({"205", "4-281.05"}, "204") == "4-281.04");
+    CHECK(code_section_of({"4196", "38-2255"}, "4193") == "38-2252");
+    CHECK(code_section_of({"106", "42-1625"}, "103") == "42-1622");
+    CHECK(code_section_of({"1023", "10-551.02"}, "1028f") == "10-551.07f");
+    CHECK(code_section_of({"2a", "50-921.01a"}, "3") == "50-921.02");
+    CHECK(code_section_of({"2", "7-751.01"}, "10") == "7-751.09");
+    // Another block of the law's numbering (title III after title II), or before the first section.
+    CHECK(code_section_of({"204", "4-281.04"}, "301") == "");
+    CHECK(code_section_of({"2", "7-751.01"}, "1") == "");
+    CHECK(code_section_of({"2a", "50-921.01"}, "3") == "");
+    CHECK(code_section_of({}, "3") == "");
+}
+
+TEST_CASE("codify: the law's own sections become Code cites in a law section codified as a Code section") {
+    LawAnchor a{"108", "42-1627"};
+    CHECK(dc_codify("as described under sections 103 and 104.", a) == "as described under §§ 42-1622 and 42-1623.");
+    CHECK(dc_codify("a hearing as provided under section 105(a)(2);", a) == "a hearing as provided under § 42-1624(a)(2);");
+    CHECK(dc_codify("under sections 103, 104, or 105", a) == "under §§ 42-1622, 42-1623, or 42-1624");
+    // Another law's section, one with its Code cite (converted the usual way), a subsection.
+    CHECK(dc_codify("section 217 of the Clean and Affordable Energy Act of 2008", a) == "section 217 of the Clean and Affordable Energy Act of 2008");
+    CHECK(dc_codify("sections 103 and 104 of the Zoning Act", a) == "sections 103 and 104 of the Zoning Act");
+    CHECK(dc_codify("under section 7 (D.C. Official Code § 4-681.06).", a) == "under § 4-681.06.");
+    CHECK(dc_codify("subsection 103(a) of this section", a) == "subsection 103(a) of this section");
+    // Without a law section codified here, "section 3" stays as the law wrote it.
+    CHECK(dc_codify("pursuant to section 3(e)") == "pursuant to section 3(e)");
+}
+
+TEST_CASE("codify: a designation out of sequence is corrected in brackets") {
+    // D.C. Law 24-287 § 203(d)(2): (A), (B), (C), (C) → the last is published "[(D)]".
+    Provision p = para("(2)", "To remain eligible:", {para("(A)"), para("(B)"), para("(C)"), para("(C)")});
+    dc_codify(p);
+    CHECK(designations(p) == std::vector<std::string>{"(A)", "(B)", "(C)", "[(D)]"});
+    // D.C. Law 25-99 (13A)(A): (I), (ii), (iii) → "[(i)]".
+    Provision q = para("(A)", "\"Surgery\" means:", {para("(I)"), para("(ii)"), para("(iii)")});
+    dc_codify(q);
+    CHECK(designations(q) == std::vector<std::string>{"[(i)]", "(ii)", "(iii)"});
+    // Sequences the codifier leaves alone.
+    Provision r = para("(b)", "", {para("(1)"), para("(1A)"), para("(2)"), para("(i)"), para("(j)")});
+    dc_codify(r);
+    CHECK(designations(r) == std::vector<std::string>{"(1)", "(1A)", "(2)", "(i)", "(j)"});
+}
