@@ -68,3 +68,23 @@ TEST_CASE("codify: a designation out of sequence is corrected in brackets") {
     dc_codify(r);
     CHECK(designations(r) == std::vector<std::string>{"(1)", "(1A)", "(2)", "(i)", "(j)"});
 }
+
+TEST_CASE("codify: a law section codified as a Code section names the Code's unit for the law's") {
+    Provision s;
+    s.kind = Kind::Section;
+    s.designation = "42-1629";
+    s.text.text = "This title modifies the Electronic Signatures in Global and National Commerce Act; see this act and this subtitle.";
+    dc_codify_law_section(s, {"110", "42-1629"});
+    CHECK(s.text.text == "This chapter modifies the Electronic Signatures in Global and National Commerce Act; see this chapter and this subchapter.");
+}
+
+TEST_CASE("codify: a law named by its long title is cited by its Code cite unless a comma breaks the title") {
+    // D.C. Law 25-175 (§ 22-3212) is published with the cite; D.C. Law 24-341 (§ 4-506), whose long
+    // title holds "functions, and for other purposes", as the law wrote it.
+    std::string broken = "as described in section 3c of An Act To establish a Board of Indeterminate Sentence and Parole for the "
+                         "District of Columbia and to determine its functions, and for other purposes, effective April 4, 2017 "
+                         "(D.C. Law 21-238; D.C. Official Code § 24-403.03); or";
+    CHECK(dc_codify(broken) == broken);
+    CHECK(dc_codify("robbery under section 810 of An Act To establish a code of law for the District of Columbia, approved March 3, "
+                    "1901 (31 Stat. 1322; D.C. Official Code § 22-2801), and arson") == "robbery under § 22-2801, and arson");
+}

@@ -84,7 +84,7 @@ std::string dc_codify(const std::string& in, const LawAnchor& anchor) {
     }
     if (s.find("Official Code") == std::string::npos) return s;
     static const boost::regex cite(
-        R"(\bsection ([0-9][0-9A-Za-z]*(?:\([^()\s]+\))*) of (?:the )?[^,;()]*?(?:Act|Code|Law|Resolution)(?: of \d{4})?, (?:effective|approved) [A-Z][a-z]+\.? \d{1,2}, \d{4} \([^;()]*; D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
+        R"(\bsection ([0-9][0-9A-Za-z]*(?:\([^()\s]+\))*) of (?:(?:the )?[^,;()]*?(?:Act|Code|Law|Resolution)(?: of \d{4})?|An Act [^,;()]*?), (?:effective|approved) [A-Z][a-z]+\.? \d{1,2}, \d{4} \([^;()]*; D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
     s = boost::regex_replace(s, cite, "§ $2");
     // "section 7 (D.C. Official Code § 4-681.06)" → "§ 4-681.06".
     static const boost::regex own(R"(\bsection [0-9][0-9A-Za-z]*(?:\([^()\s]+\))* \(D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
@@ -152,9 +152,9 @@ void dc_codify(Provision& p, const LawAnchor& anchor) {
 namespace {
 
 std::string law_units(const std::string& s) {
-    static const boost::regex unit(R"(\bthis (act|title|subtitle)\b)");
+    static const boost::regex unit(R"(\b([Tt]his) (act|title|subtitle)\b)");
     return boost::regex_replace(s, unit, [](const boost::smatch& m) {
-        return m[1] == "subtitle" ? std::string("this subchapter") : std::string("this chapter");
+        return m[1] + (m[2] == "subtitle" ? std::string(" subchapter") : std::string(" chapter"));
     });
 }
 
