@@ -2,7 +2,10 @@
 // the exact result the codifier published in the D.C. dev cases it was measured on.
 #include <doctest/doctest.h>
 
+#include "amend/apply.hpp"
 #include "amend/codify.hpp"
+#include "parse/load.hpp"
+#include "support.hpp"
 
 using namespace amend;
 
@@ -87,4 +90,50 @@ TEST_CASE("codify: a law named by its long title is cited by its Code cite unles
     CHECK(dc_codify(broken) == broken);
     CHECK(dc_codify("robbery under section 810 of An Act To establish a code of law for the District of Columbia, approved March 3, "
                     "1901 (31 Stat. 1322; D.C. Official Code § 22-2801), and arson") == "robbery under § 22-2801, and arson");
+}
+
+namespace {
+
+// Applies a D.C. law provision (instruction XML, as the dev cases hold it) to one Code section and
+// returns the text of the section's paragraph (a).
+std::string apply_dc(const std::string& name, const std::string& code_text, const std::string& provision) {
+    std::string dir = test::scratch("codify-" + name);
+    test::spit(dir + "/before.xml",
+               "<?xml version='1.0' encoding='utf-8'?>\n<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\">\n"
+               "  <num>7-2509.02</num>\n  <heading>Application.</heading>\n  <para>\n    <num>(a)</num>\n    <text>" +
+                   code_text + "</text>\n  </para>\n</section>\n");
+    test::spit(dir + "/instruction.xml",
+               "<?xml version='1.0' encoding='utf-8'?>\n<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" "
+               "law=\"D.C. Law 25-199\" target=\"§7-2509.02\">\n  <part n=\"1\">\n    <para>\n      <num>(b)</num>\n      <text>" +
+                   provision + "</text>\n    </para>\n  </part>\n</instruction>\n");
+    Document before = load_code({dir + "/before.xml"});
+    ApplyResult r = apply_file(before, dir + "/instruction.xml", ApplyOptions2{});
+    if (!r.report.ok()) return "FAIL " + r.report.failures[0].message;
+    return sections_of(r.amended.root)[0]->children[0].text.text;
+}
+
+}  // namespace
+
+TEST_CASE("codify: a phrase quoting the law's own section is found where the Code cites it, and so is inserted") {
+    // D.C. Law 25-199 § 3(b): the Code reads "§ 7-2509.08" (with a thin space) where the law reads "section 908".
+    std::string code = "Any person may appeal to the Concealed Pistol Licensing Review Board established pursuant to "
+                       "<cite path=\"§7-2509.08\">§\u2009 7-2509.08</cite>.";
+    CHECK(apply_dc("own", code,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"Concealed Pistol "
+                   "Licensing Review Board established pursuant to section 908\" and inserting the phrase \"Office of "
+                   "Administrative Hearings pursuant to section 908\" in its place.") ==
+          "Any person may appeal to the Office of Administrative Hearings pursuant to § 7-2509.08.");
+    // The reference by the law's name, as the law quotes it and as it inserts it.
+    CHECK(apply_dc("named", code,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"Review Board "
+                   "established pursuant to section 908 of the Firearms Control Regulations Act of 1975, passed on 2nd reading on "
+                   "December 17, 2014 (Enrolled version of Bill 20-930)\" and inserting the phrase \"Office of Administrative "
+                   "Hearings pursuant to section 908 of the Firearms Control Regulations Act of 1975, effective June 16, 2015 "
+                   "(D.C. Law 20-279; 62 DCR 1944)\" in its place.") ==
+          "Any person may appeal to the Concealed Pistol Licensing Office of Administrative Hearings pursuant to § 7-2509.08.");
+    // A phrase that is not there with any cite stays a failure.
+    CHECK(apply_dc("absent", code,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"Hearing Board "
+                   "established pursuant to section 908\" and inserting the phrase \"Office\" in its place.") ==
+          "FAIL \"Hearing Board established pursuant to section 908\" not found in 7-2509.02(a)");
 }

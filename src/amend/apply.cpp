@@ -5,6 +5,7 @@
 #include <cctype>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "amend/codify.hpp"
@@ -111,6 +112,65 @@ void find_in(Provision* node, bool heading, const std::string& needle, std::vect
     }
     plain.at.push_back(h.at.back());
     scan(plain);
+}
+
+// A phrase as the law quotes it may cite the law's own sections where the Code, codified, cites
+// its sections: "established pursuant to section 908" is "established pursuant to § 7-2509.08" in
+// the Code. The phrase is then looked for with each law reference standing for a Code cite; the
+// cites found say what the same references in the inserted words become.
+struct CodifiedNeedle {
+    boost::regex re;
+    std::vector<std::string> sections;  // the law's section number of each reference, in order
+};
+
+// "section 908", "section 908 of the Firearms Control Regulations Act of 1975, passed on 2nd reading
+// on December 17, 2014 (Enrolled version of Bill 20-930)": the number, the designations after it
+// (words of the phrase: "section 1043(a-1)" is "§ 1-350.02(a-1)"), and the law named.
+const boost::regex& law_reference() {
+    static const boost::regex ref(R"(\bsection (\d+[A-Za-z]?)((?:\([^()\s]+\))*)( of (?:the |An |an )?[A-Z][^()]*?\((?:[^()]|\([^()]*\))*\))?(?![0-9A-Za-z\-]))");
+    return ref;
+}
+
+std::optional<CodifiedNeedle> codified_needle(const std::string& needle) {
+    static const boost::regex special(R"([.^$|()\[\]{}*+?\\])");
+    auto lit = [](const std::string& t) { return boost::regex_replace(t, special, "\\\\$&"); };
+    std::string folded = fold(needle).s, pattern;
+    CodifiedNeedle cn;
+    auto from = folded.cbegin();
+    for (boost::sregex_iterator it(folded.begin(), folded.end(), law_reference()), end; it != end; ++it) {
+        const auto& m = *it;
+        pattern += lit(std::string(from, m[0].first));
+        // The Code puts spaces, thin spaces or none after "§".
+        pattern += "(\xC2\xA7(?: |\xE2\x80\x89)*[0-9][0-9A-Za-z.:\\-]*[0-9A-Za-z])" + lit(m[2].str());
+        cn.sections.push_back(m[1]);
+        from = m[0].second;
+    }
+    if (cn.sections.empty()) return std::nullopt;
+    pattern += lit(std::string(from, folded.cend()));
+    cn.re = boost::regex(pattern);
+    return cn;
+}
+
+// Finds a codified needle in a node's text; each hit's Code cites go to `cites`, in order.
+void find_codified(Provision* node, bool heading, const CodifiedNeedle& cn, std::vector<Hit>& out,
+                   std::vector<std::vector<std::string>>& cites) {
+    const std::string& text = heading ? node->heading.text : node->text.text;
+    if (text.empty()) return;
+    Folded h = fold(text);
+    for (boost::sregex_iterator it(h.s.begin(), h.s.end(), cn.re), end; it != end; ++it) {
+        const auto& m = *it;
+        auto b = static_cast<std::size_t>(m[0].first - h.s.cbegin()), e = static_cast<std::size_t>(m[0].second - h.s.cbegin());
+        bool left_ok = b == 0 || !is_word(h.s[b]) || !is_word(h.s[b - 1]);
+        bool right_ok = e >= h.s.size() || e == b || !is_word(h.s[e - 1]) || !is_word(h.s[e]);
+        if (!left_ok || !right_ok) continue;
+        out.push_back(Hit{node, heading, h.at[b], h.at[e]});
+        std::vector<std::string> c;
+        for (std::size_t k = 1; k < m.size(); ++k) {
+            std::string cite = m[k].str();
+            c.push_back("\xC2\xA7 " + cite.substr(cite.find_first_of("0123456789")));  // written "§ 7-2509.08"
+        }
+        cites.push_back(std::move(c));
+    }
 }
 
 struct Edit {
@@ -476,6 +536,37 @@ struct Applier {
         return hits;
     }
 
+    // The phrase with the law's references read as the Code's cites (see codified_needle). When
+    // every hit finds the same cites, the references to the same sections in `inserted` become
+    // those cites.
+    std::vector<Hit> search_codified(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::string& inserted) {
+        auto cn = codified_needle(needle);
+        if (!cn) return {};
+        std::vector<Hit> hits;
+        std::vector<std::vector<std::string>> cites;
+        bool heading = op.in_heading || t.part == TargetRef::Part::Heading;
+        std::vector<Provision*> nodes;
+        if (heading) nodes.push_back(target);
+        else scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
+        for (Provision* p : nodes) find_codified(p, heading, *cn, hits, cites);
+        if (hits.empty()) return {};
+        for (const auto& c : cites)
+            if (c != cites[0]) return hits;  // different sections in different places: the words stay
+        std::string out;
+        auto from = inserted.cbegin();
+        for (boost::sregex_iterator it(inserted.begin(), inserted.end(), law_reference()), end; it != end; ++it) {
+            const auto& m = *it;
+            auto k = std::find(cn->sections.begin(), cn->sections.end(), m[1].str());
+            if (k == cn->sections.end()) continue;
+            out.append(from, m[0].first);
+            out += cites[0][static_cast<std::size_t>(k - cn->sections.begin())] + m[2].str();
+            from = m[0].second;
+        }
+        out.append(from, inserted.cend());
+        inserted = std::move(out);
+        return hits;
+    }
+
     std::string places(const std::vector<Hit>& hits) {
         std::string s;
         for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -637,6 +728,8 @@ struct Applier {
                     }
                 }
             }
+            std::string inserted = op.replace;
+            if (hits.empty() && is_xml(*target)) hits = search_codified(op, target, t, needle, inserted);
             if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && !search(op, target, t, op.replace).empty()) {
                 // Applied already: D.C.'s emergency and temporary acts often make the same change
                 // first. Nothing is changed, and the report says so (a warning, never silent).
@@ -661,7 +754,7 @@ struct Applier {
                 return a.node != b.node ? a.node < b.node : a.heading != b.heading ? a.heading < b.heading : a.begin < b.begin;
             });
             std::vector<Edit> edits;
-            const std::string replacement = is_xml(*target) ? dc_codify(op.replace) : op.replace;
+            const std::string replacement = is_xml(*target) ? dc_codify(inserted) : inserted;
             for (std::size_t i = 0; i < hits.size(); ++i) {
                 const Hit& h = hits[i];
                 const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
