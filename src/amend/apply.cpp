@@ -330,6 +330,13 @@ struct Applier {
             return nullptr;
         }
         Provision* sec = find_section(num);
+        if (!sec && !t.title.empty() && num.find('-') != std::string::npos && num.substr(0, num.find('-')) != t.title) {
+            // "Chapter 28 of Title 47 ... is amended as follows: (e) Section 48-2887.06 is amended":
+            // the enclosing instruction's title tells which section the law means.
+            std::string in_title = t.title + num.substr(num.find('-'));
+            if ((sec = find_section(in_title)) && !quiet)
+                rep.warnings.push_back(loc(op) + ": the law names section " + num + " in Title " + t.title + "; read as " + in_title);
+        }
         current_section = sec;
         if (!sec) {
             bool should = std::find(prefixes.begin(), prefixes.end(), prefix_of(num)) != prefixes.end();

@@ -317,6 +317,8 @@ struct Interp {
             static const regex chapter(R"(^chapter\s+(\d+[A-Za-z]?-\d+[A-Za-z]?)\b.*$)", icase);
             static const regex whole(R"(^(?:District\s+of\s+Columbia\s+Official\s+Code|D\.\s*C\.\s+Official\s+Code|Municipal\s+Code\s+of\s+Chicago|(?:City|Municipal)\s+Code)$)", icase);
             smatch sm;
+            static const regex of_title(R"(\btitle\s+(\d+[A-Za-z]?)\s+of\s+the\s+(?:District\s+of\s+Columbia|D\.\s*C\.)\s+(?:Official\s+)?Code\b)", icase);
+            if (boost::regex_search(t, sm, of_title)) out.title = sm[1];
             if (boost::regex_match(t, sm, title)) {
                 out.scope_known = true;
                 out.scope_prefix = sm[1].str() + "-";
@@ -333,6 +335,7 @@ struct Interp {
 
     // Joins a relative target with the enclosing one.
     TargetRef join(const TargetRef& ctx, TargetRef t) {
+        if (t.title.empty()) t.title = ctx.title;
         if (t.container_only) return t;
         if (!t.relative) return t;
         TargetRef r = t;

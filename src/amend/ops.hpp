@@ -27,6 +27,8 @@ struct TargetRef {
     bool container_only = false;          // names an Act, a title or a chapter, not a section
     bool scope_known = false;             // a container whose sections are known by number:
     std::string scope_prefix;             // "1-" (Title 1), "2-173-" (Chapter 2-173), "" (the whole code)
+    std::string title;                    // the Code title an enclosing instruction names ("... of Title 47 of
+                                          // the District of Columbia Official Code is amended as follows:")
     std::string describe() const;         // "2-173-042(c)", for messages
 };
 
