@@ -66,6 +66,11 @@ struct Hit {
     std::size_t begin, end;  // in the original text
 };
 
+// Hits grouped by the text they are in, in reading order within each.
+bool text_order(const Hit& a, const Hit& b) {
+    return a.node != b.node ? a.node < b.node : a.heading != b.heading ? a.heading < b.heading : a.begin < b.begin;
+}
+
 // The length of an editor's bracketed note at `i` (" [deemed]", " [sic]"), 0 when there is none.
 // Codes insert such notes into enacted text; the law's amendments quote the text without them.
 std::size_t editorial_note_at(const std::string& t, std::size_t i) {
@@ -146,6 +151,10 @@ std::optional<CodifiedNeedle> codified_needle(const std::string& needle) {
         from = m[0].second;
     }
     if (cn.sections.empty()) return std::nullopt;
+    // Words of its own around the references, or any cite would do.
+    std::string words = boost::regex_replace(folded, law_reference(), "");
+    if (std::count_if(words.begin(), words.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }) < 12)
+        return std::nullopt;
     pattern += lit(std::string(from, folded.cend()));
     cn.re = boost::regex(pattern);
     return cn;
@@ -574,6 +583,35 @@ struct Applier {
         return hits;
     }
 
+    // Removes the editor's brackets around the words an instruction inserts, where the Code already
+    // reads them so ("[§ 7-231.21]", "[[Chapter 2A of Title 7]]"); false when there are none.
+    bool unbracket(const Op& op, Provision* target, const TargetRef& t) {
+        std::vector<Hit> hits = search(op, target, t, op.replace);
+        std::vector<Hit> bracketed;
+        for (const auto& h : hits) {
+            const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+            if (h.begin > 0 && h.end < txt.size() && txt[h.begin - 1] == '[' && txt[h.end] == ']') bracketed.push_back(h);
+        }
+        if (bracketed.empty() || (!op.each && bracketed.size() > 1)) return false;
+        std::sort(bracketed.begin(), bracketed.end(), text_order);
+        for (std::size_t i = 0; i < bracketed.size();) {
+            std::size_t j = i;
+            std::vector<Edit> edits;
+            for (; j < bracketed.size() && bracketed[j].node == bracketed[i].node && bracketed[j].heading == bracketed[i].heading; ++j) {
+                const Hit& h = bracketed[j];
+                const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+                std::size_t b = h.begin, e = h.end;
+                while (b > 0 && e < txt.size() && txt[b - 1] == '[' && txt[e] == ']') --b, ++e;
+                edits.push_back(Edit{b, e, txt.substr(h.begin, h.end - h.begin)});
+            }
+            rich_edit(bracketed[i].heading ? bracketed[i].node->heading : bracketed[i].node->text, edits);
+            i = j;
+        }
+        std::string n = bracketed.size() == 1 ? "" : " (" + std::to_string(bracketed.size()) + " places)";
+        note(op, "removed the brackets around \"" + op.replace + "\" in " + cite_of(target) + n, target);
+        return true;
+    }
+
     std::string places(const std::vector<Hit>& hits) {
         std::string s;
         for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -738,6 +776,9 @@ struct Applier {
             std::string inserted = op.replace;
             if (hits.empty() && is_xml(*target)) hits = search_codified(op, target, t, needle, inserted);
             if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && !search(op, target, t, op.replace).empty()) {
+                // The codifier's own words in brackets ("[Chapter 2A of Title 7]") stood for the
+                // law's until the law said them: the brackets go.
+                if (unbracket(op, target, t)) continue;
                 // Applied already: D.C.'s emergency and temporary acts often make the same change
                 // first. Nothing is changed, and the report says so (a warning, never silent).
                 rep.warnings.push_back(loc(op) + ": \"" + needle + "\" is not in " + cite_of(target) + ", which already reads \"" +
@@ -757,9 +798,7 @@ struct Applier {
             }
             if (clash) continue;
             // Every hit's edit is worked out on the text as it stands, then each text is rebuilt once.
-            std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-                return a.node != b.node ? a.node < b.node : a.heading != b.heading ? a.heading < b.heading : a.begin < b.begin;
-            });
+            std::sort(hits.begin(), hits.end(), text_order);
             std::vector<Edit> edits;
             const std::string replacement = is_xml(*target) ? dc_codify(inserted) : inserted;
             for (std::size_t i = 0; i < hits.size(); ++i) {

@@ -353,6 +353,13 @@ struct Interp {
         return r;
     }
 
+    static bool amends(const Provision& block) {
+        static const regex instruction(
+            R"(^(?:(?:the\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)|item|title|subtitle|part|chapter)\s+\S+.*?\s+(?:is|are)\s+(?:hereby\s+)?(?:amended|repealed|redesignated)\b|(?:strike|insert|add)\s+(?:the|a|an|new)\s).*$)",
+            icase);
+        return boost::regex_match(block.text.text, instruction);
+    }
+
     std::string quote(const Masked& m, const std::string& idx) { return m.quotes.at(static_cast<std::size_t>(std::stoi(idx))); }
 
     static std::string punct_of(std::string w) {
@@ -628,6 +635,10 @@ struct Interp {
             } else if (boost::regex_match(rest, to_read)) {
                 op.type = OpType::Restate;
                 push_targets(op, ctx, t, many);
+                // New text that is itself drafting language ("(2) Subsection (b) is amended as
+                // follows:") restates an amending provision of a law, not the Code's text.
+                if (!op.blocks.empty() && amends(op.blocks[0]))
+                    for (auto& tt : op.targets) tt.uncodified = true;
                 ok = true;
             } else {
                 // One or more actions: "by striking ... and inserting ...; and by adding ...".
