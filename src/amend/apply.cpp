@@ -5,6 +5,7 @@
 #include <cctype>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "amend/codify.hpp"
@@ -66,6 +67,11 @@ struct Hit {
     std::size_t begin, end;  // in the original text
 };
 
+// Hits grouped by the text they are in, in reading order within each.
+bool text_order(const Hit& a, const Hit& b) {
+    return a.node != b.node ? a.node < b.node : a.heading != b.heading ? a.heading < b.heading : a.begin < b.begin;
+}
+
 // The length of an editor's bracketed note at `i` (" [deemed]", " [sic]"), 0 when there is none.
 // Codes insert such notes into enacted text; the law's amendments quote the text without them.
 std::size_t editorial_note_at(const std::string& t, std::size_t i) {
@@ -112,6 +118,69 @@ void find_in(Provision* node, bool heading, const std::string& needle, std::vect
     }
     plain.at.push_back(h.at.back());
     scan(plain);
+}
+
+// A phrase as the law quotes it may cite the law's own sections where the Code, codified, cites
+// its sections: "established pursuant to section 908" is "established pursuant to § 7-2509.08" in
+// the Code. The phrase is then looked for with each law reference standing for a Code cite; the
+// cites found say what the same references in the inserted words become.
+struct CodifiedNeedle {
+    boost::regex re;
+    std::vector<std::string> sections;  // the law's section number of each reference, in order
+};
+
+// "section 908", "section 908 of the Firearms Control Regulations Act of 1975, passed on 2nd reading
+// on December 17, 2014 (Enrolled version of Bill 20-930)": the number, the designations after it
+// (words of the phrase: "section 1043(a-1)" is "§ 1-350.02(a-1)"), and the law named.
+const boost::regex& law_reference() {
+    static const boost::regex ref(R"(\bsection (\d+[A-Za-z]?)((?:\([^()\s]+\))*)( of (?:the |An |an )?[A-Z][^()]*?\((?:[^()]|\([^()]*\))*\))?(?![0-9A-Za-z\-]))");
+    return ref;
+}
+
+std::optional<CodifiedNeedle> codified_needle(const std::string& needle) {
+    static const boost::regex special(R"([.^$|()\[\]{}*+?\\])");
+    auto lit = [](const std::string& t) { return boost::regex_replace(t, special, "\\\\$&"); };
+    std::string folded = fold(needle).s, pattern;
+    CodifiedNeedle cn;
+    auto from = folded.cbegin();
+    for (boost::sregex_iterator it(folded.begin(), folded.end(), law_reference()), end; it != end; ++it) {
+        const auto& m = *it;
+        pattern += lit(std::string(from, m[0].first));
+        // The Code puts spaces, thin spaces or none after "§".
+        pattern += "(\xC2\xA7(?: |\xE2\x80\x89)*[0-9][0-9A-Za-z.:\\-]*[0-9A-Za-z])" + lit(m[2].str());
+        cn.sections.push_back(m[1]);
+        from = m[0].second;
+    }
+    if (cn.sections.empty()) return std::nullopt;
+    // Words of its own around the references, or any cite would do.
+    std::string words = boost::regex_replace(folded, law_reference(), "");
+    if (std::count_if(words.begin(), words.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }) < 12)
+        return std::nullopt;
+    pattern += lit(std::string(from, folded.cend()));
+    cn.re = boost::regex(pattern);
+    return cn;
+}
+
+// Finds a codified needle in a node's text; each hit's Code cites go to `cites`, in order.
+void find_codified(Provision* node, bool heading, const CodifiedNeedle& cn, std::vector<Hit>& out,
+                   std::vector<std::vector<std::string>>& cites) {
+    const std::string& text = heading ? node->heading.text : node->text.text;
+    if (text.empty()) return;
+    Folded h = fold(text);
+    for (boost::sregex_iterator it(h.s.begin(), h.s.end(), cn.re), end; it != end; ++it) {
+        const auto& m = *it;
+        auto b = static_cast<std::size_t>(m[0].first - h.s.cbegin()), e = static_cast<std::size_t>(m[0].second - h.s.cbegin());
+        bool left_ok = b == 0 || !is_word(h.s[b]) || !is_word(h.s[b - 1]);
+        bool right_ok = e >= h.s.size() || e == b || !is_word(h.s[e - 1]) || !is_word(h.s[e]);
+        if (!left_ok || !right_ok) continue;
+        out.push_back(Hit{node, heading, h.at[b], h.at[e]});
+        std::vector<std::string> c;
+        for (std::size_t k = 1; k < m.size(); ++k) {
+            std::string cite = m[k].str();
+            c.push_back("\xC2\xA7 " + cite.substr(cite.find_first_of("0123456789")));  // written "§ 7-2509.08"
+        }
+        cites.push_back(std::move(c));
+    }
 }
 
 struct Edit {
@@ -251,6 +320,11 @@ struct Applier {
         return t.section;
     }
 
+    // A law's own section codified as this Code section numbers the law's other sections. (In text
+    // that amends a law, the codifier converts "section 3" of that law as often as it leaves it:
+    // 3 and 3 of the D.C. dev cases; so there it stays as the law wrote it.)
+    LawAnchor anchor_of(const TargetRef& t) { return t.law_section.empty() ? LawAnchor{} : LawAnchor{t.law_section, section_of(t)}; }
+
     // Resolves a target to a provision. Reports a failure (or a skip) and returns null when it cannot.
     Provision* resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out = nullptr, bool quiet = false) {
         if (t.uncodified) {
@@ -266,6 +340,13 @@ struct Applier {
             return nullptr;
         }
         Provision* sec = find_section(num);
+        if (!sec && !t.title.empty() && num.find('-') != std::string::npos && num.substr(0, num.find('-')) != t.title) {
+            // "Chapter 28 of Title 47 ... is amended as follows: (e) Section 48-2887.06 is amended":
+            // the enclosing instruction's title tells which section the law means.
+            std::string in_title = t.title + num.substr(num.find('-'));
+            if ((sec = find_section(in_title)) && !quiet)
+                rep.warnings.push_back(loc(op) + ": the law names section " + num + " in Title " + t.title + "; read as " + in_title);
+        }
         current_section = sec;
         if (!sec) {
             bool should = std::find(prefixes.begin(), prefixes.end(), prefix_of(num)) != prefixes.end();
@@ -472,6 +553,66 @@ struct Applier {
         return hits;
     }
 
+    // The phrase with the law's references read as the Code's cites (see codified_needle). When
+    // every hit finds the same cites, the references to the same sections in `inserted` become
+    // those cites.
+    std::vector<Hit> search_codified(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::string& inserted) {
+        auto cn = codified_needle(needle);
+        if (!cn) return {};
+        std::vector<Hit> hits;
+        std::vector<std::vector<std::string>> cites;
+        bool heading = op.in_heading || t.part == TargetRef::Part::Heading;
+        std::vector<Provision*> nodes;
+        if (heading) nodes.push_back(target);
+        else scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
+        for (Provision* p : nodes) find_codified(p, heading, *cn, hits, cites);
+        if (hits.empty()) return {};
+        for (const auto& c : cites)
+            if (c != cites[0]) return hits;  // different sections in different places: the words stay
+        std::string out;
+        auto from = inserted.cbegin();
+        for (boost::sregex_iterator it(inserted.begin(), inserted.end(), law_reference()), end; it != end; ++it) {
+            const auto& m = *it;
+            auto k = std::find(cn->sections.begin(), cn->sections.end(), m[1].str());
+            if (k == cn->sections.end()) continue;
+            out.append(from, m[0].first);
+            out += cites[0][static_cast<std::size_t>(k - cn->sections.begin())] + m[2].str();
+            from = m[0].second;
+        }
+        out.append(from, inserted.cend());
+        inserted = std::move(out);
+        return hits;
+    }
+
+    // Removes the editor's brackets around the words an instruction inserts, where the Code already
+    // reads them so ("[§ 7-231.21]", "[[Chapter 2A of Title 7]]"); false when there are none.
+    bool unbracket(const Op& op, Provision* target, const TargetRef& t) {
+        std::vector<Hit> hits = search(op, target, t, op.replace);
+        std::vector<Hit> bracketed;
+        for (const auto& h : hits) {
+            const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+            if (h.begin > 0 && h.end < txt.size() && txt[h.begin - 1] == '[' && txt[h.end] == ']') bracketed.push_back(h);
+        }
+        if (bracketed.empty() || (!op.each && bracketed.size() > 1)) return false;
+        std::sort(bracketed.begin(), bracketed.end(), text_order);
+        for (std::size_t i = 0; i < bracketed.size();) {
+            std::size_t j = i;
+            std::vector<Edit> edits;
+            for (; j < bracketed.size() && bracketed[j].node == bracketed[i].node && bracketed[j].heading == bracketed[i].heading; ++j) {
+                const Hit& h = bracketed[j];
+                const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+                std::size_t b = h.begin, e = h.end;
+                while (b > 0 && e < txt.size() && txt[b - 1] == '[' && txt[e] == ']') --b, ++e;
+                edits.push_back(Edit{b, e, txt.substr(h.begin, h.end - h.begin)});
+            }
+            rich_edit(bracketed[i].heading ? bracketed[i].node->heading : bracketed[i].node->text, edits);
+            i = j;
+        }
+        std::string n = bracketed.size() == 1 ? "" : " (" + std::to_string(bracketed.size()) + " places)";
+        note(op, "removed the brackets around \"" + op.replace + "\" in " + cite_of(target) + n, target);
+        return true;
+    }
+
     std::string places(const std::vector<Hit>& hits) {
         std::string s;
         for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -633,7 +774,12 @@ struct Applier {
                     }
                 }
             }
+            std::string inserted = op.replace;
+            if (hits.empty() && is_xml(*target)) hits = search_codified(op, target, t, needle, inserted);
             if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && !search(op, target, t, op.replace).empty()) {
+                // The codifier's own words in brackets ("[Chapter 2A of Title 7]") stood for the
+                // law's until the law said them: the brackets go.
+                if (unbracket(op, target, t)) continue;
                 // Applied already: D.C.'s emergency and temporary acts often make the same change
                 // first. Nothing is changed, and the report says so (a warning, never silent).
                 rep.warnings.push_back(loc(op) + ": \"" + needle + "\" is not in " + cite_of(target) + ", which already reads \"" +
@@ -653,11 +799,9 @@ struct Applier {
             }
             if (clash) continue;
             // Every hit's edit is worked out on the text as it stands, then each text is rebuilt once.
-            std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-                return a.node != b.node ? a.node < b.node : a.heading != b.heading ? a.heading < b.heading : a.begin < b.begin;
-            });
+            std::sort(hits.begin(), hits.end(), text_order);
             std::vector<Edit> edits;
-            const std::string replacement = is_xml(*target) ? dc_codify(op.replace) : op.replace;
+            const std::string replacement = is_xml(*target) ? dc_codify(inserted) : inserted;
             for (std::size_t i = 0; i < hits.size(); ++i) {
                 const Hit& h = hits[i];
                 const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
@@ -1047,7 +1191,7 @@ struct Applier {
                 b = std::move(inner);
             }
             if (is_xml(*target)) {
-                if (op.add_kind_word == "law text") dc_codify_law_section(b);
+                if (op.add_kind_word == "law text") dc_codify_law_section(b, anchor_of(t));
                 else dc_codify(b);
             }
             std::string c = cite_of(target);

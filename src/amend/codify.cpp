@@ -1,16 +1,90 @@
 #include "amend/codify.hpp"
 
 #include <boost/regex.hpp>
+#include <cctype>
+
+#include "model/designation.hpp"
 
 namespace amend {
 
-std::string dc_codify(const std::string& in) {
+namespace {
+
+// "1028f" → {1028, "f"}; {-1, ""} when it does not start with digits.
+std::pair<long, std::string> number_and_suffix(const std::string& s) {
+    std::size_t d = 0;
+    while (d < s.size() && std::isdigit(static_cast<unsigned char>(s[d]))) ++d;
+    if (d == 0 || d > 6) return {-1, ""};
+    return {std::stol(s.substr(0, d)), s.substr(d)};
+}
+
+std::string lower_ascii(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+}  // namespace
+
+std::string code_section_of(const LawAnchor& a, const std::string& law_section) {
+    auto [n0, s0] = number_and_suffix(a.law_section);
+    auto [n, s] = number_and_suffix(law_section);
+    if (n0 < 0 || n < 0 || s.size() > 1 || s0.size() > 1) return {};
+    // Numbers of three digits or more are blocks of a title or subtitle ("Sec. 204", "Sec. 1023"):
+    // the count holds within one block only.
+    if ((n0 >= 100 || n >= 100) && n0 / 100 != n / 100) return {};
+    std::string code = a.code_section;
+    if (!s0.empty()) {
+        // "Section 2a" is § 50-921.01a: the letter goes with the number on both sides.
+        if (code.size() < 2 || lower_ascii(code.substr(code.size() - 1)) != lower_ascii(s0)) return {};
+        code.pop_back();
+    }
+    std::size_t cut = code.find_last_of(".-");
+    if (cut == std::string::npos || cut + 1 >= code.size()) return {};
+    std::string last = code.substr(cut + 1);
+    if (last.find_first_not_of("0123456789") != std::string::npos || last.size() > 6) return {};
+    long v = std::stol(last) + (n - n0);
+    if (v < 1) return {};
+    std::string digits = std::to_string(v);
+    if (digits.size() < last.size()) digits.insert(0, last.size() - digits.size(), '0');
+    return code.substr(0, cut + 1) + digits + s;
+}
+
+std::string dc_codify(const std::string& in, const LawAnchor& anchor) {
     // "section 16-1501" (a Code number already) is written "§ 16-1501".
     static const boost::regex code_number(R"(\bsection (\d+[A-Za-z]?-\d+[0-9A-Za-z.:\-]*[0-9A-Za-z](?:\([^()\s]+\))*))");
     std::string s = in.find("section ") == std::string::npos ? in : boost::regex_replace(in, code_number, "§ $1");
+    if (!anchor.law_section.empty() && s.find("section") != std::string::npos) {
+        // The law's own sections, by their Code numbers: "pursuant to section 3(e)" → "pursuant to
+        // § 50-2002(e)", "under sections 103 and 104" → "under §§ 42-1622 and 42-1623". A section
+        // of another law ("section 217 of the Clean and Affordable Energy Act") is left alone.
+        static const boost::regex own(
+            R"(\b(sections?) ((\d+[a-z]?)((?:\([^()\s]+\))*)(?:(?:,? (?:and|or) |, )(\d+[a-z]?)((?:\([^()\s]+\))*))*)(?![0-9A-Za-z(\-]| of\b| \(|,? (?:and|or) \d|, \d))");
+        static const boost::regex item(R"((\d+[a-z]?)((?:\([^()\s]+\))*))");
+        std::string out;
+        auto from = s.cbegin();
+        for (boost::sregex_iterator it(s.begin(), s.end(), own), end; it != end; ++it) {
+            const auto& m = *it;
+            std::string list = m[2], conv;
+            bool ok = true;
+            int count = 0;
+            auto lf = list.cbegin();
+            for (boost::sregex_iterator jt(list.begin(), list.end(), item), jend; jt != jend && ok; ++jt, ++count) {
+                std::string code = code_section_of(anchor, (*jt)[1]);
+                if (code.empty()) ok = false;
+                conv.append(lf, (*jt)[0].first);
+                conv += code + (*jt)[2].str();
+                lf = (*jt)[0].second;
+            }
+            conv.append(lf, list.cend());
+            out.append(from, m[0].first);
+            out += ok ? (count > 1 ? "§§ " : "§ ") + conv : m[0].str();
+            from = m[0].second;
+        }
+        out.append(from, s.cend());
+        s = std::move(out);
+    }
     if (s.find("Official Code") == std::string::npos) return s;
     static const boost::regex cite(
-        R"(\bsection ([0-9][0-9A-Za-z]*(?:\([^()\s]+\))*) of (?:the )?[^,;()]*?(?:Act|Code|Law|Resolution)(?: of \d{4})?, (?:effective|approved) [A-Z][a-z]+\.? \d{1,2}, \d{4} \([^;()]*; D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
+        R"(\bsection ([0-9][0-9A-Za-z]*(?:\([^()\s]+\))*) of (?:(?:the )?[^,;()]*?(?:Act|Code|Law|Resolution)(?: of \d{4})?|An Act [^,;()]*?), (?:effective|approved) [A-Z][a-z]+\.? \d{1,2}, \d{4} \([^;()]*; D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
     s = boost::regex_replace(s, cite, "§ $2");
     // "section 7 (D.C. Official Code § 4-681.06)" → "§ 4-681.06".
     static const boost::regex own(R"(\bsection [0-9][0-9A-Za-z]*(?:\([^()\s]+\))* \(D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
@@ -18,22 +92,69 @@ std::string dc_codify(const std::string& in) {
     return s;
 }
 
-void dc_codify(Provision& p) {
+namespace {
+
+bool parenthesized(const Provision& p) {
+    return is_numbered(p.kind) && p.kind != Kind::Section && p.designation.size() > 2 && p.designation.front() == '(' &&
+           p.designation.back() == ')';
+}
+
+std::string swap_case(std::string s) {
+    for (auto& c : s) {
+        auto u = static_cast<unsigned char>(c);
+        if (!std::isalpha(u)) return {};
+        c = static_cast<char>(std::islower(u) ? std::toupper(u) : std::tolower(u));
+    }
+    return s;
+}
+
+// The codifier's corrections of a law's designations, written in brackets: one that repeats the
+// designation before it ("(C)", "(C)") becomes the next one ("[(D)]"); one whose case breaks the
+// sequence its next sibling continues ("(I)" before "(ii)") becomes that case's ("[(i)]").
+void bracket_out_of_sequence(std::vector<Provision>& kids) {
+    std::string prev, prev_fixed;  // the previous designation as the law wrote it, and as it now reads
+    for (std::size_t i = 0; i < kids.size(); ++i) {
+        Provision& c = kids[i];
+        if (!parenthesized(c)) continue;
+        std::string d = clean_num(c.designation), fixed;
+        if (!prev.empty() && d == prev) {
+            bool roman = roman_value(prev_fixed) != 0 && (prev_fixed.size() > 1 || prev_fixed == "i" || prev_fixed == "I");
+            fixed = next_designation(prev_fixed, roman);
+        } else {
+            const Provision* next = nullptr;
+            for (std::size_t k = i + 1; k < kids.size() && !next; ++k)
+                if (parenthesized(kids[k])) next = &kids[k];
+            std::string other = swap_case(d);
+            if (next && !other.empty()) {
+                std::string n = clean_num(next->designation);
+                if (next_designation(d, true) != n && next_designation(other, true) == n) fixed = other;
+            }
+        }
+        prev = d;
+        prev_fixed = fixed.empty() ? d : fixed;
+        if (!fixed.empty()) c.designation = "[(" + fixed + ")]";
+    }
+}
+
+}  // namespace
+
+void dc_codify(Provision& p, const LawAnchor& anchor) {
     for (RichText* rt : {&p.text, &p.heading}) {
-        std::string t = dc_codify(rt->text);
+        std::string t = dc_codify(rt->text, anchor);
         if (t == rt->text) continue;
         rt->text = std::move(t);
         rt->marks.clear();  // the law's own <cite>s went with the words they marked
     }
-    for (auto& c : p.children) dc_codify(c);
+    bracket_out_of_sequence(p.children);
+    for (auto& c : p.children) dc_codify(c, anchor);
 }
 
 namespace {
 
 std::string law_units(const std::string& s) {
-    static const boost::regex unit(R"(\bthis (act|title|subtitle)\b)");
+    static const boost::regex unit(R"(\b([Tt]his) (act|title|subtitle)\b)");
     return boost::regex_replace(s, unit, [](const boost::smatch& m) {
-        return m[1] == "subtitle" ? std::string("this subchapter") : std::string("this chapter");
+        return m[1] + (m[2] == "subtitle" ? std::string(" subchapter") : std::string(" chapter"));
     });
 }
 
@@ -50,8 +171,8 @@ void units_below(Provision& p) {
 
 }  // namespace
 
-void dc_codify_law_section(Provision& section) {
-    dc_codify(section);
+void dc_codify_law_section(Provision& section, const LawAnchor& anchor) {
+    dc_codify(section, anchor);
     units_below(section);
 }
 

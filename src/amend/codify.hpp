@@ -10,11 +10,22 @@
 
 namespace amend {
 
-std::string dc_codify(const std::string& law_text);
-void dc_codify(Provision& inserted);  // every text, heading and child
+// One section of the law whose Code number is known: the law's "section 1023" is § 10-551.02. The
+// law's sections are codified in order, so "section 1028f" of the same law is § 10-551.07f.
+struct LawAnchor {
+    std::string law_section;   // "1023", "2a"
+    std::string code_section;  // "10-551.02", "50-921.01a"
+};
+
+// The Code number of the law's section `law_section` ("3", "1028f"), counted from the anchor;
+// empty when the anchor cannot tell (no anchor, another block of the law's numbering).
+std::string code_section_of(const LawAnchor& anchor, const std::string& law_section);
+
+std::string dc_codify(const std::string& law_text, const LawAnchor& anchor = {});
+void dc_codify(Provision& inserted, const LawAnchor& anchor = {});  // every text, heading and child
 
 // A law's own section codified as a Code section: besides the citations, the law's units become
 // the Code's ("this act" and "this title" → "this chapter", "this subtitle" → "this subchapter").
-void dc_codify_law_section(Provision& section);
+void dc_codify_law_section(Provision& section, const LawAnchor& anchor = {});
 
 }  // namespace amend

@@ -317,6 +317,8 @@ struct Interp {
             static const regex chapter(R"(^chapter\s+(\d+[A-Za-z]?-\d+[A-Za-z]?)\b.*$)", icase);
             static const regex whole(R"(^(?:District\s+of\s+Columbia\s+Official\s+Code|D\.\s*C\.\s+Official\s+Code|Municipal\s+Code\s+of\s+Chicago|(?:City|Municipal)\s+Code)$)", icase);
             smatch sm;
+            static const regex of_title(R"(\btitle\s+(\d+[A-Za-z]?)\s+of\s+the\s+(?:District\s+of\s+Columbia|D\.\s*C\.)\s+(?:Official\s+)?Code\b)", icase);
+            if (boost::regex_search(t, sm, of_title)) out.title = sm[1];
             if (boost::regex_match(t, sm, title)) {
                 out.scope_known = true;
                 out.scope_prefix = sm[1].str() + "-";
@@ -333,6 +335,7 @@ struct Interp {
 
     // Joins a relative target with the enclosing one.
     TargetRef join(const TargetRef& ctx, TargetRef t) {
+        if (t.title.empty()) t.title = ctx.title;
         if (t.container_only) return t;
         if (!t.relative) return t;
         TargetRef r = t;
@@ -348,6 +351,13 @@ struct Interp {
         for (auto& d : t.path) r.path.push_back(d);
         if (r.term.empty()) r.term = ctx.term;
         return r;
+    }
+
+    static bool amends(const Provision& block) {
+        static const regex instruction(
+            R"(^(?:(?:the\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)|item|title|subtitle|part|chapter)\s+\S+.*?\s+(?:is|are)\s+(?:hereby\s+)?(?:amended|repealed|redesignated)\b|(?:strike|insert|add)\s+(?:the|a|an|new)\s).*$)",
+            icase);
+        return boost::regex_match(block.text.text, instruction);
     }
 
     std::string quote(const Masked& m, const std::string& idx) { return m.quotes.at(static_cast<std::size_t>(std::stoi(idx))); }
@@ -498,6 +508,7 @@ struct Interp {
                 TargetRef t = ctx;
                 t.container_only = false;
                 t.path.clear();
+                t.law_section = it.law_text[0].designation;
                 op.targets.push_back(t);
                 op.blocks = it.law_text;
                 op.add_kind_word = "law text";
@@ -624,6 +635,10 @@ struct Interp {
             } else if (boost::regex_match(rest, to_read)) {
                 op.type = OpType::Restate;
                 push_targets(op, ctx, t, many);
+                // New text that is itself drafting language ("(2) Subsection (b) is amended as
+                // follows:") restates an amending provision of a law, not the Code's text.
+                if (!op.blocks.empty() && amends(op.blocks[0]))
+                    for (auto& tt : op.targets) tt.uncodified = true;
                 ok = true;
             } else {
                 // One or more actions: "by striking ... and inserting ...; and by adding ...".

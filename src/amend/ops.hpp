@@ -19,6 +19,7 @@ struct TargetRef {
     bool section_is_law_number = false;   // "Section 505" of the law, with no Code cite
     int ordinal = 0;                      // "the second paragraph designated as paragraph (7)": 2
     bool uncodified = false;              // "Section 4 of the X Act (D.C. Law 24-117; 69 DCR 2653)": not in any code
+    std::string law_section;              // the law's own number of a law section codified as this section ("204")
     std::vector<std::string> path;        // designations below the section (inner text, "c")
     std::string term;                     // a definition's term
     Part part = Part::Whole;
@@ -27,6 +28,8 @@ struct TargetRef {
     bool container_only = false;          // names an Act, a title or a chapter, not a section
     bool scope_known = false;             // a container whose sections are known by number:
     std::string scope_prefix;             // "1-" (Title 1), "2-173-" (Chapter 2-173), "" (the whole code)
+    std::string title;                    // the Code title an enclosing instruction names ("... of Title 47 of
+                                          // the District of Columbia Official Code is amended as follows:")
     std::string describe() const;         // "2-173-042(c)", for messages
 };
 

@@ -1,0 +1,139 @@
+// The D.C. codifier's conventions for a law's words put into the Code (amend/codify), each with
+// the exact result the codifier published in the D.C. dev cases it was measured on.
+#include <doctest/doctest.h>
+
+#include "amend/apply.hpp"
+#include "amend/codify.hpp"
+#include "parse/load.hpp"
+#include "support.hpp"
+
+using namespace amend;
+
+namespace {
+
+Provision para(const std::string& designation, const std::string& text = "", std::vector<Provision> children = {}) {
+    Provision p;
+    p.kind = Kind::Subparagraph;
+    p.designation = designation;
+    p.text.text = text;
+    p.children = std::move(children);
+    return p;
+}
+
+std::vector<std::string> designations(const Provision& p) {
+    std::vector<std::string> out;
+    for (const auto& c : p.children) out.push_back(c.designation);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("codify: a law section's Code number is counted from the law section codified here") {
+    CHECK(code_section_of({"204", "4-281.04"}, "205") == "4-281.05");
+    CHECK(code_section_of({"205", "4-281.05"}, "204") == "4-281.04");
+    CHECK(code_section_of({"4196", "38-2255"}, "4193") == "38-2252");
+    CHECK(code_section_of({"106", "42-1625"}, "103") == "42-1622");
+    CHECK(code_section_of({"1023", "10-551.02"}, "1028f") == "10-551.07f");
+    CHECK(code_section_of({"2a", "50-921.01a"}, "3") == "50-921.02");
+    CHECK(code_section_of({"2", "7-751.01"}, "10") == "7-751.09");
+    // Another block of the law's numbering (title III after title II), or before the first section.
+    CHECK(code_section_of({"204", "4-281.04"}, "301") == "");
+    CHECK(code_section_of({"2", "7-751.01"}, "1") == "");
+    CHECK(code_section_of({"2a", "50-921.01"}, "3") == "");
+    CHECK(code_section_of({}, "3") == "");
+}
+
+TEST_CASE("codify: the law's own sections become Code cites in a law section codified as a Code section") {
+    LawAnchor a{"108", "42-1627"};
+    CHECK(dc_codify("as described under sections 103 and 104.", a) == "as described under §§ 42-1622 and 42-1623.");
+    CHECK(dc_codify("a hearing as provided under section 105(a)(2);", a) == "a hearing as provided under § 42-1624(a)(2);");
+    CHECK(dc_codify("under sections 103, 104, or 105", a) == "under §§ 42-1622, 42-1623, or 42-1624");
+    // Another law's section, one with its Code cite (converted the usual way), a subsection.
+    CHECK(dc_codify("section 217 of the Clean and Affordable Energy Act of 2008", a) == "section 217 of the Clean and Affordable Energy Act of 2008");
+    CHECK(dc_codify("sections 103 and 104 of the Zoning Act", a) == "sections 103 and 104 of the Zoning Act");
+    CHECK(dc_codify("under section 7 (D.C. Official Code § 4-681.06).", a) == "under § 4-681.06.");
+    CHECK(dc_codify("subsection 103(a) of this section", a) == "subsection 103(a) of this section");
+    // Without a law section codified here, "section 3" stays as the law wrote it.
+    CHECK(dc_codify("pursuant to section 3(e)") == "pursuant to section 3(e)");
+}
+
+TEST_CASE("codify: a designation out of sequence is corrected in brackets") {
+    // D.C. Law 24-287 § 203(d)(2): (A), (B), (C), (C) → the last is published "[(D)]".
+    Provision p = para("(2)", "To remain eligible:", {para("(A)"), para("(B)"), para("(C)"), para("(C)")});
+    dc_codify(p);
+    CHECK(designations(p) == std::vector<std::string>{"(A)", "(B)", "(C)", "[(D)]"});
+    // D.C. Law 25-99 (13A)(A): (I), (ii), (iii) → "[(i)]".
+    Provision q = para("(A)", "\"Surgery\" means:", {para("(I)"), para("(ii)"), para("(iii)")});
+    dc_codify(q);
+    CHECK(designations(q) == std::vector<std::string>{"[(i)]", "(ii)", "(iii)"});
+    // Sequences the codifier leaves alone.
+    Provision r = para("(b)", "", {para("(1)"), para("(1A)"), para("(2)"), para("(i)"), para("(j)")});
+    dc_codify(r);
+    CHECK(designations(r) == std::vector<std::string>{"(1)", "(1A)", "(2)", "(i)", "(j)"});
+}
+
+TEST_CASE("codify: a law section codified as a Code section names the Code's unit for the law's") {
+    Provision s;
+    s.kind = Kind::Section;
+    s.designation = "42-1629";
+    s.text.text = "This title modifies the Electronic Signatures in Global and National Commerce Act; see this act and this subtitle.";
+    dc_codify_law_section(s, {"110", "42-1629"});
+    CHECK(s.text.text == "This chapter modifies the Electronic Signatures in Global and National Commerce Act; see this chapter and this subchapter.");
+}
+
+TEST_CASE("codify: a law named by its long title is cited by its Code cite unless a comma breaks the title") {
+    // D.C. Law 25-175 (§ 22-3212) is published with the cite; D.C. Law 24-341 (§ 4-506), whose long
+    // title holds "functions, and for other purposes", as the law wrote it.
+    std::string broken = "as described in section 3c of An Act To establish a Board of Indeterminate Sentence and Parole for the "
+                         "District of Columbia and to determine its functions, and for other purposes, effective April 4, 2017 "
+                         "(D.C. Law 21-238; D.C. Official Code § 24-403.03); or";
+    CHECK(dc_codify(broken) == broken);
+    CHECK(dc_codify("robbery under section 810 of An Act To establish a code of law for the District of Columbia, approved March 3, "
+                    "1901 (31 Stat. 1322; D.C. Official Code § 22-2801), and arson") == "robbery under § 22-2801, and arson");
+}
+
+namespace {
+
+// Applies a D.C. law provision (instruction XML, as the dev cases hold it) to one Code section and
+// returns the text of the section's paragraph (a).
+std::string apply_dc(const std::string& name, const std::string& code_text, const std::string& provision) {
+    std::string dir = test::scratch("codify-" + name);
+    test::spit(dir + "/before.xml",
+               "<?xml version='1.0' encoding='utf-8'?>\n<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\">\n"
+               "  <num>7-2509.02</num>\n  <heading>Application.</heading>\n  <para>\n    <num>(a)</num>\n    <text>" +
+                   code_text + "</text>\n  </para>\n</section>\n");
+    test::spit(dir + "/instruction.xml",
+               "<?xml version='1.0' encoding='utf-8'?>\n<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" "
+               "law=\"D.C. Law 25-199\" target=\"§7-2509.02\">\n  <part n=\"1\">\n    <para>\n      <num>(b)</num>\n      <text>" +
+                   provision + "</text>\n    </para>\n  </part>\n</instruction>\n");
+    Document before = load_code({dir + "/before.xml"});
+    ApplyResult r = apply_file(before, dir + "/instruction.xml", ApplyOptions2{});
+    if (!r.report.ok()) return "FAIL " + r.report.failures[0].message;
+    return sections_of(r.amended.root)[0]->children[0].text.text;
+}
+
+}  // namespace
+
+TEST_CASE("codify: a phrase quoting the law's own section is found where the Code cites it, and so is inserted") {
+    // D.C. Law 25-199 § 3(b): the Code reads "§ 7-2509.08" (with a thin space) where the law reads "section 908".
+    std::string code = "Any person may appeal to the Concealed Pistol Licensing Review Board established pursuant to "
+                       "<cite path=\"§7-2509.08\">§\u2009 7-2509.08</cite>.";
+    CHECK(apply_dc("own", code,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"Concealed Pistol "
+                   "Licensing Review Board established pursuant to section 908\" and inserting the phrase \"Office of "
+                   "Administrative Hearings pursuant to section 908\" in its place.") ==
+          "Any person may appeal to the Office of Administrative Hearings pursuant to § 7-2509.08.");
+    // The reference by the law's name, as the law quotes it and as it inserts it.
+    CHECK(apply_dc("named", code,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"Review Board "
+                   "established pursuant to section 908 of the Firearms Control Regulations Act of 1975, passed on 2nd reading on "
+                   "December 17, 2014 (Enrolled version of Bill 20-930)\" and inserting the phrase \"Office of Administrative "
+                   "Hearings pursuant to section 908 of the Firearms Control Regulations Act of 1975, effective June 16, 2015 "
+                   "(D.C. Law 20-279; 62 DCR 1944)\" in its place.") ==
+          "Any person may appeal to the Concealed Pistol Licensing Office of Administrative Hearings pursuant to § 7-2509.08.");
+    // A phrase that is not there with any cite stays a failure.
+    CHECK(apply_dc("absent", code,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"Hearing Board "
+                   "established pursuant to section 908\" and inserting the phrase \"Office\" in its place.") ==
+          "FAIL \"Hearing Board established pursuant to section 908\" not found in 7-2509.02(a)");
+}
