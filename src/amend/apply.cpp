@@ -1409,6 +1409,26 @@ struct Applier {
         for (const auto& t : op.targets) {
             Provision* target = resolve_target(op, t);
             if (!target) continue;
+            // Designated already (D.C.'s emergency and temporary acts often make the same change
+            // first): no text of its own but the codifier's notes ("*NOTE: ..."), and its first
+            // numbered provision bears the designation.
+            auto note_only = [](const std::string& t) {
+                std::string_view v(t);
+                while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+                return v.empty() || v.starts_with("*NOTE:") || v.starts_with("NOTE:");
+            };
+            auto first = std::find_if(target->children.begin(), target->children.end(),
+                                      [](const Provision& c) { return is_numbered(c.kind); });
+            bool only_notes = note_only(target->text.text) &&
+                              std::all_of(target->children.begin(), first, [&](const Provision& c) {
+                                  return c.kind == Kind::History || note_only(c.text.text);
+                              });
+            if (only_notes && first != target->children.end() &&
+                clean_num(first->designation) == clean_num(op.new_designations.at(0))) {
+                rep.warnings.push_back(loc(op) + ": the text of " + cite_of(target) + " is already designated " +
+                                       first->designation + "; nothing changed (applied already?)");
+                continue;
+            }
             Provision d;
             d.kind = kind_for_depth(depth_in_section(target) + 1);
             d.designation = with_parens("(", op.new_designations.at(0));

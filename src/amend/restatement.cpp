@@ -152,14 +152,17 @@ bool is_elision(const std::string& t) {
     return l.find("omitted text is unaffected") != std::string::npos || trim(l) == "* * *" || trim(l) == "***";
 }
 
-// "(b) (1) Unless ..." → designations {"b", "1"} and the rest.
-std::vector<std::string> split_designations(const std::string& t, std::string& rest) {
-    static const boost::regex d(R"(^\s*\(([0-9A-Za-z]{1,8}(?:[-.][0-9A-Za-z]{1,8}){0,3})\)\s*)");
+// "(b) (1) Unless ..." → designations {"b", "1"} and the rest. A codifier's bracketed designation
+// ("[(3)]", correcting a law's duplicate) gives its inner text too, and true in `bracketed`.
+std::vector<std::string> split_designations(const std::string& t, std::string& rest, std::vector<bool>* bracketed = nullptr) {
+    static const boost::regex d(
+        R"(^\s*(?:\[\(([0-9A-Za-z]{1,8}(?:[-.][0-9A-Za-z]{1,8}){0,3})\)\]|\(([0-9A-Za-z]{1,8}(?:[-.][0-9A-Za-z]{1,8}){0,3})\))\s*)");
     std::vector<std::string> out;
     rest = t;
     boost::smatch m;
     while (boost::regex_search(rest, m, d)) {
-        out.push_back(m[1]);
+        out.push_back(m[1].matched ? m[1] : m[2]);
+        if (bracketed) bracketed->push_back(m[1].matched);
         rest = rest.substr(static_cast<std::size_t>(m[0].length()));
     }
     return out;
@@ -284,7 +287,8 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
             continue;
         }
         auto od = split_designations(p.old_text, p.old_body);
-        auto nd = split_designations(p.new_text, p.new_body);
+        std::vector<bool> nb;
+        auto nd = split_designations(p.new_text, p.new_body, &nb);
         p.old_body = trim(p.old_body);
         p.new_body = trim(p.new_body);
         const auto& ds = !od.empty() ? od : nd;
@@ -302,6 +306,7 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
             q2.depth = d;
             q2.old_designation = k < od.size() ? od[k] : "";
             q2.new_designation = k < nd.size() ? nd[k] : "";
+            q2.new_bracketed = k < nb.size() && nb[k];
             if (k + 1 < ds.size()) q2.old_body = q2.new_body = "";
             q2.old_text = q2.new_text = "";  // the bodies carry the text now
             if (k + 1 < ds.size()) q2.segments.clear();
@@ -340,7 +345,7 @@ std::vector<Provision> build_new(const std::vector<RestatedPara>& paras) {
         }
         if (!p.new_designation.empty()) {
             n.kind = kind_for_depth(p.depth);
-            n.designation = "(" + p.new_designation + ")";
+            n.designation = p.new_bracketed ? "[(" + p.new_designation + ")]" : "(" + p.new_designation + ")";
             n.text.text = p.new_body;
         } else if (std::string term = defined_term(p.new_body); !term.empty()) {
             n.kind = Kind::Definition;

@@ -26,6 +26,7 @@ struct RestatedPara {
     bool elision = false;
     int depth = 0;                   // 0: the section's heading line; 1: (a); 2: (1); ...
     std::string old_designation, new_designation;  // inner text, "c"; empty when none
+    bool new_bracketed = false;      // the new designation stands in a codifier's brackets: "[(3)]"
     std::string old_body, new_body;  // text after the designation(s)
 };
 
