@@ -176,7 +176,7 @@ void find_codified(Provision* node, bool heading, const CodifiedNeedle& cn, std:
         out.push_back(Hit{node, heading, h.at[b], h.at[e]});
         std::vector<std::string> c;
         for (std::size_t k = 1; k < m.size(); ++k) {
-            std::string cite = m[k].str();
+            std::string cite = m[static_cast<int>(k)].str();
             c.push_back("\xC2\xA7 " + cite.substr(cite.find_first_of("0123456789")));  // written "§ 7-2509.08"
         }
         cites.push_back(std::move(c));
@@ -486,6 +486,13 @@ struct Applier {
     std::vector<Provision*> ancestry(Provision* target) {
         std::vector<Provision*> below;
         if (current_section && path_to(*current_section, target, below)) {
+            // A section right under the root (a code without chapters): the root is all above it.
+            const auto& top = doc.root.children;
+            std::less<const Provision*> before;
+            if (!top.empty() && !before(current_section, top.data()) && before(current_section, top.data() + top.size())) {
+                below.insert(below.begin(), &doc.root);
+                return below;
+            }
             // Prefix the containers above the section (a chapter, at most a few levels).
             std::vector<Provision*> above;
             std::function<bool(Provision&)> up = [&](Provision& p) {
@@ -1412,8 +1419,8 @@ struct Applier {
             // Designated already (D.C.'s emergency and temporary acts often make the same change
             // first): no text of its own but the codifier's notes ("*NOTE: ..."), and its first
             // numbered provision bears the designation.
-            auto note_only = [](const std::string& t) {
-                std::string_view v(t);
+            auto note_only = [](const std::string& text) {
+                std::string_view v(text);
                 while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
                 return v.empty() || v.starts_with("*NOTE:") || v.starts_with("NOTE:");
             };
