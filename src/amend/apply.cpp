@@ -1,4 +1,5 @@
 #include "amend/apply.hpp"
+#include "model/parallel.hpp"
 
 #include <algorithm>
 #include <boost/regex.hpp>
@@ -1602,7 +1603,10 @@ void check_references(const Document& before, const Document& after, ApplyReport
     ProvisionPath chain;
     for_each_addressable(after.root, chain, [&](const ProvisionPath& ch) {
         const std::string& t = ch.back()->text.text;
-        if (t.find("ection") == std::string::npos) return;
+        // "... of this section" can only name what is gone inside a changed section; "Section N"
+        // is written with its capital.
+        bool in_changed = rep.changed_sections.count(ch.front()->designation) > 0;
+        if (t.find(in_changed ? "ection" : "Section") == std::string::npos) return;
         std::string here;
         auto report = [&](const std::string& target, const std::string& words) {
             if (!gone.count(target)) return;
@@ -1610,8 +1614,9 @@ void check_references(const Document& before, const Document& after, ApplyReport
             rep.dangling.push_back(here + " refers to \"" + words + "\" (" + target +
                                    "), which this amendment strikes, repeals or redesignates");
         };
-        for (boost::sregex_iterator it(t.begin(), t.end(), local), end; it != end; ++it)
-            report(cite(ch.front()->designation, (*it)[2]), (*it)[0]);
+        if (in_changed)
+            for (boost::sregex_iterator it(t.begin(), t.end(), local), end; it != end; ++it)
+                report(cite(ch.front()->designation, (*it)[2]), (*it)[0]);
         for (boost::sregex_iterator it(t.begin(), t.end(), other), end; it != end; ++it)
             report(cite((*it)[1], (*it)[2]), (*it)[0]);
     });
@@ -1632,11 +1637,29 @@ ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOpti
     return a.rep;
 }
 
+namespace {
+
+// A copy of a whole code to amend, its top-level provisions copied on every core.
+Document copy_code(const Document& d) {
+    Document c;
+    c.files = d.files;
+    c.root = copy_without_children(d.root);
+    c.root.children.resize(d.root.children.size());
+    constexpr std::size_t kBatch = 256;
+    parallel_for((d.root.children.size() + kBatch - 1) / kBatch, [&](std::size_t b) {
+        for (std::size_t i = b * kBatch; i < std::min(d.root.children.size(), (b + 1) * kBatch); ++i)
+            c.root.children[i] = d.root.children[i];
+    });
+    return c;
+}
+
+}  // namespace
+
 ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt) {
     AmendmentDoc ad = read_amendment_file(amendment_path);
     ReadResult rr = interpret(ad);
     ApplyResult r;
-    r.amended = code;
+    r.amended = copy_code(code);
     ApplyOptions2 o = opt;
     if (o.default_section.empty()) o.default_section = ad.default_section;
     if (!rr.errors.empty()) {

@@ -35,6 +35,7 @@ struct ApplyOptions {
     std::string amendments;
     std::string out_dir;   // empty for `amend check`
     bool strict = false;
+    bool timings = false;  // print the stage split (read, apply, site, write) to stderr
 };
 
 int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err);

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
         ->required();
     a->add_option("-o,--output", apply.out_dir, "the folder to write to")->required();
     a->add_flag("--strict", apply.strict, "instructions naming sections not in the code given are failures");
+    a->add_flag("--timings", apply.timings, "print the time of each stage to standard error");
 
     ApplyOptions check;
     auto* c = app.add_subcommand("check", "apply amendments without writing anything");

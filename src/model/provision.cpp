@@ -86,6 +86,18 @@ static void collect_sections(P& p, Out& out) {
     for (auto& c : p.children) collect_sections(c, out);
 }
 
+Provision copy_without_children(const Provision& p) {
+    Provision c;
+    c.kind = p.kind;
+    c.designation = p.designation;
+    c.heading = p.heading;
+    c.text = p.text;
+    c.span = p.span;
+    c.tl = p.tl;
+    c.xl = p.xl;
+    return c;
+}
+
 std::vector<const Provision*> sections_of(const Provision& root) {
     std::vector<const Provision*> out;
     collect_sections(root, out);

@@ -91,6 +91,10 @@ struct Provision {
     bool is_repealed() const;
 };
 
+// A provision's own fields without its children (to copy a tree in parts). Keep in step with
+// the fields above.
+Provision copy_without_children(const Provision& p);
+
 // Line-ending and byte-order facts of a source file.
 struct FileFacts {
     std::string path;

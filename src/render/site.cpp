@@ -1,5 +1,6 @@
 // The static site of `amend apply -o DIR`: an index of what the amendments do, and for each changed
 // section its redline, side-by-side view and consolidated text, each in HTML with a Markdown twin.
+#include "model/parallel.hpp"
 #include "render/doc.hpp"
 #include "render/render.hpp"
 
@@ -101,21 +102,29 @@ std::vector<std::pair<std::string, std::string>> render_site(const ChangeSet& cs
         out.emplace_back("index.html", page(info.title, h.html()));
         out.emplace_back("index.md", m.markdown());
     }
-    for (const auto& s : cs.sections) {
-        if (!s.changed()) continue;
+    // Each changed section's six pages, the sections on every core, kept in order.
+    std::vector<const SectionDiff*> changed;
+    for (const auto& s : cs.sections)
+        if (s.changed()) changed.push_back(&s);
+    std::vector<std::vector<std::pair<std::string, std::string>>> pages(changed.size());
+    parallel_for(changed.size(), [&](std::size_t k) {
+        const SectionDiff& s = *changed[k];
+        auto& mine = pages[k];
         ChangeSet one = only(s);
         std::string base = s.number + "/";
         RenderOptions o;
         o.title = "Redline of " + section_title(s);
-        out.emplace_back(base + "redline.html", navigated("html", render_redline_html(one, o)));
-        out.emplace_back(base + "redline.md", navigated("md", render_redline_md(one, o)));
+        mine.emplace_back(base + "redline.html", navigated("html", render_redline_html(one, o)));
+        mine.emplace_back(base + "redline.md", navigated("md", render_redline_md(one, o)));
         o.title = "Side by side: " + section_title(s);
-        out.emplace_back(base + "side-by-side.html", navigated("html", render_side_by_side_html(one, o)));
-        out.emplace_back(base + "side-by-side.md", navigated("md", render_side_by_side_md(one, o)));
-        out.emplace_back(base + "consolidated.html",
-                         navigated("html", render_consolidated_html(one, "Consolidated text of " + section_title(s))));
-        out.emplace_back(base + "consolidated.md", navigated("md", render_consolidated_md(one)));
-    }
+        mine.emplace_back(base + "side-by-side.html", navigated("html", render_side_by_side_html(one, o)));
+        mine.emplace_back(base + "side-by-side.md", navigated("md", render_side_by_side_md(one, o)));
+        mine.emplace_back(base + "consolidated.html",
+                          navigated("html", render_consolidated_html(one, "Consolidated text of " + section_title(s))));
+        mine.emplace_back(base + "consolidated.md", navigated("md", render_consolidated_md(one)));
+    });
+    for (auto& p : pages)
+        for (auto& f : p) out.push_back(std::move(f));
     return out;
 }
 
