@@ -46,8 +46,7 @@ void OutputSet::write(const std::string& dir) const {
     const std::string suffix = ".tmp-" + std::to_string(::getpid());
     // A site is thousands of small files in a few hundred folders: each folder is created once.
     auto write_all = [&](const fs::path& root, bool each_by_rename) {
-        // Folders first, each once, in order; then the files, on every core (creating thousands
-        // of small files is the file system's work, and it takes them in parallel).
+        // Folders first, each once, in order; then the files.
         fs::path made;  // the last folder created or found
         for (const auto& f : files_) {
             fs::path parent = (root / f.first).parent_path();
@@ -56,7 +55,7 @@ void OutputSet::write(const std::string& dir) const {
             if (ec) throw UsageError("cannot create " + parent.string() + ": " + ec.message());
             made = parent;
         }
-        parallel_for(files_.size(), [&](std::size_t k) {
+        auto one = [&](std::size_t k) {
             const auto& [rel, bytes] = files_[k];
             std::error_code fec;
             fs::path target = root / rel;
@@ -73,7 +72,13 @@ void OutputSet::write(const std::string& dir) const {
                 fs::remove(tmp, fec);
                 throw UsageError("cannot write " + target.string() + ": " + fec.message());
             }
-        });
+        };
+        // A staging folder on every core (an error discards it whole); an existing folder in
+        // order, so that an error stops the replacing at a known file.
+        if (each_by_rename)
+            for (std::size_t k = 0; k < files_.size(); ++k) one(k);
+        else
+            parallel_for(files_.size(), one);
     };
     fs::path out = fs::path(dir);
     if (!fs::exists(out, ec)) {
