@@ -292,3 +292,25 @@ TEST_CASE("amend diff, section by section, edges: inputs read whole") {
     }
     CHECK(check_paths(xml, dir + "/new.txt", false) == 1);
 }
+
+TEST_CASE("read_text_chunk: a file of blank lines only is refused, as read_text refuses it") {
+    for (std::string bytes : {"\n", "\n  \n\t\n", "\xEF\xBB\xBF\r\n\r\n", "   "}) {
+        CAPTURE(bytes);
+        std::string whole;
+        try {
+            amend::Document d;
+            amend::read_text(bytes, "blank.txt", d);
+        } catch (const amend::InputError& e) {
+            whole = amend::format_full(e.diagnostics().at(0));
+        }
+        CHECK(whole.find("blank.txt:1:1: error: expected a section heading line (NUMBER Heading.), found only blank lines") == 0);
+        auto f = amend::split_text(bytes, "blank.txt");
+        REQUIRE(f.chunks.size() == 1);
+        try {
+            (void)amend::read_text_chunk(bytes, f, 0, "blank.txt");
+            FAIL("expected an error");
+        } catch (const amend::InputError& e) {
+            CHECK(amend::format_full(e.diagnostics().at(0)) == whole);
+        }
+    }
+}
