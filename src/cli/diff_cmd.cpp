@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/diff_stream.hpp"
 #include "diff/diff.hpp"
 #include "model/diagnostic.hpp"
 #include "model/parallel.hpp"
@@ -50,13 +51,13 @@ struct Stages {
     }
 };
 
-// A text-layout file cut into its sections.
-struct Side {
-    std::string path;
-    std::string bytes;
-    TextFile file;
-    std::vector<std::string_view> numbers;  // of chunks 1..n
-};
+using Side = TextSide;
+
+std::vector<std::string_view> numbers_of(const Side& s) {  // of chunks 1..n
+    std::vector<std::string_view> r;
+    for (std::size_t i = 1; i < s.file.chunks.size(); ++i) r.push_back(s.file.chunks[i].number);
+    return r;
+}
 
 std::optional<Side> cut(const std::string& path) {
     auto files = list_inputs(path);
@@ -67,7 +68,6 @@ std::optional<Side> cut(const std::string& path) {
     s.bytes = read_file(s.path);
     s.file = split_text(s.bytes, s.path);
     if (s.file.has_containers || s.file.chunks.size() < 2) return std::nullopt;  // read whole
-    for (std::size_t i = 1; i < s.file.chunks.size(); ++i) s.numbers.push_back(s.file.chunks[i].number);
     return s;
 }
 
@@ -104,7 +104,7 @@ class Streamer {
 public:
     Streamer(const Side& o, const Side& n, Format f, const RenderOptions& ro, bool timings)
         : old_(o), new_(n), format_(f), ro_(ro), timings_(timings),
-          pairs_(pair_sections(o.numbers, n.numbers)) {}
+          pairs_(pair_sections(numbers_of(o), numbers_of(n))) {}
 
     int run(std::ostream& out, Stages& stages) {
         // What precedes the first section (chapter lines are read whole elsewhere): blank lines
@@ -218,6 +218,12 @@ private:
 };
 
 }  // namespace
+
+int diff_text_sides(const TextSide& old_side, const TextSide& new_side, Format f, const RenderOptions& ro,
+                    std::ostream& out) {
+    Stages st;
+    return Streamer(old_side, new_side, f, ro, false).run(out, st);
+}
 
 int run_diff(const DiffOptions& o, std::ostream& out) {
     auto t0 = clock_type::now();

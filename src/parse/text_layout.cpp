@@ -340,8 +340,12 @@ struct Reader {
         }
     }
 
-    // Blank lines at the end of the file, kept for the round trip.
+    // The end of the file: a file of blank lines only is refused; blank lines at the end of the
+    // file are kept for the round trip.
     void finish() {
+        if (out.empty())
+            throw InputError(Diagnostic{path, 1, 1, "expected a section heading line (NUMBER Heading.), found only blank lines",
+                                        "parse.empty", ""});
         if (blanks.empty()) return;
         Provision t = make(Kind::Text, 1);
         t.xl.tag = "trailing-blanks";
@@ -351,9 +355,6 @@ struct Reader {
     void run(const std::string& bytes) {
         FileFacts facts = facts_of(bytes, path);
         lines(bytes, facts.bom ? 3 : 0, bytes.size(), facts);
-        if (out.empty())
-            throw InputError(Diagnostic{path, 1, 1, "expected a section heading line (NUMBER Heading.), found only blank lines",
-                                        "parse.empty", ""});
         finish();
         doc.files.push_back(facts);
         for (auto& p : out) doc.root.children.push_back(std::move(p));
@@ -559,7 +560,8 @@ std::vector<Provision> read_text_chunk(const std::string& bytes, const TextFile&
     Document doc;
     Reader r{path, file_index, doc, {}, nullptr, {}, {}, f.chunks[chunk].first_line - 1, {}};
     r.lines(bytes, f.chunks[chunk].begin, f.chunks[chunk].end, f.facts);
-    if (chunk + 1 == f.chunks.size() && !r.out.empty()) r.finish();
+    // The last chunk ends the file (a file of blank lines only is one chunk, and refused).
+    if (chunk + 1 == f.chunks.size()) r.finish();
     return std::move(r.out);
 }
 

@@ -1,0 +1,27 @@
+// `amend diff` on two text-layout files, section by section (diff_cmd.cpp), callable by the tests
+// and the fuzz targets.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "parse/text_layout.hpp"
+#include "render/render.hpp"
+
+namespace amend {
+
+// A text-layout file cut at its section headings.
+struct TextSide {
+    std::string path;
+    std::string bytes;
+    TextFile file;
+};
+
+// Two cut files (no chapter lines, at least one section each) diffed and rendered section by
+// section: the page render_page gives for diff_trees of the two files read whole; 1 when they
+// differ, else 0. Throws the first error of reading them whole, the old file's first. Batches of
+// sections run on every core.
+int diff_text_sides(const TextSide& old_side, const TextSide& new_side, Format f, const RenderOptions& ro,
+                    std::ostream& out);
+
+}  // namespace amend
