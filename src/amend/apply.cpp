@@ -1109,6 +1109,8 @@ struct Applier {
         for (const auto& t : op.targets) {
             Provision* target = resolve_target(op, t);
             if (!target) continue;
+            if (op.into_parent) target = parent_of(target);
+            if (!target) continue;
             int tdepth = depth_in_section(target);
             Provision* placed_in = nullptr;  // where this op put its provisions so far: [placed_from, placed_to)
             std::size_t placed_from = 0, placed_to = 0;

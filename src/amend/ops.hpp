@@ -71,6 +71,7 @@ struct Op {
     // this designation (inner text), or before the first numbered child when empty. Unset: in
     // number order.
     std::optional<std::string> after;
+    bool into_parent = false;  // Add: the target is the sibling shown before; add into its parent
 };
 
 struct ReadResult {

@@ -453,6 +453,9 @@ std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const Ta
         // Right under a provision's line its first child goes; nothing goes under a struck one.
         after[d + 1] = depth == 0 || !new_designation.empty() ? std::optional<std::string>("") : std::nullopt;
     };
+    // The existing provision restated last at each depth: a new sibling whose parent an elision
+    // hides goes into that provision's parent.
+    std::map<int, TargetRef> sibling;
     auto place_at = [&](int depth) -> std::optional<std::string> {
         auto d = static_cast<std::size_t>(depth);
         return d < after.size() ? after[d] : std::nullopt;
@@ -498,6 +501,14 @@ std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const Ta
             op.blocks = build_new(group);
             for (const auto& b : op.blocks) op.new_designations.push_back(clean_num(b.designation));
             op.after = place_at(p.depth);
+            bool parent_hidden = parent_new.size() + 1 < d ||
+                                 std::find(parent_new.begin(), parent_new.end(), std::string()) != parent_new.end();
+            if (parent_hidden && op.after && !op.after->empty() && sibling.count(p.depth)) {
+                // "(Omitted text ...)", "(2) ...", new "(3) ...": (2)'s parent is not shown, but
+                // (2) is found in the code; (3) goes beside it.
+                op.targets = {sibling[p.depth]};
+                op.into_parent = true;
+            }
             add.push_back(op);
             for (std::size_t k = i; k < j; ++k)
                 if (numbered(paras[k])) shown(paras[k].depth, paras[k].new_designation);
@@ -548,6 +559,10 @@ std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const Ta
         shown(p.depth, p.new_designation);
         TargetRef self = at(section, old_path);
         self.ordinal = pl.ordinal[i];
+        if (!p.new_designation.empty()) {
+            sibling[p.depth] = self;
+            for (auto it = sibling.begin(); it != sibling.end();) it = it->first > p.depth ? sibling.erase(it) : std::next(it);
+        }
         std::vector<std::string> parent_old(old_path.begin(), old_path.end() - 1);
         bool under_struck = false;
         for (const auto& s : struck)
