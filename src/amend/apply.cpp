@@ -972,7 +972,18 @@ struct Applier {
 
     // Where a new numbered provision goes among its siblings.
     std::size_t insert_position(const Provision& parent, const Provision& unit) {
-        auto key = order_key(unit.designation);
+        // Among siblings numbered (ii), (iv), ... a one-letter "i", "v" or "x" is a numeral too.
+        bool roman = std::any_of(parent.children.begin(), parent.children.end(), [](const Provision& c) {
+            std::string d = clean_num(c.designation);
+            return is_numbered(c.kind) && d.size() > 1 && roman_value(d) > 0;
+        });
+        auto key_of = [&](const std::string& designation) {
+            auto k = order_key(designation);
+            std::string d = clean_num(designation);
+            if (roman && d.size() == 1 && roman_value(d) > 0) k.first = roman_value(d);
+            return k;
+        };
+        auto key = key_of(unit.designation);
         std::size_t pos = parent.children.size();
         // Before trailing history notes and annotations.
         while (pos > 0 && (parent.children[pos - 1].kind == Kind::History)) --pos;
@@ -980,7 +991,7 @@ struct Applier {
         for (std::size_t i = 0; i < parent.children.size(); ++i) {
             const Provision& c = parent.children[i];
             if (!is_numbered(c.kind)) continue;
-            if (order_key(c.designation) < key) best = i;
+            if (key_of(c.designation) < key) best = i;
         }
         if (best != std::string::npos) return best + 1;
         // Before the first numbered child, after any lead-in text.
