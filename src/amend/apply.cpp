@@ -1658,11 +1658,7 @@ Document copy_code(const Document& d) {
     c.files = d.files;
     c.root = copy_without_children(d.root);
     c.root.children.resize(d.root.children.size());
-    constexpr std::size_t kBatch = 256;
-    parallel_for((d.root.children.size() + kBatch - 1) / kBatch, [&](std::size_t b) {
-        for (std::size_t i = b * kBatch; i < std::min(d.root.children.size(), (b + 1) * kBatch); ++i)
-            c.root.children[i] = d.root.children[i];
-    });
+    parallel_for(d.root.children.size(), 256, [&](std::size_t i) { c.root.children[i] = d.root.children[i]; });
     return c;
 }
 

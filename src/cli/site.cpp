@@ -3,7 +3,6 @@
 #include <set>
 #include <utility>
 #include "diff/diff.hpp"
-#include "model/parallel.hpp"
 #include "render/render.hpp"
 
 namespace amend {
@@ -21,20 +20,7 @@ ChangeSet diff_changed(const Document& before, const Document& after, const std:
     };
     olds = keep(std::move(olds));
     news = keep(std::move(news));
-    auto numbers = [](const std::vector<const Provision*>& ss) {
-        std::vector<std::string_view> r;
-        for (const auto* s : ss) r.push_back(s->designation);
-        return r;
-    };
-    auto pairs = pair_sections(numbers(olds), numbers(news), false);
-    ChangeSet cs;
-    cs.sections.resize(pairs.size());
-    parallel_for(pairs.size(), [&](std::size_t k) {
-        const auto& p = pairs[k];
-        cs.sections[k] = diff_section(p.old_index >= 0 ? olds[static_cast<std::size_t>(p.old_index)] : nullptr,
-                                      p.new_index >= 0 ? news[static_cast<std::size_t>(p.new_index)] : nullptr);
-    });
-    return cs;
+    return diff_sections(olds, news, false);
 }
 
 }  // namespace

@@ -93,6 +93,11 @@ struct SectionPair {
 // two codes of one section each); false for lists that are part of larger codes.
 std::vector<SectionPair> pair_sections(const std::vector<std::string_view>& old_numbers,
                                        const std::vector<std::string_view>& new_numbers, bool lone_pair = true);
+// diff_trees over two lists of sections (say, only those an amendment changed), paired by
+// pair_sections(`lone_pair`).
+ChangeSet diff_sections(const std::vector<const Provision*>& old_sections,
+                        const std::vector<const Provision*>& new_sections, bool lone_pair,
+                        DiffTimings* timings = nullptr);
 // One section's changes (either side may be null): what diff_trees gives for a pair. With
 // `name_unchanged` false, the provisions of identical subtrees get no citation, eId or anchor
 // (only their depth): enough for pages that show only changes and their ancestors.

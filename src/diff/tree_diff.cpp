@@ -527,9 +527,8 @@ SectionDiff diff_section(const Provision* o, const Provision* n, DiffTimings* ti
     return sd;
 }
 
-ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffTimings* timings) {
-    auto olds = sections_of(old_root);
-    auto news = sections_of(new_root);
+ChangeSet diff_sections(const std::vector<const Provision*>& olds, const std::vector<const Provision*>& news,
+                        bool lone_pair, DiffTimings* timings) {
     auto numbers = [](const std::vector<const Provision*>& ss) {
         std::vector<std::string_view> r;
         r.reserve(ss.size());
@@ -537,7 +536,7 @@ ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffT
         return r;
     };
     // The sections on every core; the word diffs' clocks are kept per section and summed.
-    auto pairs = pair_sections(numbers(olds), numbers(news));
+    auto pairs = pair_sections(numbers(olds), numbers(news), lone_pair);
     ChangeSet cs;
     cs.sections.resize(pairs.size());
     std::vector<DiffTimings> times(timings ? pairs.size() : 0);
@@ -549,6 +548,10 @@ ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffT
     });
     for (const auto& t : times) timings->word_diff_seconds += t.word_diff_seconds;
     return cs;
+}
+
+ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffTimings* timings) {
+    return diff_sections(sections_of(old_root), sections_of(new_root), true, timings);
 }
 
 DiffStats stats_of(const SectionDiff& s) {

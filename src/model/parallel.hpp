@@ -41,4 +41,13 @@ void parallel_for(std::size_t n, Body body) {
     if (failure) std::rethrow_exception(failure);
 }
 
+// The same, each thread taking `batch` consecutive indexes at a time (small bodies: sections of a
+// code, chunks of a file), body(i) still called once per index.
+template <class Body>
+void parallel_for(std::size_t n, std::size_t batch, Body body) {
+    parallel_for((n + batch - 1) / batch, [&](std::size_t b) {
+        for (std::size_t i = b * batch; i < std::min(n, (b + 1) * batch); ++i) body(i);
+    });
+}
+
 }  // namespace amend

@@ -572,14 +572,11 @@ void read_text_parallel(const std::string& bytes, const std::string& path, Docum
     auto index = static_cast<std::uint32_t>(doc.files.size());
     std::vector<std::vector<Provision>> parts(f.chunks.size());
     std::vector<std::exception_ptr> errors(f.chunks.size());
-    constexpr std::size_t kBatch = 64;
-    parallel_for((f.chunks.size() + kBatch - 1) / kBatch, [&](std::size_t b) {
-        for (std::size_t c = b * kBatch; c < std::min(f.chunks.size(), (b + 1) * kBatch); ++c) {
-            try {
-                parts[c] = read_text_chunk(bytes, f, c, path, index);
-            } catch (const InputError&) {
-                errors[c] = std::current_exception();
-            }
+    parallel_for(f.chunks.size(), 64, [&](std::size_t c) {
+        try {
+            parts[c] = read_text_chunk(bytes, f, c, path, index);
+        } catch (const InputError&) {
+            errors[c] = std::current_exception();
         }
     });
     for (const auto& e : errors)

@@ -1,6 +1,4 @@
 // Pages in parts (render.hpp): the one place that knows how each format frames its sections.
-#include <ostream>
-
 #include "render/doc.hpp"
 #include "render/parts.hpp"
 #include "render/render.hpp"
@@ -88,9 +86,5 @@ std::string render_side_by_side_html(const ChangeSet& cs, const RenderOptions& o
 }
 std::string render_text(const ChangeSet& cs, const RenderOptions& o) { return render_page(Format::Text, cs, o); }
 std::string render_json(const ChangeSet& cs) { return render_page(Format::Json, cs); }
-void write_json(const ChangeSet& cs, std::ostream& out) {
-    std::string s = render_json(cs);
-    out.write(s.data(), static_cast<std::streamsize>(s.size()));
-}
 
 }  // namespace amend

@@ -50,7 +50,6 @@ std::string render_consolidated_html(const ChangeSet& cs, const std::string& tit
 
 // The change list for other tools: citations, eIds, change types and word operations.
 std::string render_json(const ChangeSet& cs);
-void write_json(const ChangeSet& cs, std::ostream& out);  // the same bytes, streamed
 
 // For terminals: "[-deleted-]{+inserted+}", three spaces of indent per level.
 std::string render_text(const ChangeSet& cs, const RenderOptions& o = {});
