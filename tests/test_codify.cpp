@@ -137,3 +137,92 @@ TEST_CASE("codify: a phrase quoting the law's own section is found where the Cod
                    "established pursuant to section 908\" and inserting the phrase \"Office\" in its place.") ==
           "FAIL \"Hearing Board established pursuant to section 908\" not found in 7-2509.02(a)");
 }
+
+namespace {
+
+LawAnchor in_section(const std::string& section) {
+    LawAnchor a;
+    a.index = &CodeIndex::dc();
+    a.section = section;
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("codify: with the Code's index, the law's own sections are the Code sections its History names") {
+    // D.C. Law 24-51 § 2(f) (§ 50-2003): the act's section 3 is § 50-2002 (D.C. Law 5-46 §§ 3, 4);
+    // counting from section 5 = § 50-2003 would say § 50-2001.
+    CHECK(dc_codify("A certificate of completion issued pursuant to section 3(e) shall qualify", in_section("50-2003")) ==
+          "A certificate of completion issued pursuant to § 50-2002(e) shall qualify");
+    // D.C. Law 24-347 § 2(j) (§ 7-2508.01): "section" before a list cites each one.
+    CHECK(dc_codify("A conviction for violating section 201, 401, 501, 601, or 906, or an attempt", in_section("7-2508.01")) ==
+          "A conviction for violating § 7-2502.01, § 7-2504.01, § 7-2505.01, § 7-2506.01, or § 7-2509.06, or an attempt");
+    // D.C. Law 25-139 § 2(a) (§ 10-551.02): a section the law added later, "1028f".
+    CHECK(dc_codify("outlined in section 1028f;", in_section("10-551.02")) == "outlined in § 10-551.07f;");
+    // A section the index does not hold, another law's section, a section outside the Code.
+    CHECK(dc_codify("pursuant to section 99;", in_section("50-2003")) == "pursuant to section 99;");
+    CHECK(dc_codify("section 3 of the Zoning Act", in_section("50-2003")) == "section 3 of the Zoning Act");
+    CHECK(dc_codify("pursuant to section 3(e)", in_section("99-9999")) == "pursuant to section 3(e)");
+}
+
+TEST_CASE("codify: with the Code's index, a whole law cited by its Code cite is the unit that holds it") {
+    // D.C. Law 24-241 (§ 5-1412): the unit opening with § 2-531 whose sections the law enacted.
+    CHECK(dc_codify("Shall be a public record under the Freedom of Information Act of 1976, effective March 29, 1977 (D.C. Law "
+                    "1-96; D.C. Official Code § 2-531 et seq.), only as to the following information:",
+                    in_section("5-1412")) == "Shall be a public record under subchapter II of Chapter 5 of Title 2, only as to the following information:");
+    // D.C. Law 24-151 (§ 6-501): "Title I of" the law is the smallest such unit, subchapter I, not
+    // Chapter 5, which the law's titles I and II fill.
+    CHECK(dc_codify("The Mayor, pursuant to Title I of the District of Columbia Administrative Procedure Act, approved October 21, "
+                    "1968 (82 Stat. 1204; D.C. Official Code § 2-501 et seq.), may issue rules",
+                    in_section("6-501")) == "The Mayor, pursuant to subchapter I of Chapter 5 of Title 2, may issue rules");
+    // D.C. Law 24-287 (§ 4-281.07): a unit of the same title is named from the title.
+    CHECK(dc_codify("for purposes of the District of Columbia Public Assistance Act of 1982, effective April 6, 1982 (D.C. Law 4-101; "
+                    "D.C. Official Code § 4-201.01 et seq.).",
+                    in_section("4-281.07")) == "for purposes of Chapter 2 of this title.");
+    // D.C. Law 25-201 § 2 (§ 6-641.12): a law named by its long title, in the unit that holds the section.
+    CHECK(dc_codify("include the Zoning Commission. The term \"Zoning Act\" means An Act Providing for the zoning of the District of "
+                    "Columbia and the regulation of the location, height, bulk, and uses of buildings and other structures and of "
+                    "the uses of land in the District of Columbia, and for other purposes, approved June 20, 1938 (52 Stat. 797; "
+                    "D.C. Official Code § 6-641.01, et seq.).",
+                    in_section("6-641.12")) == "include the Zoning Commission. The term \"Zoning Act\" means this subchapter.");
+    // D.C. Law 24-167 (§ 4-1801): the Human Rights Act is Unit A of Chapter 14 (Chapter 14 holds
+    // other laws too).
+    CHECK(dc_codify("under the Human Rights Act of 1977, effective December 13, 1977 (D.C. Law 2-38; D.C. Official Code § "
+                    "2-1401.01 et seq.), or",
+                    in_section("4-1801")) == "under Unit A of Chapter 14 of Title 2, or");
+    // A cite the index does not know: left as written.
+    std::string unknown = "under the Example Act of 2030, effective January 1, 2031 (D.C. Law 28-1; D.C. Official Code § 99-101 et seq.).";
+    CHECK(dc_codify(unknown, in_section("5-1412")) == unknown);
+}
+
+TEST_CASE("codify: with the Code's index, \"this act\" and a law's \"this title\" are the Code's units") {
+    // D.C. Law 25-109 (§ 3-1204.01): the Health Occupations Revision Act fills Chapter 12 of Title 3.
+    CHECK(dc_codify("the qualifications required by this act.", in_section("3-1204.01")) == "the qualifications required by this chapter.");
+    // D.C. Law 24-295 (§ 2-1402.23): the Human Rights Act fills Unit A of Chapter 14, not the chapter.
+    CHECK(dc_codify("prohibited by this act.", in_section("2-1402.23")) == "prohibited by this unit.");
+    // D.C. Law 25-191 (§ 3-1205.12): "this title" of the act (sections 5xx) is a subchapter.
+    CHECK(dc_codify("issued under this title prior to", in_section("3-1205.12")) == "issued under this subchapter prior to");
+    // "this title" of a law not numbered by titles is the Code's own title: left alone.
+    CHECK(dc_codify("issued under this title prior to", in_section("50-2003")) == "issued under this title prior to");
+}
+
+TEST_CASE("codify: the Code's index reads from and writes to its lines, and names what is wrong") {
+    CodeIndex ix = CodeIndex::from_tsv("U\tTitle\t1\t-1\nU\tChapter\t2\t0\nS\t1-201\t1\tD.C. Law 5-1\t3,4\nS\t1-202\t1\tD.C. Law 5-1\t5\n", "x.tsv");
+    CHECK(ix.code_section_of("D.C. Law 5-1", "4") == "1-201");
+    CHECK(ix.code_section_of("D.C. Law 5-1", "6") == "");
+    CHECK(ix.unit_of_law_at("1-201", false) == 1);
+    CHECK(ix.name_from(1, "1-202") == "this chapter");
+    CHECK(ix.to_tsv() == "U\tTitle\t1\t-1\nU\tChapter\t2\t0\nS\t1-201\t1\tD.C. Law 5-1\t3,4\nS\t1-202\t1\tD.C. Law 5-1\t5\n");
+    auto error_of = [](const std::string& tsv) {
+        try {
+            CodeIndex::from_tsv(tsv, "x.tsv");
+        } catch (const InputError& e) {
+            return format_headline(e.diagnostics()[0]);
+        }
+        return std::string("(no error)");
+    };
+    CHECK(error_of("U\tTitle\t1\t-1\nS\t1-1\t7\tlaw\t\n") == "x.tsv:2:1: error: expected a unit number below 1 [index.line]");
+    CHECK(error_of("X\n") ==
+          "x.tsv:1:1: error: expected \"U<tab>prefix<tab>num<tab>parent\" or \"S<tab>section<tab>unit<tab>law<tab>law sections\" [index.line]");
+    CHECK(error_of("U\tChapter\t1\t0\n") == "x.tsv:1:1: error: expected a unit number below 0 [index.line]");
+}

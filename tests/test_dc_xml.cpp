@@ -6,6 +6,7 @@
 
 #include "model/citation.hpp"
 #include "model/diagnostic.hpp"
+#include "parse/dc_index.hpp"
 #include "parse/dc_xml.hpp"
 #include "parse/load.hpp"
 #include "parse/text_layout.hpp"
@@ -111,6 +112,15 @@ TEST_CASE("bad XML gets file:line:col and a message") {
           "s.xml:2:1: error: expected a <section> root element, found <container> [xml.root]");
     CHECK(read_xml_error("<section><num>1</num><text>\xFF</text></section>") ==
           "s.xml:1:28: error: invalid UTF-8 (byte 0xFF at offset 27) [input.utf8]");
+}
+
+TEST_CASE("dc-archive: the Code's index built into amend is the one the whole Code gives") {
+    CodeIndex ix = build_dc_index(dc_code_dir());
+    CHECK(ix.sections.size() == 23729);  // the README's count; the "(Perm)" copies in title 99 are left out
+    CHECK(ix.units.size() == 3582);
+    // corpus/dc/code-index.tsv is rebuilt with `amend index us/dc/council/code -o corpus/dc/code-index.tsv`.
+    CHECK(ix.to_tsv() == test::slurp(test::source("corpus/dc/code-index.tsv")));
+    CHECK(CodeIndex::dc().sections.size() == ix.sections.size());
 }
 
 TEST_CASE("dc-archive: every section of the D.C. Code loads and keeps its text through XML") {

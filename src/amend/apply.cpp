@@ -321,10 +321,56 @@ struct Applier {
         return t.section;
     }
 
-    // A law's own section codified as this Code section numbers the law's other sections. (In text
-    // that amends a law, the codifier converts "section 3" of that law as often as it leaves it:
-    // 3 and 3 of the D.C. dev cases; so there it stays as the law wrote it.)
-    LawAnchor anchor_of(const TargetRef& t) { return t.law_section.empty() ? LawAnchor{} : LawAnchor{t.law_section, section_of(t)}; }
+    // A law's own section codified as this Code section numbers the law's other sections by
+    // counting, where the Code's index does not know them.
+    LawAnchor anchor_of(const TargetRef& t) {
+        return t.law_section.empty() ? LawAnchor{} : LawAnchor{t.law_section, section_of(t)};
+    }
+
+    // The words the codifier changed, cut to whole words: ("section 3(e)", "§ 50-2002(e)").
+    static std::pair<std::string, std::string> changed_words(const std::string& a, const std::string& b) {
+        std::size_t p = 0;
+        while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
+        while (p > 0 && a[p - 1] != ' ') --p;
+        std::size_t sa = a.size(), sb = b.size();
+        while (sa > p && sb > p && a[sa - 1] == b[sb - 1]) --sa, --sb;
+        while (sa < a.size() && a[sa] != ' ' && sb < b.size()) ++sa, ++sb;
+        return {a.substr(p, sa - p), b.substr(p, sb - p)};
+    }
+
+    // Text a law inserts is written as the codifier writes it, and the report says where.
+    void report_codified(const Op& op, const std::string& law, const std::string& code) {
+        if (law == code) return;
+        auto [from, to] = changed_words(law, code);
+        rep.warnings.push_back(loc(op) + ": the law's \"" + from + "\" is written as the D.C. codifier writes it: \"" + to + "\"");
+    }
+    std::string codified(const Op& op, const std::string& law, Provision* target) {
+        std::string code = dc_codify(law, codify_context(target));
+        report_codified(op, law, code);
+        return code;
+    }
+    void codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text = nullptr) {
+        Provision law = b;
+        if (law_text) dc_codify_law_section(b, codify_context(target, law_text));
+        else dc_codify(b, codify_context(target));
+        std::function<void(const Provision&, const Provision&)> walk = [&](const Provision& x, const Provision& y) {
+            report_codified(op, x.designation, y.designation);
+            report_codified(op, x.heading.text, y.heading.text);
+            report_codified(op, x.text.text, y.text.text);
+            for (std::size_t i = 0; i < x.children.size() && i < y.children.size(); ++i) walk(x.children[i], y.children[i]);
+        };
+        walk(law, b);
+    }
+
+    // What the codifier knows when text goes into `target`: the Code's index and the section.
+    LawAnchor codify_context(Provision* target, const TargetRef* t = nullptr) {
+        LawAnchor a = t ? anchor_of(*t) : LawAnchor{};
+        a.index = opt.code_index ? opt.code_index : &CodeIndex::dc();
+        for (Provision* p : ancestry(target))
+            if (p->kind == Kind::Section) a.section = p->designation;
+        if (a.section.empty()) a.section = a.code_section;
+        return a;
+    }
 
     // Resolves a target to a provision. Reports a failure (or a skip) and returns null when it cannot.
     Provision* resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out = nullptr, bool quiet = false) {
@@ -770,14 +816,29 @@ struct Applier {
                 std::size_t k = op.replace.find(op.find);
                 if (k != std::string::npos) {
                     std::size_t before = hits.size();
-                    hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) {
-                                   const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
-                                   return h.begin >= k && txt.compare(h.begin - k, op.replace.size(), op.replace) == 0;
-                               }),
-                               hits.end());
-                    if (hits.size() != before) {
+                    auto done = std::stable_partition(hits.begin(), hits.end(), [&](const Hit& h) {
+                        const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+                        return !(h.begin >= k && txt.compare(h.begin - k, op.replace.size(), op.replace) == 0);
+                    });
+                    if (done != hits.end()) {
+                        // The law's words stand as an emergency act put them; the permanent law is
+                        // codified, so they take the codifier's form ("An Act Providing for the
+                        // zoning ... et seq.)" → "this subchapter").
+                        std::string code = is_xml(*target) ? dc_codify(op.replace, codify_context(target)) : op.replace;
+                        bool recodify = code != op.replace;
+                        if (recodify) {
+                            std::vector<Hit> redo(done, hits.end());
+                            std::sort(redo.begin(), redo.end(), text_order);
+                            for (std::size_t i = redo.size(); i-- > 0;) {
+                                RichText& rt = redo[i].heading ? redo[i].node->heading : redo[i].node->text;
+                                std::vector<Edit> one{Edit{redo[i].begin - k, redo[i].begin - k + op.replace.size(), code}};
+                                rich_edit(rt, one);
+                            }
+                        }
+                        hits.erase(done, hits.end());
                         rep.warnings.push_back(loc(op) + ": " + std::to_string(before - hits.size()) + " place(s) in " + cite_of(target) +
-                                               " already read \"" + op.replace + "\"; left as they are");
+                                               " already read \"" + op.replace + "\"; " +
+                                               (recodify ? "written as the codifier writes it: \"" + code + "\"" : "left as they are"));
                         if (hits.empty()) continue;
                     }
                 }
@@ -809,7 +870,7 @@ struct Applier {
             // Every hit's edit is worked out on the text as it stands, then each text is rebuilt once.
             std::sort(hits.begin(), hits.end(), text_order);
             std::vector<Edit> edits;
-            const std::string replacement = is_xml(*target) ? dc_codify(inserted) : inserted;
+            const std::string replacement = is_xml(*target) ? codified(op, inserted, target) : inserted;
             for (std::size_t i = 0; i < hits.size(); ++i) {
                 const Hit& h = hits[i];
                 const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
@@ -1127,7 +1188,7 @@ struct Applier {
             std::size_t placed_from = 0, placed_to = 0;
             for (const auto& b0 : op.blocks) {
                 Provision b = b0;
-                if (is_xml(*target)) dc_codify(b);
+                if (is_xml(*target)) codified(op, b, target);
                 b.span = target->span;
                 if (b.kind == Kind::Definition || (b.kind == Kind::Text && op.add_kind_word.rfind("definition", 0) == 0)) {
                     // A definition goes in alphabetical order among the definitions.
@@ -1211,10 +1272,7 @@ struct Applier {
                 Provision inner = b.children[0];
                 b = std::move(inner);
             }
-            if (is_xml(*target)) {
-                if (op.add_kind_word == "law text") dc_codify_law_section(b, anchor_of(t));
-                else dc_codify(b);
-            }
+            if (is_xml(*target)) codified(op, b, target, op.add_kind_word == "law text" ? &t : nullptr);
             std::string c = cite_of(target);
             if (t.part == TargetRef::Part::Heading) {
                 target->heading = !b.heading.empty() ? b.heading : b.text;

@@ -8,6 +8,7 @@
 
 #include "amend/ops.hpp"
 #include "model/diagnostic.hpp"
+#include "model/code_index.hpp"
 #include "model/provision.hpp"
 
 namespace amend {
@@ -33,6 +34,7 @@ struct ApplyReport {
 struct ApplyOptions2 {
     bool strict = false;
     std::string default_section;  // a D.C. instruction file's target, for law-numbered sections
+    const CodeIndex* code_index = nullptr;  // the D.C. Code's index; null: the one built in
 };
 
 // Applies `ops` to `doc` in order. On failure the tree may be half-changed: apply to a copy.

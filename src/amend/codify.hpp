@@ -5,16 +5,25 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
+#include "model/code_index.hpp"
 #include "model/provision.hpp"
 
 namespace amend {
 
 // One section of the law whose Code number is known: the law's "section 1023" is § 10-551.02. The
 // law's sections are codified in order, so "section 1028f" of the same law is § 10-551.07f.
+// With the Code's index (model/code_index.hpp) the codifier's tables are at hand: the law's
+// "section 3" is the Code section its History names, a whole law is the unit that holds it.
 struct LawAnchor {
+    LawAnchor() = default;
+    LawAnchor(std::string law_sec, std::string code_sec) : law_section(std::move(law_sec)), code_section(std::move(code_sec)) {}
     std::string law_section;   // "1023", "2a"
     std::string code_section;  // "10-551.02", "50-921.01a"
+    const CodeIndex* index = nullptr;  // the Code's index, when known
+    std::string section;               // the Code section the text goes into ("37-131.08")
+    bool law_text = false;             // a law's own section codified as a Code section
 };
 
 // The Code number of the law's section `law_section` ("3", "1028f"), counted from the anchor;

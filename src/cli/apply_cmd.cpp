@@ -70,6 +70,11 @@ int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     auto t1 = clock::now();
     ApplyOptions2 ao;
     ao.strict = o.strict;
+    CodeIndex index;
+    if (!o.code_index.empty()) {
+        index = CodeIndex::from_tsv(read_file(o.code_index), o.code_index);
+        ao.code_index = &index;
+    }
     ApplyResult r = apply_file(code, o.amendments, ao);
     auto t2 = clock::now();
     if (!r.report.ok()) {

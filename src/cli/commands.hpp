@@ -36,6 +36,7 @@ struct ApplyOptions {
     std::string out_dir;   // empty for `amend check`
     bool strict = false;
     bool timings = false;  // print the stage split (read, apply, site, write) to stderr
+    std::string code_index;  // a D.C. Code index file; empty: the one built into the program
 };
 
 int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err);
@@ -49,5 +50,13 @@ struct DraftOptions {
 };
 
 int run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err);
+
+struct IndexOptions {
+    std::string code_dir;  // the D.C. Code's XML tree (us/dc/council/code or a folder above it)
+    std::string out_file;  // empty: standard output
+};
+
+// Writes the Code's index (model/code_index.hpp) as tab-separated lines.
+int run_index(const IndexOptions& o, std::ostream& out);
 
 }  // namespace amend

@@ -29,15 +29,7 @@ int run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& w : r.warnings) err << "warning: " << w << "\n";
     for (const auto& w : r.dangling) err << "warning: " << w << "\n";
     for (const auto& w : r.skipped) err << "note: " << w << "\n";
-    std::string bytes = std::move(d.bytes);
-    if (o.out_file.empty()) {
-        out << bytes;
-        return 0;
-    }
-    fs::path target(o.out_file);
-    OutputSet files;
-    files.add(target.filename().string(), std::move(bytes));
-    files.write(target.has_parent_path() ? target.parent_path().string() : ".");
+    write_or_print(o.out_file, std::move(d.bytes), out);
     return 0;
 }
 

@@ -38,12 +38,14 @@ int main(int argc, char** argv) {
     a->add_option("-o,--output", apply.out_dir, "the folder to write to")->required();
     a->add_flag("--strict", apply.strict, "instructions naming sections not in the code given are failures");
     a->add_flag("--timings", apply.timings, "print the time of each stage to standard error");
+    a->add_option("--code-index", apply.code_index, "a D.C. Code index (amend index); default: the one built in");
 
     ApplyOptions check;
     auto* c = app.add_subcommand("check", "apply amendments without writing anything");
     c->add_option("CODE", check.code, "code files or folders")->required();
     c->add_option("--amendments", check.amendments, "the amendment document")->required();
     c->add_flag("--strict", check.strict, "instructions naming sections not in the code given are failures");
+    c->add_option("--code-index", check.code_index, "a D.C. Code index (amend index); default: the one built in");
 
     DraftOptions draft;
     auto* dr = app.add_subcommand("draft", "write the ordinance that enacts the amendments, in a jurisdiction's form");
@@ -52,6 +54,11 @@ int main(int argc, char** argv) {
     dr->add_option("--style", draft.style, "chicago|philadelphia")->check(CLI::IsMember({"chicago", "philadelphia"}));
     dr->add_option("--format", draft.format, "md|html|text")->check(CLI::IsMember({"md", "html", "text"}));
     dr->add_option("-o,--output", draft.out_file, "the file to write (standard output when absent)");
+
+    IndexOptions index;
+    auto* ix = app.add_subcommand("index", "write a D.C. Code's index: its units, and the law each section came from");
+    ix->add_option("CODE", index.code_dir, "the Code's XML folder (us/dc/council/code, or a folder above it)")->required();
+    ix->add_option("-o,--output", index.out_file, "the file to write (standard output when absent)");
 
     try {
         app.parse(argc, argv);
@@ -65,6 +72,7 @@ int main(int argc, char** argv) {
         if (a->parsed()) return run_apply(apply, std::cout, std::cerr);
         if (c->parsed()) return run_apply(check, std::cout, std::cerr);
         if (dr->parsed()) return run_draft(draft, std::cout, std::cerr);
+        if (ix->parsed()) return run_index(index, std::cout);
     } catch (const InputError& e) {
         for (const auto& diag : e.diagnostics()) std::cerr << format_full(diag);
         return 2;

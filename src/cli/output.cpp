@@ -109,6 +109,17 @@ void OutputSet::write(const std::string& dir) const {
     write_all(out, true);
 }
 
+void write_or_print(const std::string& file, std::string bytes, std::ostream& out) {
+    if (file.empty()) {
+        out << bytes;
+        return;
+    }
+    fs::path target(file);
+    OutputSet files;
+    files.add(target.filename().string(), std::move(bytes));
+    files.write(target.has_parent_path() ? target.parent_path().string() : ".");
+}
+
 void refuse_output_over_inputs(const std::string& out_dir, const std::vector<std::string>& inputs,
                                const std::string& amendments) {
     std::error_code ec;
@@ -116,6 +127,7 @@ void refuse_output_over_inputs(const std::string& out_dir, const std::vector<std
     std::vector<std::string> all = inputs;
     all.push_back(amendments);
     for (const auto& in : all) {
+        if (in.empty()) continue;
         fs::path p = fs::weakly_canonical(fs::absolute(in), ec);
         auto inside = [](const fs::path& a, const fs::path& b) {  // a inside (or equal to) b
             auto ai = a.begin(), bi = b.begin();

@@ -4,6 +4,7 @@
 // renamed into place, so a reader never sees a half-written file.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +24,9 @@ public:
 private:
     std::vector<std::pair<std::string, std::string>> files_;
 };
+
+// Writes `bytes` to standard output when `file` is empty, else to `file` (temporary file, then rename).
+void write_or_print(const std::string& file, std::string bytes, std::ostream& out);
 
 // Refuses an output folder that is an input, holds one, or lies inside an input folder.
 void refuse_output_over_inputs(const std::string& out_dir, const std::vector<std::string>& inputs,
