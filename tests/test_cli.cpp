@@ -96,40 +96,39 @@ TEST_CASE("amend diff --full shows unchanged provisions; without it they are eli
 
 TEST_CASE("amend index and --code-index: a D.C. Code's index, written and read, and what is wrong with one") {
     std::string dir = test::scratch("cli-index");
-    // A Code of one title, one chapter, two sections.
+    // A Code of one title: chapter 2 with subchapters I and II.
     std::filesystem::create_directories(dir + "/code/titles/1/sections");
     test::spit(dir + "/code/titles/1/index.xml",
                "<container xmlns=\"https://code.dccouncil.us/schemas/dc-library\" xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
                "<prefix>Title</prefix><num>1</num><container><prefix>Chapter</prefix><num>2</num>"
-               "<xi:include href=\"./sections/1-201.xml\"/><xi:include href=\"./sections/1-202.xml\"/></container></container>");
-    for (const char* n : {"1-201", "1-202"})
-        test::spit(dir + "/code/titles/1/sections/" + n + ".xml",
-                   std::string("<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\"><num>") + n +
-                       "</num><text>Text.</text><annotations><annotation doc=\"D.C. Law 5-1\" type=\"History\">Jan. 1, 1984, D.C. Law 5-1, § " +
-                       (n == std::string("1-201") ? "3" : "4") + ", 30 DCR 1</annotation></annotations></section>");
+               "<container><prefix>Subchapter</prefix><num>I</num><xi:include href=\"./sections/1-201.xml\"/></container>"
+               "<container><prefix>Subchapter</prefix><num>II</num><xi:include href=\"./sections/1-211.xml\"/></container>"
+               "</container></container>");
     auto r = test::amend("index " + dir + "/code");
     CHECK(r.rc == 0);
-    CHECK(r.out == "U\tTitle\t1\t-1\nU\tChapter\t2\t0\nS\t1-201\t1\tD.C. Law 5-1\t3\nS\t1-202\t1\tD.C. Law 5-1\t4\n");
+    CHECK(r.out == "U\tTitle\t1\t-1\nU\tChapter\t2\t0\nU\tSubchapter\tI\t1\nU\tSubchapter\tII\t1\nS\t1-201\t2\nS\t1-211\t3\n");
     auto none = test::amend("index " + dir + "/code/titles/1");
     CHECK(none.rc == 2);
     CHECK(none.err.find("error: expected a D.C. Code folder holding titles/<T>/index.xml") != std::string::npos);
 
-    // The index given to apply: "section 3" of the law that enacted § 1-202 is § 1-201.
+    // The index given to apply names the unit a law's code-cite marks, from the section it goes into.
     test::spit(dir + "/index.tsv", r.out);
     test::spit(dir + "/before.xml",
-               "<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\"><num>1-202</num><para><num>(a)</num><text>Old.</text>"
+               "<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\"><num>1-211</num><para><num>(a)</num><text>Old.</text>"
                "</para></section>");
     test::spit(dir + "/law.xml",
-               "<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" law=\"D.C. Law 9-9\" target=\"§1-202\"><part n=\"1\">"
-               "<para><num>(a)</num><text>Section 4 (D.C. Official Code § 1-202) is amended by adding a new subsection (b) to read as "
-               "follows:</text><include><para><num>(b)</num><text>As provided in section 3.</text></para></include></para></part>"
-               "</instruction>");
+               "<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" law=\"D.C. Law 9-9\" target=\"§1-211\"><part n=\"1\">"
+               "<para><num>(a)</num><text>Section 11 (D.C. Official Code § 1-211) is amended by adding a new subsection (b) to read as "
+               "follows:</text><include><para><num>(b)</num><text>As provided in <code-cite doc=\"D.C. Code\" path=\"1|2|I\">title I of "
+               "this act</code-cite>.</text></para></include></para></part></instruction>");
     auto applied = test::amend("apply " + dir + "/before.xml --amendments " + dir + "/law.xml --code-index " + dir + "/index.tsv -o " + dir + "/out");
     CHECK(applied.rc == 0);
-    CHECK(test::slurp(dir + "/out/consolidated/1-202.xml").find("As provided in § 1-201.") != std::string::npos);
-    CHECK(applied.err.find("the law's \"section 3.\" is written as the D.C. codifier writes it: \"§ 1-201.\"") != std::string::npos);
+    CHECK(test::slurp(dir + "/out/consolidated/1-211.xml").find("As provided in <cite path=\"1|2|I\">subchapter I of this chapter</cite>.") !=
+          std::string::npos);
+    CHECK(applied.err.find("law.xml:1: the law's \"title I of this act.\" is written as the D.C. codifier writes it: "
+                           "\"subchapter I of this chapter.\"") != std::string::npos);
 
-    test::spit(dir + "/bad.tsv", "U\tTitle\t1\t-1\nS\t1-201\tx\tlaw\t3\n");
+    test::spit(dir + "/bad.tsv", "U\tTitle\t1\t-1\nS\t1-201\tx\n");
     auto bad = test::amend("check " + dir + "/before.xml --amendments " + dir + "/law.xml --code-index " + dir + "/bad.tsv");
     CHECK(bad.rc == 2);
     CHECK(bad.err.find("bad.tsv:2:1: error: expected a unit number below 1 [index.line]") != std::string::npos);

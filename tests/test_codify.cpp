@@ -147,72 +147,81 @@ LawAnchor in_section(const std::string& section) {
     return a;
 }
 
+// A text with the codifier's <code-cite> marks: each {words, path} is marked, the rest is plain.
+Provision marked(const std::vector<std::pair<std::string, std::string>>& pieces) {
+    Provision p = para("(a)");
+    for (const auto& [words, path] : pieces) {
+        auto b = static_cast<std::uint32_t>(p.text.text.size());
+        p.text.text += words;
+        if (!path.empty())
+            p.text.marks.push_back(Markup{b, static_cast<std::uint32_t>(p.text.text.size()), "code-cite",
+                                          {Attr{"doc", "D.C. Code"}, Attr{"path", path}}});
+    }
+    return p;
+}
+
+std::string codified(const std::vector<std::pair<std::string, std::string>>& pieces, const std::string& section) {
+    Provision p = marked(pieces);
+    dc_codify(p, in_section(section));
+    return p.text.text;
+}
+
 }  // namespace
 
-TEST_CASE("codify: with the Code's index, the law's own sections are the Code sections its History names") {
-    // D.C. Law 24-51 § 2(f) (§ 50-2003): the act's section 3 is § 50-2002 (D.C. Law 5-46 §§ 3, 4);
-    // counting from section 5 = § 50-2003 would say § 50-2001.
-    CHECK(dc_codify("A certificate of completion issued pursuant to section 3(e) shall qualify", in_section("50-2003")) ==
-          "A certificate of completion issued pursuant to § 50-2002(e) shall qualify");
-    // D.C. Law 24-347 § 2(j) (§ 7-2508.01): "section" before a list cites each one.
-    CHECK(dc_codify("A conviction for violating section 201, 401, 501, 601, or 906, or an attempt", in_section("7-2508.01")) ==
-          "A conviction for violating § 7-2502.01, § 7-2504.01, § 7-2505.01, § 7-2506.01, or § 7-2509.06, or an attempt");
-    // D.C. Law 25-139 § 2(a) (§ 10-551.02): a section the law added later, "1028f".
-    CHECK(dc_codify("outlined in section 1028f;", in_section("10-551.02")) == "outlined in § 10-551.07f;");
-    // A section the index does not hold, another law's section, a section outside the Code.
-    CHECK(dc_codify("pursuant to section 99;", in_section("50-2003")) == "pursuant to section 99;");
-    CHECK(dc_codify("section 3 of the Zoning Act", in_section("50-2003")) == "section 3 of the Zoning Act");
-    CHECK(dc_codify("pursuant to section 3(e)", in_section("99-9999")) == "pursuant to section 3(e)");
+TEST_CASE("codify: a reference the law marks with a code-cite is published as the Code cites what its path names") {
+    // D.C. Law 24-335 (§ 50-921.01a): "section 3" marked §50-921.02.
+    CHECK(codified({{"\"Director\" means head of DDOT appointed pursuant to ", ""}, {"section 3", "§50-921.02"}, {".", ""}},
+                   "50-921.01a") == "\"Director\" means head of DDOT appointed pursuant to § 50-921.02.");
+    // D.C. Law 24-287 (§ 4-281.05): the mark ends inside the parenthesis, and what follows it stays.
+    CHECK(codified({{"in accordance with ", ""},
+                    {"section 26(f)(1)-(3) of the Homeless Services Reform Act of 2005, effective October 22, 2005 (D.C. Law 16-35; D.C. "
+                     "Official Code § 4-754.41(f)(1)",
+                     "§4-754.41|(f)|(1)"},
+                    {"-(3)).", ""}},
+                   "4-281.05") == "in accordance with § 4-754.41(f)(1)-(3)).");
+    // D.C. Law 24-215: one unit, named from each section that cites it.
+    CHECK(codified({{"All fines collected under ", ""}, {"section 221", "§1-1162.21"}, {" and ", ""}, {"subtitle E of this title", "1|11A|II|E"}, {"; and", ""}},
+                   "1-1162.10") == "All fines collected under § 1-1162.21 and part E of this subchapter; and");
+    CHECK(codified({{"imposed pursuant to ", ""}, {"subtitle E of the Government Ethics Act of 2011", "1|11A|II|E"}, {", transferred", ""}},
+                   "1-350.02") == "imposed pursuant to part E of subchapter II of Chapter 11A of this title, transferred");
+    // D.C. Law 24-151 (§ 6-501): another title's unit; D.C. Law 24-295: "this act" is "this unit".
+    CHECK(codified({{"The Mayor, pursuant to ", ""}, {"Title I of the District of Columbia Administrative Procedure Act", "2|5|I"}, {", may", ""}},
+                   "6-501") == "The Mayor, pursuant to subchapter I of Chapter 5 of Title 2, may");
+    CHECK(codified({{"prohibited by ", ""}, {"this act", "2|14|A"}, {".", ""}}, "2-1402.23") == "prohibited by this unit.");
+    // D.C. Law 25-201 (§ 42-1629, § 42-1627): a capital stays; "sections" before marked numbers is "§§".
+    CHECK(codified({{"This title", "42|16A"}, {" modifies", ""}}, "42-1629") == "This chapter modifies");
+    CHECK(codified({{"as described under sections ", ""}, {"103", "§42-1622"}, {" and ", ""}, {"104", "§42-1623"}, {".", ""}}, "42-1627") ==
+          "as described under §§ 42-1622 and 42-1623.");
 }
 
-TEST_CASE("codify: with the Code's index, a whole law cited by its Code cite is the unit that holds it") {
-    // D.C. Law 24-241 (§ 5-1412): the unit opening with § 2-531 whose sections the law enacted.
-    CHECK(dc_codify("Shall be a public record under the Freedom of Information Act of 1976, effective March 29, 1977 (D.C. Law "
-                    "1-96; D.C. Official Code § 2-531 et seq.), only as to the following information:",
-                    in_section("5-1412")) == "Shall be a public record under subchapter II of Chapter 5 of Title 2, only as to the following information:");
-    // D.C. Law 24-151 (§ 6-501): "Title I of" the law is the smallest such unit, subchapter I, not
-    // Chapter 5, which the law's titles I and II fill.
-    CHECK(dc_codify("The Mayor, pursuant to Title I of the District of Columbia Administrative Procedure Act, approved October 21, "
-                    "1968 (82 Stat. 1204; D.C. Official Code § 2-501 et seq.), may issue rules",
-                    in_section("6-501")) == "The Mayor, pursuant to subchapter I of Chapter 5 of Title 2, may issue rules");
-    // D.C. Law 24-287 (§ 4-281.07): a unit of the same title is named from the title.
-    CHECK(dc_codify("for purposes of the District of Columbia Public Assistance Act of 1982, effective April 6, 1982 (D.C. Law 4-101; "
-                    "D.C. Official Code § 4-201.01 et seq.).",
-                    in_section("4-281.07")) == "for purposes of Chapter 2 of this title.");
-    // D.C. Law 25-201 § 2 (§ 6-641.12): a law named by its long title, in the unit that holds the section.
-    CHECK(dc_codify("include the Zoning Commission. The term \"Zoning Act\" means An Act Providing for the zoning of the District of "
-                    "Columbia and the regulation of the location, height, bulk, and uses of buildings and other structures and of "
-                    "the uses of land in the District of Columbia, and for other purposes, approved June 20, 1938 (52 Stat. 797; "
-                    "D.C. Official Code § 6-641.01, et seq.).",
-                    in_section("6-641.12")) == "include the Zoning Commission. The term \"Zoning Act\" means this subchapter.");
-    // D.C. Law 24-167 (§ 4-1801): the Human Rights Act is Unit A of Chapter 14 (Chapter 14 holds
-    // other laws too).
-    CHECK(dc_codify("under the Human Rights Act of 1977, effective December 13, 1977 (D.C. Law 2-38; D.C. Official Code § "
-                    "2-1401.01 et seq.), or",
-                    in_section("4-1801")) == "under Unit A of Chapter 14 of Title 2, or");
-    // A cite the index does not know: left as written.
-    std::string unknown = "under the Example Act of 2030, effective January 1, 2031 (D.C. Law 28-1; D.C. Official Code § 99-101 et seq.).";
-    CHECK(dc_codify(unknown, in_section("5-1412")) == unknown);
+TEST_CASE("codify: a text with code-cites changes only there; a path the index does not know stays as the law wrote it") {
+    // D.C. Law 24-341 marks nothing: "section 2(9)(E)" and "this act" are published as written.
+    CHECK(codified({{"as described in section 2(9)(E) shall not exceed $1,000 under this act.", ""}}, "4-507") ==
+          "as described in section 2(9)(E) shall not exceed $1,000 under this act.");
+    // Beside a mark, an unmarked "section 203" stays.
+    CHECK(codified({{"under ", ""}, {"section 201", "§7-2502.01"}, {" or section 203", ""}}, "7-2508.01") == "under § 7-2502.01 or section 203");
+    CHECK(codified({{"under ", ""}, {"this chapter", "99|1"}, {".", ""}}, "7-2508.01") == "under this chapter.");
+    // The mark becomes the Code's <cite> of the same path; other marks move with their words.
+    Provision p = marked({{"By ", ""}, {"section 3", "§50-921.02"}, {" and ", ""}, {"this act", "50|9A"}, {".", ""}});
+    p.text.marks.push_back(Markup{0, 2, "em", {}});
+    dc_codify(p, in_section("50-921.01a"));
+    CHECK(p.text.text == "By § 50-921.02 and this chapter.");
+    REQUIRE(p.text.marks.size() == 3);
+    CHECK(p.text.marks[0] == Markup{0, 2, "em", {}});
+    CHECK(p.text.marks[1] == Markup{3, 15, "cite", {Attr{"path", "§50-921.02"}}});
+    CHECK(p.text.marks[2] == Markup{20, 32, "cite", {Attr{"path", "50|9A"}}});
 }
 
-TEST_CASE("codify: with the Code's index, \"this act\" and a law's \"this title\" are the Code's units") {
-    // D.C. Law 25-109 (§ 3-1204.01): the Health Occupations Revision Act fills Chapter 12 of Title 3.
-    CHECK(dc_codify("the qualifications required by this act.", in_section("3-1204.01")) == "the qualifications required by this chapter.");
-    // D.C. Law 24-295 (§ 2-1402.23): the Human Rights Act fills Unit A of Chapter 14, not the chapter.
-    CHECK(dc_codify("prohibited by this act.", in_section("2-1402.23")) == "prohibited by this unit.");
-    // D.C. Law 25-191 (§ 3-1205.12): "this title" of the act (sections 5xx) is a subchapter.
-    CHECK(dc_codify("issued under this title prior to", in_section("3-1205.12")) == "issued under this subchapter prior to");
-    // "this title" of a law not numbered by titles is the Code's own title: left alone.
-    CHECK(dc_codify("issued under this title prior to", in_section("50-2003")) == "issued under this title prior to");
-}
-
-TEST_CASE("codify: the Code's index reads from and writes to its lines, and names what is wrong") {
-    CodeIndex ix = CodeIndex::from_tsv("U\tTitle\t1\t-1\nU\tChapter\t2\t0\nS\t1-201\t1\tD.C. Law 5-1\t3,4\nS\t1-202\t1\tD.C. Law 5-1\t5\n", "x.tsv");
-    CHECK(ix.code_section_of("D.C. Law 5-1", "4") == "1-201");
-    CHECK(ix.code_section_of("D.C. Law 5-1", "6") == "");
-    CHECK(ix.unit_of_law_at("1-201", false) == 1);
-    CHECK(ix.name_from(1, "1-202") == "this chapter");
-    CHECK(ix.to_tsv() == "U\tTitle\t1\t-1\nU\tChapter\t2\t0\nS\t1-201\t1\tD.C. Law 5-1\t3,4\nS\t1-202\t1\tD.C. Law 5-1\t5\n");
+TEST_CASE("codify: the Code's index reads from and writes to its lines, names units, and says what is wrong") {
+    CodeIndex ix = CodeIndex::from_tsv("U\tTitle\t1\t-1\nU\tChapter\t2\t0\nU\tSubchapter\tI\t1\nU\tChapter\t3\t0\nS\t1-201\t2\nS\t1-301\t3\n", "x.tsv");
+    CHECK(ix.unit_at("1|2|I") == 2);
+    CHECK(ix.unit_at("1|2|II") == -1);
+    CHECK(ix.name_from(2, "1-201") == "this subchapter");
+    CHECK(ix.name_from(1, "1-201") == "this chapter");
+    CHECK(ix.name_from(2, "1-301") == "subchapter I of Chapter 2 of this title");
+    CHECK(ix.name_from(3, "9-999") == "Chapter 3 of Title 1");
+    CHECK(ix.name_from(-1, "1-201") == "");
+    CHECK(ix.to_tsv() == "U\tTitle\t1\t-1\nU\tChapter\t2\t0\nU\tSubchapter\tI\t1\nU\tChapter\t3\t0\nS\t1-201\t2\nS\t1-301\t3\n");
     auto error_of = [](const std::string& tsv) {
         try {
             CodeIndex::from_tsv(tsv, "x.tsv");
@@ -221,8 +230,8 @@ TEST_CASE("codify: the Code's index reads from and writes to its lines, and name
         }
         return std::string("(no error)");
     };
-    CHECK(error_of("U\tTitle\t1\t-1\nS\t1-1\t7\tlaw\t\n") == "x.tsv:2:1: error: expected a unit number below 1 [index.line]");
-    CHECK(error_of("X\n") ==
-          "x.tsv:1:1: error: expected \"U<tab>prefix<tab>num<tab>parent\" or \"S<tab>section<tab>unit<tab>law<tab>law sections\" [index.line]");
+    CHECK(error_of("U\tTitle\t1\t-1\nS\t1-1\t7\n") == "x.tsv:2:1: error: expected a unit number below 1 [index.line]");
+    CHECK(error_of("X\n") == "x.tsv:1:1: error: expected \"U<tab>prefix<tab>num<tab>parent\" or \"S<tab>section<tab>unit\" [index.line]");
     CHECK(error_of("U\tChapter\t1\t0\n") == "x.tsv:1:1: error: expected a unit number below 0 [index.line]");
+    CHECK(error_of("") == "(no error)");
 }

@@ -816,29 +816,14 @@ struct Applier {
                 std::size_t k = op.replace.find(op.find);
                 if (k != std::string::npos) {
                     std::size_t before = hits.size();
-                    auto done = std::stable_partition(hits.begin(), hits.end(), [&](const Hit& h) {
-                        const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
-                        return !(h.begin >= k && txt.compare(h.begin - k, op.replace.size(), op.replace) == 0);
-                    });
-                    if (done != hits.end()) {
-                        // The law's words stand as an emergency act put them; the permanent law is
-                        // codified, so they take the codifier's form ("An Act Providing for the
-                        // zoning ... et seq.)" → "this subchapter").
-                        std::string code = is_xml(*target) ? dc_codify(op.replace, codify_context(target)) : op.replace;
-                        bool recodify = code != op.replace;
-                        if (recodify) {
-                            std::vector<Hit> redo(done, hits.end());
-                            std::sort(redo.begin(), redo.end(), text_order);
-                            for (std::size_t i = redo.size(); i-- > 0;) {
-                                RichText& rt = redo[i].heading ? redo[i].node->heading : redo[i].node->text;
-                                std::vector<Edit> one{Edit{redo[i].begin - k, redo[i].begin - k + op.replace.size(), code}};
-                                rich_edit(rt, one);
-                            }
-                        }
-                        hits.erase(done, hits.end());
+                    hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) {
+                                   const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+                                   return h.begin >= k && txt.compare(h.begin - k, op.replace.size(), op.replace) == 0;
+                               }),
+                               hits.end());
+                    if (hits.size() != before) {
                         rep.warnings.push_back(loc(op) + ": " + std::to_string(before - hits.size()) + " place(s) in " + cite_of(target) +
-                                               " already read \"" + op.replace + "\"; " +
-                                               (recodify ? "written as the codifier writes it: \"" + code + "\"" : "left as they are"));
+                                               " already read \"" + op.replace + "\"; left as they are");
                         if (hits.empty()) continue;
                     }
                 }

@@ -1,5 +1,6 @@
 #include "amend/codify.hpp"
 
+#include <algorithm>
 #include <boost/regex.hpp>
 #include <cctype>
 
@@ -50,140 +51,44 @@ std::string code_section_of(const LawAnchor& a, const std::string& law_section) 
 
 namespace {
 
-bool capitalized(std::string_view w) {
-    return !w.empty() && (std::isupper(static_cast<unsigned char>(w[0])) || std::isdigit(static_cast<unsigned char>(w[0])));
-}
-
-bool connector(std::string_view w) {
-    for (const char* c : {"of", "the", "and", "for", "to", "in", "on", "a", "an", "by", "with", "from", "at", "or"})
-        if (w == c) return true;
-    return false;
-}
-
-// Where the title of a law ends at `end` ("... the Freedom of Information Act of 1976" before
-// ", effective ..."): the first word of the run of title-case words (and the small words between
-// them) before `end`, with a "the" before it and a "Title I of" before that; npos when there is no
-// such run. `part` tells whether the citation names a part of the law ("Title I of the ...").
-std::size_t law_title_start(const std::string& s, std::size_t end, bool& part) {
-    part = false;
-    std::size_t start = std::string::npos, pos = end;
-    std::string_view next_word;  // the word after the one looked at
-    while (pos > 0) {
-        std::size_t we = pos;
-        while (we > 0 && s[we - 1] == ' ') --we;
-        if (we == 0 || we + 1 < pos) break;  // two spaces, or the start of the text
-        std::size_t wb = we;
-        while (wb > 0 && s[wb - 1] != ' ') --wb;
-        std::string_view w(s.data() + wb, we - wb);
-        if (w.find_first_of(",;:()\"“”") != std::string_view::npos) break;
-        if (connector(w)) {
-            bool ok = capitalized(next_word) && !connector(next_word);
-            if (!ok && (w == "of" || w == "for" || w == "to") && next_word == "the") ok = true;
-            if (!ok) break;
-        } else if (!capitalized(w)) {
-            break;
-        } else {
-            start = wb;
-        }
-        next_word = w;
-        pos = wb;
-    }
-    // A law titled "An Act to ..., and for other purposes" runs to its first words.
-    std::size_t an = s.rfind("An Act ", end);
-    if (an != std::string::npos && (start == std::string::npos || an < start) &&
-        s.find_first_of(";()", an) >= end && s.find(". ", an) >= end)
-        start = an;
-    if (start == std::string::npos) return start;
-    // "Title I of the ...", "subtitle B of title II of the ...": a part of the law.
-    static const boost::regex part_of(R"(^(?:(?:[Ss]ub)?[Tt]itle [0-9A-Z]+[A-Za-z]? of )+)");
-    boost::smatch m;
-    if (boost::regex_search(s.cbegin() + static_cast<std::ptrdiff_t>(start), s.cbegin() + static_cast<std::ptrdiff_t>(end), m, part_of))
-        part = true;
-    if (start >= 4 && s.compare(start - 4, 4, "the ") == 0) start -= 4;
-    return start;
-}
-
-// The law's own sections by their Code numbers: "pursuant to section 3(e)" → "pursuant to
-// § 50-2002(e)", "under sections 103 and 104" → "under §§ 42-1622 and 42-1623", "section 201,
-// 401, or 906" → "§ 7-2502.01, § 7-2504.01, or § 7-2509.06". A section of another law ("section
-// 217 of the Clean and Affordable Energy Act") is left alone, and so is a section the Code does
-// not hold.
-std::string own_sections(const std::string& s, const LawAnchor& a, const std::string& law) {
+// A law's own sections, in a law section codified as a Code section, by the Code numbers counted
+// from the anchor: "pursuant to section 3(e)" → "pursuant to § 50-2002(e)", "under sections 103
+// and 104" → "under §§ 42-1622 and 42-1623". A section of another law ("section 217 of the Clean
+// and Affordable Energy Act") is left alone.
+std::string own_sections(const std::string& s, const LawAnchor& a) {
     static const boost::regex own(
         R"(\b(sections?) ((\d+[a-z]?)((?:\([^()\s]+\))*)(?:(?:,? (?:and|or) |, )(\d+[a-z]?)((?:\([^()\s]+\))*))*)(?![0-9A-Za-z(\-]| of\b| \(|,? (?:and|or) \d|, \d))");
     static const boost::regex item(R"((\d+[a-z]?)((?:\([^()\s]+\))*))");
-    auto code_of = [&](const std::string& law_section) {
-        std::string c = a.index && !law.empty() ? a.index->code_section_of(law, law_section) : std::string();
-        if (c.empty() && !a.law_section.empty()) c = code_section_of(a, law_section);
-        return c;
-    };
     std::string out;
     auto from = s.cbegin();
     for (boost::sregex_iterator it(s.begin(), s.end(), own), end; it != end; ++it) {
         const auto& m = *it;
         std::string list = m[2], conv;
-        bool ok = true, plural = m[1] == "sections";
+        bool ok = true;
         int count = 0;
         auto lf = list.cbegin();
         for (boost::sregex_iterator jt(list.begin(), list.end(), item), jend; jt != jend && ok; ++jt, ++count) {
-            std::string code = code_of((*jt)[1]);
+            std::string code = code_section_of(a, (*jt)[1]);
             if (code.empty()) ok = false;
             conv.append(lf, (*jt)[0].first);
-            conv += (plural ? "" : "§ ") + code + (*jt)[2].str();
+            conv += code + (*jt)[2].str();
             lf = (*jt)[0].second;
         }
         conv.append(lf, list.cend());
         out.append(from, m[0].first);
-        out += !ok ? m[0].str() : plural ? (count > 1 ? "§§ " : "§ ") + conv : conv;
+        out += ok ? (count > 1 ? "§§ " : "§ ") + conv : m[0].str();
         from = m[0].second;
     }
     out.append(from, s.cend());
     return out;
 }
 
-// A whole law cited with its Code cite, "the Freedom of Information Act of 1976, effective March
-// 29, 1977 (D.C. Law 1-96; D.C. Official Code § 2-531 et seq.)", is the unit of the Code that
-// holds it: "subchapter II of Chapter 5 of Title 2".
-std::string whole_laws(const std::string& s, const LawAnchor& a) {
-    static const boost::regex cite(
-        R"(,? (?:(?:effective|approved) )?[A-Z][a-z]+\.? \d{1,2}, \d{4},? \([^;()]*; D\.C\. Official Code §\s*([0-9][0-9A-Za-z.:\-]*[0-9A-Za-z]),? et seq\.\))");
-    std::string out;
-    std::size_t done = 0;
-    for (boost::sregex_iterator it(s.begin(), s.end(), cite), end; it != end; ++it) {
-        const auto& m = *it;
-        auto at = static_cast<std::size_t>(m[0].first - s.begin());
-        if (at < done) continue;
-        bool part = false;
-        std::size_t start = law_title_start(s, at, part);
-        if (start == std::string::npos || start < done) continue;
-        std::string name = a.index->name_from(a.index->unit_of_law_at(m[1].str(), part), a.section);
-        if (name.empty()) continue;
-        out.append(s, done, start - done);
-        // "pursuant to <code-cite> Title I of ..." leaves two spaces before the name: one stays.
-        while (out.size() >= 2 && out.back() == ' ' && out[out.size() - 2] == ' ') out.pop_back();
-        out += name;
-        done = at + static_cast<std::size_t>(m.length(0));
-    }
-    out.append(s, done, std::string::npos);
-    return out;
-}
-
-// "this act" is the unit of the Code that holds the law; "this title" of a law numbered by
-// titles (sections 501, 502, ...) the unit that holds that title's sections. In a law's section
-// codified as a Code section, what the index cannot tell is "this chapter" ("this subtitle":
-// "this subchapter").
-std::string this_law(const std::string& s, const LawAnchor& a, const CodeIndexSection* here) {
+// In a law's section codified as a Code section, the law's units become the Code's: "this act"
+// and "this title" → "this chapter", "this subtitle" → "this subchapter".
+std::string law_units(const std::string& s) {
     static const boost::regex unit(R"(\b([Tt]his) (act|title|subtitle)\b)");
-    return boost::regex_replace(s, unit, [&](const boost::smatch& m) {
-        std::string word = m[2];
-        int u = -1;
-        if (here && word != "subtitle") {
-            int block = word == "title" && !here->law_sections.empty() ? law_block(here->law_sections[0]) : -1;
-            if (word == "act" || block >= 1) u = a.index->unit_of_law_around(here->number, block);
-        }
-        if (u >= 0) return m[1].str() + " " + lower_ascii(a.index->units[static_cast<std::size_t>(u)].prefix);
-        if (a.law_text) return m[1].str() + (word == "subtitle" ? " subchapter" : " chapter");
-        return m[0].str();
+    return boost::regex_replace(s, unit, [](const boost::smatch& m) {
+        return m[1] + (m[2] == "subtitle" ? std::string(" subchapter") : std::string(" chapter"));
     });
 }
 
@@ -193,30 +98,15 @@ std::string dc_codify(const std::string& in, const LawAnchor& anchor) {
     // "section 16-1501" (a Code number already) is written "§ 16-1501".
     static const boost::regex code_number(R"(\bsection (\d+[A-Za-z]?-\d+[0-9A-Za-z.:\-]*[0-9A-Za-z](?:\([^()\s]+\))*))");
     std::string s = in.find("section ") == std::string::npos ? in : boost::regex_replace(in, code_number, "§ $1");
-    const CodeIndexSection* here = anchor.index && !anchor.section.empty() ? anchor.index->find(anchor.section) : nullptr;
-    std::string law = here ? here->law : std::string();
-    // The law's units first: the names the citations below become say "this title" of the Code.
-    if ((here || anchor.law_text) && (s.find("this ") != std::string::npos || s.find("This ") != std::string::npos))
-        s = this_law(s, anchor, here);
-    if ((!law.empty() || !anchor.law_section.empty()) && s.find("section") != std::string::npos) s = own_sections(s, anchor, law);
-    if (s.find("Official Code") != std::string::npos || s.find("D.C. Law") != std::string::npos) {
-        static const boost::regex cite(
-            R"(\b[Ss]ection ([0-9][0-9A-Za-z]*(?:\([^()\s]+\))*) of (?:(?:the )?[^,;()]*?(?:Act|Code|Law|Resolution)(?: of \d{4})?|An Act [^,;()]*?), (?:(?:effective|approved) )?[A-Z][a-z]+\.? \d{1,2}, \d{4} \([^;()]*; D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
-        s = boost::regex_replace(s, cite, "§ $2");
-        // "section 7 (D.C. Official Code § 4-681.06)" → "§ 4-681.06".
-        static const boost::regex own(R"(\b[Ss]ection [0-9][0-9A-Za-z]*(?:\([^()\s]+\))* \(D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
-        s = boost::regex_replace(s, own, "§ $1");
-        if (anchor.index) {
-            // A law's section cited by the law alone: the index knows its Code section.
-            static const boost::regex by_law(
-                R"(\b[Ss]ection (\d+[a-z]?)((?:\([^()\s]+\))*) of (?:(?:the )?[^,;()]*?(?:Act|Code|Law|Resolution)(?: of \d{4})?|An Act [^,;()]*?), (?:(?:effective|approved) )?[A-Z][a-z]+\.? \d{1,2}, \d{4} \((D\.C\. Law \d+-\d+)[^;()]*\))");
-            s = boost::regex_replace(s, by_law, [&](const boost::smatch& m) {
-                std::string c = anchor.index->code_section_of(m[3].str(), m[1].str());
-                return c.empty() ? m[0].str() : "§ " + c + m[2].str();
-            });
-            if (s.find("et seq.") != std::string::npos) s = whole_laws(s, anchor);
-        }
-    }
+    if (anchor.law_text && (s.find("this ") != std::string::npos || s.find("This ") != std::string::npos)) s = law_units(s);
+    if (!anchor.law_section.empty() && s.find("section") != std::string::npos) s = own_sections(s, anchor);
+    if (s.find("Official Code") == std::string::npos) return s;
+    static const boost::regex cite(
+        R"(\b[Ss]ection ([0-9][0-9A-Za-z]*(?:\([^()\s]+\))*) of (?:(?:the )?[^,;()]*?(?:Act|Code|Law|Resolution)(?: of \d{4})?|An Act [^,;()]*?), (?:(?:effective|approved) )?[A-Z][a-z]+\.? \d{1,2}, \d{4} \([^;()]*; D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
+    s = boost::regex_replace(s, cite, "§ $2");
+    // "section 7 (D.C. Official Code § 4-681.06)" → "§ 4-681.06".
+    static const boost::regex own(R"(\b[Ss]ection [0-9][0-9A-Za-z]*(?:\([^()\s]+\))* \(D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
+    s = boost::regex_replace(s, own, "§ $1");
     return s;
 }
 
@@ -266,8 +156,104 @@ void bracket_out_of_sequence(std::vector<Provision>& kids) {
 
 }  // namespace
 
+namespace {
+
+// How the Code cites what a code-cite's path names: "§1-350.02|(a-5)|(1)" is "§ 1-350.02(a-5)(1)";
+// "1|11A|II|E" (title, chapter, subchapter, part) is "part E of this subchapter" from inside
+// subchapter II. Empty when the index does not know the unit.
+std::string cite_of_path(const std::string& path, const LawAnchor& a) {
+    if (path.rfind("§", 0) == 0) {
+        std::string out = "§ ";
+        for (char c : path.substr(std::string("§").size()))
+            if (c != '|') out += c;
+        return out.size() > std::string("§ ").size() ? out : std::string();
+    }
+    if (!a.index) return {};
+    return a.index->name_from(a.index->unit_at(path), a.section);
+}
+
+// The law's references the codifier marked, <code-cite path="§7-751.02">section 3</code-cite>,
+// are published as the Code cites them: "§ 7-751.02", kept as a <cite> of the same path. Returns
+// whether the text had any.
+bool code_cites(RichText& rt, const LawAnchor& a) {
+    struct Swap {
+        std::uint32_t begin, end;
+        std::string with, path;
+    };
+    std::vector<Swap> swaps;
+    bool any = false, list = false;
+    auto ends_with = [&](std::uint32_t at, std::string_view w) {
+        return at >= w.size() && std::string_view(rt.text).substr(at - w.size(), w.size()) == w;
+    };
+    for (const auto& m : rt.marks) {
+        if (m.tag != "code-cite") continue;
+        any = true;
+        if (!swaps.empty() && m.begin < swaps.back().end) continue;  // inside one already taken
+        std::string path;
+        for (const auto& at : m.attrs)
+            if (at.name == "path") path = at.value;
+        Swap w{m.begin, m.end, cite_of_path(path, a), path};
+        if (w.with.empty()) continue;
+        bool number = m.begin < rt.text.size() && std::isdigit(static_cast<unsigned char>(rt.text[m.begin]));
+        bool sec = w.with.rfind("§ ", 0) == 0;
+        if (number && sec && ends_with(m.begin, "sections ")) {
+            // "sections <103> and <104>" → "§§ 42-1622 and 42-1623".
+            w.begin -= static_cast<std::uint32_t>(std::string_view("sections ").size());
+            w.with = "§§ " + w.with.substr(std::string("§ ").size());
+            list = true;
+        } else if (number && sec && ends_with(m.begin, "section ")) {
+            w.begin -= static_cast<std::uint32_t>(std::string_view("section ").size());
+            list = false;
+        } else if (number && sec && list && !swaps.empty()) {
+            std::string_view between = std::string_view(rt.text).substr(swaps.back().end, m.begin - swaps.back().end);
+            if (between == ", " || between == " and " || between == " or " || between == ", and " || between == ", or ")
+                w.with = w.with.substr(std::string("§ ").size());
+            else
+                list = false;
+        } else {
+            list = false;
+        }
+        // A sentence's first words keep their capital: "<This title> modifies" → "This chapter modifies".
+        bool opens = m.begin == 0 || ends_with(m.begin, ". ") || ends_with(m.begin, ": ");
+        if (opens && std::islower(static_cast<unsigned char>(w.with[0])))
+            w.with[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w.with[0])));
+        swaps.push_back(std::move(w));
+    }
+    if (swaps.empty()) return any;
+    std::string text;
+    std::vector<Markup> marks;
+    auto moved = [&](std::uint32_t at) {  // where an offset outside every swap goes
+        long shift = 0;
+        for (const auto& w : swaps)
+            if (w.end <= at) shift += static_cast<long>(w.with.size()) - static_cast<long>(w.end - w.begin);
+        return static_cast<std::uint32_t>(static_cast<long>(at) + shift);
+    };
+    std::uint32_t from = 0;
+    for (const auto& w : swaps) {
+        text.append(rt.text, from, w.begin - from);
+        auto b = static_cast<std::uint32_t>(text.size());
+        text += w.with;
+        marks.push_back(Markup{b, static_cast<std::uint32_t>(text.size()), "cite", {Attr{"path", w.path}}});
+        from = w.end;
+    }
+    text.append(rt.text, from, std::string::npos);
+    for (const auto& m : rt.marks) {
+        bool clear = std::all_of(swaps.begin(), swaps.end(), [&](const Swap& w) { return m.end <= w.begin || m.begin >= w.end; });
+        if (clear) marks.push_back(Markup{moved(m.begin), moved(m.end), m.tag, m.attrs});
+    }
+    std::stable_sort(marks.begin(), marks.end(),
+                     [](const Markup& x, const Markup& y) { return x.begin != y.begin ? x.begin < y.begin : x.end > y.end; });
+    rt.text = std::move(text);
+    rt.marks = std::move(marks);
+    return true;
+}
+
+}  // namespace
+
 void dc_codify(Provision& p, const LawAnchor& anchor) {
     for (RichText* rt : {&p.text, &p.heading}) {
+        // Where the codifier marked the law's references, it converted those and no others.
+        if (code_cites(*rt, anchor)) continue;
         std::string t = dc_codify(rt->text, anchor);
         if (t == rt->text) continue;
         rt->text = std::move(t);
