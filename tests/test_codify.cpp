@@ -138,6 +138,25 @@ TEST_CASE("codify: a phrase quoting the law's own section is found where the Cod
           "FAIL \"Hearing Board established pursuant to section 908\" not found in 7-2509.02(a)");
 }
 
+TEST_CASE("codify: a quoted reference narrowed by designations, or the law's \"this title\", is found as the Code writes it") {
+    // D.C. Law 24-215 § 1045(b)(2): "section 1043(a-1), (a-2), ..." is "§ 1-350.02(a-1), (a-2), ..." in the Code.
+    std::string cites = "Amounts described in <cite path=\"§1-350.02|(a-1)\">§ 1-350.02(a-1)</cite>, (a-2), (a-3), and (a-4); and";
+    CHECK(apply_dc("designations", cites,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"section 1043(a-1), (a-2), "
+                   "(a-3), and (a-4)\" and inserting the phrase \"section 1043(a-1), (a-2), (a-3), (a-4), and (a-5)\" in its place.") ==
+          "Amounts described in § 1-350.02(a-1), (a-2), (a-3), (a-4), and (a-5); and");
+    // D.C. Law 25-191 § 601(a): the law's "this title" is the Code's "this subchapter", where it is quoted and where it is inserted.
+    std::string units = "Functions authorized by this subchapter, or by Chapter 12 of this title.";
+    CHECK(apply_dc("units", units,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"by this title,\" and "
+                   "inserting the phrase \"by this title and any rules promulgated pursuant to this title,\" in its place.") ==
+          "Functions authorized by this subchapter and any rules promulgated pursuant to this subchapter, or by Chapter 12 of this title.");
+    // A bare "section 908", with no words of its own, would match any cite: it stays a failure.
+    CHECK(apply_dc("bare", cites,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"section 908\" and inserting "
+                   "the phrase \"section 909\" in its place.") == "FAIL \"section 908\" not found in 7-2509.02(a)");
+}
+
 namespace {
 
 LawAnchor in_section(const std::string& section) {

@@ -123,40 +123,52 @@ void find_in(Provision* node, bool heading, const std::string& needle, std::vect
 
 // A phrase as the law quotes it may cite the law's own sections where the Code, codified, cites
 // its sections: "established pursuant to section 908" is "established pursuant to § 7-2509.08" in
-// the Code. The phrase is then looked for with each law reference standing for a Code cite; the
-// cites found say what the same references in the inserted words become.
+// the Code; and the law's units are the Code's: "authorized by this title," is "authorized by this
+// subchapter,". The phrase is then looked for with each law reference standing for a Code cite or
+// unit; what is found says what the same references in the inserted words become.
 struct CodifiedNeedle {
     boost::regex re;
-    std::vector<std::string> sections;  // the law's section number of each reference, in order
+    std::vector<std::string> refs;  // each reference's key, in order: the law's section ("908") or unit ("this title")
 };
 
 // "section 908", "section 908 of the Firearms Control Regulations Act of 1975, passed on 2nd reading
 // on December 17, 2014 (Enrolled version of Bill 20-930)": the number, the designations after it
-// (words of the phrase: "section 1043(a-1)" is "§ 1-350.02(a-1)"), and the law named.
+// (words of the phrase: "section 1043(a-1)" is "§ 1-350.02(a-1)"), and the law named; or "this
+// act", "this title", "this subtitle" (group 4).
 const boost::regex& law_reference() {
-    static const boost::regex ref(R"(\bsection (\d+[A-Za-z]?)((?:\([^()\s]+\))*)( of (?:the |An |an )?[A-Z][^()]*?\((?:[^()]|\([^()]*\))*\))?(?![0-9A-Za-z\-]))");
+    static const boost::regex ref(
+        R"(\bsection (\d+[A-Za-z]?)((?:\([^()\s]+\))*)( of (?:the |An |an )?[A-Z][^()]*?\((?:[^()]|\([^()]*\))*\))?(?![0-9A-Za-z\-])|\b(this (?:act|title|subtitle))\b)");
     return ref;
 }
+
+std::string reference_key(const boost::smatch& m) { return m[4].matched ? m[4].str() : m[1].str(); }
 
 std::optional<CodifiedNeedle> codified_needle(const std::string& needle) {
     static const boost::regex special(R"([.^$|()\[\]{}*+?\\])");
     auto lit = [](const std::string& t) { return boost::regex_replace(t, special, "\\\\$&"); };
     std::string folded = fold(needle).s, pattern;
     CodifiedNeedle cn;
+    bool specific = false;  // designations or unit words narrow what the references can match
     auto from = folded.cbegin();
     for (boost::sregex_iterator it(folded.begin(), folded.end(), law_reference()), end; it != end; ++it) {
         const auto& m = *it;
         pattern += lit(std::string(from, m[0].first));
-        // The Code puts spaces, thin spaces or none after "§".
-        pattern += "(\xC2\xA7(?: |\xE2\x80\x89)*[0-9][0-9A-Za-z.:\\-]*[0-9A-Za-z])" + lit(m[2].str());
-        cn.sections.push_back(m[1]);
+        if (m[4].matched) {
+            pattern += "(this (?:chapter|subchapter|unit|part|subpart))";
+            specific = true;
+        } else {
+            // The Code puts spaces, thin spaces or none after "§".
+            pattern += "(\xC2\xA7(?: |\xE2\x80\x89)*[0-9][0-9A-Za-z.:\\-]*[0-9A-Za-z])" + lit(m[2].str());
+            specific = specific || m[2].length() > 0;
+        }
+        cn.refs.push_back(reference_key(m));
         from = m[0].second;
     }
-    if (cn.sections.empty()) return std::nullopt;
+    if (cn.refs.empty()) return std::nullopt;
     // Words of its own around the references, or any cite would do.
     std::string words = boost::regex_replace(folded, law_reference(), "");
-    if (std::count_if(words.begin(), words.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }) < 12)
-        return std::nullopt;
+    auto own = std::count_if(words.begin(), words.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    if (own < (specific ? 2 : 12)) return std::nullopt;
     pattern += lit(std::string(from, folded.cend()));
     cn.re = boost::regex(pattern);
     return cn;
@@ -178,7 +190,8 @@ void find_codified(Provision* node, bool heading, const CodifiedNeedle& cn, std:
         std::vector<std::string> c;
         for (std::size_t k = 1; k < m.size(); ++k) {
             std::string cite = m[static_cast<int>(k)].str();
-            c.push_back("\xC2\xA7 " + cite.substr(cite.find_first_of("0123456789")));  // written "§ 7-2509.08"
+            if (cite.rfind("this ", 0) == 0) c.push_back(cite);
+            else c.push_back("\xC2\xA7 " + cite.substr(cite.find_first_of("0123456789")));  // written "§ 7-2509.08"
         }
         cites.push_back(std::move(c));
     }
@@ -627,10 +640,10 @@ struct Applier {
         auto from = inserted.cbegin();
         for (boost::sregex_iterator it(inserted.begin(), inserted.end(), law_reference()), end; it != end; ++it) {
             const auto& m = *it;
-            auto k = std::find(cn->sections.begin(), cn->sections.end(), m[1].str());
-            if (k == cn->sections.end()) continue;
+            auto k = std::find(cn->refs.begin(), cn->refs.end(), reference_key(m));
+            if (k == cn->refs.end()) continue;
             out.append(from, m[0].first);
-            out += cites[0][static_cast<std::size_t>(k - cn->sections.begin())] + m[2].str();
+            out += cites[0][static_cast<std::size_t>(k - cn->refs.begin())] + m[2].str();
             from = m[0].second;
         }
         out.append(from, inserted.cend());
