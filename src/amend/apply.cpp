@@ -843,7 +843,11 @@ struct Applier {
             }
             std::string inserted = op.replace;
             if (hits.empty() && is_xml(*target)) hits = search_codified(op, target, t, needle, inserted);
-            if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && !search(op, target, t, op.replace).empty()) {
+            // (Words the struck phrase holds itself prove nothing: striking "At least 15 days, but not
+            // more than 60 days," for "At least 15 days," where the code reads "... but no more than
+            // ..." is a phrase not found.)
+            if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && fold(op.find).s.find(fold(op.replace).s) == std::string::npos &&
+                !search(op, target, t, op.replace).empty()) {
                 // The codifier's own words in brackets ("[Chapter 2A of Title 7]") stood for the
                 // law's until the law said them: the brackets go.
                 if (unbracket(op, target, t)) continue;
