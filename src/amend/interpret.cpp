@@ -312,6 +312,11 @@ struct Interp {
         static const regex container(R"(^(?:.*\bAct\b.*|.*\bCode\b.*|(?:title|chapter|subchapter|part|subtitle|article|division)\s+\S+.*|table of contents.*|.*\bLaw\b.*|.*\bOrdinance\b.*)$)", icase);
         if (boost::regex_match(t, mm, container)) {
             out.container_only = true;
+            // A law cited by its law number and register with no Code cite ("the Secure DC Omnibus
+            // Amendment Act of 2024, effective June 8, 2024 (D.C. Law 25-175; 71 DCR 2732)") is in
+            // no code: its sections, and the amendments it carries, are not the code's.
+            static const regex law_cite(R"(\((?:[^()]*;\s*)?(?:D\.\s*C\.\s+Law|Pub\.\s*L\.|\d+\s+Stat\.|\d+\s+DCR)\s[^()]*\))", icase);
+            if (boost::regex_search(t, law_cite)) out.uncodified = true;
             // The sections a title, a chapter or the whole code holds are known by their numbers.
             static const regex title(R"(^title\s+(\d+[A-Za-z]?)\s+of\s+the\s+(?:District\s+of\s+Columbia|D\.\s*C\.)\s+(?:Official\s+)?Code\b.*$)", icase);
             static const regex chapter(R"(^chapter\s+(\d+[A-Za-z]?-\d+[A-Za-z]?)\b.*$)", icase);
@@ -336,6 +341,8 @@ struct Interp {
     // Joins a relative target with the enclosing one.
     TargetRef join(const TargetRef& ctx, TargetRef t) {
         if (t.title.empty()) t.title = ctx.title;
+        // Inside a law that is in no code, its own sections are in no code either.
+        if (ctx.uncodified && ctx.container_only && (t.relative || t.section_is_law_number)) t.uncodified = true;
         if (t.container_only) return t;
         if (!t.relative) return t;
         TargetRef r = t;
