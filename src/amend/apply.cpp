@@ -651,6 +651,39 @@ struct Applier {
         return hits;
     }
 
+    // Whether the words an instruction inserts stand in the target as if it had been applied. Where
+    // the struck phrase holds them, the words around them must not go on as the phrase does:
+    // striking "; and" for ";" where the text ends "Women;" was applied already, but striking "At
+    // least 15 days, but not more than 60 days," for "At least 15 days," where the code reads "At
+    // least 15 days, but no more than 60 days," quotes the code wrongly, and is a phrase not found.
+    bool standing_replacement(const Op& op, Provision* target, const TargetRef& t) {
+        std::vector<Hit> hits = search(op, target, t, op.replace);
+        std::size_t k = op.find.find(op.replace);
+        if (k == std::string::npos) return !hits.empty();
+        auto word_at = [](std::string_view s, bool last) {  // the first (or last) word of s
+            std::size_t b = 0, e = s.size();
+            if (last) {
+                while (e > 0 && !is_word(s[e - 1])) --e;
+                b = e;
+                while (b > 0 && is_word(s[b - 1])) --b;
+            } else {
+                while (b < e && !is_word(s[b])) ++b;
+                e = b;
+                while (e < s.size() && is_word(s[e])) ++e;
+            }
+            return std::string(s.substr(b, e - b));
+        };
+        std::string before = word_at(std::string_view(op.find).substr(0, k), true);
+        std::string after = word_at(std::string_view(op.find).substr(k + op.replace.size()), false);
+        for (const auto& h : hits) {
+            std::string_view txt = h.heading ? h.node->heading.text : h.node->text.text;
+            bool goes_on = (!after.empty() && word_at(txt.substr(h.end), false) == after) ||
+                           (!before.empty() && word_at(txt.substr(0, h.begin), true) == before);
+            if (!goes_on) return true;
+        }
+        return false;
+    }
+
     // Removes the editor's brackets around the words an instruction inserts, where the Code already
     // reads them so ("[§ 7-231.21]", "[[Chapter 2A of Title 7]]"); false when there are none.
     bool unbracket(const Op& op, Provision* target, const TargetRef& t) {
@@ -843,11 +876,7 @@ struct Applier {
             }
             std::string inserted = op.replace;
             if (hits.empty() && is_xml(*target)) hits = search_codified(op, target, t, needle, inserted);
-            // (Words the struck phrase holds itself prove nothing: striking "At least 15 days, but not
-            // more than 60 days," for "At least 15 days," where the code reads "... but no more than
-            // ..." is a phrase not found.)
-            if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && fold(op.find).s.find(fold(op.replace).s) == std::string::npos &&
-                !search(op, target, t, op.replace).empty()) {
+            if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && standing_replacement(op, target, t)) {
                 // The codifier's own words in brackets ("[Chapter 2A of Title 7]") stood for the
                 // law's until the law said them: the brackets go.
                 if (unbracket(op, target, t)) continue;
