@@ -66,7 +66,7 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     std::sort(cases.begin(), cases.end());
     REQUIRE(cases.size() == 227);
     std::map<std::string, std::pair<int, int>> by_class;  // class → (exact, total)
-    int exact = 0, total = 0;
+    int exact = 0, total = 0, applied = 0;
     std::string log;
     for (const auto& id : cases) {
         std::string base = dir + "/" + id;
@@ -82,6 +82,7 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
             if (!r.report.ok()) {
                 outcome = "FAIL " + format_headline(r.report.failures[0]);
             } else {
+                ++applied;
                 auto got = normalized(r.amended), want = normalized(after);
                 ok = got == want;
                 if (!ok) {
@@ -108,11 +109,13 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
         log += id + "\t" + (ok ? "OK" : outcome.substr(0, 600)) + "\n";
     }
     test::spit(std::string(AMEND_BUILD_DIR) + "/dc-cases.log", log);
-    std::string summary = "reproduced exactly: " + std::to_string(exact) + " of " + std::to_string(total) + "\n";
+    std::string summary = "reproduced exactly: " + std::to_string(exact) + " of " + std::to_string(total) + "\n" +
+                          "applied without a failure: " + std::to_string(applied) + " of " + std::to_string(total) + "\n";
     for (const auto& [k, v] : by_class)
         summary += "  " + k + ": " + std::to_string(v.first) + " of " + std::to_string(v.second) + "\n";
     MESSAGE(summary);
     test::spit(std::string(AMEND_BUILD_DIR) + "/dc-cases-summary.txt", summary);
     CHECK(total == 207);
-    CHECK(exact >= 161);  // a ratchet: raise it as the engine improves
+    CHECK(exact >= 161);    // a ratchet: raise it as the engine improves
+    CHECK(applied >= 190);  // the rest fail naming the phrase or section the Code lacks
 }
