@@ -151,6 +151,22 @@ TEST_CASE("codify: a quoted reference narrowed by designations, or the law's \"t
                    "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"by this title,\" and "
                    "inserting the phrase \"by this title and any rules promulgated pursuant to this title,\" in its place.") ==
           "Functions authorized by this subchapter and any rules promulgated pursuant to this subchapter, or by Chapter 12 of this title.");
+    // D.C. Law 25-49 § 2(a)(1): "sections 5a, 5b, and 5c" is "§§ 31-3834.01, 31-3834.02, and 31-3834.03"; the
+    // inserted "5f" is counted from them, as the codifier published it (§ 31-3834.06).
+    std::string list = "Coverage of contraceptive drugs, devices, products, and services under §§ <cite path=\"§31-3834.01\">31-3834.01</cite>, "
+                       "<cite path=\"§31-3834.02\">31-3834.02</cite>, and <cite path=\"§31-3834.03\">31-3834.03</cite>.";
+    CHECK(apply_dc("list", list,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"drugs, devices, products, and "
+                   "services under sections 5a, 5b, and 5c.\" and inserting the phrase \"or fertility enhancing drugs, devices, products, "
+                   "and services under sections 5a, 5b, 5c, and 5f.\" in its place.") ==
+          "Coverage of contraceptive or fertility enhancing drugs, devices, products, and services under §§ 31-3834.01, 31-3834.02, "
+          "31-3834.03, and 31-3834.06.");
+    // Known sections that do not count alike ("5a" = .01, "5b" = .04) tell nothing of "5f": the list stays as the law wrote it.
+    std::string odd = "Services under §§ 31-3834.01, 31-3834.04, and 31-3834.05.";
+    CHECK(apply_dc("odd", odd,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"Services under sections 5a, 5b, "
+                   "and 5c.\" and inserting the phrase \"Services under sections 5a, 5b, 5c, and 5f.\" in its place.") ==
+          "Services under sections 5a, 5b, 5c, and 5f.");
     // A bare "section 908", with no words of its own, would match any cite: it stays a failure.
     CHECK(apply_dc("bare", cites,
                    "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"section 908\" and inserting "

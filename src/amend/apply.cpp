@@ -137,11 +137,55 @@ struct CodifiedNeedle {
 // act", "this title", "this subtitle" (group 4).
 const boost::regex& law_reference() {
     static const boost::regex ref(
-        R"(\bsection (\d+[A-Za-z]?)((?:\([^()\s]+\))*)( of (?:the |An |an )?[A-Z][^()]*?\((?:[^()]|\([^()]*\))*\))?(?![0-9A-Za-z\-])|\b(this (?:act|title|subtitle))\b)");
+        R"(\bsection (\d+[A-Za-z]?)((?:\([^()\s]+\))*)( of (?:the |An |an )?[A-Z][^()]*?\((?:[^()]|\([^()]*\))*\))?(?![0-9A-Za-z\-])|\b(this (?:act|title|subtitle))\b|\bsections (\d+[A-Za-z]?(?:(?:,? (?:and|or) |, )\d+[A-Za-z]?)+)(?![0-9A-Za-z\-(]))");
     return ref;
 }
 
 std::string reference_key(const boost::smatch& m) { return m[4].matched ? m[4].str() : m[1].str(); }
+
+// The items of "sections 5a, 5b, and 5c" (group 5 of law_reference): each section's number and
+// the words before the next.
+std::vector<std::pair<std::string, std::string>> section_list(const std::string& list) {
+    static const boost::regex item(R"((\d+[A-Za-z]?)((?:,? (?:and|or) |, )?))");
+    std::vector<std::pair<std::string, std::string>> out;
+    for (boost::sregex_iterator it(list.begin(), list.end(), item), end; it != end; ++it) out.emplace_back((*it)[1], (*it)[2]);
+    return out;
+}
+
+// The Code number of a law's section in a list whose other sections' numbers are known ("5f" among
+// 5a = § 31-3834.01, 5b = .02, 5c = .03 is .06), when every known one counts the same way: by
+// the letter within one number, or by the number. Empty otherwise.
+std::string counted_in_list(const std::string& law, const std::vector<std::pair<std::string, std::string>>& known) {
+    auto split = [](const std::string& n) {
+        std::size_t d = n.find_first_not_of("0123456789");
+        long num = std::stol(n.substr(0, d));
+        int letter = d == std::string::npos ? 0 : std::tolower(static_cast<unsigned char>(n[d])) - 'a' + 1;
+        return std::pair<long, int>{num, letter};
+    };
+    auto [num, letter] = split(law);
+    long offset = 0;
+    std::string head;
+    std::size_t width = 0;
+    int agree = 0;
+    for (const auto& [l, code] : known) {
+        auto [kn, kl] = split(l);
+        if ((letter > 0) != (kl > 0) || (letter > 0 && kn != num)) return {};
+        std::size_t cut = code.find_last_of(".-");
+        if (cut == std::string::npos || code.find_first_not_of("0123456789", cut + 1) != std::string::npos) return {};
+        long last = std::stol(code.substr(cut + 1));
+        long off = last - (letter > 0 ? kl : kn);
+        if (agree > 0 && (off != offset || code.substr(0, cut + 1) != head)) return {};
+        offset = off;
+        head = code.substr(0, cut + 1);
+        width = code.size() - cut - 1;
+        ++agree;
+    }
+    long v = (letter > 0 ? letter : num) + offset;
+    if (agree < 2 || v < 1) return {};
+    std::string digits = std::to_string(v);
+    if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
+    return head + digits;
+}
 
 std::optional<CodifiedNeedle> codified_needle(const std::string& needle) {
     static const boost::regex special(R"([.^$|()\[\]{}*+?\\])");
@@ -156,6 +200,16 @@ std::optional<CodifiedNeedle> codified_needle(const std::string& needle) {
         if (m[4].matched) {
             pattern += "(this (?:chapter|subchapter|unit|part|subpart))";
             specific = true;
+        } else if (m[5].matched) {
+            // "sections 5a, 5b, and 5c" is "§§ 31-3834.01, 31-3834.02, and 31-3834.03".
+            pattern += "\xC2\xA7\xC2\xA7(?: |\xE2\x80\x89)*";
+            for (const auto& [num, sep] : section_list(m[5])) {
+                pattern += "([0-9][0-9A-Za-z.:\\-]*[0-9A-Za-z])" + lit(sep);
+                cn.refs.push_back(num);
+            }
+            specific = true;
+            from = m[0].second;
+            continue;
         } else {
             // The Code puts spaces, thin spaces or none after "§".
             pattern += "(\xC2\xA7(?: |\xE2\x80\x89)*[0-9][0-9A-Za-z.:\\-]*[0-9A-Za-z])" + lit(m[2].str());
@@ -191,7 +245,7 @@ void find_codified(Provision* node, bool heading, const CodifiedNeedle& cn, std:
         for (std::size_t k = 1; k < m.size(); ++k) {
             std::string cite = m[static_cast<int>(k)].str();
             if (cite.rfind("this ", 0) == 0) c.push_back(cite);
-            else c.push_back("\xC2\xA7 " + cite.substr(cite.find_first_of("0123456789")));  // written "§ 7-2509.08"
+            else c.push_back(cite.substr(cite.find_first_of("0123456789")));  // "7-2509.08", written "§ 7-2509.08"
         }
         cites.push_back(std::move(c));
     }
@@ -640,10 +694,33 @@ struct Applier {
         auto from = inserted.cbegin();
         for (boost::sregex_iterator it(inserted.begin(), inserted.end(), law_reference()), end; it != end; ++it) {
             const auto& m = *it;
-            auto k = std::find(cn->refs.begin(), cn->refs.end(), reference_key(m));
-            if (k == cn->refs.end()) continue;
+            auto code_of = [&](const std::string& key) {
+                auto k = std::find(cn->refs.begin(), cn->refs.end(), key);
+                return k == cn->refs.end() ? std::string() : cites[0][static_cast<std::size_t>(k - cn->refs.begin())];
+            };
+            if (m[5].matched) {
+                // A list: each section by the cite found for it, or counted from the others.
+                std::vector<std::pair<std::string, std::string>> known;
+                for (std::size_t r = 0; r < cn->refs.size(); ++r)
+                    if (cites[0][r].rfind("this ", 0) != 0) known.emplace_back(cn->refs[r], cites[0][r]);
+                std::string list = "\xC2\xA7\xC2\xA7 ";
+                bool ok = true;
+                for (const auto& [num, sep] : section_list(m[5])) {
+                    std::string c = code_of(num);
+                    if (c.empty()) c = counted_in_list(num, known);
+                    if (c.empty()) ok = false;
+                    list += c + sep;
+                }
+                if (!ok) continue;
+                out.append(from, m[0].first);
+                out += list;
+                from = m[0].second;
+                continue;
+            }
+            std::string c = code_of(reference_key(m));
+            if (c.empty()) continue;
             out.append(from, m[0].first);
-            out += cites[0][static_cast<std::size_t>(k - cn->refs.begin())] + m[2].str();
+            out += (c.rfind("this ", 0) == 0 ? c : "\xC2\xA7 " + c) + m[2].str();
             from = m[0].second;
         }
         out.append(from, inserted.cend());
