@@ -247,6 +247,20 @@ TEST_CASE("codify: a text with code-cites changes only there; a path the index d
     CHECK(p.text.marks[2] == Markup{20, 32, "cite", {Attr{"path", "50|9A"}}});
 }
 
+TEST_CASE("codify: code-cites side by side, at the ends of a text, or one inside another") {
+    CHECK(codified({{"section 3", "§50-921.02"}, {"section 4", "§50-921.03"}}, "50-921.01a") == "§ 50-921.02§ 50-921.03");
+    // "sections " inside the first cite is not taken again by the second.
+    CHECK(codified({{"under sections ", "§50-921.02"}, {"4", "§50-921.03"}}, "50-921.01a") == "§ 50-921.02§ 50-921.03");
+    Provision p = marked({{"By section 3 of this act.", ""}});
+    p.text.marks.push_back(Markup{3, 24, "code-cite", {Attr{"path", "50|9A"}}});
+    p.text.marks.push_back(Markup{3, 12, "code-cite", {Attr{"path", "§50-921.02"}}});
+    dc_codify(p, in_section("50-921.01a"));
+    CHECK(p.text.text == "By this chapter.");
+    Provision empty = marked({{"", "§50-921.02"}});
+    dc_codify(empty, in_section("50-921.01a"));
+    CHECK(empty.text.text == "§ 50-921.02");
+}
+
 TEST_CASE("codify: the Code's index reads from and writes to its lines, names units, and says what is wrong") {
     CodeIndex ix = CodeIndex::from_tsv("U\tTitle\t1\t-1\nU\tChapter\t2\t0\nU\tSubchapter\tI\t1\nU\tChapter\t3\t0\nS\t1-201\t2\nS\t1-301\t3\n", "x.tsv");
     CHECK(ix.unit_at("1|2|I") == 2);

@@ -182,13 +182,16 @@ bool code_cites(RichText& rt, const LawAnchor& a) {
     };
     std::vector<Swap> swaps;
     bool any = false, list = false;
+    // Whether the words before `at` are `w`, with no swap already taking them.
     auto ends_with = [&](std::uint32_t at, std::string_view w) {
-        return at >= w.size() && std::string_view(rt.text).substr(at - w.size(), w.size()) == w;
+        return at >= w.size() && at <= rt.text.size() && (swaps.empty() || swaps.back().end <= at - w.size()) &&
+               std::string_view(rt.text).substr(at - w.size(), w.size()) == w;
     };
     for (const auto& m : rt.marks) {
         if (m.tag != "code-cite") continue;
         any = true;
         if (!swaps.empty() && m.begin < swaps.back().end) continue;  // inside one already taken
+        if (m.begin > m.end || m.end > rt.text.size()) continue;
         std::string path;
         for (const auto& at : m.attrs)
             if (at.name == "path") path = at.value;
