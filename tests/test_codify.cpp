@@ -247,6 +247,18 @@ TEST_CASE("codify: a text with code-cites changes only there; a path the index d
     CHECK(p.text.marks[2] == Markup{20, 32, "cite", {Attr{"path", "50|9A"}}});
 }
 
+TEST_CASE("codify: a law in no code that corrects an amending law to what the editor supplied in brackets removes the brackets") {
+    // D.C. Law 24-147 § 148 (§ 38-236.09): the amending act's "(e-1)" becomes "(f)", which the Code
+    // already read as the editor's "[(f)]".
+    std::string technical = "Section 2(d)(6) of the Student Fair Access to School Amendment Act of 2018, effective August 25, 2018 "
+                            "(D.C. Law 22-157; 65 DCR 7499), is amended by striking the phrase \"(e-1)\" both times it appears and "
+                            "inserting the phrase \"(f)\" in its place.";
+    CHECK(apply_dc("ratify", "As provided in subsection [(f)] of this section.", technical) == "As provided in subsection (f) of this section.");
+    // Without the brackets the amendment of a law in no code leaves the Code alone.
+    CHECK(apply_dc("ratify-none", "As provided in subsection (e-1) of this section.", technical) ==
+          "As provided in subsection (e-1) of this section.");
+}
+
 TEST_CASE("codify: code-cites side by side, at the ends of a text, or one inside another") {
     CHECK(codified({{"section 3", "§50-921.02"}, {"section 4", "§50-921.03"}}, "50-921.01a") == "§ 50-921.02§ 50-921.03");
     // "sections " inside the first cite is not taken again by the second.

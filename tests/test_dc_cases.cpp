@@ -116,6 +116,6 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     MESSAGE(summary);
     test::spit(std::string(AMEND_BUILD_DIR) + "/dc-cases-summary.txt", summary);
     CHECK(total == 207);
-    CHECK(exact >= 161);    // a ratchet: raise it as the engine improves
+    CHECK(exact >= 162);    // a ratchet: raise it as the engine improves
     CHECK(applied >= 190);  // the rest fail naming the phrase or section the Code lacks
 }

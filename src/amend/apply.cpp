@@ -314,7 +314,8 @@ void set_kinds(Provision& p, int depth) {
 }
 
 std::string with_parens(const std::string& old_designation, const std::string& inner) {
-    if (!old_designation.empty() && old_designation.front() != '(') return inner;
+    // A bare designation ("2-173-042", a Chicago "a") stays bare; "(f)" and the editor's "[(f)]" take "(...)".
+    if (!old_designation.empty() && old_designation.front() != '(' && old_designation.rfind("[(", 0) != 0) return inner;
     return "(" + inner + ")";
 }
 
@@ -922,12 +923,43 @@ struct Applier {
                  "amend.phrase");
     }
 
+    // A law in no code that corrects an amending law's words to what the editor had supplied in
+    // brackets ("(e-1)" to "(f)" where the Code reads "[(f)]", D.C.'s technical amendment acts):
+    // the brackets go from the section the instruction file is for. False when there are none.
+    bool ratify_brackets(const Op& op) {
+        if (op.type != OpType::Replace || op.replace.empty() || opt.default_section.empty()) return false;
+        Provision* sec = find_section(opt.default_section);
+        if (!sec) return false;
+        const std::string bracketed = "[" + op.replace + "]";
+        std::vector<Provision*> designations;
+        std::vector<std::pair<RichText*, std::size_t>> texts;
+        std::function<void(Provision&)> walk = [&](Provision& p) {
+            if (p.kind == Kind::History) return;
+            if (p.designation == bracketed) designations.push_back(&p);
+            for (RichText* rt : {&p.text, &p.heading})
+                for (std::size_t at = rt->text.find(bracketed); at != std::string::npos; at = rt->text.find(bracketed, at + 1))
+                    texts.emplace_back(rt, at);
+            for (auto& c : p.children) walk(c);
+        };
+        walk(*sec);
+        std::size_t n = designations.size() + texts.size();
+        if (n == 0 || (!op.each && n > 1)) return false;
+        for (Provision* p : designations) p->designation = op.replace;
+        for (auto it = texts.rbegin(); it != texts.rend(); ++it)
+            rich_edit(*it->first, {Edit{it->second, it->second + bracketed.size(), op.replace}});
+        note(op, "the law now reads \"" + op.replace + "\" where the editor's brackets supplied it: removed the brackets around \"" +
+                     op.replace + "\" in " + cite_of(sec) + (n == 1 ? "" : " (" + std::to_string(n) + " places)"),
+             sec);
+        return true;
+    }
+
     void phrase_op(const Op& op) {
         for (const auto& t : op.targets) {
             if (t.container_only && t.scope_known) {
                 phrase_op_in_scope(op, t);
                 continue;
             }
+            if (t.uncodified && ratify_brackets(op)) continue;
             Provision* target = resolve_target(op, t);
             if (!target) continue;
             std::string needle = (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) ? op.anchor : op.find;

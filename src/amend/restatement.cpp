@@ -286,8 +286,8 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
             out.push_back(std::move(p));
             continue;
         }
-        auto od = split_designations(p.old_text, p.old_body);
-        std::vector<bool> nb;
+        std::vector<bool> ob, nb;
+        auto od = split_designations(p.old_text, p.old_body, &ob);
         auto nd = split_designations(p.new_text, p.new_body, &nb);
         p.old_body = trim(p.old_body);
         p.new_body = trim(p.new_body);
@@ -307,6 +307,7 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
             q2.old_designation = k < od.size() ? od[k] : "";
             q2.new_designation = k < nd.size() ? nd[k] : "";
             q2.new_bracketed = k < nb.size() && nb[k];
+            q2.old_bracketed = k < ob.size() && ob[k];
             if (k + 1 < ds.size()) q2.old_body = q2.new_body = "";
             q2.old_text = q2.new_text = "";  // the bodies carry the text now
             if (k + 1 < ds.size()) q2.segments.clear();
@@ -584,7 +585,7 @@ std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const Ta
             }
             continue;
         }
-        if (p.old_designation != p.new_designation) {
+        if (p.old_designation != p.new_designation || (p.old_bracketed && !p.new_bracketed)) {
             auto it = renames.find(parent_old);
             if (it == renames.end()) {
                 Op r = base;

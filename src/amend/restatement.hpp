@@ -27,6 +27,7 @@ struct RestatedPara {
     int depth = 0;                   // 0: the section's heading line; 1: (a); 2: (1); ...
     std::string old_designation, new_designation;  // inner text, "c"; empty when none
     bool new_bracketed = false;      // the new designation stands in a codifier's brackets: "[(3)]"
+    bool old_bracketed = false;      // and the old one: "[(f)]" restated "(f)" drops the brackets
     std::string old_body, new_body;  // text after the designation(s)
 };
 
