@@ -814,6 +814,20 @@ struct Applier {
                                        ", not " + std::to_string(op.expect_count) + "; every place was changed");
             return true;
         }
+        if (op.occurrence != 0) {
+            // "the second time it appears": counted in reading order through the target.
+            std::size_t n = op.occurrence > 0 ? static_cast<std::size_t>(op.occurrence) : hits.size();
+            if (n > hits.size()) {
+                fail(op, "\"" + needle + "\" appears " + std::to_string(hits.size()) + " time(s) in " + where + ", not " +
+                             std::to_string(n) + ": " + places(hits),
+                     "amend.phrase");
+                return false;
+            }
+            std::sort(hits.begin(), hits.end(), text_order);
+            Hit h = hits[n - 1];
+            hits = {h};
+            return true;
+        }
         if (hits.size() == 1) return true;
         if (op.at_end || only_punct(needle)) {
             // "the period", "the semicolon", "; or": the one that ends a unit's text.

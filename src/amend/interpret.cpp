@@ -74,7 +74,7 @@ bool closes_here(const std::string& s, std::size_t j) {
     char a = after[0];
     if (a == '.' || a == ',' || a == ';' || a == ':') return after.size() == 1 || after[1] == ' ';
     if (a != ' ') return false;
-    static const regex words(R"(^ (and|in|both|each|wherever|every|after|before|at|is|are|with|where|from|which|shall|immediately|respectively|as|the first|to read)\b)", icase);
+    static const regex words(R"(^ (and|in|both|each|wherever|every|after|before|at|is|are|with|where|from|which|shall|immediately|respectively|as|the (?:first|second|third|fourth|fifth|last)|to read)\b)", icase);
     std::string rest(after.substr(0, 24));
     return boost::regex_search(rest, words);
 }
@@ -389,6 +389,13 @@ struct Interp {
             op.expect_count = 2;
         }
         if (boost::regex_search(w, each)) op.each = true;
+        static const regex nth(R"(\bthe\s+(first|second|third|fourth|fifth|last)\s+(?:time|place|instance)\s+(?:it\s+|that\s+it\s+)?appears\b)", icase);
+        smatch nm;
+        if (boost::regex_search(w, nm, nth)) {
+            std::string n = nm[1];
+            for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            op.occurrence = n == "first" ? 1 : n == "second" ? 2 : n == "third" ? 3 : n == "fourth" ? 4 : n == "fifth" ? 5 : -1;
+        }
         if (boost::regex_search(w, end)) op.at_end = true;
         if (boost::regex_search(w, head)) op.in_heading = true;
     }

@@ -61,6 +61,7 @@ struct Op {
     std::string find_kind;                // "phrase", "word", "semicolon", "period", ...
     bool each = false;                    // each place / wherever / both times it appears
     int expect_count = 0;                 // 2 for "both times"
+    int occurrence = 0;                   // "the second time it appears": 2; "the last time": -1
     bool at_end = false;                  // "the period at the end", "the word "and" at the end"
     bool in_heading = false;              // "... in the section heading"
     std::vector<Provision> blocks;        // new text
