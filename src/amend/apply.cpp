@@ -801,11 +801,72 @@ struct Applier {
         return s;
     }
 
+    // The words in `scope` nearest a phrase that is not there, for the failure: a run of as many
+    // words (one more or fewer) that differs from the phrase in at most a third of its words
+    // ("but no more than" for "but not more than"); empty for phrases under three words, or when
+    // nothing is that near.
+    static std::string nearest_words(const Provision* scope, const std::string& needle) {
+        auto words_of = [](const std::string& s) {
+            std::vector<std::pair<std::size_t, std::size_t>> w;  // [begin, end) of each word
+            for (std::size_t i = 0; i < s.size();) {
+                while (i < s.size() && s[i] == ' ') ++i;
+                std::size_t b = i;
+                while (i < s.size() && s[i] != ' ') ++i;
+                if (i > b) w.emplace_back(b, i);
+            }
+            return w;
+        };
+        // Words compare without the punctuation that closes them: "report." is "report".
+        auto bare = [](std::string_view w) {
+            while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ';' || w.back() == ':')) w.remove_suffix(1);
+            return w;
+        };
+        std::vector<std::string> nw;
+        for (auto [b, e] : words_of(needle)) nw.push_back(needle.substr(b, e - b));
+        const std::size_t n = nw.size();
+        if (n < 3 || n > 60) return {};
+        std::size_t best = n / 3 + 1;  // worse than allowed
+        std::string found;
+        std::size_t budget = 200000;  // word comparisons: a whole title is not searched word by word
+        std::function<void(const Provision&)> walk = [&](const Provision& p) {
+            if (p.kind == Kind::History || p.kind == Kind::Block) return;
+            for (const RichText* rt : {&p.heading, &p.text}) {
+                const std::string& txt = rt->text;
+                auto tw = words_of(txt);
+                for (std::size_t start = 0; start < tw.size() && budget > 0; ++start) {
+                    // Edit distance, in words, between the phrase and the text from `start` on.
+                    std::size_t len = std::min(tw.size() - start, n + 1);
+                    std::vector<std::size_t> prev(len + 1), cur(len + 1);
+                    for (std::size_t j = 0; j <= len; ++j) prev[j] = j;
+                    for (std::size_t i = 1; i <= n; ++i) {
+                        cur[0] = i;
+                        for (std::size_t j = 1; j <= len; ++j) {
+                            auto [b, e] = tw[start + j - 1];
+                            bool same = bare(std::string_view(txt).substr(b, e - b)) == bare(nw[i - 1]);
+                            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
+                        }
+                        std::swap(prev, cur);
+                        budget -= std::min(budget, len);
+                    }
+                    for (std::size_t j : {n, n - 1, n + 1}) {  // as many words first
+                        if (j == 0 || j > len || prev[j] >= best) continue;
+                        best = prev[j];
+                        found = txt.substr(tw[start].first, tw[start + j - 1].second - tw[start].first);
+                    }
+                }
+            }
+            for (const auto& c : p.children) walk(c);
+        };
+        walk(*scope);
+        return found;
+    }
+
     // Chooses the hits an instruction means; reports a failure when it cannot tell.
     bool choose(const Op& op, Provision* target, const std::string& needle, std::vector<Hit>& hits) {
         std::string where = cite_of(target);
         if (hits.empty()) {
-            fail(op, "\"" + needle + "\" not found in " + where, "amend.phrase");
+            std::string near = nearest_words(target, needle);
+            fail(op, "\"" + needle + "\" not found in " + where + (near.empty() ? "" : "; nearest: \"" + near + "\""), "amend.phrase");
             return false;
         }
         if (op.each) {
