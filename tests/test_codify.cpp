@@ -167,6 +167,12 @@ TEST_CASE("codify: a quoted reference narrowed by designations, or the law's \"t
                    "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"Services under sections 5a, 5b, "
                    "and 5c.\" and inserting the phrase \"Services under sections 5a, 5b, 5c, and 5f.\" in its place.") ==
           "Services under sections 5a, 5b, 5c, and 5f.");
+    // A number too long to count is left as written, and nothing overflows.
+    std::string counted = "Services under §§ 31-3834.01, 31-3834.02, and 31-3834.03.";
+    CHECK(apply_dc("long", counted,
+                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"Services under sections 5a, 5b, "
+                   "and 5c.\" and inserting the phrase \"Services under sections 5a, 5b, 5c, and 99999999999999999999f.\" in its place.") ==
+          "Services under sections 5a, 5b, 5c, and 99999999999999999999f.");
     // A bare "section 908", with no words of its own, would match any cite: it stays a failure.
     CHECK(apply_dc("bare", cites,
                    "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"section 908\" and inserting "

@@ -156,22 +156,26 @@ std::vector<std::pair<std::string, std::string>> section_list(const std::string&
 // 5a = § 31-3834.01, 5b = .02, 5c = .03 is .06), when every known one counts the same way: by
 // the letter within one number, or by the number. Empty otherwise.
 std::string counted_in_list(const std::string& law, const std::vector<std::pair<std::string, std::string>>& known) {
-    auto split = [](const std::string& n) {
+    auto split = [](const std::string& n) {  // "5f" → {5, 6}; {-1, 0} for a number too long to count
         std::size_t d = n.find_first_not_of("0123456789");
+        if (d == 0 || (d == std::string::npos ? n.size() : d) > 6) return std::pair<long, int>{-1, 0};
         long num = std::stol(n.substr(0, d));
         int letter = d == std::string::npos ? 0 : std::tolower(static_cast<unsigned char>(n[d])) - 'a' + 1;
         return std::pair<long, int>{num, letter};
     };
     auto [num, letter] = split(law);
+    if (num < 0) return {};
     long offset = 0;
     std::string head;
     std::size_t width = 0;
     int agree = 0;
     for (const auto& [l, code] : known) {
         auto [kn, kl] = split(l);
-        if ((letter > 0) != (kl > 0) || (letter > 0 && kn != num)) return {};
+        if (kn < 0 || (letter > 0) != (kl > 0) || (letter > 0 && kn != num)) return {};
         std::size_t cut = code.find_last_of(".-");
-        if (cut == std::string::npos || code.find_first_not_of("0123456789", cut + 1) != std::string::npos) return {};
+        if (cut == std::string::npos || cut + 1 == code.size() || code.size() - cut - 1 > 6 ||
+            code.find_first_not_of("0123456789", cut + 1) != std::string::npos)
+            return {};
         long last = std::stol(code.substr(cut + 1));
         long off = last - (letter > 0 ? kl : kn);
         if (agree > 0 && (off != offset || code.substr(0, cut + 1) != head)) return {};
@@ -389,8 +393,8 @@ struct Applier {
         return t.section;
     }
 
-    // A law's own section codified as this Code section numbers the law's other sections by
-    // counting, where the Code's index does not know them.
+    // A law's own section codified as this Code section numbers the law's other sections (by
+    // counting: codify.hpp).
     LawAnchor anchor_of(const TargetRef& t) {
         return t.law_section.empty() ? LawAnchor{} : LawAnchor{t.law_section, section_of(t)};
     }
