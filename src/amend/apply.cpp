@@ -14,15 +14,11 @@
 #include "amend/restatement.hpp"
 #include "model/citation.hpp"
 #include "model/designation.hpp"
+#include "model/text.hpp"
 
 namespace amend {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // ---- text with folding: curly quotes match straight ones, NBSP matches a space ----
 struct Folded {
@@ -302,7 +298,7 @@ void rich_replace(RichText& rt, std::size_t b, std::size_t e, const std::string&
 }
 
 bool only_punct(const std::string& s) {
-    std::string l = lower(s);
+    std::string l = ascii_lower(s);
     for (std::string w : {" and", " or", "and", "or"}) {
         auto p = l.find(w);
         if (p != std::string::npos && p + w.size() == l.size()) l = l.substr(0, p);
@@ -338,10 +334,10 @@ bool same_words(const Provision& a, const Provision& b) {
 
 bool same_term(const std::string& text, const std::string& term) {
     Folded t = fold(text);
-    std::string want = "\"" + lower(fold(term).s) + "\"";
+    std::string want = "\"" + ascii_lower(fold(term).s) + "\"";
     std::size_t q = t.s.find('"');
     if (q == std::string::npos || q > 12) return false;
-    return lower(t.s.substr(q, want.size())) == want;
+    return ascii_lower(t.s.substr(q, want.size())) == want;
 }
 
 struct Applier {
@@ -567,7 +563,7 @@ struct Applier {
             std::function<void(Provision&)> look = [&](Provision& p) {
                 for (auto& c : p.children) {
                     if (def) return;
-                    if ((c.kind == Kind::Definition && lower(c.designation) == lower(t.term)) ||
+                    if ((c.kind == Kind::Definition && ascii_lower(c.designation) == ascii_lower(t.term)) ||
                         (is_numbered(c.kind) && same_term(c.text.text, t.term))) {
                         def = &c;
                         chain.push_back(&c);
@@ -1411,18 +1407,18 @@ struct Applier {
                 b.span = target->span;
                 if (b.kind == Kind::Definition || (b.kind == Kind::Text && op.add_kind_word.rfind("definition", 0) == 0)) {
                     // A definition goes in alphabetical order among the definitions.
-                    std::string term = lower(b.designation);
+                    std::string term = ascii_lower(b.designation);
                     std::size_t pos = target->children.size();
                     while (pos > 0 && target->children[pos - 1].kind == Kind::History) --pos;
                     for (std::size_t i = 0; i < target->children.size(); ++i) {
                         const Provision& c = target->children[i];
-                        if (c.kind == Kind::Definition && lower(c.designation) > term) {
+                        if (c.kind == Kind::Definition && ascii_lower(c.designation) > term) {
                             pos = i;
                             break;
                         }
                     }
                     for (const auto& c : target->children)
-                        if (c.kind == Kind::Definition && lower(c.designation) == term) {
+                        if (c.kind == Kind::Definition && ascii_lower(c.designation) == term) {
                             fail(op, "a definition of \"" + b.designation + "\" already exists in " + cite_of(target), "amend.exists");
                             pos = std::string::npos;
                         }

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "model/designation.hpp"
+#include "model/text.hpp"
 
 namespace amend {
 
@@ -16,11 +17,6 @@ std::pair<long, std::string> number_and_suffix(const std::string& s) {
     while (d < s.size() && std::isdigit(static_cast<unsigned char>(s[d]))) ++d;
     if (d == 0 || d > 6) return {-1, ""};
     return {std::stol(s.substr(0, d)), s.substr(d)};
-}
-
-std::string lower_ascii(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 }  // namespace
@@ -35,7 +31,7 @@ std::string code_section_of(const LawAnchor& a, const std::string& law_section) 
     std::string code = a.code_section;
     if (!s0.empty()) {
         // "Section 2a" is § 50-921.01a: the letter goes with the number on both sides.
-        if (code.size() < 2 || lower_ascii(code.substr(code.size() - 1)) != lower_ascii(s0)) return {};
+        if (code.size() < 2 || ascii_lower(code.substr(code.size() - 1)) != ascii_lower(s0)) return {};
         code.pop_back();
     }
     std::size_t cut = code.find_last_of(".-");

@@ -8,6 +8,7 @@
 #include "amend/restatement.hpp"
 #include "model/designation.hpp"
 #include "model/diagnostic.hpp"
+#include "model/text.hpp"
 
 namespace amend {
 
@@ -124,7 +125,7 @@ Masked mask_quotes(const std::string& s, std::vector<std::string>& warnings) {
 }
 
 int depth_of_kind(std::string k) {
-    for (auto& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    k = ascii_lower(std::move(k));
     while (!k.empty() && k.back() == 's' && k != "subsections" && k.size() > 4 && k != "clauses") k.pop_back();
     if (k == "subsections" ) k = "subsection";
     if (k == "clauses") k = "clause";
@@ -198,7 +199,7 @@ struct Interp {
         if (boost::regex_match(t, mm, newly)) t = mm[1];
         if (boost::regex_match(t, mm, nth)) {
             std::string w = mm[1];
-            for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            w = ascii_lower(std::move(w));
             int n = w == "first" ? 1 : w == "second" ? 2 : w == "third" ? 3 : 4;
             std::string rest = mm[2];
             if (!parse_target(rest, m, out, many)) return false;
@@ -277,7 +278,7 @@ struct Interp {
             std::string kind = mm[1];
             int depth = depth_of_kind(kind);
             std::string lk = kind;
-            for (auto& c : lk) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            lk = ascii_lower(std::move(lk));
             if (lk == "section" || lk == "sections") depth = 1;  // "section (e)" means a subsection
             auto list = designation_list(mm[2]);
             if (list.empty()) return false;
@@ -370,7 +371,7 @@ struct Interp {
     std::string quote(const Masked& m, const std::string& idx) { return m.quotes.at(static_cast<std::size_t>(std::stoi(idx))); }
 
     static std::string punct_of(std::string w) {
-        for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        w = ascii_lower(std::move(w));
         if (w == "semicolon") return ";";
         if (w == "period") return ".";
         if (w == "comma") return ",";
@@ -393,7 +394,7 @@ struct Interp {
         smatch nm;
         if (boost::regex_search(w, nm, nth)) {
             std::string n = nm[1];
-            for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            n = ascii_lower(std::move(n));
             op.occurrence = n == "first" ? 1 : n == "second" ? 2 : n == "third" ? 3 : n == "fourth" ? 4 : n == "fifth" ? 5 : -1;
         }
         if (boost::regex_search(w, end)) op.at_end = true;
@@ -449,7 +450,7 @@ struct Interp {
         }
         if (boost::regex_match(a, mm, insert_rel)) {
             std::string pos = mm[2];
-            for (auto& c : pos) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            pos = ascii_lower(std::move(pos));
             op.type = (pos == "before" || pos == "preceding") ? OpType::InsertBefore : OpType::InsertAfter;
             op.replace = quote(m, mm[1]);
             op.anchor = mm[4].matched ? quote(m, mm[4]) : punct_of(mm[5]);
@@ -465,7 +466,7 @@ struct Interp {
         if (boost::regex_match(a, mm, add_unit)) {
             op.type = OpType::Add;
             std::string kind = mm[1];
-            for (auto& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            kind = ascii_lower(std::move(kind));
             op.add_kind_word = kind;
             for (auto& l : designation_list(mm[2]))
                 if (!l.empty()) op.new_designations.push_back(l.back());
@@ -597,7 +598,7 @@ struct Interp {
         } else if (boost::regex_match(s, mm, added)) {
             op.type = OpType::Add;
             std::string kind = mm[1];
-            for (auto& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            kind = ascii_lower(std::move(kind));
             op.add_kind_word = kind;
             for (auto& l : designation_list(mm[2]))
                 if (!l.empty()) op.new_designations.push_back(l.back());

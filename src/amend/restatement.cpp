@@ -8,6 +8,7 @@
 
 #include "model/designation.hpp"
 #include "model/diagnostic.hpp"
+#include "model/text.hpp"
 #include "parse/text_layout.hpp"
 
 namespace amend {
@@ -147,8 +148,7 @@ std::string defined_term(const std::string& body) {
 }
 
 bool is_elision(const std::string& t) {
-    std::string l;
-    for (char c : t) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string l = ascii_lower(t);
     return l.find("omitted text is unaffected") != std::string::npos || trim(l) == "* * *" || trim(l) == "***";
 }
 

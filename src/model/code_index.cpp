@@ -5,20 +5,16 @@
 #include <charconv>
 
 #include "model/diagnostic.hpp"
+#include "model/text.hpp"
 
 namespace amend {
 
 namespace {
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 // How the Code writes a unit's kind inside a citation: "Title 2", "Chapter 5", "Unit A",
 // "subchapter I", "part E" (as in 1,564 "subchapter N of Chapter N of ..." of the Code's own text).
 std::string kind_word(const std::string& prefix) {
-    std::string l = lower(prefix);
+    std::string l = ascii_lower(prefix);
     if (l == "title" || l == "chapter" || l == "unit") l[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(l[0])));
     return l;
 }
@@ -97,7 +93,7 @@ std::string CodeIndex::name_from(int u, std::string_view section) const {
     if (auto it = section_unit_.find(std::string(section)); it != section_unit_.end())
         for (int v = it->second; v >= 0; v = units[static_cast<std::size_t>(v)].parent) around.push_back(v);
     auto holds = [&](int v) { return std::find(around.begin(), around.end(), v) != around.end(); };
-    if (holds(u)) return "this " + lower(units[static_cast<std::size_t>(u)].prefix);
+    if (holds(u)) return "this " + ascii_lower(units[static_cast<std::size_t>(u)].prefix);
     std::string out;
     int v = u;
     for (; v >= 0 && !holds(v); v = units[static_cast<std::size_t>(v)].parent) {
@@ -105,7 +101,7 @@ std::string CodeIndex::name_from(int u, std::string_view section) const {
         if (!out.empty()) out += " of ";
         out += kind_word(unit.prefix) + " " + unit.num;
     }
-    if (v >= 0) out += " of this " + lower(units[static_cast<std::size_t>(v)].prefix);
+    if (v >= 0) out += " of this " + ascii_lower(units[static_cast<std::size_t>(v)].prefix);
     return out;
 }
 

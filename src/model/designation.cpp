@@ -1,4 +1,5 @@
 #include "model/designation.hpp"
+#include "model/text.hpp"
 
 #include <cctype>
 
@@ -62,9 +63,7 @@ int roman_value(std::string_view s) {
     static const char* tens[] = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"};
     static const char* hundreds[] = {"", "c", "cc", "ccc"};
     std::string canon = std::string(hundreds[total / 100]) + tens[(total / 10) % 10] + ones[total % 10];
-    std::string low;
-    for (char c : s) low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return canon == low ? total : 0;
+    return canon == ascii_lower(std::string(s)) ? total : 0;
 }
 
 int alpha_value(std::string_view s) {
