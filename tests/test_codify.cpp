@@ -112,6 +112,12 @@ std::string apply_dc(const std::string& name, const std::string& code_text, cons
     return sections_of(r.amended.root)[0]->children[0].text.text;
 }
 
+// The law's words striking FIND in § 7-2509.02(a) and inserting WITH in its place.
+std::string striking_in_a(const std::string& find, const std::string& with) {
+    return "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"" + find +
+           "\" and inserting the phrase \"" + with + "\" in its place.";
+}
+
 }  // namespace
 
 TEST_CASE("codify: a phrase quoting the law's own section is found where the Code cites it, and so is inserted") {
@@ -142,41 +148,31 @@ TEST_CASE("codify: a quoted reference narrowed by designations, or the law's \"t
     // D.C. Law 24-215 § 1045(b)(2): "section 1043(a-1), (a-2), ..." is "§ 1-350.02(a-1), (a-2), ..." in the Code.
     std::string cites = "Amounts described in <cite path=\"§1-350.02|(a-1)\">§ 1-350.02(a-1)</cite>, (a-2), (a-3), and (a-4); and";
     CHECK(apply_dc("designations", cites,
-                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"section 1043(a-1), (a-2), "
-                   "(a-3), and (a-4)\" and inserting the phrase \"section 1043(a-1), (a-2), (a-3), (a-4), and (a-5)\" in its place.") ==
+                   striking_in_a("section 1043(a-1), (a-2), (a-3), and (a-4)", "section 1043(a-1), (a-2), (a-3), (a-4), and (a-5)")) ==
           "Amounts described in § 1-350.02(a-1), (a-2), (a-3), (a-4), and (a-5); and");
     // D.C. Law 25-191 § 601(a): the law's "this title" is the Code's "this subchapter", where it is quoted and where it is inserted.
-    std::string units = "Functions authorized by this subchapter, or by Chapter 12 of this title.";
-    CHECK(apply_dc("units", units,
-                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"by this title,\" and "
-                   "inserting the phrase \"by this title and any rules promulgated pursuant to this title,\" in its place.") ==
+    CHECK(apply_dc("units", "Functions authorized by this subchapter, or by Chapter 12 of this title.",
+                   striking_in_a("by this title,", "by this title and any rules promulgated pursuant to this title,")) ==
           "Functions authorized by this subchapter and any rules promulgated pursuant to this subchapter, or by Chapter 12 of this title.");
     // D.C. Law 25-49 § 2(a)(1): "sections 5a, 5b, and 5c" is "§§ 31-3834.01, 31-3834.02, and 31-3834.03"; the
     // inserted "5f" is counted from them, as the codifier published it (§ 31-3834.06).
     std::string list = "Coverage of contraceptive drugs, devices, products, and services under §§ <cite path=\"§31-3834.01\">31-3834.01</cite>, "
                        "<cite path=\"§31-3834.02\">31-3834.02</cite>, and <cite path=\"§31-3834.03\">31-3834.03</cite>.";
     CHECK(apply_dc("list", list,
-                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"drugs, devices, products, and "
-                   "services under sections 5a, 5b, and 5c.\" and inserting the phrase \"or fertility enhancing drugs, devices, products, "
-                   "and services under sections 5a, 5b, 5c, and 5f.\" in its place.") ==
+                   striking_in_a("drugs, devices, products, and services under sections 5a, 5b, and 5c.",
+                                 "or fertility enhancing drugs, devices, products, and services under sections 5a, 5b, 5c, and 5f.")) ==
           "Coverage of contraceptive or fertility enhancing drugs, devices, products, and services under §§ 31-3834.01, 31-3834.02, "
           "31-3834.03, and 31-3834.06.");
-    // Known sections that do not count alike ("5a" = .01, "5b" = .04) tell nothing of "5f": the list stays as the law wrote it.
-    std::string odd = "Services under §§ 31-3834.01, 31-3834.04, and 31-3834.05.";
-    CHECK(apply_dc("odd", odd,
-                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"Services under sections 5a, 5b, "
-                   "and 5c.\" and inserting the phrase \"Services under sections 5a, 5b, 5c, and 5f.\" in its place.") ==
-          "Services under sections 5a, 5b, 5c, and 5f.");
-    // A number too long to count is left as written, and nothing overflows.
-    std::string counted = "Services under §§ 31-3834.01, 31-3834.02, and 31-3834.03.";
-    CHECK(apply_dc("long", counted,
-                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"Services under sections 5a, 5b, "
-                   "and 5c.\" and inserting the phrase \"Services under sections 5a, 5b, 5c, and 99999999999999999999f.\" in its place.") ==
+    // Known sections that do not count alike ("5a" = .01, "5b" = .04) tell nothing of "5f": the list stays as the law wrote it;
+    // so does a number too long to count (and nothing overflows).
+    const std::string old_list = "Services under sections 5a, 5b, and 5c.";
+    CHECK(apply_dc("odd", "Services under §§ 31-3834.01, 31-3834.04, and 31-3834.05.",
+                   striking_in_a(old_list, "Services under sections 5a, 5b, 5c, and 5f.")) == "Services under sections 5a, 5b, 5c, and 5f.");
+    CHECK(apply_dc("long", "Services under §§ 31-3834.01, 31-3834.02, and 31-3834.03.",
+                   striking_in_a(old_list, "Services under sections 5a, 5b, 5c, and 99999999999999999999f.")) ==
           "Services under sections 5a, 5b, 5c, and 99999999999999999999f.");
     // A bare "section 908", with no words of its own, would match any cite: it stays a failure.
-    CHECK(apply_dc("bare", cites,
-                   "Section 902(a) (D.C. Official Code § 7-2509.02(a)) is amended by striking the phrase \"section 908\" and inserting "
-                   "the phrase \"section 909\" in its place.") == "FAIL \"section 908\" not found in 7-2509.02(a)");
+    CHECK(apply_dc("bare", cites, striking_in_a("section 908", "section 909")) == "FAIL \"section 908\" not found in 7-2509.02(a)");
 }
 
 namespace {
