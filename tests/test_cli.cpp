@@ -107,6 +107,12 @@ TEST_CASE("amend index and --code-index: a D.C. Code's index, written and read, 
     auto r = test::amend("index " + dir + "/code");
     CHECK(r.rc == 0);
     CHECK(r.out == "U\tTitle\t1\t-1\nU\tChapter\t2\t0\nU\tSubchapter\tI\t1\nU\tSubchapter\tII\t1\nS\t1-201\t2\nS\t1-211\t3\n");
+    std::filesystem::create_directories(dir + "/broken/titles/2");
+    test::spit(dir + "/broken/titles/2/index.xml", "<container>\n  <prefix>Title</prefix>\n  <num>2</num>\n</contai>\n");
+    auto broken = test::amend("index " + dir + "/broken");
+    CHECK(broken.rc == 2);
+    CHECK(broken.err.find("broken/titles/2/index.xml:4:") != std::string::npos);
+    CHECK(broken.err.find("error: malformed XML") != std::string::npos);
     auto none = test::amend("index " + dir + "/code/titles/1");
     CHECK(none.rc == 2);
     CHECK(none.err.find("error: expected a D.C. Code folder holding titles/<T>/index.xml") != std::string::npos);

@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include "model/diagnostic.hpp"
+#include "parse/dc_xml_node.hpp"
 #include "parse/load.hpp"
 
 namespace amend {
@@ -12,10 +13,6 @@ namespace amend {
 namespace fs = std::filesystem;
 
 namespace {
-
-void parse_error(const std::string& path, const pugi::xml_parse_result& r) {
-    throw InputError(Diagnostic{path, 0, 0, std::string("expected well-formed XML: ") + r.description(), "xml.malformed", {}});
-}
 
 // A title's containers become units; each xi:include of a section file, a section of the
 // innermost one ("./sections/28~3-604.xml" is § 28:3-604).
@@ -59,8 +56,7 @@ CodeIndex build_dc_index(const std::string& dir) {
     for (const auto& t : titles) {
         pugi::xml_document d;
         std::string bytes = read_file(t.string());
-        auto r = d.load_buffer(bytes.data(), bytes.size());
-        if (!r) parse_error(t.string(), r);
+        load_xml(d, bytes, t.string(), LineIndex(bytes));
         pugi::xml_node top = d.document_element();
         if (std::string(top.name()) == "container") walk(ix, top, -1);
     }
