@@ -1,0 +1,288 @@
+// Private to src/amend/apply: the Applier, whose jobs are defined one file each (locate, find,
+// phrase, units, designations, restated, ledger, codified, report, transaction).
+#pragma once
+
+#include "amend/apply.hpp"
+
+#include <algorithm>
+#include <boost/regex.hpp>
+#include <cctype>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+#include "amend/codify.hpp"
+#include "amend/markdown.hpp"
+#include "amend/restatement.hpp"
+#include "model/citation.hpp"
+#include "model/designation.hpp"
+#include "model/text.hpp"
+
+namespace amend::applying {
+
+// ---- text with folding: curly quotes match straight ones, NBSP matches a space ----
+struct Folded {
+    std::string s;
+    std::vector<std::size_t> at;  // original offset of each folded byte
+};
+
+struct Hit {
+    Provision* node;
+    bool heading;
+    std::size_t begin, end;  // in the original text
+};
+
+// A phrase as the law quotes it may cite the law's own sections where the Code, codified, cites
+// its sections: "established pursuant to section 908" is "established pursuant to § 7-2509.08" in
+// the Code; and the law's units are the Code's: "authorized by this title," is "authorized by this
+// subchapter,". The phrase is then looked for with each law reference standing for a Code cite or
+// unit; what is found says what the same references in the inserted words become.
+struct CodifiedNeedle {
+    boost::regex re;
+    std::vector<std::string> refs;  // each reference's key, in order: the law's section ("908") or unit ("this title")
+};
+
+struct Edit {
+    std::size_t begin, end;
+    std::string with;
+};
+
+Folded fold(const std::string& t);
+
+bool is_word(char c);
+
+// Hits grouped by the text they are in, in reading order within each.
+bool text_order(const Hit& a, const Hit& b);
+
+// The length of an editor's bracketed note at `i` (" [deemed]", " [sic]"), 0 when there is none.
+// Codes insert such notes into enacted text; the law's amendments quote the text without them.
+std::size_t editorial_note_at(const std::string& t, std::size_t i);
+
+void find_in(Provision* node, bool heading, const std::string& needle, std::vector<Hit>& out);
+
+// "section 908", "section 908 of the Firearms Control Regulations Act of 1975, passed on 2nd reading
+// on December 17, 2014 (Enrolled version of Bill 20-930)": the number, the designations after it
+// (words of the phrase: "section 1043(a-1)" is "§ 1-350.02(a-1)"), and the law named; or "this
+// act", "this title", "this subtitle" (group 4).
+const boost::regex& law_reference();
+
+std::string reference_key(const boost::smatch& m);
+
+// The items of "sections 5a, 5b, and 5c" (group 5 of law_reference): each section's number and
+// the words before the next.
+std::vector<std::pair<std::string, std::string>> section_list(const std::string& list);
+
+// The Code number of a law's section in a list whose other sections' numbers are known ("5f" among
+// 5a = § 31-3834.01, 5b = .02, 5c = .03 is .06), when every known one counts the same way: by
+// the letter within one number, or by the number. Empty otherwise.
+std::string counted_in_list(const std::string& law, const std::vector<std::pair<std::string, std::string>>& known);
+
+std::optional<CodifiedNeedle> codified_needle(const std::string& needle);
+
+// Finds a codified needle in a node's text; each hit's Code cites go to `cites`, in order.
+void find_codified(Provision* node, bool heading, const CodifiedNeedle& cn, std::vector<Hit>& out,
+                   std::vector<std::vector<std::string>>& cites);
+
+// Applies non-overlapping edits (sorted by begin) in one pass, moving the markup spans with the
+// text: a span end inside a replaced run moves to the end of the replacement.
+void rich_edit(RichText& rt, const std::vector<Edit>& edits);
+
+void rich_replace(RichText& rt, std::size_t b, std::size_t e, const std::string& with);
+
+bool only_punct(const std::string& s);
+
+void set_kinds(Provision& p, int depth);
+
+std::string with_parens(const std::string& old_designation, const std::string& inner);
+
+// A designation's place in its sequence, for ordering new provisions among siblings.
+std::pair<int, std::string> order_key(const std::string& designation);
+
+// True when two provisions read the same, word for word, children included.
+bool same_words(const Provision& a, const Provision& b);
+
+bool same_term(const std::string& text, const std::string& term);
+
+// The citations of the addressable provisions of the sections named.
+std::set<std::string> citations_in(const Provision& root, const std::set<std::string>& sections);
+
+// Citations inside the code that point at provisions this amendment removed or renumbered: only
+// the citations that existed before in a changed section and exist no more are looked for.
+void check_references(const Document& before, const Document& after, ApplyReport& rep);
+
+struct Applier {
+    Applier(Document& d, const ApplyOptions2& o) : doc(d), opt(o) {}
+    Document& doc;
+    const ApplyOptions2& opt;
+    ApplyReport rep;
+    std::vector<std::string> prefixes;  // chapter prefixes of the sections given
+    std::string loc(const Op& op);
+    void fail(const Op& op, const std::string& msg, const std::string& code = "amend.apply");
+
+    // The chapter a section number belongs to: "2-173-042" → "2-173", "42-3505.05" → "42-3505";
+    // a D.C. number with one dash carries its chapter in the leading digits: "22-3152" → "22-31",
+    // "22-405" → "22-4".
+    static std::string prefix_of(const std::string& num);
+
+    // Sections by number; rebuilt after a section is added or removed (their vector moves).
+    std::unordered_map<std::string, Provision*> section_index;
+
+    bool index_dirty = true;
+    Provision* find_section(const std::string& num);
+    std::string section_of(const TargetRef& t);
+
+    // A law's own section codified as this Code section numbers the law's other sections (by
+    // counting: codify.hpp).
+    LawAnchor anchor_of(const TargetRef& t);
+
+    // The words the codifier changed, cut to whole words: ("section 3(e)", "§ 50-2002(e)").
+    static std::pair<std::string, std::string> changed_words(const std::string& a, const std::string& b);
+
+    // Text a law inserts is written as the codifier writes it, and the report says where.
+    void report_codified(const Op& op, const std::string& law, const std::string& code);
+
+    std::string codified(const Op& op, const std::string& law, Provision* target);
+    void codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text = nullptr);
+
+    // What the codifier knows when text goes into `target`: the Code's index and the section.
+    LawAnchor codify_context(Provision* target, const TargetRef* t = nullptr);
+
+    // Resolves a target to a provision. Reports a failure (or a skip) and returns null when it cannot.
+    Provision* resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out = nullptr, bool quiet = false);
+
+    std::string cite(const ProvisionPath& ch);
+
+    // The section the current instruction works in: ancestry() looks there first.
+    Provision* current_section = nullptr;
+
+    static bool path_to(Provision& from, const Provision* target, std::vector<Provision*>& path);
+
+    // The nodes from the root down to `target` (both included); empty when it is not in the tree.
+    std::vector<Provision*> ancestry(Provision* target);
+
+    // The addressable part of an ancestry: the section and the numbered provisions and definitions below it.
+    static ProvisionPath addressable(const std::vector<Provision*>& anc);
+
+    // The citation of any node under a section (an unnumbered one cites its nearest addressable ancestor).
+    std::string cite_of(Provision* target);
+
+    Provision* parent_of(Provision* target);
+
+    // How deep a provision stands below its section (the section is 0).
+    int depth_in_section(Provision* target);
+
+    void scope_nodes(Provision* n, bool whole, std::vector<Provision*>& out);
+    std::vector<Hit> search(const Op& op, Provision* target, const TargetRef& t, const std::string& needle);
+
+    // The phrase with the law's references read as the Code's cites (see codified_needle). When
+    // every hit finds the same cites, the references to the same sections in `inserted` become
+    // those cites.
+    std::vector<Hit> search_codified(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::string& inserted);
+
+    // Whether the words an instruction inserts stand in the target as if it had been applied. Where
+    // the struck phrase holds them, the words around them must not go on as the phrase does:
+    // striking "; and" for ";" where the text ends "Women;" was applied already, but striking "At
+    // least 15 days, but not more than 60 days," for "At least 15 days," where the code reads "At
+    // least 15 days, but no more than 60 days," quotes the code wrongly, and is a phrase not found.
+    bool standing_replacement(const Op& op, Provision* target, const TargetRef& t);
+
+    // Removes the editor's brackets around the words an instruction inserts, where the Code already
+    // reads them so ("[§ 7-231.21]", "[[Chapter 2A of Title 7]]"); false when there are none.
+    bool unbracket(const Op& op, Provision* target, const TargetRef& t);
+
+    std::string places(const std::vector<Hit>& hits);
+
+    // The words in `scope` nearest a phrase that is not there, for the failure: a run of as many
+    // words (one more or fewer) that differs from the phrase in at most a third of its words
+    // ("but no more than" for "but not more than"); empty for phrases under three words, or when
+    // nothing is that near.
+    static std::string nearest_words(const Provision* scope, const std::string& needle);
+
+    // Chooses the hits an instruction means; reports a failure when it cannot tell.
+    bool choose(const Op& op, Provision* target, const std::string& needle, std::vector<Hit>& hits);
+
+    void note(const Op& op, const std::string& what, Provision* target);
+
+    // Words an instruction changed carry a private mark ("amend:edit", with the instruction's place)
+    // while the others apply, so that two instructions touching the same words are caught; the
+    // marks move with the text like any markup and are removed before the tree is returned.
+    static constexpr const char* kEditTag = "amend:edit";
+
+    static const std::string* edit_owner(const Markup& m);
+
+    // The instruction that already changed words of [b, e) in `rt`, if another than this one.
+    std::string conflict_in(const RichText& rt, std::size_t b, std::size_t e, const std::string& me);
+
+    std::string conflict_below(const Provision& p, const std::string& me);
+    static void strip_edit_marks(Provision& p);
+
+    // Reports a conflict when an earlier instruction changed words in `p` (whole provision ops).
+    bool conflicts_whole(const Op& op, Provision* p);
+
+    // A phrase changed "wherever it appears" in a title, a chapter or the whole code: each section
+    // of that scope is a target; a section without the phrase is no failure, a scope without it is.
+    void phrase_op_in_scope(const Op& op, const TargetRef& t);
+
+    // A law in no code that corrects an amending law's words to what the editor had supplied in
+    // brackets ("(e-1)" to "(f)" where the Code reads "[(f)]", D.C.'s technical amendment acts):
+    // the brackets go from the section the instruction file is for. False when there are none.
+    bool ratify_brackets(const Op& op);
+
+    void phrase_op(const Op& op);
+    void insert_at_end(const Op& op);
+    bool is_xml(const Provision& p);
+    void repeal(const Op& op, bool strike);
+
+    // The placeholder text of a repealed unit: as the code given writes it in the same title, or
+    // else as the 2024 D.C. Code does (titles 16, 23, 25, 28 and 47 write "[Repealed].", the
+    // others "Repealed." — counted over every repealed paragraph of the archive).
+    std::string repealed_placeholder(const std::string& section);
+
+    static void set_attr(Provision& p, const std::string& name, const std::string& value);
+
+    // Where a new numbered provision goes among its siblings.
+    std::size_t insert_position(const Provision& parent, const Provision& unit);
+
+    // Where a restatement puts a new provision: right after the sibling designated `after`, or before
+    // the first numbered child (after any lead-in text) when `after` is empty; in number order when
+    // no sibling is so designated.
+    std::size_t restated_position(const Provision& parent, const Provision& unit, const std::string& after);
+
+    // The parent a new provision belongs under: the target, or the descendant that holds its
+    // predecessor in sequence ("(c-1)" goes where "(c)" is).
+    Provision* parent_for(Provision* target, const Provision& unit);
+
+    void add(const Op& op);
+    void restate(const Op& op);
+
+    // A run of redesignations under one instruction reads the old designations as they stood
+    // before any of them ("(7) is redesignated as (8); (8) is redesignated as (9)"), so they are
+    // resolved together, then renamed together.
+    void redesignate(const std::vector<const Op*>& run);
+
+    // Provisions renumbered one level up take their place beside their former parent, which
+    // disappears when nothing is left in it; the others are renamed where they are.
+    void lift_and_rename(const std::vector<Provision*>& nodes, const std::vector<std::string>& news,
+                         const std::vector<const Op*>& from, const std::vector<int>& lift);
+
+    void redesignate_nodes(const std::vector<Provision*>& nodes, const std::vector<std::string>& news,
+                           const std::vector<const Op*>& from);
+
+    void designate(const Op& op);
+    static std::string normal(const std::string& s);
+
+    // An unnumbered paragraph of a restatement, found by its words under the provisions it follows.
+    void set_unnumbered(const Op& op);
+
+    // `rt` reads `find` (but for spacing): it now reads `replace`; one edit between the common
+    // prefix and suffix keeps the markup around it.
+    static void edit_text(RichText& rt, const std::string& find, const std::string& replace);
+
+    // A restated provision: its text must read as restated before the change.
+    void set_text(const Op& op);
+
+    void run(const std::vector<Op>& ops);
+};
+
+}  // namespace amend::applying

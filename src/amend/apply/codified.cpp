@@ -1,0 +1,293 @@
+// The D.C. codifier's conventions while applying: law references read as Code cites, inserted text written as the codifier writes it, the editor's brackets.
+#include "amend/apply/applier.hpp"
+
+namespace amend::applying {
+
+const boost::regex& law_reference() {
+    static const boost::regex ref(
+        R"(\bsection (\d+[A-Za-z]?)((?:\([^()\s]+\))*)( of (?:the |An |an )?[A-Z][^()]*?\((?:[^()]|\([^()]*\))*\))?(?![0-9A-Za-z\-])|\b(this (?:act|title|subtitle))\b|\bsections (\d+[A-Za-z]?(?:(?:,? (?:and|or) |, )\d+[A-Za-z]?)+)(?![0-9A-Za-z\-(]))");
+    return ref;
+}
+
+std::string reference_key(const boost::smatch& m) { return m[4].matched ? m[4].str() : m[1].str(); }
+
+std::vector<std::pair<std::string, std::string>> section_list(const std::string& list) {
+    static const boost::regex item(R"((\d+[A-Za-z]?)((?:,? (?:and|or) |, )?))");
+    std::vector<std::pair<std::string, std::string>> out;
+    for (boost::sregex_iterator it(list.begin(), list.end(), item), end; it != end; ++it) out.emplace_back((*it)[1], (*it)[2]);
+    return out;
+}
+
+std::string counted_in_list(const std::string& law, const std::vector<std::pair<std::string, std::string>>& known) {
+    auto split = [](const std::string& n) {  // "5f" → {5, 6}; {-1, 0} for a number too long to count
+        std::size_t d = n.find_first_not_of("0123456789");
+        if (d == 0 || (d == std::string::npos ? n.size() : d) > 6) return std::pair<long, int>{-1, 0};
+        long num = std::stol(n.substr(0, d));
+        int letter = d == std::string::npos ? 0 : std::tolower(static_cast<unsigned char>(n[d])) - 'a' + 1;
+        return std::pair<long, int>{num, letter};
+    };
+    auto [num, letter] = split(law);
+    if (num < 0) return {};
+    long offset = 0;
+    std::string head;
+    std::size_t width = 0;
+    int agree = 0;
+    for (const auto& [l, code] : known) {
+        auto [kn, kl] = split(l);
+        if (kn < 0 || (letter > 0) != (kl > 0) || (letter > 0 && kn != num)) return {};
+        std::size_t cut = code.find_last_of(".-");
+        if (cut == std::string::npos || cut + 1 == code.size() || code.size() - cut - 1 > 6 ||
+            code.find_first_not_of("0123456789", cut + 1) != std::string::npos)
+            return {};
+        long last = std::stol(code.substr(cut + 1));
+        long off = last - (letter > 0 ? kl : kn);
+        if (agree > 0 && (off != offset || code.substr(0, cut + 1) != head)) return {};
+        offset = off;
+        head = code.substr(0, cut + 1);
+        width = code.size() - cut - 1;
+        ++agree;
+    }
+    long v = (letter > 0 ? letter : num) + offset;
+    if (agree < 2 || v < 1) return {};
+    std::string digits = std::to_string(v);
+    if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
+    return head + digits;
+}
+
+std::optional<CodifiedNeedle> codified_needle(const std::string& needle) {
+    static const boost::regex special(R"([.^$|()\[\]{}*+?\\])");
+    auto lit = [](const std::string& t) { return boost::regex_replace(t, special, "\\\\$&"); };
+    std::string folded = fold(needle).s, pattern;
+    CodifiedNeedle cn;
+    bool specific = false;  // designations or unit words narrow what the references can match
+    auto from = folded.cbegin();
+    for (boost::sregex_iterator it(folded.begin(), folded.end(), law_reference()), end; it != end; ++it) {
+        const auto& m = *it;
+        pattern += lit(std::string(from, m[0].first));
+        if (m[4].matched) {
+            pattern += "(this (?:chapter|subchapter|unit|part|subpart))";
+            specific = true;
+        } else if (m[5].matched) {
+            // "sections 5a, 5b, and 5c" is "§§ 31-3834.01, 31-3834.02, and 31-3834.03".
+            pattern += "\xC2\xA7\xC2\xA7(?: |\xE2\x80\x89)*";
+            for (const auto& [num, sep] : section_list(m[5])) {
+                pattern += "([0-9][0-9A-Za-z.:\\-]*[0-9A-Za-z])" + lit(sep);
+                cn.refs.push_back(num);
+            }
+            specific = true;
+            from = m[0].second;
+            continue;
+        } else {
+            // The Code puts spaces, thin spaces or none after "§".
+            pattern += "(\xC2\xA7(?: |\xE2\x80\x89)*[0-9][0-9A-Za-z.:\\-]*[0-9A-Za-z])" + lit(m[2].str());
+            specific = specific || m[2].length() > 0;
+        }
+        cn.refs.push_back(reference_key(m));
+        from = m[0].second;
+    }
+    if (cn.refs.empty()) return std::nullopt;
+    // Words of its own around the references, or any cite would do.
+    std::string words = boost::regex_replace(folded, law_reference(), "");
+    auto own = std::count_if(words.begin(), words.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    if (own < (specific ? 2 : 12)) return std::nullopt;
+    pattern += lit(std::string(from, folded.cend()));
+    cn.re = boost::regex(pattern);
+    return cn;
+}
+
+void find_codified(Provision* node, bool heading, const CodifiedNeedle& cn, std::vector<Hit>& out,
+                   std::vector<std::vector<std::string>>& cites) {
+    const std::string& text = heading ? node->heading.text : node->text.text;
+    if (text.empty()) return;
+    Folded h = fold(text);
+    for (boost::sregex_iterator it(h.s.begin(), h.s.end(), cn.re), end; it != end; ++it) {
+        const auto& m = *it;
+        auto b = static_cast<std::size_t>(m[0].first - h.s.cbegin()), e = static_cast<std::size_t>(m[0].second - h.s.cbegin());
+        bool left_ok = b == 0 || !is_word(h.s[b]) || !is_word(h.s[b - 1]);
+        bool right_ok = e >= h.s.size() || e == b || !is_word(h.s[e - 1]) || !is_word(h.s[e]);
+        if (!left_ok || !right_ok) continue;
+        out.push_back(Hit{node, heading, h.at[b], h.at[e]});
+        std::vector<std::string> c;
+        for (std::size_t k = 1; k < m.size(); ++k) {
+            std::string cite = m[static_cast<int>(k)].str();
+            if (cite.rfind("this ", 0) == 0) c.push_back(cite);
+            else c.push_back(cite.substr(cite.find_first_of("0123456789")));  // "7-2509.08", written "§ 7-2509.08"
+        }
+        cites.push_back(std::move(c));
+    }
+}
+
+LawAnchor Applier::anchor_of(const TargetRef& t) {
+    return t.law_section.empty() ? LawAnchor{} : LawAnchor{t.law_section, section_of(t)};
+}
+
+std::pair<std::string, std::string> Applier::changed_words(const std::string& a, const std::string& b) {
+    std::size_t p = 0;
+    while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
+    while (p > 0 && a[p - 1] != ' ') --p;
+    std::size_t sa = a.size(), sb = b.size();
+    while (sa > p && sb > p && a[sa - 1] == b[sb - 1]) --sa, --sb;
+    while (sa < a.size() && a[sa] != ' ' && sb < b.size()) ++sa, ++sb;
+    return {a.substr(p, sa - p), b.substr(p, sb - p)};
+}
+
+void Applier::report_codified(const Op& op, const std::string& law, const std::string& code) {
+    if (law == code) return;
+    auto [from, to] = changed_words(law, code);
+    rep.warnings.push_back(loc(op) + ": the law's \"" + from + "\" is written as the D.C. codifier writes it: \"" + to + "\"");
+}
+
+std::string Applier::codified(const Op& op, const std::string& law, Provision* target) {
+    std::string code = dc_codify(law, codify_context(target));
+    report_codified(op, law, code);
+    return code;
+}
+
+void Applier::codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text) {
+    Provision law = b;
+    if (law_text) dc_codify_law_section(b, codify_context(target, law_text));
+    else dc_codify(b, codify_context(target));
+    std::function<void(const Provision&, const Provision&)> walk = [&](const Provision& x, const Provision& y) {
+        report_codified(op, x.designation, y.designation);
+        report_codified(op, x.heading.text, y.heading.text);
+        report_codified(op, x.text.text, y.text.text);
+        for (std::size_t i = 0; i < x.children.size() && i < y.children.size(); ++i) walk(x.children[i], y.children[i]);
+    };
+    walk(law, b);
+}
+
+LawAnchor Applier::codify_context(Provision* target, const TargetRef* t) {
+    LawAnchor a = t ? anchor_of(*t) : LawAnchor{};
+    a.index = opt.code_index ? opt.code_index : &CodeIndex::dc();
+    for (Provision* p : ancestry(target))
+        if (p->kind == Kind::Section) a.section = p->designation;
+    if (a.section.empty()) a.section = a.code_section;
+    return a;
+}
+
+std::vector<Hit> Applier::search_codified(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::string& inserted) {
+    auto cn = codified_needle(needle);
+    if (!cn) return {};
+    std::vector<Hit> hits;
+    std::vector<std::vector<std::string>> cites;
+    bool heading = op.in_heading || t.part == TargetRef::Part::Heading;
+    std::vector<Provision*> nodes;
+    if (heading) nodes.push_back(target);
+    else scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
+    for (Provision* p : nodes) find_codified(p, heading, *cn, hits, cites);
+    if (hits.empty()) return {};
+    for (const auto& c : cites)
+        if (c != cites[0]) return hits;  // different sections in different places: the words stay
+    std::string out;
+    auto from = inserted.cbegin();
+    for (boost::sregex_iterator it(inserted.begin(), inserted.end(), law_reference()), end; it != end; ++it) {
+        const auto& m = *it;
+        auto code_of = [&](const std::string& key) {
+            auto k = std::find(cn->refs.begin(), cn->refs.end(), key);
+            return k == cn->refs.end() ? std::string() : cites[0][static_cast<std::size_t>(k - cn->refs.begin())];
+        };
+        if (m[5].matched) {
+            // A list: each section by the cite found for it, or counted from the others.
+            std::vector<std::pair<std::string, std::string>> known;
+            for (std::size_t r = 0; r < cn->refs.size(); ++r)
+                if (cites[0][r].rfind("this ", 0) != 0) known.emplace_back(cn->refs[r], cites[0][r]);
+            std::string list = "\xC2\xA7\xC2\xA7 ";
+            bool ok = true;
+            for (const auto& [num, sep] : section_list(m[5])) {
+                std::string c = code_of(num);
+                if (c.empty()) c = counted_in_list(num, known);
+                if (c.empty()) ok = false;
+                list += c + sep;
+            }
+            if (!ok) continue;
+            out.append(from, m[0].first);
+            out += list;
+            from = m[0].second;
+            continue;
+        }
+        std::string c = code_of(reference_key(m));
+        if (c.empty()) continue;
+        out.append(from, m[0].first);
+        out += (c.rfind("this ", 0) == 0 ? c : "\xC2\xA7 " + c) + m[2].str();
+        from = m[0].second;
+    }
+    out.append(from, inserted.cend());
+    inserted = std::move(out);
+    return hits;
+}
+
+bool Applier::unbracket(const Op& op, Provision* target, const TargetRef& t) {
+    std::vector<Hit> hits = search(op, target, t, op.replace);
+    std::vector<Hit> bracketed;
+    for (const auto& h : hits) {
+        const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+        if (h.begin > 0 && h.end < txt.size() && txt[h.begin - 1] == '[' && txt[h.end] == ']') bracketed.push_back(h);
+    }
+    if (bracketed.empty() || (!op.each && bracketed.size() > 1)) return false;
+    std::sort(bracketed.begin(), bracketed.end(), text_order);
+    for (std::size_t i = 0; i < bracketed.size();) {
+        std::size_t j = i;
+        std::vector<Edit> edits;
+        for (; j < bracketed.size() && bracketed[j].node == bracketed[i].node && bracketed[j].heading == bracketed[i].heading; ++j) {
+            const Hit& h = bracketed[j];
+            const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+            std::size_t b = h.begin, e = h.end;
+            while (b > 0 && e < txt.size() && txt[b - 1] == '[' && txt[e] == ']') --b, ++e;
+            edits.push_back(Edit{b, e, txt.substr(h.begin, h.end - h.begin)});
+        }
+        rich_edit(bracketed[i].heading ? bracketed[i].node->heading : bracketed[i].node->text, edits);
+        i = j;
+    }
+    std::string n = bracketed.size() == 1 ? "" : " (" + std::to_string(bracketed.size()) + " places)";
+    note(op, "removed the brackets around \"" + op.replace + "\" in " + cite_of(target) + n, target);
+    return true;
+}
+
+bool Applier::ratify_brackets(const Op& op) {
+    if (op.type != OpType::Replace || op.replace.empty() || opt.default_section.empty()) return false;
+    Provision* sec = find_section(opt.default_section);
+    if (!sec) return false;
+    const std::string bracketed = "[" + op.replace + "]";
+    std::vector<Provision*> designations;
+    std::vector<std::pair<RichText*, std::size_t>> texts;
+    std::function<void(Provision&)> walk = [&](Provision& p) {
+        if (p.kind == Kind::History) return;
+        if (p.designation == bracketed) designations.push_back(&p);
+        for (RichText* rt : {&p.text, &p.heading})
+            for (std::size_t at = rt->text.find(bracketed); at != std::string::npos; at = rt->text.find(bracketed, at + 1))
+                texts.emplace_back(rt, at);
+        for (auto& c : p.children) walk(c);
+    };
+    walk(*sec);
+    std::size_t n = designations.size() + texts.size();
+    if (n == 0 || (!op.each && n > 1)) return false;
+    for (Provision* p : designations) p->designation = op.replace;
+    for (auto it = texts.rbegin(); it != texts.rend(); ++it)
+        rich_edit(*it->first, {Edit{it->second, it->second + bracketed.size(), op.replace}});
+    note(op, "the law now reads \"" + op.replace + "\" where the editor's brackets supplied it: removed the brackets around \"" +
+                 op.replace + "\" in " + cite_of(sec) + (n == 1 ? "" : " (" + std::to_string(n) + " places)"),
+         sec);
+    return true;
+}
+
+std::string Applier::repealed_placeholder(const std::string& section) {
+    std::string title = section.substr(0, section.find('-'));
+    std::string seen;
+    std::function<void(const Provision&)> look = [&](const Provision& p) {
+        if (!seen.empty()) return;
+        if (p.kind != Kind::Section && p.is_repealed() && !p.text.empty()) {
+            seen = p.text.text;
+            return;
+        }
+        for (const auto& c : p.children) look(c);
+    };
+    for (Provision* s : sections_of(doc.root))
+        if (s->designation.substr(0, s->designation.find('-')) == title) look(*s);
+    if (seen == "Repealed." || seen == "[Repealed].") return seen;
+    static const char* bracketed[] = {"16", "23", "25", "28", "47"};
+    for (const char* b : bracketed)
+        if (title == b) return "[Repealed].";
+    return "Repealed.";
+}
+
+}  // namespace amend::applying

@@ -1,0 +1,220 @@
+// Phrases: folded text search, editorial notes, and choosing the places an instruction means.
+#include "amend/apply/applier.hpp"
+
+namespace amend::applying {
+
+Folded fold(const std::string& t) {
+    Folded f;
+    for (std::size_t i = 0; i < t.size();) {
+        auto u = static_cast<unsigned char>(t[i]);
+        if (u == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+            auto c = static_cast<unsigned char>(t[i + 2]);
+            char r = 0;
+            if (c == 0x9C || c == 0x9D) r = '"';
+            if (c == 0x98 || c == 0x99) r = '\'';
+            if (r) {
+                f.s += r;
+                f.at.push_back(i);
+                i += 3;
+                continue;
+            }
+        }
+        if (u == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) {
+            f.s += ' ';
+            f.at.push_back(i);
+            i += 2;
+            continue;
+        }
+        f.s += t[i];
+        f.at.push_back(i);
+        ++i;
+    }
+    f.at.push_back(t.size());
+    return f;
+}
+
+bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80); }
+
+bool text_order(const Hit& a, const Hit& b) {
+    return a.node != b.node ? a.node < b.node : a.heading != b.heading ? a.heading < b.heading : a.begin < b.begin;
+}
+
+std::size_t editorial_note_at(const std::string& t, std::size_t i) {
+    if (i + 2 >= t.size() || t[i] != ' ' || t[i + 1] != '[') return 0;
+    std::size_t close = t.find(']', i + 2);
+    if (close == std::string::npos || close - i > 40) return 0;
+    for (std::size_t k = i + 2; k < close; ++k)
+        if (t[k] == '[' || t[k] == '(' || t[k] == ')') return 0;
+    return close + 1 - i;
+}
+
+void find_in(Provision* node, bool heading, const std::string& needle, std::vector<Hit>& out) {
+    const std::string& text = heading ? node->heading.text : node->text.text;
+    if (needle.empty() || text.empty()) return;
+    Folded h = fold(text), n = fold(needle);
+    auto scan = [&](const Folded& hay) {
+        std::size_t pos = 0, found = 0;
+        while ((pos = hay.s.find(n.s, pos)) != std::string::npos) {
+            std::size_t e = pos + n.s.size();
+            bool left_ok = pos == 0 || !is_word(n.s.front()) || !is_word(hay.s[pos - 1]);
+            bool right_ok = e >= hay.s.size() || !is_word(n.s.back()) || !is_word(hay.s[e]);
+            if (left_ok && right_ok) {
+                std::size_t b = hay.at[pos], end = hay.at[e];
+                // An editor's note right after the words goes with them ("payed [paid]").
+                end += editorial_note_at(text, end);
+                out.push_back(Hit{node, heading, b, end});
+                ++found;
+            }
+            pos += 1;
+        }
+        return found;
+    };
+    if (scan(h) || h.s.find(" [") == std::string::npos) return;
+    // Not found as written: look again with the editor's notes left out ("deem [deemed] disapproved").
+    Folded plain;
+    for (std::size_t i = 0; i < h.s.size();) {
+        if (std::size_t k = editorial_note_at(h.s, i)) {
+            i += k;
+            continue;
+        }
+        plain.s += h.s[i];
+        plain.at.push_back(h.at[i]);
+        ++i;
+    }
+    plain.at.push_back(h.at.back());
+    scan(plain);
+}
+
+std::vector<Hit> Applier::search(const Op& op, Provision* target, const TargetRef& t, const std::string& needle) {
+    std::vector<Hit> hits;
+    bool heading = op.in_heading || t.part == TargetRef::Part::Heading;
+    if (heading) {
+        find_in(target, true, needle, hits);
+        return hits;
+    }
+    std::vector<Provision*> nodes;
+    scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
+    for (Provision* p : nodes) find_in(p, false, needle, hits);
+    return hits;
+}
+
+std::string Applier::places(const std::vector<Hit>& hits) {
+    std::string s;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        std::string c = cite_of(hits[i].node);
+        if (hits[i].heading) c = "the heading of " + c;
+        s += (i ? ", " : "") + c;
+    }
+    return s;
+}
+
+std::string Applier::nearest_words(const Provision* scope, const std::string& needle) {
+    auto words_of = [](const std::string& s) {
+        std::vector<std::pair<std::size_t, std::size_t>> w;  // [begin, end) of each word
+        for (std::size_t i = 0; i < s.size();) {
+            while (i < s.size() && s[i] == ' ') ++i;
+            std::size_t b = i;
+            while (i < s.size() && s[i] != ' ') ++i;
+            if (i > b) w.emplace_back(b, i);
+        }
+        return w;
+    };
+    // Words compare without the punctuation that closes them: "report." is "report".
+    auto bare = [](std::string_view w) {
+        while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ';' || w.back() == ':')) w.remove_suffix(1);
+        return w;
+    };
+    std::vector<std::string> nw;
+    for (auto [b, e] : words_of(needle)) nw.push_back(needle.substr(b, e - b));
+    const std::size_t n = nw.size();
+    if (n < 3 || n > 60) return {};
+    std::size_t best = n / 3 + 1;  // worse than allowed
+    std::string found;
+    std::size_t budget = 200000;  // word comparisons: a whole title is not searched word by word
+    std::function<void(const Provision&)> walk = [&](const Provision& p) {
+        if (p.kind == Kind::History || p.kind == Kind::Block) return;
+        for (const RichText* rt : {&p.heading, &p.text}) {
+            const std::string& txt = rt->text;
+            auto tw = words_of(txt);
+            for (std::size_t start = 0; start < tw.size() && budget > 0; ++start) {
+                // Edit distance, in words, between the phrase and the text from `start` on.
+                std::size_t len = std::min(tw.size() - start, n + 1);
+                std::vector<std::size_t> prev(len + 1), cur(len + 1);
+                for (std::size_t j = 0; j <= len; ++j) prev[j] = j;
+                for (std::size_t i = 1; i <= n; ++i) {
+                    cur[0] = i;
+                    for (std::size_t j = 1; j <= len; ++j) {
+                        auto [b, e] = tw[start + j - 1];
+                        bool same = bare(std::string_view(txt).substr(b, e - b)) == bare(nw[i - 1]);
+                        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
+                    }
+                    std::swap(prev, cur);
+                    budget -= std::min(budget, len);
+                }
+                for (std::size_t j : {n, n - 1, n + 1}) {  // as many words first
+                    if (j == 0 || j > len || prev[j] >= best) continue;
+                    best = prev[j];
+                    found = txt.substr(tw[start].first, tw[start + j - 1].second - tw[start].first);
+                }
+            }
+        }
+        for (const auto& c : p.children) walk(c);
+    };
+    walk(*scope);
+    return found;
+}
+
+bool Applier::choose(const Op& op, Provision* target, const std::string& needle, std::vector<Hit>& hits) {
+    std::string where = cite_of(target);
+    if (hits.empty()) {
+        std::string near = nearest_words(target, needle);
+        fail(op, "\"" + needle + "\" not found in " + where + (near.empty() ? "" : "; nearest: \"" + near + "\""), "amend.phrase");
+        return false;
+    }
+    if (op.each) {
+        if (op.expect_count && static_cast<int>(hits.size()) != op.expect_count)
+            rep.warnings.push_back(loc(op) + ": \"" + needle + "\" appears " + std::to_string(hits.size()) + " times in " + where +
+                                   ", not " + std::to_string(op.expect_count) + "; every place was changed");
+        return true;
+    }
+    if (op.occurrence != 0) {
+        // "the second time it appears": counted in reading order through the target.
+        std::size_t n = op.occurrence > 0 ? static_cast<std::size_t>(op.occurrence) : hits.size();
+        if (n > hits.size()) {
+            fail(op, "\"" + needle + "\" appears " + std::to_string(hits.size()) + " time(s) in " + where + ", not " +
+                         std::to_string(n) + ": " + places(hits),
+                 "amend.phrase");
+            return false;
+        }
+        std::sort(hits.begin(), hits.end(), text_order);
+        Hit h = hits[n - 1];
+        hits = {h};
+        return true;
+    }
+    if (hits.size() == 1) return true;
+    if (op.at_end || only_punct(needle)) {
+        // "the period", "the semicolon", "; or": the one that ends a unit's text.
+        std::vector<Hit> ends;
+        for (const auto& h : hits) {
+            const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+            std::size_t e = txt.find_last_not_of(" ");
+            if (e != std::string::npos && h.end == e + 1) ends.push_back(h);
+        }
+        if (ends.size() > 1) {
+            std::vector<Hit> own;
+            for (const auto& h : ends)
+                if (h.node == target) own.push_back(h);
+            if (own.size() == 1) ends = own;
+        }
+        if (ends.size() == 1) {
+            hits = ends;
+            return true;
+        }
+    }
+    fail(op, "\"" + needle + "\" matches " + std::to_string(hits.size()) + " places in " + where + ": " + places(hits) +
+                 "; say which, or \"each place it appears\"",
+         "amend.ambiguous");
+    return false;
+}
+
+}  // namespace amend::applying

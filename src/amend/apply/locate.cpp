@@ -1,0 +1,249 @@
+// Targets: sections by number, the target an instruction names, and where a provision stands in the tree.
+#include "amend/apply/applier.hpp"
+
+namespace amend::applying {
+
+std::string Applier::prefix_of(const std::string& num) {
+    std::size_t dash = num.find('-');
+    if (dash != std::string::npos && num.find('-', dash + 1) == std::string::npos && num.find_first_of(".:") == std::string::npos) {
+        std::size_t digits = 0;
+        while (dash + 1 + digits < num.size() && std::isdigit(static_cast<unsigned char>(num[dash + 1 + digits]))) ++digits;
+        if (digits >= 3) return num.substr(0, dash + 1 + digits - 2);
+    }
+    std::size_t p = num.find_last_of("-.");
+    return p == std::string::npos ? num : num.substr(0, p);
+}
+
+Provision* Applier::find_section(const std::string& num) {
+    if (index_dirty) {
+        section_index.clear();
+        for (Provision* s : sections_of(doc.root)) {
+            section_index.emplace(s->designation, s);
+            section_index.emplace(clean_num(s->designation), s);
+        }
+        index_dirty = false;
+    }
+    auto it = section_index.find(num);
+    return it == section_index.end() ? nullptr : it->second;
+}
+
+std::string Applier::section_of(const TargetRef& t) {
+    if (t.section.empty() || t.section_is_law_number) return opt.default_section.empty() ? t.section : opt.default_section;
+    return t.section;
+}
+
+Provision* Applier::resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out, bool quiet) {
+    if (t.uncodified) {
+        if (!quiet) {
+            if (opt.strict) fail(op, "the instruction amends a law that is not codified in the code given", "amend.target");
+            else rep.skipped.push_back(loc(op) + ": the law it amends is not codified in the code given: \"" + op.sentence + "\"");
+        }
+        return nullptr;
+    }
+    std::string num = section_of(t);
+    if (num.empty()) {
+        if (!quiet) fail(op, "the instruction names no section of the code", "amend.target");
+        return nullptr;
+    }
+    Provision* sec = find_section(num);
+    if (!sec && !t.title.empty() && num.find('-') != std::string::npos && num.substr(0, num.find('-')) != t.title) {
+        // "Chapter 28 of Title 47 ... is amended as follows: (e) Section 48-2887.06 is amended":
+        // the enclosing instruction's title tells which section the law means.
+        std::string in_title = t.title + num.substr(num.find('-'));
+        if ((sec = find_section(in_title)) && !quiet)
+            rep.warnings.push_back(loc(op) + ": the law names section " + num + " in Title " + t.title + "; read as " + in_title);
+    }
+    current_section = sec;
+    if (!sec) {
+        bool should = std::find(prefixes.begin(), prefixes.end(), prefix_of(num)) != prefixes.end();
+        if (quiet) return nullptr;
+        if (should || opt.strict) {
+            Citation c;
+            c.section = num;
+            auto near = nearest_citations(doc.root, c, 3);
+            std::string msg = "no section " + num + " in the code given";
+            if (!near.empty()) {
+                msg += "; nearest: ";
+                for (std::size_t i = 0; i < near.size(); ++i) msg += (i ? ", " : "") + near[i];
+            }
+            fail(op, msg, "amend.target");
+        } else {
+            rep.skipped.push_back(loc(op) + ": section " + num + " is not in the code given: \"" + op.sentence + "\"");
+        }
+        return nullptr;
+    }
+    ProvisionPath chain{sec};
+    Provision* cur = sec;
+    bool exact = true;
+    for (std::size_t k = 0; k < t.path.size(); ++k) {
+        const std::string& d = t.path[k];
+        std::vector<Provision*> same;
+        for (auto& c : cur->children)
+            if (is_numbered(c.kind) && clean_num(c.designation) == d) same.push_back(&c);
+        Provision* next = same.empty() ? nullptr : same[0];
+        bool last = k + 1 == t.path.size();
+        if (same.size() > 1) {
+            // A code may hold two provisions with one designation: say which, never guess.
+            if (last && t.ordinal >= 1 && static_cast<std::size_t>(t.ordinal) <= same.size()) {
+                next = same[static_cast<std::size_t>(t.ordinal - 1)];
+            } else {
+                if (!quiet)
+                    fail(op, std::to_string(same.size()) + " provisions are designated (" + d + ") in " + cite_of(cur) +
+                                 "; say which (\"the second ... designated as (" + d + ")\")",
+                         "amend.ambiguous");
+                return nullptr;
+            }
+        }
+        if (!next) {
+            exact = false;
+            break;
+        }
+        cur = next;
+        chain.push_back(cur);
+    }
+    if (!exact) {
+        // The law's kind words do not always match the Code's depth ("Paragraph (2)" of a
+        // definitions section, an undesignated "(a)" wrapper): look for the designations as a
+        // chain anywhere in the section, and accept exactly one match.
+        std::vector<ProvisionPath> found;
+        std::function<void(Provision&, ProvisionPath&)> walk = [&](Provision& p, ProvisionPath& ch) {
+            for (auto& c : p.children) {
+                if (!is_numbered(c.kind)) continue;
+                ch.push_back(&c);
+                if (!t.path.empty() && ch.size() >= t.path.size() + 1) {
+                    bool match = true;
+                    for (std::size_t k = 0; k < t.path.size(); ++k)
+                        if (clean_num(ch[ch.size() - t.path.size() + k]->designation) != t.path[k]) match = false;
+                    if (match) found.push_back(ch);
+                }
+                walk(c, ch);
+                ch.pop_back();
+            }
+        };
+        // Try the tail of the path first (relative part), then shorter tails.
+        ProvisionPath root_chain{sec};
+        walk(*sec, root_chain);
+        if (found.size() != 1) {
+            if (quiet) return nullptr;
+            Citation c;
+            c.section = sec->designation;
+            c.path = t.path;
+            if (found.empty()) {
+                auto near = nearest_citations(*sec, c, 3);
+                std::string msg = "no provision " + c.str() + " in the code given";
+                if (!near.empty()) {
+                    msg += "; nearest: ";
+                    for (std::size_t i = 0; i < near.size(); ++i) msg += (i ? ", " : "") + near[i];
+                }
+                fail(op, msg, "amend.target");
+            } else {
+                std::string msg = c.str() + " is ambiguous: it matches ";
+                for (std::size_t i = 0; i < found.size(); ++i) {
+                    ProvisionPath cp(found[i].begin(), found[i].end());
+                    msg += (i ? ", " : "") + citation_of(cp).str();
+                }
+                fail(op, msg, "amend.ambiguous");
+            }
+            return nullptr;
+        }
+        chain = found[0];
+        cur = const_cast<Provision*>(chain.back());
+    }
+    if (!t.term.empty()) {
+        Provision* def = nullptr;
+        std::function<void(Provision&)> look = [&](Provision& p) {
+            for (auto& c : p.children) {
+                if (def) return;
+                if ((c.kind == Kind::Definition && ascii_lower(c.designation) == ascii_lower(t.term)) ||
+                    (is_numbered(c.kind) && same_term(c.text.text, t.term))) {
+                    def = &c;
+                    chain.push_back(&c);
+                    return;
+                }
+                look(c);
+            }
+        };
+        look(*cur);
+        if (!def) {
+            if (!quiet) fail(op, "no definition of \"" + t.term + "\" in " + t.describe(), "amend.target");
+            return nullptr;
+        }
+        cur = def;
+    }
+    if (chain_out) *chain_out = chain;
+    return cur;
+}
+
+std::string Applier::cite(const ProvisionPath& ch) { return citation_of(ch).str(); }
+
+bool Applier::path_to(Provision& from, const Provision* target, std::vector<Provision*>& path) {
+    path.push_back(&from);
+    if (&from == target) return true;
+    for (auto& c : from.children)
+        if (path_to(c, target, path)) return true;
+    path.pop_back();
+    return false;
+}
+
+std::vector<Provision*> Applier::ancestry(Provision* target) {
+    std::vector<Provision*> below;
+    if (current_section && path_to(*current_section, target, below)) {
+        // A section right under the root (a code without chapters): the root is all above it.
+        const auto& top = doc.root.children;
+        std::less<const Provision*> before;
+        if (!top.empty() && !before(current_section, top.data()) && before(current_section, top.data() + top.size())) {
+            below.insert(below.begin(), &doc.root);
+            return below;
+        }
+        // Prefix the containers above the section (a chapter, at most a few levels).
+        std::vector<Provision*> above;
+        std::function<bool(Provision&)> up = [&](Provision& p) {
+            above.push_back(&p);
+            if (&p == current_section) return true;
+            if (p.kind != Kind::Section)
+                for (auto& c : p.children)
+                    if (up(c)) return true;
+            above.pop_back();
+            return false;
+        };
+        if (up(doc.root)) {
+            above.pop_back();
+            above.insert(above.end(), below.begin(), below.end());
+            return above;
+        }
+    }
+    std::vector<Provision*> path;
+    path_to(doc.root, target, path);
+    return path;
+}
+
+ProvisionPath Applier::addressable(const std::vector<Provision*>& anc) {
+    ProvisionPath chain;
+    for (Provision* p : anc)
+        if (is_addressable(*p) && (!chain.empty() || p->kind == Kind::Section)) chain.push_back(p);
+    return chain;
+}
+
+std::string Applier::cite_of(Provision* target) {
+    ProvisionPath chain = addressable(ancestry(target));
+    return chain.empty() ? std::string() : citation_of(chain).str();
+}
+
+Provision* Applier::parent_of(Provision* target) {
+    auto anc = ancestry(target);
+    return anc.size() >= 2 ? anc[anc.size() - 2] : nullptr;
+}
+
+int Applier::depth_in_section(Provision* target) {
+    ProvisionPath chain = addressable(ancestry(target));
+    return chain.empty() ? 0 : static_cast<int>(chain.size()) - 1;
+}
+
+void Applier::scope_nodes(Provision* n, bool whole, std::vector<Provision*>& out) {
+    if (n->kind == Kind::History || n->kind == Kind::Block) return;
+    out.push_back(n);
+    if (!whole) return;
+    for (auto& c : n->children) scope_nodes(&c, true, out);
+}
+
+}  // namespace amend::applying

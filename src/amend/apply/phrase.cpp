@@ -1,0 +1,251 @@
+// Phrase edits: strike, insert, replace, and words added at the end of a text.
+#include "amend/apply/applier.hpp"
+
+namespace amend::applying {
+
+void rich_edit(RichText& rt, const std::vector<Edit>& edits) {
+    if (edits.empty()) return;
+    std::string out;
+    out.reserve(rt.text.size());
+    std::vector<long> delta_after;  // cumulative size change after each edit
+    std::size_t pos = 0;
+    long delta = 0;
+    for (const auto& e : edits) {
+        out.append(rt.text, pos, e.begin - pos);
+        out += e.with;
+        pos = e.end;
+        delta += static_cast<long>(e.with.size()) - static_cast<long>(e.end - e.begin);
+        delta_after.push_back(delta);
+    }
+    out.append(rt.text, pos, std::string::npos);
+    auto map = [&](std::uint32_t x, bool is_end) {
+        // The last edit that begins before x.
+        auto it = std::upper_bound(edits.begin(), edits.end(), x, [](std::uint32_t v, const Edit& e) { return v <= e.begin; });
+        if (it == edits.begin()) return x;
+        std::size_t k = static_cast<std::size_t>(it - edits.begin()) - 1;
+        const Edit& e = edits[k];
+        long before = k == 0 ? 0 : delta_after[k - 1];
+        if (x >= e.end) return static_cast<std::uint32_t>(static_cast<long>(x) + delta_after[k]);
+        long start = static_cast<long>(e.begin) + before;  // x is inside the replaced run
+        return static_cast<std::uint32_t>(is_end ? start + static_cast<long>(e.with.size()) : start);
+    };
+    for (auto& m : rt.marks) {
+        m.begin = map(m.begin, false);
+        m.end = map(m.end, true);
+    }
+    rt.marks.erase(std::remove_if(rt.marks.begin(), rt.marks.end(), [](const Markup& m) { return m.end < m.begin; }),
+                   rt.marks.end());
+    rt.text = std::move(out);
+}
+
+void rich_replace(RichText& rt, std::size_t b, std::size_t e, const std::string& with) {
+    rich_edit(rt, {Edit{b, e, with}});
+}
+
+bool only_punct(const std::string& s) {
+    std::string l = ascii_lower(s);
+    for (std::string w : {" and", " or", "and", "or"}) {
+        auto p = l.find(w);
+        if (p != std::string::npos && p + w.size() == l.size()) l = l.substr(0, p);
+    }
+    for (char c : l)
+        if (std::isalnum(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+bool Applier::standing_replacement(const Op& op, Provision* target, const TargetRef& t) {
+    std::vector<Hit> hits = search(op, target, t, op.replace);
+    std::size_t k = op.find.find(op.replace);
+    if (k == std::string::npos) return !hits.empty();
+    auto word_at = [](std::string_view s, bool last) {  // the first (or last) word of s
+        std::size_t b = 0, e = s.size();
+        if (last) {
+            while (e > 0 && !is_word(s[e - 1])) --e;
+            b = e;
+            while (b > 0 && is_word(s[b - 1])) --b;
+        } else {
+            while (b < e && !is_word(s[b])) ++b;
+            e = b;
+            while (e < s.size() && is_word(s[e])) ++e;
+        }
+        return std::string(s.substr(b, e - b));
+    };
+    std::string before = word_at(std::string_view(op.find).substr(0, k), true);
+    std::string after = word_at(std::string_view(op.find).substr(k + op.replace.size()), false);
+    for (const auto& h : hits) {
+        std::string_view txt = h.heading ? h.node->heading.text : h.node->text.text;
+        bool goes_on = (!after.empty() && word_at(txt.substr(h.end), false) == after) ||
+                       (!before.empty() && word_at(txt.substr(0, h.begin), true) == before);
+        if (!goes_on) return true;
+    }
+    return false;
+}
+
+void Applier::phrase_op_in_scope(const Op& op, const TargetRef& t) {
+    if (!op.each) {
+        fail(op, "a phrase changed in a whole title, chapter or code must say \"each place it appears\" or \"wherever it appears\"",
+             "amend.scope");
+        return;
+    }
+    std::string needle = (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) ? op.anchor : op.find;
+    std::vector<std::string> nums;
+    for (Provision* sec : sections_of(doc.root))
+        if (sec->designation.rfind(t.scope_prefix, 0) == 0) nums.push_back(sec->designation);
+    Op each = op;
+    each.expect_count = 0;
+    std::size_t before = rep.applied.size();
+    for (const auto& n : nums) {
+        TargetRef st;
+        st.section = n;
+        Provision* sec = resolve_target(op, st, nullptr, true);
+        if (!sec || search(op, sec, st, needle).empty()) continue;
+        each.targets = {st};
+        phrase_op(each);
+    }
+    if (rep.applied.size() == before)
+        fail(op, "\"" + needle + "\" not found in " + (t.scope_prefix.empty() ? std::string("the code given") : "the sections " + t.scope_prefix + "*"),
+             "amend.phrase");
+}
+
+void Applier::phrase_op(const Op& op) {
+    for (const auto& t : op.targets) {
+        if (t.container_only && t.scope_known) {
+            phrase_op_in_scope(op, t);
+            continue;
+        }
+        if (t.uncodified && ratify_brackets(op)) continue;
+        Provision* target = resolve_target(op, t);
+        if (!target) continue;
+        std::string needle = (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) ? op.anchor : op.find;
+        std::vector<Hit> hits = search(op, target, t, needle);
+        // An occurrence that already stands inside the replacement ("Medicaid" in "DC Medicaid",
+        // when "Medicaid" is to become "DC Medicaid") was changed already: changing it again
+        // would double the words.
+        if (op.type == OpType::Replace && op.replace.size() > op.find.size()) {
+            std::size_t k = op.replace.find(op.find);
+            if (k != std::string::npos) {
+                std::size_t before = hits.size();
+                hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) {
+                               const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+                               return h.begin >= k && txt.compare(h.begin - k, op.replace.size(), op.replace) == 0;
+                           }),
+                           hits.end());
+                if (hits.size() != before) {
+                    rep.warnings.push_back(loc(op) + ": " + std::to_string(before - hits.size()) + " place(s) in " + cite_of(target) +
+                                           " already read \"" + op.replace + "\"; left as they are");
+                    if (hits.empty()) continue;
+                }
+            }
+        }
+        std::string inserted = op.replace;
+        if (hits.empty() && is_xml(*target)) hits = search_codified(op, target, t, needle, inserted);
+        if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && standing_replacement(op, target, t)) {
+            // The codifier's own words in brackets ("[Chapter 2A of Title 7]") stood for the
+            // law's until the law said them: the brackets go.
+            if (unbracket(op, target, t)) continue;
+            // Applied already: D.C.'s emergency and temporary acts often make the same change
+            // first. Nothing is changed, and the report says so (a warning, never silent).
+            rep.warnings.push_back(loc(op) + ": \"" + needle + "\" is not in " + cite_of(target) + ", which already reads \"" +
+                                   op.replace + "\"; nothing changed (applied already?)");
+            continue;
+        }
+        if (!choose(op, target, needle, hits)) continue;
+        bool clash = false;
+        for (const auto& h : hits) {
+            std::string other = conflict_in(h.heading ? h.node->heading : h.node->text, h.begin, h.end, loc(op));
+            if (!other.empty()) {
+                fail(op, "this instruction and the one at " + other + " both change \"" + needle + "\" in " + cite_of(h.node),
+                     "amend.conflict");
+                clash = true;
+                break;
+            }
+        }
+        if (clash) continue;
+        // Every hit's edit is worked out on the text as it stands, then each text is rebuilt once.
+        std::sort(hits.begin(), hits.end(), text_order);
+        std::vector<Edit> edits;
+        const std::string replacement = is_xml(*target) ? codified(op, inserted, target) : inserted;
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            const Hit& h = hits[i];
+            const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+            Edit e{h.begin, h.end, {}};
+            if (op.type == OpType::Replace) {
+                e.with = replacement;
+                // Words never run together: striking ", the Office" from "organization, the
+                // Office" and inserting "or the Office" gives "organization or the Office".
+                if (!e.with.empty() && e.begin > 0 && is_word(txt[e.begin - 1]) && is_word(e.with.front())) e.with = " " + e.with;
+                if (!e.with.empty() && e.end < txt.size() && is_word(txt[e.end]) && is_word(e.with.back())) e.with += " ";
+            } else if (op.type == OpType::Strike) {
+                // Striking a whole word takes one space with it.
+                std::size_t floor = edits.empty() ? 0 : edits.back().end;
+                if (e.begin > floor && txt[e.begin - 1] == ' ' && (e.end == txt.size() || txt[e.end] == ' ' || !is_word(txt[e.end])))
+                    --e.begin;
+                else if (e.end < txt.size() && txt[e.end] == ' ' && e.begin == 0)
+                    ++e.end;
+            } else if (op.type == OpType::InsertBefore) {
+                e.with = replacement;
+                if (!e.with.empty() && is_word(e.with.back()) && h.begin < txt.size() && is_word(txt[h.begin])) e.with += " ";
+                e.end = e.begin;
+            } else {
+                e.with = replacement;
+                if (!e.with.empty() && is_word(e.with.front()) && h.end > 0 &&
+                    (is_word(txt[h.end - 1]) || txt[h.end - 1] == ',' || txt[h.end - 1] == ';'))
+                    e.with = " " + e.with;
+                e.begin = e.end;
+            }
+            edits.push_back(std::move(e));
+            bool last_of_text = i + 1 == hits.size() || hits[i + 1].node != h.node || hits[i + 1].heading != h.heading;
+            if (last_of_text) {
+                RichText& rt = h.heading ? h.node->heading : h.node->text;
+                rich_edit(rt, edits);
+                // Mark the changed words, at their new places.
+                long shift = 0;
+                for (const auto& ed : edits) {
+                    auto b = static_cast<std::uint32_t>(static_cast<long>(ed.begin) + shift);
+                    rt.marks.push_back(Markup{b, b + static_cast<std::uint32_t>(ed.with.size()), kEditTag, {Attr{"by", loc(op)}}});
+                    shift += static_cast<long>(ed.with.size()) - static_cast<long>(ed.end - ed.begin);
+                }
+                std::stable_sort(rt.marks.begin(), rt.marks.end(), [](const Markup& a, const Markup& b) {
+                    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+                });
+                edits.clear();
+            }
+        }
+        std::string what;
+        std::string n = hits.size() == 1 ? "" : " (" + std::to_string(hits.size()) + " places)";
+        if (op.type == OpType::Replace) what = "struck \"" + op.find + "\" and inserted \"" + op.replace + "\" in " + cite_of(target) + n;
+        else if (op.type == OpType::Strike) what = "struck \"" + op.find + "\" in " + cite_of(target) + n;
+        else what = "inserted \"" + op.replace + "\" " + (op.type == OpType::InsertBefore ? "before" : "after") + " \"" + op.anchor + "\" in " + cite_of(target) + n;
+        note(op, what, target);
+    }
+}
+
+void Applier::insert_at_end(const Op& op) {
+    for (const auto& t : op.targets) {
+        Provision* target = resolve_target(op, t);
+        if (!target) continue;
+        std::string add = op.replace;
+        if (add.empty())
+            for (const auto& b : op.blocks)
+                if (!b.text.empty()) add = b.text.text;
+        if (add.empty()) {
+            fail(op, "expected the text to add at the end");
+            continue;
+        }
+        // The last text of the target, in reading order.
+        Provision* last = target;
+        std::function<void(Provision&)> walk = [&](Provision& p) {
+            if (p.kind == Kind::History || p.kind == Kind::Block) return;
+            if (!p.text.empty()) last = &p;
+            for (auto& c : p.children) walk(c);
+        };
+        walk(*target);
+        std::string& txt = last->text.text;
+        std::string sep = (!txt.empty() && txt.back() != ' ' && is_word(add.front())) ? " " : "";
+        if (!txt.empty() && (add.front() == ' ')) sep.clear();
+        rich_replace(last->text, txt.size(), txt.size(), sep + add);
+        note(op, "added \"" + add + "\" at the end of " + cite_of(target), target);
+    }
+}
+
+}  // namespace amend::applying

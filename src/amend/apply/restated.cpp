@@ -1,0 +1,86 @@
+// Restated text: a restatement sets the words of provisions it shows.
+#include "amend/apply/applier.hpp"
+
+namespace amend::applying {
+
+std::string Applier::normal(const std::string& s) {
+    std::string f = fold(s).s, out;
+    bool sp = false;
+    for (char c : f) {
+        if (c == ' ' || c == '\t' || c == '\n') {
+            sp = !out.empty();
+            continue;
+        }
+        if (sp) out += ' ';
+        sp = false;
+        out += c;
+    }
+    return out;
+}
+
+void Applier::set_unnumbered(const Op& op) {
+    std::vector<Provision*> chain;
+    for (const auto& t : op.targets) {
+        chain.push_back(resolve_target(op, t));
+        if (!chain.back()) return;
+    }
+    UnnumberedAt u = find_unnumbered(chain, [&](const std::string& s) { return normal(s) == normal(op.find); });
+    if (!u.holder) {
+        fail(op, "no unnumbered paragraph of " + cite_of(chain.back()) + " or after it reads \"" + op.find + "\"", "amend.restatement");
+        return;
+    }
+    if (op.find == op.replace) return;  // checked, unchanged
+    if (!u.own_text && op.replace.empty()) {
+        u.holder->children.erase(u.holder->children.begin() + static_cast<long>(u.child));
+        note(op, "struck a paragraph of " + cite_of(u.holder), u.holder);
+        return;
+    }
+    edit_text(u.own_text ? u.holder->text : u.holder->children[u.child].text, op.find, op.replace);
+    note(op, "restated " + cite_of(u.holder), u.holder);
+}
+
+void Applier::edit_text(RichText& rt, const std::string& find, const std::string& replace) {
+    if (rt.text != find) return rich_replace(rt, 0, rt.text.size(), replace);
+    std::size_t pre = 0;
+    while (pre < find.size() && pre < replace.size() && find[pre] == replace[pre]) ++pre;
+    std::size_t suf = 0;
+    while (suf < find.size() - pre && suf < replace.size() - pre && find[find.size() - 1 - suf] == replace[replace.size() - 1 - suf])
+        ++suf;
+    rich_replace(rt, pre, find.size() - suf, replace.substr(pre, replace.size() - suf - pre));
+}
+
+void Applier::set_text(const Op& op) {
+    if (op.find_kind == "unnumbered paragraph") return set_unnumbered(op);
+    const TargetRef& t = op.targets.at(0);
+    Provision* target = resolve_target(op, t);
+    if (!target) return;
+    bool line = op.find_kind == "section line";
+    RichText& rt = t.part == TargetRef::Part::Heading ? target->heading : target->text;
+    std::string current = rt.text;
+    std::string find = op.find, replace = op.replace;
+    if (line) {
+        // "2-173-042 Heading.": the number must match; the rest is the heading.
+        std::string num = target->designation;
+        auto strip = [&](const std::string& l, std::string& out) {
+            if (normal(l).rfind(num, 0) != 0) return false;
+            out = l.substr(l.find(num) + num.size());
+            out.erase(0, out.find_first_not_of(' '));
+            return true;
+        };
+        if (!strip(find, find) || !strip(replace, replace)) {
+            fail(op, "the restated section line \"" + op.find + "\" does not begin with the section number " + num, "amend.restatement");
+            return;
+        }
+    }
+    if (normal(current) != normal(find)) {
+        fail(op, "the restatement of " + cite_of(target) + (line ? " (its heading)" : "") +
+                     " does not match the current text: current \"" + current + "\", restated \"" + find + "\"",
+             "amend.restatement");
+        return;
+    }
+    if (find == replace) return;  // checked, unchanged
+    edit_text(rt, find, replace);
+    note(op, "restated " + cite_of(target), target);
+}
+
+}  // namespace amend::applying

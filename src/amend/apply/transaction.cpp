@@ -1,0 +1,132 @@
+// The transaction: every instruction in order, then the cross-reference check.
+#include "amend/apply/applier.hpp"
+#include "model/parallel.hpp"
+
+namespace amend::applying {
+
+void Applier::run(const std::vector<Op>& ops) {
+    for (Provision* s : sections_of(doc.root)) {
+        std::string p = prefix_of(s->designation);
+        if (std::find(prefixes.begin(), prefixes.end(), p) == prefixes.end()) prefixes.push_back(p);
+    }
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        const Op& op = ops[i];
+        if (op.type == OpType::Redesignate) {
+            std::vector<const Op*> run{&op};
+            while (i + 1 < ops.size() && ops[i + 1].type == OpType::Redesignate && ops[i + 1].file == op.file) run.push_back(&ops[++i]);
+            redesignate(run);
+            continue;
+        }
+        switch (op.type) {
+            case OpType::Context: break;
+            case OpType::Replace:
+            case OpType::Strike:
+            case OpType::InsertBefore:
+            case OpType::InsertAfter: phrase_op(op); break;
+            case OpType::InsertAtEnd: insert_at_end(op); break;
+            case OpType::StrikeUnit: repeal(op, true); break;
+            case OpType::Repeal: repeal(op, false); break;
+            case OpType::Add: add(op); break;
+            case OpType::Restate: restate(op); break;
+            case OpType::Redesignate: break;  // above
+            case OpType::Designate: designate(op); break;
+            case OpType::SetText: set_text(op); break;
+        }
+    }
+}
+
+std::set<std::string> citations_in(const Provision& root, const std::set<std::string>& sections) {
+    std::set<std::string> out;
+    for (const Provision* sec : sections_of(root)) {
+        if (!sections.count(sec->designation)) continue;
+        ProvisionPath chain;
+        for_each_addressable(*sec, chain, [&](const ProvisionPath& ch) { out.insert(citation_of(ch).str()); });
+    }
+    return out;
+}
+
+void check_references(const Document& before, const Document& after, ApplyReport& rep) {
+    std::set<std::string> gone = citations_in(before.root, rep.changed_sections);
+    for (const auto& c : citations_in(after.root, rep.changed_sections)) gone.erase(c);
+    if (gone.empty()) return;
+    static const boost::regex local(R"(\b(subsection|paragraph|subparagraph)\s+((?:\([^()\s]+\))+)\s+of\s+this\s+section\b)",
+                                    boost::regex::perl | boost::regex::icase);
+    static const boost::regex other(R"(\bSection\s+(\d+[-.:][0-9A-Za-z.\-:]*[0-9A-Za-z])((?:\([^()\s]+\))*))");
+    static const boost::regex desig(R"(\(([^()\s]+)\))");
+    auto cite = [](std::string section, const std::string& chain) {
+        Citation c;
+        c.section = std::move(section);
+        for (boost::sregex_iterator jt(chain.begin(), chain.end(), desig), e2; jt != e2; ++jt) c.path.push_back((*jt)[1]);
+        return c.str();
+    };
+    ProvisionPath chain;
+    for_each_addressable(after.root, chain, [&](const ProvisionPath& ch) {
+        const std::string& t = ch.back()->text.text;
+        // "... of this section" can only name what is gone inside a changed section; "Section N"
+        // is written with its capital.
+        bool in_changed = rep.changed_sections.count(ch.front()->designation) > 0;
+        if (t.find(in_changed ? "ection" : "Section") == std::string::npos) return;
+        std::string here;
+        auto report = [&](const std::string& target, const std::string& words) {
+            if (!gone.count(target)) return;
+            if (here.empty()) here = citation_of(ch).str();
+            rep.dangling.push_back(here + " refers to \"" + words + "\" (" + target +
+                                   "), which this amendment strikes, repeals or redesignates");
+        };
+        if (in_changed)
+            for (boost::sregex_iterator it(t.begin(), t.end(), local), end; it != end; ++it)
+                report(cite(ch.front()->designation, (*it)[2]), (*it)[0]);
+        for (boost::sregex_iterator it(t.begin(), t.end(), other), end; it != end; ++it)
+            report(cite((*it)[1], (*it)[2]), (*it)[0]);
+    });
+}
+
+}  // namespace amend::applying
+
+namespace amend {
+
+ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt, const Document* before) {
+    std::unique_ptr<Document> copy;
+    if (!before) {
+        copy = std::make_unique<Document>(doc);
+        before = copy.get();
+    }
+    applying::Applier a(doc, opt);
+    a.run(ops);
+    applying::Applier::strip_edit_marks(doc.root);
+    if (a.rep.ok()) applying::check_references(*before, doc, a.rep);
+    return a.rep;
+}
+
+namespace {
+
+// A copy of a whole code to amend, its top-level provisions copied on every core.
+Document copy_code(const Document& d) {
+    Document c;
+    c.files = d.files;
+    c.root = copy_without_children(d.root);
+    c.root.children.resize(d.root.children.size());
+    parallel_for(d.root.children.size(), 256, [&](std::size_t i) { c.root.children[i] = d.root.children[i]; });
+    return c;
+}
+
+}  // namespace
+
+ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt) {
+    AmendmentDoc ad = read_amendment_file(amendment_path);
+    ReadResult rr = interpret(ad);
+    ApplyResult r;
+    r.amended = copy_code(code);
+    ApplyOptions2 o = opt;
+    if (o.default_section.empty()) o.default_section = ad.default_section;
+    if (!rr.errors.empty()) {
+        r.report.failures = rr.errors;
+        r.report.title = ad.title;
+        return r;
+    }
+    r.report = apply_ops(r.amended, rr.ops, o, &code);
+    r.report.title = ad.title;
+    return r;
+}
+
+}  // namespace amend

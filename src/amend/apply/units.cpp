@@ -1,0 +1,378 @@
+// Unit edits: repeal, add and restate whole provisions and sections.
+#include "amend/apply/applier.hpp"
+
+namespace amend::applying {
+
+void set_kinds(Provision& p, int depth) {
+    if (is_numbered(p.kind) && p.kind != Kind::Section) p.kind = kind_for_depth(depth);
+    for (auto& c : p.children) set_kinds(c, depth + 1);
+}
+
+std::string with_parens(const std::string& old_designation, const std::string& inner) {
+    // A bare designation ("2-173-042", a Chicago "a") stays bare; "(f)" and the editor's "[(f)]" take "(...)".
+    if (!old_designation.empty() && old_designation.front() != '(' && old_designation.rfind("[(", 0) != 0) return inner;
+    return "(" + inner + ")";
+}
+
+std::pair<int, std::string> order_key(const std::string& designation) { return sequence_key(clean_num(designation)); }
+
+bool same_words(const Provision& a, const Provision& b) {
+    if (clean_num(a.designation) != clean_num(b.designation) || a.text.text != b.text.text ||
+        a.heading.text != b.heading.text || a.children.size() != b.children.size())
+        return false;
+    for (std::size_t i = 0; i < a.children.size(); ++i)
+        if (!same_words(a.children[i], b.children[i])) return false;
+    return true;
+}
+
+bool same_term(const std::string& text, const std::string& term) {
+    Folded t = fold(text);
+    std::string want = "\"" + ascii_lower(fold(term).s) + "\"";
+    std::size_t q = t.s.find('"');
+    if (q == std::string::npos || q > 12) return false;
+    return ascii_lower(t.s.substr(q, want.size())) == want;
+}
+
+bool Applier::is_xml(const Provision& p) { return !p.xl.tag.empty(); }
+
+void Applier::repeal(const Op& op, bool strike) {
+    for (const auto& t : op.targets) {
+        ProvisionPath chain;
+        Provision* target = resolve_target(op, t, &chain);
+        if (!target || conflicts_whole(op, target)) continue;
+        std::string c = cite_of(target);
+        if (target->kind == Kind::Section) {
+            if (strike || !is_xml(*target)) {
+                Provision* parent = parent_of(target);
+                note(op, "repealed " + c, target);
+                auto& sib = parent->children;
+                sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
+                index_dirty = true;
+                current_section = nullptr;
+                continue;
+            }
+            std::vector<Provision> keep;
+            for (auto& ch : target->children)
+                if (ch.kind == Kind::History) keep.push_back(std::move(ch));
+            target->children = std::move(keep);
+            target->text = RichText{"Repealed.", {}};
+            target->xl.reason = "Repealed";
+            if (target->xl.head_order.find('r') == std::string::npos) target->xl.head_order = "r" + target->xl.head_order;
+            set_attr(*target, "placeholder", "Repealed");
+            note(op, "repealed " + c, target);
+            continue;
+        }
+        Provision* parent = parent_of(target);
+        if (strike || !is_xml(*target)) {
+            note(op, (strike ? "struck " : "repealed ") + c, target);
+            auto& sib = parent->children;
+            sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
+            continue;
+        }
+        // D.C. keeps a repealed unit's designation with a placeholder text.
+        target->children.clear();
+        target->heading = RichText{};
+        target->text = RichText{repealed_placeholder(section_of(t)), {}};
+        set_attr(*target, "placeholder", "Repealed");
+        note(op, "repealed " + c, target);
+    }
+}
+
+void Applier::set_attr(Provision& p, const std::string& name, const std::string& value) {
+    for (auto& a : p.xl.attrs)
+        if (a.name == name) {
+            a.value = value;
+            return;
+        }
+    p.xl.attrs.push_back(Attr{name, value});
+}
+
+std::size_t Applier::insert_position(const Provision& parent, const Provision& unit) {
+    // Among siblings numbered (ii), (iv), ... a one-letter "i", "v" or "x" is a numeral too.
+    bool roman = std::any_of(parent.children.begin(), parent.children.end(), [](const Provision& c) {
+        std::string d = clean_num(c.designation);
+        return is_numbered(c.kind) && d.size() > 1 && roman_value(d) > 0;
+    });
+    auto key_of = [&](const std::string& designation) {
+        auto k = order_key(designation);
+        std::string d = clean_num(designation);
+        if (roman && d.size() == 1 && roman_value(d) > 0) k.first = roman_value(d);
+        return k;
+    };
+    auto key = key_of(unit.designation);
+    std::size_t pos = parent.children.size();
+    // Before trailing history notes and annotations.
+    while (pos > 0 && (parent.children[pos - 1].kind == Kind::History)) --pos;
+    std::size_t best = std::string::npos;
+    for (std::size_t i = 0; i < parent.children.size(); ++i) {
+        const Provision& c = parent.children[i];
+        if (!is_numbered(c.kind)) continue;
+        if (key_of(c.designation) < key) best = i;
+    }
+    if (best != std::string::npos) return best + 1;
+    // Before the first numbered child, after any lead-in text.
+    for (std::size_t i = 0; i < parent.children.size(); ++i)
+        if (is_numbered(parent.children[i].kind)) return i;
+    return pos;
+}
+
+std::size_t Applier::restated_position(const Provision& parent, const Provision& unit, const std::string& after) {
+    if (!after.empty()) {
+        for (std::size_t i = parent.children.size(); i-- > 0;)
+            if (is_numbered(parent.children[i].kind) && clean_num(parent.children[i].designation) == after) return i + 1;
+        return insert_position(parent, unit);
+    }
+    std::size_t pos = parent.children.size();
+    while (pos > 0 && parent.children[pos - 1].kind == Kind::History) --pos;
+    for (std::size_t i = 0; i < pos; ++i)
+        if (is_numbered(parent.children[i].kind)) return i;
+    return pos;
+}
+
+Provision* Applier::parent_for(Provision* target, const Provision& unit) {
+    // Siblings share a style on the ladder: (a) (b) ..., (1) (2) ..., (A) (B) ..., (i) (ii) ...
+    const Ladder& ladder = Ladder::chicago_dc();
+    auto has_style_sibling = [&](Provision& p) {
+        int depth = depth_in_section(&p) + 1;
+        Style want = classify(clean_num(unit.designation), depth, ladder);
+        for (auto& c : p.children) {
+            if (!is_numbered(c.kind) || c.designation.empty()) continue;
+            bool undesignated = std::any_of(c.xl.attrs.begin(), c.xl.attrs.end(),
+                                            [](const Attr& a) { return a.name == "undesignated" && a.value == "true"; });
+            if (!undesignated && classify(clean_num(c.designation), depth, ladder) == want) return true;
+        }
+        return false;
+    };
+    if (has_style_sibling(*target)) return target;
+    bool any_numbered = false;
+    for (auto& c : target->children) any_numbered |= is_numbered(c.kind);
+    if (!any_numbered) return target;
+    // Search below for a node whose children share the style.
+    std::vector<Provision*> cands;
+    std::function<void(Provision&)> walk = [&](Provision& p) {
+        for (auto& c : p.children) {
+            if (!is_numbered(c.kind)) continue;
+            if (has_style_sibling(c)) cands.push_back(&c);
+            walk(c);
+        }
+    };
+    walk(*target);
+    if (cands.size() == 1) return cands[0];
+    // Prefer the one holding the predecessor.
+    auto key = order_key(unit.designation);
+    for (Provision* c : cands)
+        for (auto& k : c->children)
+            if (is_numbered(k.kind) && order_key(k.designation).first == key.first - (key.second.empty() ? 1 : 0)) return c;
+    return target;
+}
+
+void Applier::add(const Op& op) {
+    if (op.blocks.empty()) {
+        fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
+        return;
+    }
+    bool sections = op.blocks[0].kind == Kind::Section && !op.add_kind_word.empty() && op.add_kind_word.rfind("section", 0) == 0 &&
+                    (op.new_designations.empty() || op.new_designations[0].find_first_of("-.") != std::string::npos ||
+                     std::isdigit(static_cast<unsigned char>(op.new_designations[0][0])));
+    if (sections) {
+        for (const auto& b : op.blocks) {
+            if (b.designation.find_first_of("-:") == std::string::npos) {
+                // "adding new sections 3207b and 3207c" to an Act: the law's own numbers, not
+                // the Code's; where the codifier puts them is not said.
+                rep.skipped.push_back(loc(op) + ": new section " + b.designation +
+                                      " is numbered in the law, not in the code given: \"" + op.sentence + "\"");
+                continue;
+            }
+            if (find_section(b.designation)) {
+                fail(op, "section " + b.designation + " already exists in the code given", "amend.exists");
+                continue;
+            }
+            // Into the container that holds its neighbours, in number order.
+            Provision* holder = &doc.root;
+            for (Provision* s : sections_of(doc.root))
+                if (prefix_of(s->designation) == prefix_of(b.designation)) {
+                    holder = parent_of(s);
+                    break;
+                }
+            auto num_less = [](const std::string& a, const std::string& c) {
+                auto split = [](const std::string& s) {
+                    std::vector<std::pair<long, std::string>> parts;
+                    std::size_t i = 0;
+                    while (i < s.size()) {
+                        std::size_t j = i;
+                        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+                        long v = j > i ? std::atol(s.substr(i, j - i).c_str()) : 0;
+                        std::size_t k = j;
+                        while (k < s.size() && s[k] != '-' && s[k] != '.' && s[k] != ':') ++k;
+                        parts.emplace_back(v, s.substr(j, k - j));
+                        i = k + 1;
+                    }
+                    return parts;
+                };
+                return split(a) < split(c);
+            };
+            std::size_t pos = holder->children.size();
+            for (std::size_t i = 0; i < holder->children.size(); ++i)
+                if (holder->children[i].kind == Kind::Section && num_less(b.designation, holder->children[i].designation)) {
+                    pos = i;
+                    break;
+                }
+            Provision nb = b;
+            nb.span = SourceSpan{};
+            if (!holder->children.empty()) nb.span.file = holder->children[std::min(pos, holder->children.size() - 1)].span.file;
+            holder->children.insert(holder->children.begin() + static_cast<long>(pos), nb);
+            index_dirty = true;
+            current_section = nullptr;
+            rep.applied.push_back(AppliedOp{loc(op), op.sentence, "added section " + b.designation, op_name(op.type)});
+            rep.changed_sections.insert(b.designation);
+        }
+        return;
+    }
+    for (const auto& t : op.targets) {
+        Provision* target = resolve_target(op, t);
+        if (!target) continue;
+        if (op.into_parent) target = parent_of(target);
+        if (!target) continue;
+        int tdepth = depth_in_section(target);
+        Provision* placed_in = nullptr;  // where this op put its provisions so far: [placed_from, placed_to)
+        std::size_t placed_from = 0, placed_to = 0;
+        for (const auto& b0 : op.blocks) {
+            Provision b = b0;
+            if (is_xml(*target)) codified(op, b, target);
+            b.span = target->span;
+            if (b.kind == Kind::Definition || (b.kind == Kind::Text && op.add_kind_word.rfind("definition", 0) == 0)) {
+                // A definition goes in alphabetical order among the definitions.
+                std::string term = ascii_lower(b.designation);
+                std::size_t pos = target->children.size();
+                while (pos > 0 && target->children[pos - 1].kind == Kind::History) --pos;
+                for (std::size_t i = 0; i < target->children.size(); ++i) {
+                    const Provision& c = target->children[i];
+                    if (c.kind == Kind::Definition && ascii_lower(c.designation) > term) {
+                        pos = i;
+                        break;
+                    }
+                }
+                for (const auto& c : target->children)
+                    if (c.kind == Kind::Definition && ascii_lower(c.designation) == term) {
+                        fail(op, "a definition of \"" + b.designation + "\" already exists in " + cite_of(target), "amend.exists");
+                        pos = std::string::npos;
+                    }
+                if (pos == std::string::npos) continue;
+                target->children.insert(target->children.begin() + static_cast<long>(pos), b);
+                note(op, "added the definition of \"" + b.designation + "\" to " + cite_of(target), target);
+                continue;
+            }
+            if (!is_numbered(b.kind) || b.designation.empty()) {
+                std::size_t pos = target->children.size();
+                while (pos > 0 && target->children[pos - 1].kind == Kind::History) --pos;
+                target->children.insert(target->children.begin() + static_cast<long>(pos), b);
+                note(op, "added text to " + cite_of(target), target);
+                continue;
+            }
+            Provision* parent = op.after ? target : parent_for(target, b);
+            int pdepth = parent == target ? tdepth : depth_in_section(parent);
+            set_kinds(b, pdepth + 1);
+            Provision* existing = nullptr;
+            for (std::size_t i = 0; i < parent->children.size(); ++i) {
+                const Provision& c = parent->children[i];
+                bool ours = parent == placed_in && i >= placed_from && i < placed_to;  // added by this op just now
+                if (!ours && is_numbered(c.kind) && clean_num(c.designation) == clean_num(b.designation)) existing = &parent->children[i];
+            }
+            if (existing) {
+                bool same = same_words(*existing, b);
+                if (existing->is_repealed() || same) {
+                    std::string c = cite_of(existing);
+                    if (!same) *existing = b;
+                    rep.warnings.push_back(loc(op) + ": " + c + (same ? " already reads as added; nothing to change" : " was repealed; the new provision takes its place"));
+                    if (!same) note(op, "added " + c, parent);
+                    continue;
+                }
+                // Temporary or emergency legislation may have added it already.
+                std::string c = cite_of(existing);
+                *existing = b;
+                rep.warnings.push_back(loc(op) + ": " + c + " already exists; it was restated as the instruction adds it");
+                note(op, "added " + c + " (restated)", parent);
+                continue;
+            }
+            std::size_t pos = op.after ? restated_position(*parent, b, *op.after) : insert_position(*parent, b);
+            if (op.after && parent == placed_in) pos = placed_to;  // the op's provisions stay together
+            parent->children.insert(parent->children.begin() + static_cast<long>(pos), b);
+            if (parent != placed_in) placed_in = parent, placed_from = pos, placed_to = pos;
+            ++placed_to;
+            Provision* added = &parent->children[pos];
+            note(op, "added " + cite_of(added), parent);
+        }
+    }
+}
+
+void Applier::restate(const Op& op) {
+    if (op.blocks.empty()) {
+        fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
+        return;
+    }
+    for (std::size_t k = 0; k < op.targets.size(); ++k) {
+        const TargetRef& t = op.targets[k];
+        Provision* target = resolve_target(op, t);
+        if (!target || conflicts_whole(op, target)) continue;
+        Provision b = op.blocks[std::min(k, op.blocks.size() - 1)];
+        // Quoted text may wrap the target in its ancestors' designations ("(c)" then "(1)"
+        // for "the lead-in language of subsection (c)(1)"): take the part that is the target.
+        while (target->kind != Kind::Section && b.text.empty() && b.children.size() == 1 && is_numbered(b.children[0].kind) &&
+               clean_num(b.designation) != clean_num(target->designation)) {
+            Provision inner = b.children[0];
+            b = std::move(inner);
+        }
+        if (is_xml(*target)) codified(op, b, target, op.add_kind_word == "law text" ? &t : nullptr);
+        std::string c = cite_of(target);
+        if (t.part == TargetRef::Part::Heading) {
+            target->heading = !b.heading.empty() ? b.heading : b.text;
+            note(op, "restated the heading of " + c, target);
+            continue;
+        }
+        if (t.part == TargetRef::Part::Text) {
+            target->text = b.text;
+            note(op, "restated the lead-in text of " + c, target);
+            continue;
+        }
+        if (target->kind == Kind::Definition || (b.kind == Kind::Definition)) {
+            target->text = b.text;
+            if (b.kind == Kind::Definition) target->designation = b.designation;
+            note(op, "restated " + c, target);
+            continue;
+        }
+        std::vector<Provision> keep;
+        for (auto& ch : target->children)
+            if (ch.kind == Kind::History) keep.push_back(std::move(ch));
+        int depth = depth_in_section(target);
+        if (target->kind == Kind::Section) {
+            if (b.kind == Kind::Section) {
+                if (!b.heading.empty()) target->heading = b.heading;
+                target->text = b.text;
+                target->children = b.children;
+            } else {
+                target->text = RichText{};
+                target->children.clear();
+                for (const auto& bb : op.blocks) {
+                    if (bb.kind == Kind::Text && target->children.empty() && target->text.empty()) target->text = bb.text;
+                    else target->children.push_back(bb);
+                }
+            }
+            for (auto& ch : target->children) set_kinds(ch, 1);
+        } else {
+            if (is_numbered(b.kind) && !b.designation.empty()) target->designation = with_parens(target->designation, clean_num(b.designation));
+            target->heading = b.heading;
+            target->text = b.text;
+            target->children = b.children;
+            if (b.kind == Kind::Text && op.blocks.size() > 1)
+                for (std::size_t i = 1; i < op.blocks.size(); ++i) target->children.push_back(op.blocks[i]);
+            for (auto& ch : target->children) set_kinds(ch, depth + 1);
+            target->xl.attrs.erase(std::remove_if(target->xl.attrs.begin(), target->xl.attrs.end(),
+                                                  [](const Attr& a) { return a.name == "placeholder"; }),
+                                   target->xl.attrs.end());
+        }
+        for (auto& h : keep) target->children.push_back(std::move(h));
+        note(op, "restated " + c, target);
+    }
+}
+
+}  // namespace amend::applying
