@@ -27,7 +27,7 @@
 #include "diff/diff.hpp"
 #include "model/citation.hpp"
 #include "model/diagnostic.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 
 extern char** environ;

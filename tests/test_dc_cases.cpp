@@ -6,10 +6,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/documents.hpp"
 #include "amend/apply.hpp"
 #include "model/diagnostic.hpp"
 #include "parse/dc_xml.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "support.hpp"
 
 using namespace amend;

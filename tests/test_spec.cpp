@@ -13,9 +13,10 @@
 
 #include <map>
 
+#include "pipeline/documents.hpp"
 #include "amend/apply.hpp"
 #include "model/diagnostic.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 #include "support.hpp"
 

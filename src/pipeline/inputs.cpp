@@ -1,4 +1,4 @@
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -9,6 +9,8 @@
 
 #include "model/diagnostic.hpp"
 #include "model/parallel.hpp"
+#include "amend/markdown.hpp"
+#include "parse/dc_instruction.hpp"
 #include "parse/dc_xml.hpp"
 #include "parse/text_layout.hpp"
 
@@ -68,6 +70,12 @@ std::string read_file(const std::string& path) {
     }
     if (s.capacity() - s.size() > kChunk) s.shrink_to_fit();
     return s;
+}
+
+AmendmentDoc read_amendment_file(const std::string& path) {
+    std::string bytes = read_file(path);
+    if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".xml") == 0) return read_dc_instruction(bytes, path);
+    return read_markdown_amendment(bytes, path);
 }
 
 static bool has_ext(const std::string& p, const char* ext) {
