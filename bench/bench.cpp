@@ -269,7 +269,7 @@ std::string designation(char style, int v) {
 // A parent whose numbered children run (1), (2), ... or (a), (b), ... without a gap: their indices.
 bool simple_list(const Provision& p, std::vector<std::size_t>& idx, char& style) {
     idx.clear();
-    if (p.tl.child_on_same_line) return false;
+    if (p.tl->child_on_same_line) return false;
     int expect = 1;
     for (std::size_t i = 0; i < p.children.size(); ++i) {
         const auto& c = p.children[i];
@@ -277,7 +277,7 @@ bool simple_list(const Provision& p, std::vector<std::size_t>& idx, char& style)
         char st = 0;
         int v = 0;
         if (!simple(c.designation, st, v) || v != expect || (expect > 1 && st != style)) return false;
-        if (c.tl.child_on_same_line) return false;
+        if (c.tl->child_on_same_line) return false;
         style = st;
         ++expect;
         idx.push_back(i);
@@ -320,7 +320,7 @@ const char* edit(Gen& g, Provision& s) {
         std::size_t which = g.pick(idx.size());
         int v = static_cast<int>(which) + 1;
         for (std::size_t j = which + 1; j < idx.size(); ++j) p->children[idx[j]].designation = designation(st, v++);
-        if (which == 0) p->children[idx[1]].tl.blanks_before = p->children[idx[0]].tl.blanks_before;
+        if (which == 0) p->children[idx[1]].tl.mut().blanks_before = p->children[idx[0]].tl->blanks_before;
         p->children.erase(p->children.begin() + static_cast<std::ptrdiff_t>(idx[which]));
         return "strike+redesignate";
     }
@@ -343,7 +343,7 @@ const char* edit(Gen& g, Provision& s) {
         Provision n;
         n.kind = last.kind;
         n.designation = designation(st, static_cast<int>(idx.size()) + 1);
-        n.tl.gap = last.tl.gap;
+        n.tl.mut().gap = last.tl->gap;
         std::string term = g.words(1, 2);
         term[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(term[0])));
         n.text.text = def ? "The term \xE2\x80\x9C" + term + "\xE2\x80\x9D means " + g.words(5, 15) + "." : g.sentence();

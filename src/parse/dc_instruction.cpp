@@ -64,7 +64,7 @@ struct Builder {
                     if (un == "text") {
                         Provision t;
                         t.kind = Kind::Text;
-                        t.xl.tag = "text";
+                        t.xml_tag = "text";
                         all_text(u, t.text.text);
                         it.blocks.push_back(std::move(t));
                     } else {

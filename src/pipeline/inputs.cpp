@@ -136,6 +136,7 @@ Document load_code(const std::vector<std::string>& paths) {
         try {
             if (has_ext(f, ".xml")) read_dc_xml(bytes, f, docs[i]);
             else read_text_parallel(bytes, f, docs[i]);
+            for (auto& top : docs[i].root.children) shrink_to_fit(top);
         } catch (const InputError& e) {
             errs[i] = e.diagnostics();
         }
@@ -158,6 +159,7 @@ Document load_code(const std::vector<std::string>& paths) {
         }
     }
     if (!errors.empty()) throw InputError(errors);
+    doc.root.children.shrink_to_fit();
     return doc;
 }
 
