@@ -85,4 +85,8 @@ struct ReadResult {
 // enclosing items.
 ReadResult interpret(const AmendmentDoc& doc);
 
+// Every field of every operation read, one line each, and the errors: a stable text for golden
+// files and for comparing two readers. `base` is removed from the front of file names.
+std::string dump_reading(const ReadResult& r, const std::string& base = "");
+
 }  // namespace amend
