@@ -40,6 +40,23 @@ std::string TargetRef::describe() const {
     return s;
 }
 
+int unit_depth(std::string k) {
+    k = ascii_lower(std::move(k));
+    while (!k.empty() && k.back() == 's' && k != "subsections" && k.size() > 4 && k != "clauses") k.pop_back();
+    if (k == "subsections" ) k = "subsection";
+    if (k == "clauses") k = "clause";
+    std::string flat;
+    for (char c : k)
+        if (c != '-') flat += c;
+    if (flat == "subsection") return 1;
+    if (flat == "paragraph") return 2;
+    if (flat == "subparagraph") return 3;
+    if (flat == "subsubparagraph" || flat == "clause") return 4;
+    if (flat == "subsubsubparagraph" || flat == "subclause") return 5;
+    if (flat == "item") return 6;
+    return 0;
+}
+
 namespace {
 
 using boost::regex;
@@ -122,23 +139,6 @@ Masked mask_quotes(const std::string& s, std::vector<std::string>& warnings) {
         m.text += s[i++];
     }
     return m;
-}
-
-int depth_of_kind(std::string k) {
-    k = ascii_lower(std::move(k));
-    while (!k.empty() && k.back() == 's' && k != "subsections" && k.size() > 4 && k != "clauses") k.pop_back();
-    if (k == "subsections" ) k = "subsection";
-    if (k == "clauses") k = "clause";
-    std::string flat;
-    for (char c : k)
-        if (c != '-') flat += c;
-    if (flat == "subsection") return 1;
-    if (flat == "paragraph") return 2;
-    if (flat == "subparagraph") return 3;
-    if (flat == "subsubparagraph" || flat == "clause") return 4;
-    if (flat == "subsubsubparagraph" || flat == "subclause") return 5;
-    if (flat == "item") return 6;
-    return 0;
 }
 
 // "(a)(1)" → {"a", "1"}
@@ -276,7 +276,7 @@ struct Interp {
         static const regex unit(R"(^((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+((?:\([^()\s]+\)[\s,]*(?:and\s+|or\s+|through\s+)?)+)(.*)$)", icase);
         if (boost::regex_match(t, mm, unit)) {
             std::string kind = mm[1];
-            int depth = depth_of_kind(kind);
+            int depth = unit_depth(kind);
             std::string lk = kind;
             lk = ascii_lower(std::move(lk));
             if (lk == "section" || lk == "sections") depth = 1;  // "section (e)" means a subsection
@@ -433,7 +433,7 @@ struct Interp {
             for (auto& l : list) {
                 TargetRef t;
                 t.relative = true;
-                t.kind_depth = depth_of_kind(mm[1]);
+                t.kind_depth = unit_depth(mm[1]);
                 t.path = l;
                 op.targets.push_back(t);
             }

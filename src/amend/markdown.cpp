@@ -6,6 +6,7 @@
 
 #include "model/diagnostic.hpp"
 #include "parse/dc_instruction.hpp"
+#include "parse/dc_law.hpp"
 #include "parse/load.hpp"
 
 namespace amend {
@@ -198,7 +199,8 @@ AmendmentDoc read_markdown_amendment(const std::string& input, const std::string
 
 AmendmentDoc read_amendment_file(const std::string& path) {
     std::string bytes = read_file(path);
-    if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".xml") == 0) return read_dc_instruction(bytes, path);
+    if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".xml") == 0)
+        return is_dc_law(bytes) ? read_dc_law(bytes, path) : read_dc_instruction(bytes, path);
     return read_markdown_amendment(bytes, path);
 }
 

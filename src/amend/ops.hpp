@@ -51,6 +51,10 @@ enum class OpType {
 
 const char* op_name(OpType t);
 
+// The depth a unit's kind word names: subsection(s) 1, paragraph 2, subparagraph 3, clause or
+// sub-subparagraph 4, subclause 5, item 6; 0 for any other word.
+int unit_depth(std::string kind_word);
+
 struct Op {
     OpType type = OpType::Context;
     std::string file;

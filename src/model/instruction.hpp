@@ -28,12 +28,22 @@ struct InstructionItem {
     std::vector<InstructionItem> children;
 };
 
+// A provision of a whole law that amends nothing (a short title, findings, applicability, the
+// fiscal impact statement, the effective date, or the law's own new sections): listed, not read.
+struct LawProvision {
+    std::string designation;          // "Sec. 7", "(a)"
+    std::string heading;              // "Fiscal impact statement."
+    std::string file;
+    int line = 0, col = 0;
+};
+
 struct AmendmentDoc {
     std::string file;
     std::string title;
     std::vector<std::pair<std::string, std::string>> meta;  // key: value lines, in order
     std::vector<InstructionItem> items;
     std::string default_section;      // a D.C. instruction file's target="§42-3505.05", if any
+    std::vector<LawProvision> not_amending;  // a whole law's provisions that amend nothing
 };
 
 }  // namespace amend

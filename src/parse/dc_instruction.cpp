@@ -14,7 +14,8 @@ bool is_codify(const pugi::xml_node& n) {
     return name.substr(0, 7) == "codify:" || name.substr(0, 9) == "codified:";
 }
 
-// Removes codify:* elements and codified:* / codify:* attributes, recursively.
+}  // namespace
+
 void strip_codify(pugi::xml_node n) {
     for (pugi::xml_node c = n.first_child(); c;) {
         pugi::xml_node next = c.next_sibling();
@@ -30,6 +31,8 @@ void strip_codify(pugi::xml_node n) {
         a = next;
     }
 }
+
+namespace {
 
 void all_text(const pugi::xml_node& n, std::string& out) {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
@@ -92,6 +95,10 @@ struct Builder {
 };
 
 }  // namespace
+
+InstructionItem dc_instruction_item(const pugi::xml_node& n, const std::string& path, const LineIndex& lines) {
+    return Builder{path, lines}.item_of(n);
+}
 
 AmendmentDoc read_dc_instruction(const std::string& bytes, const std::string& path) {
     pugi::xml_document x;
