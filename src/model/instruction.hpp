@@ -16,6 +16,8 @@ struct InstructionItem {
     std::string designation;          // the item's own number, "(1)", "(A)"; not a target
     std::string file;
     int line = 0, col = 0;
+    int text_line = 0, text_col = 0;  // where `text` starts in `file` (0: not known)
+    std::string text_source_line;     // that line of `file`, for a caret under a word of the sentence
     std::vector<Provision> blocks;    // quoted new text already read (D.C. <include>), in order
     struct Quote {
         int line = 0;                 // first line of the quoted text in `file`

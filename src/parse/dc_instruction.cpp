@@ -58,6 +58,12 @@ struct Builder {
             else if (cn == "text") {
                 std::string t;
                 all_text(c, t);
+                if (it.text.empty() && c.first_child()) {
+                    auto [tl, tc] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.first_child().offset_debug())));
+                    it.text_line = tl;
+                    it.text_col = tc;
+                    it.text_source_line = lines.line_text(tl);
+                }
                 if (!it.text.empty()) it.text += " ";
                 it.text += t;
             } else if (cn == "include") {
