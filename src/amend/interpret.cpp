@@ -251,7 +251,7 @@ struct Interp {
         smatch mm;
         // "the second paragraph designated as paragraph (7)", "the newly designated subsection (a)"
         static const regex nth(R"(^(first|second|third|fourth)\s+\S+\s+designated\s+as\s+(.*)$)", icase);
-        static const regex newly(R"(^(?:newly|existing|new)\s+(?:re)?designated\s+(.*)$)", icase);
+        static const regex newly(R"(^(?:(?:newly|existing|new)\s+(?:re)?designated|existing|redesignated)\s+(.*)$)", icase);
         if (boost::regex_match(t, mm, newly)) t = mm[1];
         if (boost::regex_match(t, mm, nth)) {
             std::string w = mm[1];
@@ -436,6 +436,51 @@ struct Interp {
         return "";
     }
 
+    // Typos of the operative words that enacted laws contain, read where only one reading is
+    // possible ("as follow:", "is amended by to read as follows:"), each with a warning naming
+    // the words assumed. Only the drafter's words are touched: quoted text is masked.
+    std::string correct_typos(std::string s, const InstructionItem& it) {
+        struct Typo {
+            regex re;
+            const char* fmt;
+        };
+        static const std::vector<Typo> typos = [] {
+            std::vector<Typo> v;
+            auto add = [&](const char* re, const char* fmt) { v.push_back({regex(re, icase), fmt}); };
+            add(R"(\bas\s+follow(?:ed)?\b)", "as follows");
+            add(R"(\bto\s+reads\s+as\b)", "to read as");
+            add(R"(\bto\s+read\s+follows\b)", "to read as follows");
+            add(R"(\b(is|are)\s+amended\s+follows\b)", "$1 amended as follows");
+            add(R"(\bas\s+follows\s+as\s+follows\b)", "as follows");
+            add(R"(\bamended\s+by\s+to\s+read\b)", "amended to read");
+            add(R"(\bamended\s+to\s+by\b)", "amended by");
+            add(R"(\b(is|are)\s+amended\s+is\s+amended\b)", "$1 amended");
+            add(R"(\b(is|are)\s+by\s+(striking|adding|inserting)\b)", "$1 amended by $2");
+            add(R"(\b(is|are)\s+(?:mended|amending|amendment)\b)", "$1 amended");
+            add(R"(\bamended\s+my\s+(striking|adding|inserting)\b)", "amended by $1");
+            add(R"(\bsemincolon\b)", "semicolon");
+            add(R"(\bphrased(\s+«))", "phrase$1");
+            add(R"(\b(inserting|insert)\s+the\s+phrase,\s+«)", "$1 the phrase «");
+            add(R"(\bis\s+added\s+to\s+read$)", "is added to read as follows");
+            add(R"(^((?:an?\s+)?new\s+\S+\s+(?:\([^()\s]+\))+)\s+to\s+read\b)", "$1 is added to read");
+            add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+(?:\([^()\s]+\))+)\s+by\s+(striking|adding|inserting)\b)", "$1 is amended by $2");
+            add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+[^,]*?\S)\s+amended\s+(as\s+follows|by|to\s+read)\b)", "$1 is amended $2");
+            add(R"((\bstriking\s+(?:the\s+)?(?:\w+\s+)?«\d+»)\s+(inserting)\b)", "$1 and $2");
+            return v;
+        }();
+        for (const auto& t : typos) {
+            smatch mm;
+            if (!boost::regex_search(s, mm, t.re)) continue;
+            // "Subsection (b) amended as follows": only when no "is amended" stands anywhere.
+            static const regex verb(R"(\b(?:is|are|in)\b)", icase);
+            if (t.fmt == std::string("$1 is amended $2") && boost::regex_search(mm[1].first, mm[1].second, verb)) continue;
+            std::string was = mm[0].str(), now = mm.format(t.fmt);
+            res.warnings.push_back(Diagnostic{it.file, it.line, it.col, "read \"" + was + "\" as \"" + now + "\"", "amend.typo", ""});
+            s = std::string(mm.prefix()) + now + std::string(mm.suffix());
+        }
+        return s;
+    }
+
     // The words after an action's phrases, read to their last word (language/where.hpp); false,
     // with `unread` set, at the first word that is not read.
     bool where_clause(const std::string& words, Op& op) {
@@ -588,6 +633,7 @@ struct Interp {
             }
             for (auto& o : sub.res.ops) res.ops.push_back(std::move(o));
             for (auto& e : sub.res.errors) res.errors.push_back(std::move(e));
+            for (auto& w : sub.res.warnings) res.warnings.push_back(std::move(w));
             return;
         }
         std::string raw = collapse_ws(it.text);
@@ -600,7 +646,7 @@ struct Interp {
         if (m.unclosed != std::string::npos)
             return error_at(it, raw.substr(m.unclosed),
                             "a quotation is not closed: expected a closing quotation mark after the quoted words");
-        std::string s = strip_end(m.text);
+        std::string s = correct_typos(strip_end(m.text), it);
         Op op;
         op.file = it.file;
         op.line = it.line;
@@ -617,7 +663,11 @@ struct Interp {
         smatch mm;
         static const regex amended(R"(^(.*?)\s+(?:is|are|in)\s+(?:hereby\s+)?amended\s*(.*)$)", icase);
         static const regex repealed(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?repealed(?:\s+in\s+(?:its|their)\s+entirety)?$)", icase);
-        static const regex redesig(R"(^(.*?)\s+(?:is|are)\s*,?\s*(?:respectively\s*,?\s+)?(?:hereby\s+)?redesignated\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
+        // "(3) is redesignated as (4)"; "designated as" a unit, said of a unit, is the same.
+        static const regex redesig(R"(^(.*?)\s+(?:is|are)\s*,?\s*(?:respectively\s*,?\s+)?(?:hereby\s+)?(?:re)?designated\s*,?\s*(?:respectively\s*,?\s*)?as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
+        // The imperative: "Redesignate paragraph (1) as paragraph (1A)."
+        static const regex redesig_imp(R"(^(?:re)?designate\s+((?:the\s+|existing\s+)*(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s.*?)\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
+        if (boost::regex_match(s, mm, redesig_imp)) s = mm[1].str() + " is redesignated as " + mm[2].str();
         static const regex existing(R"(^(?:the\s+)?existing\s+text(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
         static const regex added(R"(^(?:an?\s+)?new\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+(?:after|before|at)\s+.*?)?(?:\s+to\s+read\s+as\s+follows)?$)", icase);
         static const regex chicago_in(R"(^in\s+(.*?),\s+(.*)$)", icase);
@@ -676,6 +726,8 @@ struct Interp {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
             if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (t.part != TargetRef::Part::Whole || !t.term.empty())
+                return error(it, "cannot redesignate \"" + mm[1].str() + "\": expected a numbered unit (\"Paragraph (3)\")");
             TargetRef nt;
             std::vector<std::vector<std::string>> nmany;
             if (!parse_target(mm[2], m, nt, &nmany)) return error(it, "cannot read the new designation \"" + mm[2].str() + "\"");

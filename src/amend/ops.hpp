@@ -82,6 +82,7 @@ struct Op {
 struct ReadResult {
     std::vector<Op> ops;                  // in order; Context ops included
     std::vector<Diagnostic> errors;       // sentences that could not be read
+    std::vector<Diagnostic> warnings;     // words assumed: typos read where only one reading is possible
 };
 
 // Reads the drafting language of every instruction of a document into operations, resolving

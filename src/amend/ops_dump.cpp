@@ -95,6 +95,8 @@ std::string dump_reading(const ReadResult& r, const std::string& base) {
     }
     for (const auto& e : r.errors)
         os << strip(e.file, base) << ':' << e.line << ':' << e.col << " error: " << e.message << " [" << e.code << "]\n";
+    for (const auto& w : r.warnings)
+        os << strip(w.file, base) << ':' << w.line << ':' << w.col << " warning: " << w.message << " [" << w.code << "]\n";
     return os.str();
 }
 

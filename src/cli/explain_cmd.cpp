@@ -36,7 +36,7 @@ nlohmann::ordered_json json_of(const Explained& e) {
 int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
     std::vector<Explained> all;
     std::vector<LawProvision> listed;
-    std::vector<Diagnostic> errors;
+    std::vector<Diagnostic> errors, warnings;
     std::vector<std::string> checked;  // with --code: what applying did, or why it could not
     Document code;
     if (!o.code.empty()) code = load_code(o.code);
@@ -46,6 +46,7 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
             ReadResult r = interpret(doc);
             for (auto& e : explain(r)) all.push_back(std::move(e));
             for (auto& d : r.errors) errors.push_back(std::move(d));
+            for (auto& d : r.warnings) warnings.push_back(std::move(d));
             for (auto& p : doc.not_amending) listed.push_back(std::move(p));
             if (!o.code.empty() && r.errors.empty()) {
                 ApplyOptions2 ao;
@@ -76,6 +77,8 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
         if (!o.code.empty())
             for (const auto& c : checked) out << "applied: " << c << "\n";
     }
+    for (const auto& d : warnings)
+        err << d.file << ":" << d.line << ":" << d.col << ": warning: " << d.message << " [" << d.code << "]\n";
     for (const auto& d : errors) err << format_full(d);
     return errors.empty() ? 0 : 2;
 }

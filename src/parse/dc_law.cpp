@@ -10,7 +10,8 @@ namespace amend {
 
 bool amends_words(const std::string& text) {
     static const boost::regex words(
-        R"(\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed|redesignated|added|inserted|designated|struck|stricken|deleted|revived|renumbered)\b)"
+        R"(\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed|redesignated|added|inserted|struck|stricken|deleted|revived|renumbered)\b)"
+        R"(|\b(?:is|are)\s+(?:hereby\s+)?designated\s+as\s+(?:(?:sub-?)*(?:section|paragraph|clause)|item|title|subtitle|part|chapter|subchapter)s?\b)"
         R"(|^\W*(?:strike|insert|add|delete|redesignate|repeal|substitute|amend)\b)"
         R"(|\bby\s+(?:striking|inserting|adding|deleting|substituting|redesignating|repealing)\b)"
         R"(|\bto\s+read\s+as\s+follow)",
@@ -84,10 +85,12 @@ struct LawReader {
         if (!subtree_amends(n)) return list(n, prefix);
         std::string t;
         own_text(n, t);
-        if (amends_words(t) || t.find_first_not_of(" \n\t") != std::string::npos) {
+        if (amends_words(t)) {
             doc.items.push_back(dc_instruction_item(n, path, lines));
             return;
         }
+        // Words of the law's own with amending provisions below them: listed, and looked into.
+        if (t.find_first_not_of(" \n\t") != std::string::npos) list(n, prefix);
         for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
             if (std::string_view(c.name()) == "para" || std::string_view(c.name()) == "section") provision(c, "");
     }
