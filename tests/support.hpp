@@ -57,6 +57,20 @@ inline std::string scratch(const std::string& name) {
     return p;
 }
 
+// A .tar.xz of ../shared/corpus extracted once into the build tree (build/NAME), kept for later
+// runs by a marker file written when the extraction finished. Returns the folder.
+inline std::string extracted(const std::string& archive, const std::string& name) {
+    std::string d = std::string(AMEND_BUILD_DIR) + "/" + name;
+    if (!std::filesystem::exists(d + "/.complete")) {
+        std::filesystem::remove_all(d);
+        std::filesystem::create_directories(d);
+        std::string cmd = "tar -xJf '" + shared("corpus/" + archive) + "' -C '" + d + "'";
+        if (std::system(cmd.c_str()) != 0) return "";
+        spit(d + "/.complete", "");
+    }
+    return d;
+}
+
 // Headless Chromium (Debian's package), or "" when it is not installed.
 inline std::string chromium() {
     for (const char* p : {"/usr/bin/chromium", "/usr/bin/chromium-browser"})

@@ -117,6 +117,9 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     MESSAGE(summary);
     test::spit(std::string(AMEND_BUILD_DIR) + "/dc-cases-summary.txt", summary);
     CHECK(total == 207);
-    CHECK(exact >= 162);    // a ratchet: raise it as the engine improves
-    CHECK(applied >= 190);  // the rest fail naming the phrase or section the Code lacks
+    // A ratchet: raise it as the engine improves. 24-323__4-681.03 ("... in the tabular array in its
+    // place") is refused since the reader reads every word: a change limited to a part of a unit
+    // that the engine cannot find is not applied by a guess.
+    CHECK(exact >= 161);
+    CHECK(applied >= 189);  // the rest fail naming the phrase or section the Code lacks
 }

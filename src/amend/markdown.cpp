@@ -71,6 +71,11 @@ struct Reader {
             switch (cmark_node_get_type(c)) {
                 case CMARK_NODE_PARAGRAPH: {
                     std::string s = source_of(c);
+                    if (it.text.empty()) {
+                        it.text_line = cmark_node_get_start_line(c);
+                        it.text_col = cmark_node_get_start_column(c);
+                        it.text_source_line = lines.at(static_cast<std::size_t>(it.text_line - 1));
+                    }
                     if (!it.text.empty()) it.text += " ";
                     it.text += s;
                     break;

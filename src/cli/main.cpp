@@ -55,6 +55,13 @@ int main(int argc, char** argv) {
     dr->add_option("--format", draft.format, "md|html|text")->check(CLI::IsMember({"md", "html", "text"}));
     dr->add_option("-o,--output", draft.out_file, "the file to write (standard output when absent)");
 
+    ExplainOptions explain;
+    auto* ex = app.add_subcommand("explain", "print what each instruction will do, as read from its words");
+    ex->add_option("AMENDMENTS", explain.amendments, "amendment documents (Markdown, D.C. instruction XML, whole D.C. laws)")
+        ->required();
+    ex->add_option("--code", explain.code, "code files or folders: check the targets against them");
+    ex->add_option("--format", explain.format, "text|json")->check(CLI::IsMember({"text", "json"}));
+
     IndexOptions index;
     auto* ix = app.add_subcommand("index", "write a D.C. Code's index: its units, and the law each section came from");
     ix->add_option("CODE", index.code_dir, "the Code's XML folder (us/dc/council/code, or a folder above it)")->required();
@@ -73,6 +80,7 @@ int main(int argc, char** argv) {
         if (c->parsed()) return cli::exit_code(run_apply(check, std::cout, std::cerr));
         if (dr->parsed()) return cli::exit_code(run_draft(draft, std::cout, std::cerr));
         if (ix->parsed()) return cli::exit_code(run_index(index, std::cout));
+        if (ex->parsed()) return cli::exit_code(run_explain(explain, std::cout, std::cerr));
     } catch (const InputError& e) {
         for (const auto& diag : e.diagnostics()) std::cerr << format_full(diag);
         return cli::kBadInput;

@@ -11,6 +11,7 @@
 #include "model/parallel.hpp"
 #include "amend/markdown.hpp"
 #include "parse/dc_instruction.hpp"
+#include "parse/dc_law.hpp"
 #include "parse/dc_xml.hpp"
 #include "parse/text_layout.hpp"
 
@@ -74,7 +75,8 @@ std::string read_file(const std::string& path) {
 
 AmendmentDoc read_amendment_file(const std::string& path) {
     std::string bytes = read_file(path);
-    if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".xml") == 0) return read_dc_instruction(bytes, path);
+    if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".xml") == 0)
+        return is_dc_law(bytes) ? read_dc_law(bytes, path) : read_dc_instruction(bytes, path);
     return read_markdown_amendment(bytes, path);
 }
 

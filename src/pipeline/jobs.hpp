@@ -73,4 +73,14 @@ CodeIndex build_dc_index(const std::string& dir);
 // Writes the Code's index (model/code_index.hpp) as tab-separated lines.
 Outcome run_index(const IndexOptions& o, std::ostream& out);
 
+struct ExplainOptions {
+    std::vector<std::string> amendments;  // Markdown, D.C. instruction XML or whole D.C. law files
+    std::vector<std::string> code;        // optional: check the targets against this code
+    std::string format = "text";          // text | json
+};
+
+// Prints what each instruction will do, in reading order. Exit 0 when every instruction was read,
+// 2 when any was not (the errors on `err`; what was read is still printed).
+Outcome run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err);
+
 }  // namespace amend
