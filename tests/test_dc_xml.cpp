@@ -56,14 +56,8 @@ std::string read_xml_error(const std::string& bytes) {
 
 const std::string& dc_code_dir() {
     static std::string dir = [] {
-        std::string d = std::string(AMEND_BUILD_DIR) + "/dc-code";
-        if (!std::filesystem::exists(d + "/.complete")) {
-            std::filesystem::remove_all(d);
-            std::filesystem::create_directories(d);
-            std::string cmd = "tar -xJf '" + test::shared("corpus/dc-code.tar.xz") + "' -C '" + d + "'";
-            REQUIRE(std::system(cmd.c_str()) == 0);
-            test::spit(d + "/.complete", "");
-        }
+        std::string d = test::extracted("corpus/dc-code.tar.xz", "dc-code");
+        REQUIRE(!d.empty());
         return d + "/us/dc/council/code";
     }();
     return dir;

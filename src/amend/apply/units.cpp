@@ -305,6 +305,15 @@ void Applier::add(const Op& op) {
     }
 }
 
+// Whether a law's section amends other text in its own words: "... is amended to read as
+// follows:" with the new text quoted right under it (a form the law itself sets out, "The
+// following form may be used:", is part of the law's text).
+static bool amends_quoted_text(const Provision& p) {
+    std::string words = ascii_lower(p.text.text);
+    return words.find("amended") != std::string::npos &&
+           std::any_of(p.children.begin(), p.children.end(), [](const Provision& c) { return c.xl.tag == "include"; });
+}
+
 void Applier::restate(const Op& op) {
     if (op.blocks.empty()) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
@@ -321,6 +330,17 @@ void Applier::restate(const Op& op) {
                clean_num(b.designation) != clean_num(target->designation)) {
             Provision inner = b.children[0];
             b = std::move(inner);
+        }
+        if (op.add_kind_word == "law text" && amends_quoted_text(b)) {
+            // "The X Act ... is revived ... and amended to read as follows:" with the Act's sections
+            // quoted: the law's section amends another text, it is not itself the Code's text, and
+            // which quoted section is this one the words do not say.
+            fail(op, "expected the law's section " + t.law_section + " to be the text of " + cite_of(target) +
+                         ", but it amends other text (\"" + b.text.text.substr(0, 120) +
+                         (b.text.text.size() > 120 ? "...\"" : "\"") + "); which part of it is " + cite_of(target) +
+                         " is not said",
+                 "amend.law-text");
+            continue;
         }
         if (is_xml(*target)) codified(op, b, target, op.add_kind_word == "law text" ? &t : nullptr);
         std::string c = cite_of(target);
