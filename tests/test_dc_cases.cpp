@@ -188,17 +188,21 @@ Outcome run_case(const std::string& base, const std::string& instruction, bool c
                                                                                     : tree_difference(*s, again.root.children[0]);
             if (!d.empty()) o.unreadable.push_back(d);
         }
+        // What amend said about an instruction that changed nothing: skipped, or applied already.
+        for (const auto& w : r.report.skipped) o.detail += (o.detail.empty() ? "" : " | ") + w;
+        for (const auto& w : r.report.warnings) o.detail += (o.detail.empty() ? "" : " | ") + w;
         std::vector<std::string> want = seq(test::slurp(base + "/after.xml"));
         if (!changed) {
             bool same = files.empty() || (files.size() == 1 && seq(files[0]) == want);
             o.status = same ? "unchanged-ok" : "unchanged-changed";
             if (!same && files.size() == 1) o.detail = first_difference(seq(files[0]), want);
+            if (same) o.detail.clear();
         } else if (files.size() != 1) {
             o.status = "files" + std::to_string(files.size());
         } else {
             auto got = seq(files[0]);
             o.status = got == want ? "exact" : "differs";
-            if (got != want) o.detail = first_difference(got, want);
+            o.detail = got == want ? "" : first_difference(got, want);
         }
     } catch (const InputError& e) {
         o.status = changed ? "exit2" : "unchanged-exit2";
@@ -282,6 +286,6 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     // Ratchets: raise them as the engine improves.
     CHECK(exact >= 451);
     CHECK(mean >= 68.2);
-    CHECK(silent <= 99);
+    CHECK(silent <= 98);
     CHECK(unchanged_ok >= 598);
 }

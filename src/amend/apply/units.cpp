@@ -166,6 +166,46 @@ Provision* Applier::parent_for(Provision* target, const Provision& unit) {
     return target;
 }
 
+namespace {
+
+// The Code's mark on a section holding text of temporary or emergency legislation ("*NOTE: This
+// section includes amendments by emergency legislation that will expire on ...").
+bool temporary_text_in(const Provision& section) {
+    auto marked = [](const std::string& t) {
+        return t.find("*NOTE:") != std::string::npos &&
+               (t.find("temporary legislation") != std::string::npos || t.find("emergency legislation") != std::string::npos);
+    };
+    if (marked(section.text.text)) return true;
+    return std::any_of(section.children.begin(), section.children.end(),
+                       [&](const Provision& c) { return c.kind == Kind::Text && marked(c.text.text); });
+}
+
+}  // namespace
+
+// The quoted text is designated as the instruction names it: "a new subsection (d)" quoted as
+// "(D)", or "new paragraphs (3) and (4)" quoted as (4) and (5), is a drafting error to report,
+// never a guess at which of the two is meant.
+bool Applier::quoted_as_named(const Op& op) {
+    std::vector<const Provision*> quoted;
+    for (const auto& b : op.blocks)
+        if (is_numbered(b.kind) && !b.designation.empty()) quoted.push_back(&b);
+    if (op.new_designations.empty() || quoted.empty()) return true;
+    auto list = [](std::vector<std::string> items) {
+        std::string out;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+        return out;
+    };
+    bool first_differs = clean_num(op.new_designations.front()) != clean_num(quoted.front()->designation);
+    bool last_differs = op.new_designations.size() > 1 && clean_num(op.new_designations.back()) != clean_num(quoted.back()->designation);
+    if (!first_differs && !last_differs) return true;
+    std::vector<std::string> named, got;
+    for (const auto& d : op.new_designations) named.push_back("(" + clean_num(d) + ")");
+    for (const auto* q : quoted) got.push_back(q->designation);
+    fail(op, "the instruction adds " + list(named) + ", but the quoted text is designated " + list(got), "amend.designation");
+    return false;
+}
+
 void Applier::add(const Op& op) {
     if (op.blocks.empty()) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
@@ -182,6 +222,11 @@ void Applier::add(const Op& op) {
                 rep.skipped.push_back(loc(op) + ": new section " + b.designation +
                                       " is numbered in the law, not in the code given: \"" + op.sentence + "\"");
                 continue;
+            }
+            if (!op.new_designations.empty() && &b == &op.blocks.front() && clean_num(op.new_designations.front()) != clean_num(b.designation)) {
+                fail(op, "the instruction adds section " + op.new_designations.front() + ", but the quoted text is section " + b.designation,
+                     "amend.designation");
+                return;
             }
             if (find_section(b.designation)) {
                 fail(op, "section " + b.designation + " already exists in the code given", "amend.exists");
@@ -228,6 +273,7 @@ void Applier::add(const Op& op) {
         }
         return;
     }
+    if (!quoted_as_named(op)) return;
     for (const auto& t : op.targets) {
         Provision* target = resolve_target(op, t);
         if (!target) continue;
@@ -287,8 +333,16 @@ void Applier::add(const Op& op) {
                     if (!same) note(op, "added " + c, parent);
                     continue;
                 }
-                // Temporary or emergency legislation may have added it already.
                 std::string c = cite_of(existing);
+                // Temporary or emergency legislation may have added it already, and the Code says
+                // so; the permanent law's text then takes its place. Anything else standing there
+                // is law the instruction would overwrite.
+                ProvisionPath chain = addressable(ancestry(parent));
+                if (chain.empty() || !temporary_text_in(*chain.front())) {
+                    fail(op, "cannot add " + c + ": " + c + " already exists (to replace it, the instruction must amend it to read as follows)",
+                         "amend.exists");
+                    continue;
+                }
                 *existing = b;
                 rep.warnings.push_back(loc(op) + ": " + c + " already exists; it was restated as the instruction adds it");
                 note(op, "added " + c + " (restated)", parent);
