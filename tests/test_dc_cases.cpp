@@ -164,6 +164,7 @@ struct Outcome {
     std::string status;  // exact, differs, exit2, exit3, files0, files2, ...; unchanged-ok, unchanged-changed, ...
     std::string detail;
     std::vector<std::string> unreadable;  // written files that do not read back to their tree
+    bool law_text = false;                // a law's section was read as the Code section's text
 };
 
 Outcome run_case(const std::string& base, const std::string& instruction, bool changed) {
@@ -188,6 +189,8 @@ Outcome run_case(const std::string& base, const std::string& instruction, bool c
                                                                                     : tree_difference(*s, again.root.children[0]);
             if (!d.empty()) o.unreadable.push_back(d);
         }
+        for (const auto& a : r.report.applied)
+            if (a.sentence.rfind("(the text of the law's section", 0) == 0) o.law_text = true;
         // What amend said about an instruction that changed nothing: skipped, or applied already.
         for (const auto& w : r.report.skipped) o.detail += (o.detail.empty() ? "" : " | ") + w;
         for (const auto& w : r.report.warnings) o.detail += (o.detail.empty() ? "" : " | ") + w;
@@ -247,7 +250,7 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
         const Outcome& o = outcomes[i];
         ++by_status[o.status];
         for (const auto& u : o.unreadable) unreadable.push_back(cases[i] + ": " + u);
-        log += cases[i] + "\t" + o.status + "\t" + o.detail.substr(0, 600) + "\n";
+        log += cases[i] + "\t" + o.status + "\t" + (o.law_text ? "(law text) " : "") + o.detail.substr(0, 600) + "\n";
         if (o.status.rfind("unchanged-", 0) == 0) {
             ++unchanged;
             unchanged_ok += o.status == "unchanged-ok";
@@ -286,6 +289,6 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     // Ratchets: raise them as the engine improves.
     CHECK(exact >= 451);
     CHECK(mean >= 68.2);
-    CHECK(silent <= 98);
-    CHECK(unchanged_ok >= 598);
+    CHECK(silent <= 93);
+    CHECK(unchanged_ok >= 616);
 }

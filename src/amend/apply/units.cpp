@@ -173,7 +173,7 @@ namespace {
 bool temporary_text_in(const Provision& section) {
     auto marked = [](const std::string& t) {
         return t.find("*NOTE:") != std::string::npos &&
-               (t.find("temporary legislation") != std::string::npos || t.find("emergency legislation") != std::string::npos);
+               (t.find("temporary") != std::string::npos || t.find("emergency") != std::string::npos);  // "emergency legistation" too
     };
     if (marked(section.text.text)) return true;
     return std::any_of(section.children.begin(), section.children.end(),
@@ -368,6 +368,13 @@ static bool amends_quoted_text(const Provision& p) {
            std::any_of(p.children.begin(), p.children.end(), [](const Provision& c) { return c.xl.tag == "include"; });
 }
 
+// The sections in quoted text, however deep (a quoted subtitle holds its sections).
+static std::size_t sections_quoted(const std::vector<Provision>& blocks) {
+    std::size_t n = 0;
+    for (const auto& b : blocks) n += b.kind == Kind::Section ? 1 : b.kind < Kind::Section ? sections_quoted(b.children) : 0;
+    return n;
+}
+
 void Applier::restate(const Op& op) {
     if (op.blocks.empty()) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
@@ -384,6 +391,25 @@ void Applier::restate(const Op& op) {
                clean_num(b.designation) != clean_num(target->designation)) {
             Provision inner = b.children[0];
             b = std::move(inner);
+        }
+        if (target->kind == Kind::Section && sections_quoted(op.blocks) > 1) {
+            // "The X Act (... § 32-171.01 et seq.) is amended to read as follows:" with a whole
+            // subtitle of the law quoted: the Act's sections become Code sections, and which of
+            // them is this one the words do not say.
+            fail(op, "expected the text of one section for " + cite_of(target) + ", found " + std::to_string(sections_quoted(op.blocks)) +
+                         " sections quoted; which of them is " + cite_of(target) + " is not said",
+                 "amend.restate");
+            continue;
+        }
+        if (op.add_kind_word == "law text" && target->kind == Kind::Section && !temporary_text_in(*target)) {
+            // A law's section with no amending words is the Code's text where temporary or
+            // emergency legislation put the same text there first (the Code marks it); anywhere
+            // else the codifier leaves the section as it is (the law's text stands in a note).
+            std::string why = "the law's section " + t.law_section + " has no amending words, and " + cite_of(target) +
+                              " holds no temporary or emergency text that it would make permanent";
+            if (opt.strict) fail(op, why, "amend.law-text");
+            else rep.skipped.push_back(loc(op) + ": " + why + "; nothing changed");
+            continue;
         }
         if (op.add_kind_word == "law text" && amends_quoted_text(b)) {
             // "The X Act ... is revived ... and amended to read as follows:" with the Act's sections
