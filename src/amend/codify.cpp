@@ -216,6 +216,11 @@ bool code_cites(RichText& rt, const LawAnchor& a) {
         bool opens = m.begin == 0 || ends_with(m.begin, ". ") || ends_with(m.begin, ": ");
         if (opens && std::islower(static_cast<unsigned char>(w.with[0])))
             w.with[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w.with[0])));
+        // Title 47's editor brackets what it writes for an amendment's reference, as the other
+        // titles that bracket "[Repealed]." do not: "pursuant to [§ 7-2371.04a]", "[Chapter 20 of
+        // this title]" (every such reference inserted into Title 47 in the dev cases, 6 sections of
+        // 5 laws; none of the 180 inserted into other titles).
+        if (!a.law_text && !list && a.section.rfind("47-", 0) == 0) w.with = "[" + w.with + "]";
         swaps.push_back(std::move(w));
     }
     if (swaps.empty()) return any;
