@@ -298,3 +298,31 @@ TEST_CASE("codify: the Code's index reads from and writes to its lines, names un
     CHECK(error_of("U\tChapter\t1\t0\n") == "x.tsv:1:1: error: expected a unit number below 0 [index.line]");
     CHECK(error_of("") == "(no error)");
 }
+
+TEST_CASE("codify: in Title 47 the Code cite written for a reference stands in the editor's brackets") {
+    // D.C. Law 24-167 § 7012 into § 47-1803.02: "pursuant to [§ 7-2371.04a]"; the same words into Title 7 are not bracketed.
+    std::vector<std::pair<std::string, std::string>> words{{"Rebates issued pursuant to ", ""},
+                                                           {"section 5a of the Public Access to Automated External Defibrillator Act of 2000",
+                                                            "§7-2371.04a"},
+                                                           {".", ""}};
+    CHECK(codified(words, "47-1803.02") == "Rebates issued pursuant to [§ 7-2371.04a].");
+    CHECK(codified(words, "7-2371.05") == "Rebates issued pursuant to § 7-2371.04a.");
+    // D.C. Law 25-217 into § 47-1807.14: a unit path, named from inside Title 47.
+    CHECK(codified({{"a sales tax return pursuant to ", ""}, {"Chapter 20", "47|20"}, {" reflecting those sales;", ""}}, "47-1807.14") ==
+          "a sales tax return pursuant to [Chapter 20 of this title] reflecting those sales;");
+}
+
+TEST_CASE("codify: the effective date of an act is written as the date its words give, or refused where they give none") {
+    // D.C. Law 24-147 § 2-1831.08: the date stands in the law's words.
+    CHECK(dc_codify("a judge first appointed after the effective date of the Technical Amendments Act of 2008, effective March 25, "
+                    "2009 (D.C. Law 17-353; 56 DCR 1117), shall become a District resident") ==
+          "a judge first appointed after March 25, 2009, shall become a District resident");
+    // An act named by its passage has no date yet: the codifier writes one the law does not give (D.C. Law 25-191).
+    CHECK(apply_dc("date", "The Board shall consist of 11 members.",
+                   striking_in_a("11 members.", "11 members; except that, from the effective date of the Health Occupations Revision "
+                                                "General Amendment Act of 2024, passed on 2nd reading on May 7, 2024 (Enrolled version "
+                                                "of Bill 25-545), the Board shall consist of 13 members.")) ==
+          "FAIL expected text the D.C. codifier can write from the law's words; it writes the date for \"the effective date of the "
+          "Health Occupations Revision General Amendment Act of 2024, passed on 2nd reading on May 7, 2024 (Enrolled version of Bill "
+          "25-545)\", which the law does not give");
+}

@@ -142,6 +142,7 @@ struct Applier {
     // Text a law inserts is written as the codifier writes it, and the report says where.
     void report_codified(const Op& op, const std::string& law, const std::string& code);
 
+    void refuse_unknown_dates(const Op& op, const std::string& text);
     std::string codified(const Op& op, const std::string& law, Provision* target);
     void codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text = nullptr);
 
