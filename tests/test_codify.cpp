@@ -94,20 +94,28 @@ TEST_CASE("codify: a law named by its long title is cited by its Code cite unles
 
 namespace {
 
-// Applies a D.C. law provision (instruction XML, as the dev cases hold it) to one Code section and
-// returns the text of the section's paragraph (a).
-std::string apply_dc(const std::string& name, const std::string& code_text, const std::string& provision) {
+// Applies a D.C. law's instruction (the body of an <instruction> of LAW for TARGET, as the dev cases
+// hold it) to one Code section (the body of its <section>).
+ApplyResult apply_dc_xml(const std::string& name, const std::string& section, const std::string& law, const std::string& target,
+                         const std::string& instruction) {
     std::string dir = test::scratch("codify-" + name);
     test::spit(dir + "/before.xml",
-               "<?xml version='1.0' encoding='utf-8'?>\n<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\">\n"
-               "  <num>7-2509.02</num>\n  <heading>Application.</heading>\n  <para>\n    <num>(a)</num>\n    <text>" +
-                   code_text + "</text>\n  </para>\n</section>\n");
+               "<?xml version='1.0' encoding='utf-8'?>\n<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\">\n" +
+                   section + "</section>\n");
     test::spit(dir + "/instruction.xml",
-               "<?xml version='1.0' encoding='utf-8'?>\n<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" "
-               "law=\"D.C. Law 25-199\" target=\"§7-2509.02\">\n  <part n=\"1\">\n    <para>\n      <num>(b)</num>\n      <text>" +
-                   provision + "</text>\n    </para>\n  </part>\n</instruction>\n");
+               "<?xml version='1.0' encoding='utf-8'?>\n<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" law=\"" +
+                   law + "\" target=\"§" + target + "\">\n  <part n=\"1\">\n" + instruction + "  </part>\n</instruction>\n");
     Document before = load_code({dir + "/before.xml"});
-    ApplyResult r = apply_file(before, dir + "/instruction.xml", ApplyOptions2{});
+    return apply_file(before, dir + "/instruction.xml", ApplyOptions2{});
+}
+
+// Applies a D.C. law provision to one Code section and returns the text of the section's paragraph (a).
+std::string apply_dc(const std::string& name, const std::string& code_text, const std::string& provision) {
+    ApplyResult r = apply_dc_xml(name,
+                                 "  <num>7-2509.02</num>\n  <heading>Application.</heading>\n  <para>\n    <num>(a)</num>\n    <text>" +
+                                     code_text + "</text>\n  </para>\n",
+                                 "D.C. Law 25-199", "7-2509.02",
+                                 "    <para>\n      <num>(b)</num>\n      <text>" + provision + "</text>\n    </para>\n");
     if (!r.report.ok()) return "FAIL " + r.report.failures[0].message;
     return sections_of(r.amended.root)[0]->children[0].text.text;
 }
@@ -325,4 +333,20 @@ TEST_CASE("codify: the effective date of an act is written as the date its words
           "FAIL expected text the D.C. codifier can write from the law's words; it writes the date for \"the effective date of the "
           "Health Occupations Revision General Amendment Act of 2024, passed on 2nd reading on May 7, 2024 (Enrolled version of Bill "
           "25-545)\", which the law does not give");
+}
+
+TEST_CASE("codify: a section waiting for funds is not left as it is when a law it names changes its applicability") {
+    // D.C. Law 25-217 § 7286 amends "Section 9 of the Business and Entrepreneurship Support to Thrive Amendment Act of 2022"
+    // (applicability): the codifier then replaced some "Not Funded" sections with their text and left others.
+    ApplyResult r = apply_dc_xml("not-funded", "  <num>47-2851.21</num>\n  <reason>Not Funded</reason>\n  <text>Not Funded.</text>\n",
+                                 "D.C. Law 25-217", "47-2851.21",
+                                 "    <section>\n      <num>7286</num>\n      <text>Section 9 of the Business and Entrepreneurship "
+                                 "Support to Thrive Amendment Act of 2022, effective March 22, 2023 (D.C. Law 24-333; 70 DCR 1524), is "
+                                 "repealed.</text>\n    </section>\n");
+    REQUIRE(r.report.failures.size() == 1);
+    CHECK(r.report.failures[0].code == "amend.not-funded");
+    CHECK(r.report.failures[0].message ==
+          "expected an amendment whose text can be written; 47-2851.21 holds a \"Not Funded\" placeholder, and this instruction "
+          "amends a law that is not codified in the code given (its applicability, perhaps): what the Code reads once it applies "
+          "is not in the law");
 }
