@@ -21,7 +21,7 @@
 
 namespace amend::applying {
 
-// ---- text with folding: curly quotes match straight ones, NBSP matches a space ----
+// ---- text with folding: curly quotes match straight ones, NBSP matches a space, a run of spaces one ----
 struct Folded {
     std::string s;
     std::vector<std::size_t> at;  // original offset of each folded byte

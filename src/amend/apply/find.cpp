@@ -19,7 +19,13 @@ Folded fold(const std::string& t) {
                 continue;
             }
         }
-        if (u == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) {
+        bool nbsp = u == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0;
+        // A run of spaces reads as one ("Department of  Consumer and Regulatory Affairs").
+        if ((nbsp || t[i] == ' ') && !f.s.empty() && f.s.back() == ' ') {
+            i += nbsp ? 2 : 1;
+            continue;
+        }
+        if (nbsp) {
             f.s += ' ';
             f.at.push_back(i);
             i += 2;
