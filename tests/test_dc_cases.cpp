@@ -290,5 +290,5 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     CHECK(exact >= 457);
     CHECK(mean >= 70.2);
     CHECK(silent <= 75);
-    CHECK(unchanged_ok >= 603);
+    CHECK(unchanged_ok >= 604);
 }

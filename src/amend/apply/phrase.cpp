@@ -134,12 +134,17 @@ void Applier::phrase_op(const Op& op) {
         // when "Medicaid" is to become "DC Medicaid") was changed already: changing it again
         // would double the words.
         if (op.type == OpType::Replace && op.replace.size() > op.find.size()) {
-            std::size_t k = op.replace.find(op.find);
-            if (k != std::string::npos) {
+            // Every place the struck words stand in the replacement: "Working Group" twice in
+            // "Working Group, and shall convene the Working Group no later than April 1, 2024".
+            std::vector<std::size_t> ks;
+            for (std::size_t k = op.replace.find(op.find); k != std::string::npos; k = op.replace.find(op.find, k + 1)) ks.push_back(k);
+            if (!ks.empty()) {
                 std::size_t before = hits.size();
                 hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) {
                                const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
-                               return h.begin >= k && txt.compare(h.begin - k, op.replace.size(), op.replace) == 0;
+                               return std::any_of(ks.begin(), ks.end(), [&](std::size_t k) {
+                                   return h.begin >= k && txt.compare(h.begin - k, op.replace.size(), op.replace) == 0;
+                               });
                            }),
                            hits.end());
                 if (hits.size() != before) {
