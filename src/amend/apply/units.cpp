@@ -228,8 +228,27 @@ void Applier::add(const Op& op) {
                      "amend.designation");
                 return;
             }
-            if (find_section(b.designation)) {
-                fail(op, "section " + b.designation + " already exists in the code given", "amend.exists");
+            if (Provision* existing = find_section(b.designation)) {
+                // Emergency or temporary legislation may have created it, and the Code says so:
+                // the permanent law's text takes its place. Any other section there is law the
+                // instruction would overwrite.
+                if (!temporary_text_in(*existing)) {
+                    fail(op, "section " + b.designation + " already exists in the code given", "amend.exists");
+                    continue;
+                }
+                Provision nb = b;
+                if (is_xml(*existing)) codified(op, nb, existing);
+                std::vector<Provision> kept;  // its history and annotations
+                for (auto& ch : existing->children)
+                    if (ch.kind == Kind::History) kept.push_back(std::move(ch));
+                if (!nb.heading.empty()) existing->heading = nb.heading;
+                existing->text = nb.text;
+                existing->children = nb.children;
+                for (auto& ch : existing->children) set_kinds(ch, 1);
+                for (auto& h : kept) existing->children.push_back(std::move(h));
+                rep.warnings.push_back(loc(op) + ": section " + b.designation +
+                                       " already exists, with text of temporary or emergency legislation; it was restated as the instruction adds it");
+                note(op, "added section " + b.designation + " (restated)", existing);
                 continue;
             }
             // Into the container that holds its neighbours, in number order.
