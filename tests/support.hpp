@@ -48,6 +48,20 @@ inline Run amend(const std::string& args) {
     return r;
 }
 
+// An archive of ../shared/corpus ("corpus/dc-code.tar.xz") extracted once into the build tree under
+// `into`; a marker file written last says the extraction is whole. Returns the folder.
+inline std::string extracted(const std::string& archive, const std::string& into) {
+    std::string d = std::string(AMEND_BUILD_DIR) + "/" + into;
+    if (!std::filesystem::exists(d + "/.complete")) {
+        std::filesystem::remove_all(d);
+        std::filesystem::create_directories(d);
+        std::string cmd = "tar -xJf '" + shared(archive) + "' -C '" + d + "'";
+        if (std::system(cmd.c_str()) != 0) return "";
+        spit(d + "/.complete", "");
+    }
+    return d;
+}
+
 // A scratch folder under the build tree, emptied first; one tree per test process, since ctest
 // runs several at once.
 inline std::string scratch(const std::string& name) {
@@ -55,20 +69,6 @@ inline std::string scratch(const std::string& name) {
     std::filesystem::remove_all(p);
     std::filesystem::create_directories(p);
     return p;
-}
-
-// A .tar.xz of ../shared/corpus extracted once into the build tree (build/NAME), kept for later
-// runs by a marker file written when the extraction finished. Returns the folder.
-inline std::string extracted(const std::string& archive, const std::string& name) {
-    std::string d = std::string(AMEND_BUILD_DIR) + "/" + name;
-    if (!std::filesystem::exists(d + "/.complete")) {
-        std::filesystem::remove_all(d);
-        std::filesystem::create_directories(d);
-        std::string cmd = "tar -xJf '" + shared("corpus/" + archive) + "' -C '" + d + "'";
-        if (std::system(cmd.c_str()) != 0) return "";
-        spit(d + "/.complete", "");
-    }
-    return d;
 }
 
 // Headless Chromium (Debian's package), or "" when it is not installed.

@@ -95,20 +95,28 @@ TEST_CASE("codify: a law named by its long title is cited by its Code cite unles
 
 namespace {
 
-// Applies a D.C. law provision (instruction XML, as the dev cases hold it) to one Code section and
-// returns the text of the section's paragraph (a).
-std::string apply_dc(const std::string& name, const std::string& code_text, const std::string& provision) {
+// Applies a D.C. law's instruction (the body of an <instruction> of LAW for TARGET, as the dev cases
+// hold it) to one Code section (the body of its <section>).
+ApplyResult apply_dc_xml(const std::string& name, const std::string& section, const std::string& law, const std::string& target,
+                         const std::string& instruction) {
     std::string dir = test::scratch("codify-" + name);
     test::spit(dir + "/before.xml",
-               "<?xml version='1.0' encoding='utf-8'?>\n<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\">\n"
-               "  <num>7-2509.02</num>\n  <heading>Application.</heading>\n  <para>\n    <num>(a)</num>\n    <text>" +
-                   code_text + "</text>\n  </para>\n</section>\n");
+               "<?xml version='1.0' encoding='utf-8'?>\n<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\">\n" +
+                   section + "</section>\n");
     test::spit(dir + "/instruction.xml",
-               "<?xml version='1.0' encoding='utf-8'?>\n<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" "
-               "law=\"D.C. Law 25-199\" target=\"§7-2509.02\">\n  <part n=\"1\">\n    <para>\n      <num>(b)</num>\n      <text>" +
-                   provision + "</text>\n    </para>\n  </part>\n</instruction>\n");
+               "<?xml version='1.0' encoding='utf-8'?>\n<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" law=\"" +
+                   law + "\" target=\"§" + target + "\">\n  <part n=\"1\">\n" + instruction + "  </part>\n</instruction>\n");
     Document before = load_code({dir + "/before.xml"});
-    ApplyResult r = apply_file(before, dir + "/instruction.xml", ApplyOptions2{});
+    return apply_file(before, dir + "/instruction.xml", ApplyOptions2{});
+}
+
+// Applies a D.C. law provision to one Code section and returns the text of the section's paragraph (a).
+std::string apply_dc(const std::string& name, const std::string& code_text, const std::string& provision) {
+    ApplyResult r = apply_dc_xml(name,
+                                 "  <num>7-2509.02</num>\n  <heading>Application.</heading>\n  <para>\n    <num>(a)</num>\n    <text>" +
+                                     code_text + "</text>\n  </para>\n",
+                                 "D.C. Law 25-199", "7-2509.02",
+                                 "    <para>\n      <num>(b)</num>\n      <text>" + provision + "</text>\n    </para>\n");
     if (!r.report.ok()) return "FAIL " + r.report.failures[0].message;
     return sections_of(r.amended.root)[0]->children[0].text.text;
 }
@@ -298,4 +306,48 @@ TEST_CASE("codify: the Code's index reads from and writes to its lines, names un
     CHECK(error_of("X\n") == "x.tsv:1:1: error: expected \"U<tab>prefix<tab>num<tab>parent\" or \"S<tab>section<tab>unit\" [index.line]");
     CHECK(error_of("U\tChapter\t1\t0\n") == "x.tsv:1:1: error: expected a unit number below 0 [index.line]");
     CHECK(error_of("") == "(no error)");
+}
+
+TEST_CASE("codify: in Title 47 the Code cite written for a reference stands in the editor's brackets") {
+    // D.C. Law 24-167 § 7012 into § 47-1803.02: "pursuant to [§ 7-2371.04a]"; the same words into Title 7 are not bracketed.
+    std::vector<std::pair<std::string, std::string>> words{{"Rebates issued pursuant to ", ""},
+                                                           {"section 5a of the Public Access to Automated External Defibrillator Act of 2000",
+                                                            "§7-2371.04a"},
+                                                           {".", ""}};
+    CHECK(codified(words, "47-1803.02") == "Rebates issued pursuant to [§ 7-2371.04a].");
+    CHECK(codified(words, "7-2371.05") == "Rebates issued pursuant to § 7-2371.04a.");
+    // D.C. Law 25-217 into § 47-1807.14: a unit path, named from inside Title 47.
+    CHECK(codified({{"a sales tax return pursuant to ", ""}, {"Chapter 20", "47|20"}, {" reflecting those sales;", ""}}, "47-1807.14") ==
+          "a sales tax return pursuant to [Chapter 20 of this title] reflecting those sales;");
+}
+
+TEST_CASE("codify: the effective date of an act is written as the date its words give, or refused where they give none") {
+    // D.C. Law 24-147 § 2-1831.08: the date stands in the law's words.
+    CHECK(dc_codify("a judge first appointed after the effective date of the Technical Amendments Act of 2008, effective March 25, "
+                    "2009 (D.C. Law 17-353; 56 DCR 1117), shall become a District resident") ==
+          "a judge first appointed after March 25, 2009, shall become a District resident");
+    // An act named by its passage has no date yet: the codifier writes one the law does not give (D.C. Law 25-191).
+    CHECK(apply_dc("date", "The Board shall consist of 11 members.",
+                   striking_in_a("11 members.", "11 members; except that, from the effective date of the Health Occupations Revision "
+                                                "General Amendment Act of 2024, passed on 2nd reading on May 7, 2024 (Enrolled version "
+                                                "of Bill 25-545), the Board shall consist of 13 members.")) ==
+          "FAIL expected text the D.C. codifier can write from the law's words; it writes the date for \"the effective date of the "
+          "Health Occupations Revision General Amendment Act of 2024, passed on 2nd reading on May 7, 2024 (Enrolled version of Bill "
+          "25-545)\", which the law does not give");
+}
+
+TEST_CASE("codify: a section waiting for funds is not left as it is when a law it names changes its applicability") {
+    // D.C. Law 25-217 § 7286 amends "Section 9 of the Business and Entrepreneurship Support to Thrive Amendment Act of 2022"
+    // (applicability): the codifier then replaced some "Not Funded" sections with their text and left others.
+    ApplyResult r = apply_dc_xml("not-funded", "  <num>47-2851.21</num>\n  <reason>Not Funded</reason>\n  <text>Not Funded.</text>\n",
+                                 "D.C. Law 25-217", "47-2851.21",
+                                 "    <section>\n      <num>7286</num>\n      <text>Section 9 of the Business and Entrepreneurship "
+                                 "Support to Thrive Amendment Act of 2022, effective March 22, 2023 (D.C. Law 24-333; 70 DCR 1524), is "
+                                 "repealed.</text>\n    </section>\n");
+    REQUIRE(r.report.failures.size() == 1);
+    CHECK(r.report.failures[0].code == "amend.not-funded");
+    CHECK(r.report.failures[0].message ==
+          "expected an amendment whose text can be written; 47-2851.21 holds a \"Not Funded\" placeholder, and this instruction "
+          "amends a law that is not codified in the code given (its applicability, perhaps): what the Code reads once it applies "
+          "is not in the law");
 }

@@ -86,7 +86,7 @@ TEST_CASE("golden ops: the reading of amendments/*.md") {
 }
 
 TEST_CASE("golden ops: the reading of every instruction of the D.C. dev cases") {
-    std::string root = test::extracted("dc-cases-dev.tar.xz", "dc-cases-dev");
+    std::string root = test::extracted("corpus/dc-cases-dev.tar.xz", "dc-cases-dev");
     REQUIRE(!root.empty());
     std::string dir = root + "/dc-cases-dev";
     std::vector<std::string> cases;

@@ -20,7 +20,7 @@ namespace {
 
 std::string dev_laws() {
     static std::string dir = [] {
-        std::string d = test::extracted("dc-laws-dev.tar.xz", "dc-laws-dev");
+        std::string d = test::extracted("corpus/dc-laws-dev.tar.xz", "dc-laws-dev");
         return d.empty() ? d : d + "/dc-laws-dev";
     }();
     return dir;

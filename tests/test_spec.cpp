@@ -43,11 +43,11 @@ TEST_CASE("amendment spec: every operation and every failure, with exact results
         REQUIRE(ex.parts.count("amendment"));
         test::spit(dir + "/code.txt", ex.parts.at("code"));
         test::spit(dir + "/amend.md", ex.parts.at("amendment"));
-        Document code = load_code({dir + "/code.txt"});
         ApplyOptions2 opt;
         opt.strict = ex.parts.count("options") && ex.parts.at("options").find("strict") != std::string::npos;
         std::string errors, warnings, got;
         try {
+            Document code = load_code({dir + "/code.txt"});  // a code that cannot be read is an error too
             ApplyResult r = apply_file(code, dir + "/amend.md", opt);
             for (const auto& d : r.report.failures) errors += format_headline(d) + "\n";
             for (const auto& w : r.report.warnings) warnings += w + "\n";

@@ -90,7 +90,32 @@ std::string law_units(const std::string& s) {
 
 }  // namespace
 
+// "the effective date of the Technical Amendments Act of 2008, effective March 25, 2009 (D.C. Law
+// 17-353; 56 DCR 1117)": the codifier writes the date the words give, "March 25, 2009". Each
+// replaced span of `s`, with its replacement, in order.
+std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::string>> effective_dates(const std::string& s) {
+    std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::string>> out;
+    if (s.find("effective date of") == std::string::npos) return out;
+    static const boost::regex re(
+        R"(\bthe effective date of (?:the )?[A-Z][^,;()]{0,200}? Act of \d{4}, effective ((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}) \(D\.C\. (?:Law|Act) \d+-\d+[^()]*\))");
+    for (boost::sregex_iterator it(s.begin(), s.end(), re), end; it != end; ++it)
+        out.push_back({{static_cast<std::size_t>((*it)[0].first - s.begin()), static_cast<std::size_t>((*it)[0].second - s.begin())},
+                       (*it)[1].str()});
+    return out;
+}
+
 std::string dc_codify(const std::string& in, const LawAnchor& anchor) {
+    std::string dated;
+    std::size_t from = 0;
+    for (const auto& [span, date] : effective_dates(in)) {
+        dated.append(in, from, span.first - from);
+        dated += date;
+        from = span.second;
+    }
+    if (from > 0) {
+        dated.append(in, from, std::string::npos);
+        return dc_codify(dated, anchor);
+    }
     // "section 16-1501" (a Code number already) is written "§ 16-1501".
     static const boost::regex code_number(R"(\bsection (\d+[A-Za-z]?-\d+[0-9A-Za-z.:\-]*[0-9A-Za-z](?:\([^()\s]+\))*))");
     std::string s = in.find("section ") == std::string::npos ? in : boost::regex_replace(in, code_number, "§ $1");
@@ -216,6 +241,11 @@ bool code_cites(RichText& rt, const LawAnchor& a) {
         bool opens = m.begin == 0 || ends_with(m.begin, ". ") || ends_with(m.begin, ": ");
         if (opens && std::islower(static_cast<unsigned char>(w.with[0])))
             w.with[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w.with[0])));
+        // Title 47's editor brackets what it writes for an amendment's reference, as the other
+        // titles that bracket "[Repealed]." do not: "pursuant to [§ 7-2371.04a]", "[Chapter 20 of
+        // this title]" (every such reference inserted into Title 47 in the dev cases, 6 sections of
+        // 5 laws; none of the 180 inserted into other titles).
+        if (!a.law_text && !list && a.section.rfind("47-", 0) == 0) w.with = "[" + w.with + "]";
         swaps.push_back(std::move(w));
     }
     if (swaps.empty()) return any;
@@ -251,6 +281,26 @@ bool code_cites(RichText& rt, const LawAnchor& a) {
 
 void dc_codify(Provision& p, const LawAnchor& anchor) {
     for (RichText* rt : {&p.text, &p.heading}) {
+        // The dates an amendment's words give (effective_dates), the markup after them moved.
+        auto dates = effective_dates(rt->text);
+        for (auto it = dates.rbegin(); it != dates.rend(); ++it) {
+            auto [b, e] = it->first;
+            long shift = static_cast<long>(it->second.size()) - static_cast<long>(e - b);
+            std::vector<Markup> kept;
+            for (auto m : rt->marks) {
+                if (m.end <= b) kept.push_back(m);
+                else if (m.begin >= e) {
+                    m.begin = static_cast<std::uint32_t>(static_cast<long>(m.begin) + shift);
+                    m.end = static_cast<std::uint32_t>(static_cast<long>(m.end) + shift);
+                    kept.push_back(m);
+                } else if (m.begin <= b && m.end >= e) {
+                    m.end = static_cast<std::uint32_t>(static_cast<long>(m.end) + shift);
+                    kept.push_back(m);
+                }
+            }
+            rt->text.replace(b, e - b, it->second);
+            rt->marks = std::move(kept);
+        }
         // Where the codifier marked the law's references, it converted those and no others.
         if (code_cites(*rt, anchor)) continue;
         std::string t = dc_codify(rt->text, anchor);

@@ -335,15 +335,38 @@ void write_node(std::string& out, const Provision& p, int level) {
     std::string order = p.xl->head_order;
     for (char k : std::string("pnrht"))
         if (order.find(k) == std::string::npos) order += k;
+    // The order as read, where it still holds: the Code puts a "*NOTE:" text, or a block, before
+    // a heading, but never the text of the provision or one of its paragraphs. Where an amendment
+    // has put those in the place of what stood there, the heading comes first.
+    auto note_text = [](const RichText& t) {
+        std::size_t b = t.text.find_first_not_of(" \t\r\n");
+        return b != std::string::npos && t.text.compare(b, 6, "*NOTE:") == 0;
+    };
+    bool heading_due = !p.heading.empty();
+    bool text_due = false;  // the text waits for the heading
     for (char k : order) {
         if (k == 'p' && !p.xl->prefix.empty()) out += in2 + "<prefix>" + xml_escape(p.xl->prefix) + "</prefix>\n";
         // A definition's term lives in its text, not in a <num>.
         if (k == 'n' && !p.designation.empty() && p.kind != Kind::Definition)
             out += in2 + "<num>" + xml_escape(p.designation) + "</num>\n";
         if (k == 'r' && !p.xl->reason.empty()) out += in2 + "<reason>" + xml_escape(p.xl->reason) + "</reason>\n";
-        if (k == 'h' && !p.heading.empty()) element(out, in2, "heading", p.xl->heading_attrs, p.heading);
-        if (k == 't' && !p.text.empty()) element(out, in2, "text", {}, p.text);
-        if (k == 'c' && lead < p.children.size()) write_node(out, p.children[lead++], level + 1);
+        if (k == 'h' && heading_due) {
+            element(out, in2, "heading", p.xl->heading_attrs, p.heading);
+            heading_due = false;
+            if (text_due) element(out, in2, "text", {}, p.text);
+            text_due = false;
+        }
+        if (k == 't' && !p.text.empty()) {
+            if (heading_due && !note_text(p.text)) text_due = true;
+            else element(out, in2, "text", {}, p.text);
+        }
+        if (k == 'c' && lead < p.children.size()) {
+            const Provision& c = p.children[lead];
+            bool header_like = (c.kind == Kind::Text && note_text(c.text)) || c.kind == Kind::Block;
+            if (heading_due && !header_like) continue;
+            write_node(out, c, level + 1);
+            ++lead;
+        }
     }
     for (std::size_t i = lead; i < p.children.size(); ++i) write_node(out, p.children[i], level + 1);
     out += ind + "</" + tag + ">\n";

@@ -20,8 +20,9 @@ const boost::regex& designation_re() {
 const boost::regex& section_re() {
     // \A, \z and (?s): Boost's ^, $ and . also stop at \r, \f and other line separators, which
     // may stand inside a line here (fuzz_text found "2:2\f5" written back as "2:2 \f5").
-    // A codifier may bracket a section number ("[3-1210.12]").
-    static const boost::regex re(R"((?s)\A(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+|\[\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+\]|\d+\xE2\x80\x93\d+[A-Za-z.\d]*)((?:\(Perm\))?)( +|\z)(.*)\z)");
+    // A codifier may bracket a section number ("[3-1210.12]"); a number may also be one number and
+    // a capital letter ("6B", the D.C. Code's 6-219(Perm)).
+    static const boost::regex re(R"((?s)\A(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+|\[\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+\]|\d+\xE2\x80\x93\d+[A-Za-z.\d]*|\d+[A-Z](?= |\z))((?:\(Perm\))?)( +|\z)(.*)\z)");
     return re;
 }
 const boost::regex& container_re() {
@@ -193,6 +194,14 @@ struct Reader {
             return;
         }
         if (!open.empty() && starts_with(l, "(")) {
+            // "(a)   The Clerk ..." flush left is a provision that lost its indentation, not a
+            // history note ("(Added Coun. J. 3-19-12, p. 22941, § 1)").
+            std::string desig, gap;
+            std::size_t len = 0;
+            if (scan_designation(l, 0, desig, gap, len) == Scan::Match && len < l.size())
+                fail(1, "expected a history note in parentheses or an indented provision, found the designation " + desig +
+                            " flush left (a provision is indented three spaces more than its parent)",
+                     "parse.indent");
             Provision h = make(Kind::History, 1);
             h.text.text = l;
             Provision* sec = open[0];

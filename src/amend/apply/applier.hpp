@@ -20,7 +20,7 @@
 
 namespace amend::applying {
 
-// ---- text with folding: curly quotes match straight ones, NBSP matches a space ----
+// ---- text with folding: curly quotes match straight ones, NBSP matches a space, a run of spaces one ----
 struct Folded {
     std::string s;
     std::vector<std::size_t> at;  // original offset of each folded byte
@@ -141,6 +141,7 @@ struct Applier {
     // Text a law inserts is written as the codifier writes it, and the report says where.
     void report_codified(const Op& op, const std::string& law, const std::string& code);
 
+    void refuse_unknown_dates(const Op& op, const std::string& text);
     std::string codified(const Op& op, const std::string& law, Provision* target);
     void codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text = nullptr);
 
@@ -194,9 +195,11 @@ struct Applier {
 
     // The words in `scope` nearest a phrase that is not there, for the failure: a run of as many
     // words (one more or fewer) that differs from the phrase in at most a third of its words
-    // ("but no more than" for "but not more than"); empty for phrases under three words, or when
-    // nothing is that near.
+    // ("but no more than" for "but not more than"); for phrases under three words, as many words
+    // spelled a letter or two apart (nearest_spelling); empty when nothing is that near.
     static std::string nearest_words(const Provision* scope, const std::string& needle);
+    static std::string nearest_spelling(const Provision* scope, const std::vector<std::string>& words,
+                                        const std::vector<Hit>& avoid = {});
 
     // Chooses the hits an instruction means; reports a failure when it cannot tell.
     bool choose(const Op& op, Provision* target, const std::string& needle, std::vector<Hit>& hits);
@@ -252,6 +255,7 @@ struct Applier {
     // predecessor in sequence ("(c-1)" goes where "(c)" is).
     Provision* parent_for(Provision* target, const Provision& unit);
 
+    bool quoted_as_named(const Op& op);
     void add(const Op& op);
     void restate(const Op& op);
 

@@ -137,9 +137,30 @@ void Applier::report_codified(const Op& op, const std::string& law, const std::s
     rep.warnings.push_back(loc(op) + ": the law's \"" + from + "\" is written as the D.C. codifier writes it: \"" + to + "\"");
 }
 
+// "the effective date of the X Act of 2024, passed on 2nd reading on March 5, 2024 (Enrolled
+// version of Bill 25-345)" or "of this act": the codifier writes the date, which the law's words
+// do not give (32 of 34 such insertions in the dev cases read a date), so the text cannot be
+// written as codified. The words, or empty.
+std::string unknown_effective_date(const std::string& text) {
+    if (text.find("effective date of") == std::string::npos) return {};
+    static const boost::regex re(
+        R"(\bthe effective date of (?:this act\b|(?:the )?[A-Z][^,;()]{0,200}? Act of \d{4}, passed on 2nd reading on [A-Z][a-z]+ \d{1,2}, \d{4} \(Enrolled version of Bill \d+-\d+\)))");
+    boost::smatch m;
+    return boost::regex_search(text, m, re) ? m[0].str() : std::string();
+}
+
+void Applier::refuse_unknown_dates(const Op& op, const std::string& text) {
+    std::string words = unknown_effective_date(text);
+    if (!words.empty())
+        fail(op, "expected text the D.C. codifier can write from the law's words; it writes the date for \"" + words +
+                     "\", which the law does not give",
+             "amend.codify-date");
+}
+
 std::string Applier::codified(const Op& op, const std::string& law, Provision* target) {
     std::string code = dc_codify(law, codify_context(target));
     report_codified(op, law, code);
+    refuse_unknown_dates(op, code);
     return code;
 }
 
@@ -151,6 +172,7 @@ void Applier::codified(const Op& op, Provision& b, Provision* target, const Targ
         report_codified(op, x.designation, y.designation);
         report_codified(op, x.heading.text, y.heading.text);
         report_codified(op, x.text.text, y.text.text);
+        refuse_unknown_dates(op, y.text.text);
         for (std::size_t i = 0; i < x.children.size() && i < y.children.size(); ++i) walk(x.children[i], y.children[i]);
     };
     walk(law, b);

@@ -19,7 +19,13 @@ Folded fold(const std::string& t) {
                 continue;
             }
         }
-        if (u == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) {
+        bool nbsp = u == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0;
+        // A run of spaces reads as one ("Department of  Consumer and Regulatory Affairs").
+        if ((nbsp || t[i] == ' ') && !f.s.empty() && f.s.back() == ' ') {
+            i += nbsp ? 2 : 1;
+            continue;
+        }
+        if (nbsp) {
             f.s += ' ';
             f.at.push_back(i);
             i += 2;
@@ -108,6 +114,80 @@ std::string Applier::places(const std::vector<Hit>& hits) {
     return s;
 }
 
+namespace {
+
+// Edit distance in bytes, stopping early once it passes `limit`.
+std::size_t spelling_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        std::size_t row_min = cur[0];
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row_min = std::min(row_min, cur[j]);
+        }
+        if (row_min > limit) return limit + 1;
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+}  // namespace
+
+// A run of as many words as the phrase, spelled a letter or two apart ("Clerk" for "Clerck"; one
+// letter in a phrase of under ten, two from ten on), outside the places `avoid`; never a word of
+// under four letters changed, nor the phrase itself.
+std::string Applier::nearest_spelling(const Provision* scope, const std::vector<std::string>& spaced, const std::vector<Hit>& avoid) {
+    std::string phrase;
+    for (const auto& w : spaced) phrase += (phrase.empty() ? "" : " ") + w;
+    std::vector<std::string> words;  // the phrase's words without their punctuation
+    for (std::size_t i = 0; i < phrase.size();) {
+        while (i < phrase.size() && !is_word(phrase[i])) ++i;
+        std::size_t b = i;
+        while (i < phrase.size() && is_word(phrase[i])) ++i;
+        if (i > b) words.push_back(phrase.substr(b, i - b));
+    }
+    if (words.empty()) return {};
+    const std::size_t limit = phrase.size() >= 10 ? 2 : 1;
+    std::size_t budget = 200000;
+    std::string found;
+    std::function<void(const Provision&)> walk = [&](const Provision& p) {
+        if (p.kind == Kind::History || p.kind == Kind::Block || !found.empty()) return;
+        for (const RichText* rt : {&p.heading, &p.text}) {
+            const std::string& txt = rt->text;
+            std::vector<std::pair<std::size_t, std::size_t>> tw;
+            for (std::size_t i = 0; i < txt.size();) {
+                while (i < txt.size() && !is_word(txt[i])) ++i;
+                std::size_t b = i;
+                while (i < txt.size() && is_word(txt[i])) ++i;
+                if (i > b) tw.emplace_back(b, i);
+            }
+            for (std::size_t start = 0; start + words.size() <= tw.size() && budget > 0 && found.empty(); ++start) {
+                --budget;
+                std::size_t total = 0;
+                for (std::size_t k = 0; k < words.size() && total <= limit; ++k) {
+                    std::string_view w = std::string_view(txt).substr(tw[start + k].first, tw[start + k].second - tw[start + k].first);
+                    std::size_t d = spelling_distance(w, words[k], limit);
+                    if (d > 0 && (w.size() < 4 || words[k].size() < 4)) d = limit + 1;
+                    total += d;
+                }
+                if (total == 0 || total > limit) continue;
+                bool overlaps = std::any_of(avoid.begin(), avoid.end(), [&](const Hit& h) {
+                    return h.node == &p && h.heading == (rt == &p.heading) && h.begin < tw[start + words.size() - 1].second &&
+                           tw[start].first < h.end;
+                });
+                if (overlaps) continue;
+                found = txt.substr(tw[start].first, tw[start + words.size() - 1].second - tw[start].first);
+            }
+        }
+        for (const auto& c : p.children) walk(c);
+    };
+    walk(*scope);
+    return found;
+}
+
 std::string Applier::nearest_words(const Provision* scope, const std::string& needle) {
     auto words_of = [](const std::string& s) {
         std::vector<std::pair<std::size_t, std::size_t>> w;  // [begin, end) of each word
@@ -127,7 +207,8 @@ std::string Applier::nearest_words(const Provision* scope, const std::string& ne
     std::vector<std::string> nw;
     for (auto [b, e] : words_of(needle)) nw.push_back(needle.substr(b, e - b));
     const std::size_t n = nw.size();
-    if (n < 3 || n > 60) return {};
+    if (n > 60 || n == 0) return {};
+    if (n < 3) return nearest_spelling(scope, nw);
     std::size_t best = n / 3 + 1;  // worse than allowed
     std::string found;
     std::size_t budget = 200000;  // word comparisons: a whole title is not searched word by word

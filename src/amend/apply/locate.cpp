@@ -32,8 +32,26 @@ std::string Applier::section_of(const TargetRef& t) {
     return t.section;
 }
 
+// A section, or a provision in it, that holds the D.C. Code's "Not Funded" placeholder.
+static bool not_funded(const Provision* p) {
+    if (!p) return false;
+    if (ascii_lower(p->xl->reason).find("not funded") != std::string::npos) return true;
+    for (const auto& a : p->xml_attrs)
+        if (a.name == "placeholder" && ascii_lower(a.value).find("not funded") != std::string::npos) return true;
+    return std::any_of(p->children.begin(), p->children.end(), [](const Provision& c) { return not_funded(&c); });
+}
+
 Provision* Applier::resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out, bool quiet) {
     if (t.uncodified) {
+        if (!quiet && not_funded(find_section(opt.default_section))) {
+            // The section waits for funds: what it reads once the law it amends applies (a
+            // subject-to-appropriations clause changed or repealed) is not in this law's words.
+            fail(op, "expected an amendment whose text can be written; " + opt.default_section +
+                         " holds a \"Not Funded\" placeholder, and this instruction amends a law that is not codified in the code given "
+                         "(its applicability, perhaps): what the Code reads once it applies is not in the law",
+                 "amend.not-funded");
+            return nullptr;
+        }
         if (!quiet) {
             if (opt.strict) fail(op, "the instruction amends a law that is not codified in the code given", "amend.target");
             else rep.skipped.push_back(loc(op) + ": the law it amends is not codified in the code given: \"" + op.sentence + "\"");

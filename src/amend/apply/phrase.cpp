@@ -55,8 +55,20 @@ bool only_punct(const std::string& s) {
 
 bool Applier::standing_replacement(const Op& op, Provision* target, const TargetRef& t) {
     std::vector<Hit> hits = search(op, target, t, op.replace);
+    if (hits.empty()) return false;
+    // The struck words standing nearly as quoted (a letter or two off), elsewhere than the new
+    // words, were misquoted, not changed already: the phrase is not found, and the failure names
+    // what stands there.
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < op.find.size();) {
+        std::size_t e = op.find.find(' ', i);
+        if (e == std::string::npos) e = op.find.size();
+        if (e > i) words.push_back(op.find.substr(i, e - i));
+        i = e + 1;
+    }
+    if (words.size() <= 60 && !nearest_spelling(target, words, hits).empty()) return false;
     std::size_t k = op.find.find(op.replace);
-    if (k == std::string::npos) return !hits.empty();
+    if (k == std::string::npos) return true;
     auto word_at = [](std::string_view s, bool last) {  // the first (or last) word of s
         std::size_t b = 0, e = s.size();
         if (last) {
@@ -122,12 +134,17 @@ void Applier::phrase_op(const Op& op) {
         // when "Medicaid" is to become "DC Medicaid") was changed already: changing it again
         // would double the words.
         if (op.type == OpType::Replace && op.replace.size() > op.find.size()) {
-            std::size_t k = op.replace.find(op.find);
-            if (k != std::string::npos) {
+            // Every place the struck words stand in the replacement: "Working Group" twice in
+            // "Working Group, and shall convene the Working Group no later than April 1, 2024".
+            std::vector<std::size_t> ks;
+            for (std::size_t k = op.replace.find(op.find); k != std::string::npos; k = op.replace.find(op.find, k + 1)) ks.push_back(k);
+            if (!ks.empty()) {
                 std::size_t before = hits.size();
                 hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) {
                                const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
-                               return h.begin >= k && txt.compare(h.begin - k, op.replace.size(), op.replace) == 0;
+                               return std::any_of(ks.begin(), ks.end(), [&](std::size_t k) {
+                                   return h.begin >= k && txt.compare(h.begin - k, op.replace.size(), op.replace) == 0;
+                               });
                            }),
                            hits.end());
                 if (hits.size() != before) {

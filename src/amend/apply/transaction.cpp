@@ -5,10 +5,25 @@
 namespace amend::applying {
 
 void Applier::run(const std::vector<Op>& ops) {
+    // One number, one section: two editions of a section in the code given would each be
+    // amended and written, and the outputs would contradict each other.
+    std::unordered_map<std::string, const Provision*> seen;
+    auto place = [&](const Provision& p) {
+        std::string f = p.span.file < doc.files.size() ? doc.files[p.span.file].path : "";
+        return f + ":" + std::to_string(p.span.line);
+    };
     for (Provision* s : sections_of(doc.root)) {
         std::string p = prefix_of(s->designation);
         if (std::find(prefixes.begin(), prefixes.end(), p) == prefixes.end()) prefixes.push_back(p);
+        auto [it, fresh] = seen.emplace(s->designation, s);
+        if (!fresh)
+            rep.failures.push_back(Diagnostic{s->span.file < doc.files.size() ? doc.files[s->span.file].path : "",
+                                              static_cast<int>(s->span.line), static_cast<int>(std::max(1u, s->span.col)),
+                                              "expected one section " + s->designation + " in the code given, found a second: " +
+                                                  place(*it->second) + " and here",
+                                              "amend.duplicate-section", ""});
     }
+    if (!rep.ok()) return;
     for (std::size_t i = 0; i < ops.size(); ++i) {
         const Op& op = ops[i];
         if (op.type == OpType::Redesignate) {

@@ -166,6 +166,46 @@ Provision* Applier::parent_for(Provision* target, const Provision& unit) {
     return target;
 }
 
+namespace {
+
+// The Code's mark on a section holding text of temporary or emergency legislation ("*NOTE: This
+// section includes amendments by emergency legislation that will expire on ...").
+bool temporary_text_in(const Provision& section) {
+    auto marked = [](const std::string& t) {
+        return t.find("*NOTE:") != std::string::npos &&
+               (t.find("temporary") != std::string::npos || t.find("emergency") != std::string::npos);  // "emergency legistation" too
+    };
+    if (marked(section.text.text)) return true;
+    return std::any_of(section.children.begin(), section.children.end(),
+                       [&](const Provision& c) { return c.kind == Kind::Text && marked(c.text.text); });
+}
+
+}  // namespace
+
+// The quoted text is designated as the instruction names it: "a new subsection (d)" quoted as
+// "(D)", or "new paragraphs (3) and (4)" quoted as (4) and (5), is a drafting error to report,
+// never a guess at which of the two is meant.
+bool Applier::quoted_as_named(const Op& op) {
+    std::vector<const Provision*> quoted;
+    for (const auto& b : op.blocks)
+        if (is_numbered(b.kind) && !b.designation.empty()) quoted.push_back(&b);
+    if (op.new_designations.empty() || quoted.empty()) return true;
+    auto list = [](std::vector<std::string> items) {
+        std::string out;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+        return out;
+    };
+    bool first_differs = clean_num(op.new_designations.front()) != clean_num(quoted.front()->designation);
+    bool last_differs = op.new_designations.size() > 1 && clean_num(op.new_designations.back()) != clean_num(quoted.back()->designation);
+    if (!first_differs && !last_differs) return true;
+    std::vector<std::string> named, got;
+    for (const auto& d : op.new_designations) named.push_back("(" + clean_num(d) + ")");
+    for (const auto* q : quoted) got.push_back(q->designation);
+    fail(op, "the instruction adds " + list(named) + ", but the quoted text is designated " + list(got), "amend.designation");
+    return false;
+}
+
 void Applier::add(const Op& op) {
     if (op.blocks.empty()) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
@@ -183,8 +223,32 @@ void Applier::add(const Op& op) {
                                       " is numbered in the law, not in the code given: \"" + op.sentence + "\"");
                 continue;
             }
-            if (find_section(b.designation)) {
-                fail(op, "section " + b.designation + " already exists in the code given", "amend.exists");
+            if (!op.new_designations.empty() && &b == &op.blocks.front() && clean_num(op.new_designations.front()) != clean_num(b.designation)) {
+                fail(op, "the instruction adds section " + op.new_designations.front() + ", but the quoted text is section " + b.designation,
+                     "amend.designation");
+                return;
+            }
+            if (Provision* existing = find_section(b.designation)) {
+                // Emergency or temporary legislation may have created it, and the Code says so:
+                // the permanent law's text takes its place. Any other section there is law the
+                // instruction would overwrite.
+                if (!temporary_text_in(*existing)) {
+                    fail(op, "section " + b.designation + " already exists in the code given", "amend.exists");
+                    continue;
+                }
+                Provision nb = b;
+                if (is_xml(*existing)) codified(op, nb, existing);
+                std::vector<Provision> kept;  // its history and annotations
+                for (auto& ch : existing->children)
+                    if (ch.kind == Kind::History) kept.push_back(std::move(ch));
+                if (!nb.heading.empty()) existing->heading = nb.heading;
+                existing->text = nb.text;
+                existing->children = nb.children;
+                for (auto& ch : existing->children) set_kinds(ch, 1);
+                for (auto& h : kept) existing->children.push_back(std::move(h));
+                rep.warnings.push_back(loc(op) + ": section " + b.designation +
+                                       " already exists, with text of temporary or emergency legislation; it was restated as the instruction adds it");
+                note(op, "added section " + b.designation + " (restated)", existing);
                 continue;
             }
             // Into the container that holds its neighbours, in number order.
@@ -228,6 +292,7 @@ void Applier::add(const Op& op) {
         }
         return;
     }
+    if (!quoted_as_named(op)) return;
     for (const auto& t : op.targets) {
         Provision* target = resolve_target(op, t);
         if (!target) continue;
@@ -287,8 +352,16 @@ void Applier::add(const Op& op) {
                     if (!same) note(op, "added " + c, parent);
                     continue;
                 }
-                // Temporary or emergency legislation may have added it already.
                 std::string c = cite_of(existing);
+                // Temporary or emergency legislation may have added it already, and the Code says
+                // so; the permanent law's text then takes its place. Anything else standing there
+                // is law the instruction would overwrite.
+                ProvisionPath chain = addressable(ancestry(parent));
+                if (chain.empty() || !temporary_text_in(*chain.front())) {
+                    fail(op, "cannot add " + c + ": " + c + " already exists (to replace it, the instruction must amend it to read as follows)",
+                         "amend.exists");
+                    continue;
+                }
                 *existing = b;
                 rep.warnings.push_back(loc(op) + ": " + c + " already exists; it was restated as the instruction adds it");
                 note(op, "added " + c + " (restated)", parent);
@@ -303,6 +376,22 @@ void Applier::add(const Op& op) {
             note(op, "added " + cite_of(added), parent);
         }
     }
+}
+
+// Whether a law's section amends other text in its own words: "... is amended to read as
+// follows:" with the new text quoted right under it (a form the law itself sets out, "The
+// following form may be used:", is part of the law's text).
+static bool amends_quoted_text(const Provision& p) {
+    std::string words = ascii_lower(p.text.text);
+    return words.find("amended") != std::string::npos &&
+           std::any_of(p.children.begin(), p.children.end(), [](const Provision& c) { return c.xml_tag == "include"; });
+}
+
+// The sections in quoted text, however deep (a quoted subtitle holds its sections).
+static std::size_t sections_quoted(const std::vector<Provision>& blocks) {
+    std::size_t n = 0;
+    for (const auto& b : blocks) n += b.kind == Kind::Section ? 1 : b.kind < Kind::Section ? sections_quoted(b.children) : 0;
+    return n;
 }
 
 void Applier::restate(const Op& op) {
@@ -321,6 +410,36 @@ void Applier::restate(const Op& op) {
                clean_num(b.designation) != clean_num(target->designation)) {
             Provision inner = b.children[0];
             b = std::move(inner);
+        }
+        if (target->kind == Kind::Section && sections_quoted(op.blocks) > 1) {
+            // "The X Act (... § 32-171.01 et seq.) is amended to read as follows:" with a whole
+            // subtitle of the law quoted: the Act's sections become Code sections, and which of
+            // them is this one the words do not say.
+            fail(op, "expected the text of one section for " + cite_of(target) + ", found " + std::to_string(sections_quoted(op.blocks)) +
+                         " sections quoted; which of them is " + cite_of(target) + " is not said",
+                 "amend.restate");
+            continue;
+        }
+        if (op.add_kind_word == "law text" && target->kind == Kind::Section && !temporary_text_in(*target)) {
+            // A law's section with no amending words is the Code's text where temporary or
+            // emergency legislation put the same text there first (the Code marks it); anywhere
+            // else the codifier leaves the section as it is (the law's text stands in a note).
+            std::string why = "the law's section " + t.law_section + " has no amending words, and " + cite_of(target) +
+                              " holds no temporary or emergency text that it would make permanent";
+            if (opt.strict) fail(op, why, "amend.law-text");
+            else rep.skipped.push_back(loc(op) + ": " + why + "; nothing changed");
+            continue;
+        }
+        if (op.add_kind_word == "law text" && amends_quoted_text(b)) {
+            // "The X Act ... is revived ... and amended to read as follows:" with the Act's sections
+            // quoted: the law's section amends another text, it is not itself the Code's text, and
+            // which quoted section is this one the words do not say.
+            fail(op, "expected the law's section " + t.law_section + " to be the text of " + cite_of(target) +
+                         ", but it amends other text (\"" + b.text.text.substr(0, 120) +
+                         (b.text.text.size() > 120 ? "...\"" : "\"") + "); which part of it is " + cite_of(target) +
+                         " is not said",
+                 "amend.law-text");
+            continue;
         }
         if (is_xml(*target)) codified(op, b, target, op.add_kind_word == "law text" ? &t : nullptr);
         std::string c = cite_of(target);
