@@ -25,6 +25,10 @@ struct DiffOptions {
     std::string format = "md";  // md | html | side-by-side | text | json
     bool timings = false;       // print the stage split (read, align, word diff, render) to stderr
     bool full = false;          // show unchanged provisions whole instead of eliding them
+    // Word and PDF (cli/export.hpp): the file to write, and the tracked changes' author and date.
+    std::string out_file;
+    std::string author = "amend";
+    std::string date;
 };
 
 // Exit 0 when the two codes are equal, 1 when they differ (diff(1)'s convention).

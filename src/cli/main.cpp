@@ -25,8 +25,12 @@ int main(int argc, char** argv) {
     auto* d = app.add_subcommand("diff", "compare two versions of a code, provision by provision, word by word");
     d->add_option("OLD", diff.old_path, "the old version (file or folder)")->required();
     d->add_option("NEW", diff.new_path, "the new version (file or folder)")->required();
-    d->add_option("--format", diff.format, "md|html|side-by-side|text|json")
-        ->check(CLI::IsMember({"md", "html", "side-by-side", "text", "json"}));
+    d->add_option("--format", diff.format, "md|html|side-by-side|text|json|docx|pdf|side-by-side-pdf")
+        ->check(CLI::IsMember({"md", "html", "side-by-side", "text", "json", "docx", "pdf", "side-by-side-pdf"}));
+    // Word and PDF
+    d->add_option("-o,--output", diff.out_file, "the file to write (docx and pdf; standard output when absent)");
+    d->add_option("--author", diff.author, "docx: the author of the tracked changes (default amend)");
+    d->add_option("--date", diff.date, "docx: their date, 2016-05-18 (default: the newest input file's time)");
     d->add_flag("--timings", diff.timings, "print the time of each stage to standard error");
     d->add_flag("--full", diff.full, "show unchanged provisions whole instead of eliding them");
 

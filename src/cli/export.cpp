@@ -1,0 +1,78 @@
+#include "cli/export.hpp"
+
+#include <sys/stat.h>
+
+#include <ctime>
+#include <filesystem>
+#include <sstream>
+
+#include "cli/output.hpp"
+#include "docx/docx.hpp"
+#include "docx/redline.hpp"
+#include "parse/load.hpp"
+#include "print/pdf.hpp"
+#include "render/render.hpp"
+
+namespace amend {
+
+namespace fs = std::filesystem;
+
+bool is_file_format(const std::string& f) { return f == "docx" || f == "pdf" || f == "side-by-side-pdf"; }
+
+std::string change_date(const std::string& given, const std::string& fallback, const std::vector<std::string>& inputs) {
+    if (!given.empty()) {
+        std::string d = docx::iso_date(given);
+        if (d.empty()) throw UsageError("--date " + given + ": expected 2016, 2016-05, 2016-05-18 or 2016-05-18T09:30:00Z");
+        return d;
+    }
+    if (std::string d = docx::iso_date(fallback); !d.empty()) return d;
+    std::time_t newest = 0;
+    for (const auto& in : inputs)
+        for (const auto& f : list_inputs(in)) {
+            struct stat st {};
+            if (stat(f.c_str(), &st) == 0 && st.st_mtime > newest) newest = st.st_mtime;
+        }
+    if (newest == 0) return "";
+    std::tm tm{};
+    gmtime_r(&newest, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string redline_header(const ChangeSet& cs, const std::string& old_name, const std::string& new_name) {
+    std::vector<std::string> changed;
+    for (const auto& s : cs.sections)
+        if (s.changed()) changed.push_back(s.number);
+    std::string h;
+    if (changed.size() == 1) h = changed[0] + ": ";
+    else if (changed.size() > 1) h = changed.front() + " to " + changed.back() + ": ";
+    return h + "changes from " + old_name + " to " + new_name;
+}
+
+int run_diff_to_file(const DiffOptions& o) {
+    if (o.out_file.empty()) throw UsageError("diff --format " + o.format + " writes a file: give -o FILE");
+    refuse_output_over_inputs(o.out_file, {o.old_path, o.new_path}, "");
+    Document old_doc = load_code({o.old_path});
+    Document new_doc = load_code({o.new_path});
+    ChangeSet cs = diff_trees(old_doc.root, new_doc.root);
+    std::string old_name = fs::path(o.old_path).filename().string(), new_name = fs::path(o.new_path).filename().string();
+    std::string header = redline_header(cs, old_name, new_name);
+    std::string bytes;
+    if (o.format == "docx") {
+        docx::WriteOptions wo;
+        wo.author = o.author;
+        wo.date = change_date(o.date, "", {o.new_path});
+        bytes = docx::write_docx(docx::redline_package(cs, "Changes from " + old_name + " to " + new_name, header), wo);
+    } else {
+        RenderOptions ro;
+        ro.title = "Changes from " + o.old_path + " to " + o.new_path;
+        ro.show_unchanged = o.full;
+        bytes = print::html_to_pdf(render_page(o.format == "pdf" ? Format::Html : Format::SideBySide, cs, ro), header);
+    }
+    std::ostringstream none;
+    write_or_print(o.out_file, std::move(bytes), none);
+    return cs.empty() ? 0 : 1;
+}
+
+}  // namespace amend

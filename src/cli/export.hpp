@@ -1,0 +1,29 @@
+// The formats amend writes as files, not text: Word (.docx, tracked changes or struck and
+// underscored formatting) and PDF (amend's HTML printed). Kept apart so that each command adds
+// them with one call.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "diff/diff.hpp"
+
+namespace amend {
+
+// Whether `format` is one of diff's file formats: docx, pdf (the redline), side-by-side-pdf.
+bool is_file_format(const std::string& format);
+
+// amend diff OLD NEW --format docx|pdf|side-by-side-pdf -o FILE. Exit 0 when equal, 1 when they differ.
+int run_diff_to_file(const DiffOptions& o);
+
+// The w:date of tracked changes: `given` (--date: 2016, 2016-05, 2016-05-18 or a full UTC time), or
+// else `fallback` ("2016" from an amendment's date: line), or else the newest modification time of
+// the files in `inputs`; never the clock. Throws UsageError for a --date of another form.
+std::string change_date(const std::string& given, const std::string& fallback, const std::vector<std::string>& inputs);
+
+// The running header of a redline: "2-173-042: changes from OLD to NEW" (the section named when
+// there is one).
+std::string redline_header(const ChangeSet& cs, const std::string& old_name, const std::string& new_name);
+
+}  // namespace amend
