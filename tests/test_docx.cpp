@@ -112,3 +112,118 @@ TEST_CASE("docx: the redline of 2-173-042 in LibreOffice: Accept All gives the a
         CHECK(text.find("2-173-042: changes from mcc-2-173-042-2012.txt to 2-173-042.txt") != std::string::npos);
     }
 }
+
+namespace {
+
+// The struck (or underlined) words of a paragraph as LibreOffice reads its formatting.
+std::string marked(const nlohmann::json& runs, const char* how) {
+    std::string s;
+    for (const auto& r : runs)
+        if (r[how].get<bool>()) s += r["text"].get<std::string>();
+    return s;
+}
+
+std::string draft_cmd(const std::string& more) {
+    return "draft " + test::source("corpus/chicago") + " --amendments " + test::source("amendments/welcoming-city-2016.md") +
+           " " + more;
+}
+
+}  // namespace
+
+TEST_CASE("docx: the Welcoming City ordinance drafted as Word: enacting clause, struck and underscored text [libreoffice]") {
+    if (skip_without_libreoffice()) return;
+    std::string dir = test::scratch("docx-draft");
+    auto d = test::amend(draft_cmd("--format docx -o " + dir + "/o.docx"));
+    REQUIRE(d.rc == 0);
+    auto lo = libreoffice(dir + "/o.docx", dir, dir + "/o.pdf");
+    CHECK(lo["redlines"].empty());  // formatting, not tracked changes
+    const auto& text = lo["text"];
+    REQUIRE(text.size() == 25);
+    CHECK(text[0] == "Welcoming City Ordinance amendments (2016)");
+    CHECK(text[3] == "BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF CHICAGO:");
+    CHECK(text[24] == "SECTION 4. This ordinance shall take effect upon its passage and publication.");
+    const auto& f = lo["formatting"];
+    // 2-57-010: the new words of "Coercion" underscored, nothing struck.
+    CHECK(marked(f[7], "underlined") == ", or verbal threats related to a person's immigration status,");
+    CHECK(marked(f[7], "struck").empty());
+    // 2-173-042(a): the old opening struck, "No" underscored; (c) struck whole.
+    CHECK(text[10] == "(a) Except for such reasonable time as is necessary to conduct the investigation specified in subsection "
+                      "(c) of this section, noNo agency or agent shall:");
+    CHECK(marked(f[10], "struck") == "Except for such reasonable time as is necessary to conduct the investigation specified in "
+                                     "subsection (c) of this section, no");
+    CHECK(marked(f[10], "underlined") == "No");
+    CHECK(marked(f[12], "struck") == text[12].get<std::string>());
+    CHECK(text[12] == "(c) This section shall not apply when an investigation conducted by the agency or agent indicates that the "
+                      "subject of the investigation:");
+    // The new section 2-173-045 underscored whole, its heading line bold.
+    CHECK(marked(f[18], "underlined") == "2-173-045 Threats of deportation prohibited – Reporting.");
+    CHECK(f[18][0]["bold"] == true);
+    CHECK(marked(f[23], "underlined") == text[23].get<std::string>());
+    if (have("/usr/bin/pdfinfo")) CHECK(sh("pdfinfo " + dir + "/o.pdf", dir + "/i.txt").find("Pages:           2") != std::string::npos);
+}
+
+TEST_CASE("docx: the ordinance with --tracked: Accept All keeps the new words, Reject All the old [libreoffice]") {
+    if (skip_without_libreoffice()) return;
+    std::string dir = test::scratch("docx-draft-tracked");
+    auto d = test::amend(draft_cmd("--format docx --tracked -o " + dir + "/o.docx"));
+    REQUIRE(d.rc == 0);
+    auto lo = libreoffice(dir + "/o.docx", dir);
+    REQUIRE(lo["redlines"].size() == 5);
+    for (const auto& r : lo["redlines"]) CHECK(r["date"] == "2016-01-01T00:00:00");  // the amendment's "date: 2016"
+    // Accept All: no struck word is left, the new section is there; Reject All: the reverse.
+    std::string accepted = joined(lo["accept"]), rejected = joined(lo["reject"]);
+    CHECK(accepted.find("(a) No agency or agent shall:") != std::string::npos);
+    CHECK(accepted.find("has an outstanding criminal warrant") == std::string::npos);
+    CHECK(accepted.find("2-173-045 Threats of deportation prohibited – Reporting.") != std::string::npos);
+    CHECK(rejected.find("(a) Except for such reasonable time") != std::string::npos);
+    CHECK(rejected.find("(1) has an outstanding criminal warrant;") != std::string::npos);
+    CHECK(rejected.find("2-173-045 Threats") == std::string::npos);
+    CHECK(rejected.find("threats of violence that put a person") != std::string::npos);
+    CHECK(lo["reject"].size() == 19);  // the 25 less the six of 2-173-045, gone with their paragraph marks
+}
+
+TEST_CASE("docx: amend apply writes redline.docx per changed section and ordinance.docx; Accept All gives the consolidated text [libreoffice]") {
+    if (skip_without_libreoffice()) return;
+    std::string dir = test::scratch("docx-apply");
+    auto a = test::amend("apply " + test::source("corpus/chicago") + " --amendments " +
+                         test::source("amendments/welcoming-city-2016.md") + " -o " + dir + "/site");
+    REQUIRE(a.rc == 0);
+    for (const char* s : {"2-57-010", "2-173-042", "2-173-045"}) {
+        CAPTURE(s);
+        std::string docx = dir + "/site/" + s + "/redline.docx";
+        REQUIRE(fs::exists(docx));
+        auto lo = libreoffice(docx, dir);
+        CHECK(!lo["redlines"].empty());
+        CHECK(joined(lo["accept"]) == words(test::slurp(dir + "/site/consolidated/" + s + ".txt")));
+    }
+    CHECK(fs::exists(dir + "/site/ordinance.docx"));
+}
+
+TEST_CASE("docx: two runs write byte-identical Word files (diff, draft, draft --tracked, apply)") {
+    std::string dir = test::scratch("docx-same");
+    std::string old_file = test::source("corpus/chicago/mcc-2-173-042-2012.txt");
+    for (int k = 0; k < 2; ++k) {
+        std::string n = std::to_string(k);
+        REQUIRE(test::amend("apply " + test::source("corpus/chicago") + " --amendments " +
+                            test::source("amendments/welcoming-city-2016.md") + " -o " + dir + "/site" + n).rc == 0);
+        REQUIRE(test::amend("diff " + old_file + " " + dir + "/site0/consolidated/2-173-042.txt --format docx --date 2016 -o " +
+                            dir + "/r" + n + ".docx").rc == 1);
+        REQUIRE(test::amend(draft_cmd("--format docx -o " + dir + "/o" + n + ".docx")).rc == 0);
+        REQUIRE(test::amend(draft_cmd("--format docx --tracked -o " + dir + "/t" + n + ".docx")).rc == 0);
+    }
+    for (const char* f : {"r", "o", "t", "site/2-173-042/redline.docx", "site/ordinance.docx"}) {
+        CAPTURE(f);
+        std::string a, b;
+        if (std::string(f).find('/') == std::string::npos) {
+            a = test::slurp(dir + "/" + f + "0.docx");
+            b = test::slurp(dir + "/" + f + "1.docx");
+        } else {
+            std::string rel = std::string(f).substr(4);
+            a = test::slurp(dir + "/site0" + rel);
+            b = test::slurp(dir + "/site1" + rel);
+        }
+        CHECK(a.size() > 1000);
+        CHECK(a.compare(0, 4, "PK\x03\x04") == 0);
+        CHECK(a == b);
+    }
+}

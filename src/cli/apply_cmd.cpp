@@ -11,6 +11,7 @@
 
 #include "amend/apply.hpp"
 #include "cli/commands.hpp"
+#include "cli/export.hpp"
 #include "cli/output.hpp"
 #include "model/citation.hpp"
 #include "parse/dc_xml.hpp"
@@ -101,6 +102,7 @@ int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     }
     files.add("report.md", report_md(o, r.report));
     add_site(files, code, r.amended, r.report);
+    add_word(files, code, r.amended, r.report, o);  // redline.docx per section, ordinance.docx
     auto t3 = clock::now();
     files.write(o.out_dir);
     if (o.timings)

@@ -49,8 +49,13 @@ struct DraftOptions {
     std::vector<std::string> code;
     std::string amendments;
     std::string style = "chicago";  // chicago | philadelphia
-    std::string format = "md";      // md | html | text
+    std::string format = "md";      // md | html | text | docx | pdf
     std::string out_file;           // empty: standard output
+    // Word (cli/export.hpp): tracked changes instead of struck and underscored formatting, and
+    // their author and date (default: the amendment's date: line).
+    bool tracked = false;
+    std::string author = "amend";
+    std::string date;
 };
 
 int run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err);

@@ -8,7 +8,9 @@
 
 #include "cli/output.hpp"
 #include "docx/docx.hpp"
+#include "amend/markdown.hpp"
 #include "docx/redline.hpp"
+#include "draft/ordinance.hpp"
 #include "parse/load.hpp"
 #include "print/pdf.hpp"
 #include "render/render.hpp"
@@ -73,6 +75,36 @@ int run_diff_to_file(const DiffOptions& o) {
     std::ostringstream none;
     write_or_print(o.out_file, std::move(bytes), none);
     return cs.empty() ? 0 : 1;
+}
+
+void add_word(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
+              const ApplyOptions& o) {
+    bool dc_law = o.amendments.size() >= 4 && o.amendments.compare(o.amendments.size() - 4, 4, ".xml") == 0;
+    draft::DraftInput in;
+    in.title = report.title;
+    if (!dc_law) in.meta = read_amendment_file(o.amendments).meta;
+    std::string date_line;
+    for (const auto& [k, v] : in.meta)
+        if (k == "date" && date_line.empty()) date_line = v;
+    docx::WriteOptions wo;
+    std::vector<std::string> inputs = o.code;
+    inputs.push_back(o.amendments);
+    wo.date = change_date("", date_line, inputs);
+    ChangeSet cs = diff_changed(before, after, report.changed_sections);
+    std::string name = fs::path(o.amendments).filename().string();
+    for (const auto& s : cs.sections) {
+        if (!s.changed()) continue;
+        ChangeSet one;
+        one.sections.push_back(s);
+        std::string header = s.number + ": the code as amended by " + name;
+        files.add(s.number + "/redline.docx",
+                  docx::write_docx(docx::redline_package(one, "Redline of " + s.number, header), wo));
+    }
+    if (dc_law) return;
+    const draft::Style& st = draft::chicago_style();
+    docx::WriteOptions formatted = wo;
+    formatted.tracked = false;
+    files.add("ordinance.docx", draft::ordinance_docx(draft::build_ordinance(cs, in, st), st, formatted));
 }
 
 }  // namespace amend

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "amend/apply.hpp"
 #include "diff/diff.hpp"
 
 namespace amend {
@@ -25,5 +26,13 @@ std::string change_date(const std::string& given, const std::string& fallback, c
 // The running header of a redline: "2-173-042: changes from OLD to NEW" (the section named when
 // there is one).
 std::string redline_header(const ChangeSet& cs, const std::string& old_name, const std::string& new_name);
+
+class OutputSet;
+
+// The Word files of `amend apply -o DIR`: NUMBER/redline.docx for each changed section (tracked
+// changes), and ordinance.docx (Chicago's form, struck and underscored) for a Markdown or Word
+// amendment document. Dated by the amendment's date: line, or else the files' times.
+void add_word(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
+              const ApplyOptions& o);
 
 }  // namespace amend

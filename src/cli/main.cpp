@@ -56,8 +56,13 @@ int main(int argc, char** argv) {
     dr->add_option("CODE", draft.code, "code files or folders")->required();
     dr->add_option("--amendments", draft.amendments, "the amendment document")->required();
     dr->add_option("--style", draft.style, "chicago|philadelphia")->check(CLI::IsMember({"chicago", "philadelphia"}));
-    dr->add_option("--format", draft.format, "md|html|text")->check(CLI::IsMember({"md", "html", "text"}));
+    dr->add_option("--format", draft.format, "md|html|text|docx|pdf")
+        ->check(CLI::IsMember({"md", "html", "text", "docx", "pdf"}));
     dr->add_option("-o,--output", draft.out_file, "the file to write (standard output when absent)");
+    // Word and PDF
+    dr->add_flag("--tracked", draft.tracked, "docx: the changes as tracked changes, not struck and underscored text");
+    dr->add_option("--author", draft.author, "docx: the author of the tracked changes (default amend)");
+    dr->add_option("--date", draft.date, "docx: their date, 2016-05-18 (default: the amendment's date: line)");
 
     IndexOptions index;
     auto* ix = app.add_subcommand("index", "write a D.C. Code's index: its units, and the law each section came from");

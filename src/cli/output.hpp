@@ -5,11 +5,13 @@
 #pragma once
 
 #include <ostream>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "amend/apply.hpp"
+#include "diff/diff.hpp"
 #include "model/provision.hpp"
 
 namespace amend {
@@ -31,6 +33,9 @@ void write_or_print(const std::string& file, std::string bytes, std::ostream& ou
 // Refuses an output folder that is an input, holds one, or lies inside an input folder.
 void refuse_output_over_inputs(const std::string& out_dir, const std::vector<std::string>& inputs,
                                const std::string& amendments);
+
+// diff_trees over the sections `changed` names (the site shows only changed sections).
+ChangeSet diff_changed(const Document& before, const Document& after, const std::set<std::string>& changed);
 
 // Adds the static site (index, redlines, side-by-side, consolidated pages) to the output set.
 void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report);

@@ -7,8 +7,6 @@
 
 namespace amend {
 
-namespace {
-
 // diff_trees over the sections the report names (the site shows only changed sections): a whole
 // code's untouched sections are not walked.
 ChangeSet diff_changed(const Document& before, const Document& after, const std::set<std::string>& changed) {
@@ -22,8 +20,6 @@ ChangeSet diff_changed(const Document& before, const Document& after, const std:
     news = keep(std::move(news));
     return diff_sections(olds, news, false);
 }
-
-}  // namespace
 
 void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report) {
     ChangeSet cs = diff_changed(before, after, report.changed_sections);

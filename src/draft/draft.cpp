@@ -4,8 +4,9 @@
 
 namespace amend::draft {
 
-std::string render_ordinance(const Ordinance& o, const Style& style, Format format) {
+std::string render_ordinance(const Ordinance& o, const Style& style, Format format, const docx::WriteOptions& word) {
     switch (format) {
+        case Format::Docx: return ordinance_docx(o, style, word);
         case Format::Html: return ordinance_html(o, style);
         case Format::Text: return ordinance_text(o, style);
         case Format::Markdown: break;
@@ -13,7 +14,8 @@ std::string render_ordinance(const Ordinance& o, const Style& style, Format form
     return ordinance_md(o, style);
 }
 
-Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format) {
+Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format,
+                   const docx::WriteOptions& word) {
     ApplyResult r = apply_file(code, amendment_path, ApplyOptions2{});
     Drafted d;
     d.report = std::move(r.report);
@@ -22,7 +24,10 @@ Drafted draft_file(const Document& code, const std::string& amendment_path, cons
     in.title = d.report.title;
     in.meta = read_amendment_file(amendment_path).meta;
     ChangeSet cs = diff_trees(code.root, r.amended.root);
-    d.bytes = render_ordinance(build_ordinance(cs, in, style), style, format);
+    docx::WriteOptions wo = word;
+    for (const auto& [k, v] : in.meta)
+        if (wo.date.empty() && k == "date") wo.date = docx::iso_date(v);
+    d.bytes = render_ordinance(build_ordinance(cs, in, style), style, format, wo);
     return d;
 }
 

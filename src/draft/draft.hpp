@@ -8,7 +8,7 @@
 
 namespace amend::draft {
 
-enum class Format { Markdown, Html, Text };
+enum class Format { Markdown, Html, Text, Docx };
 
 struct Drafted {
     ApplyReport report;  // report.ok() false: `bytes` is empty
@@ -16,9 +16,11 @@ struct Drafted {
 };
 
 // Applies the amendment file to a copy of `code`, diffs, and renders the ordinance in `style`.
-// Throws InputError on an unreadable amendment file.
-Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format);
+// Throws InputError on an unreadable amendment file. For Docx, `word` says how (tracked or
+// formatted, author, date); an empty date takes the amendment's "date:" line, if any.
+Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format,
+                   const docx::WriteOptions& word = {});
 
-std::string render_ordinance(const Ordinance& o, const Style& style, Format format);
+std::string render_ordinance(const Ordinance& o, const Style& style, Format format, const docx::WriteOptions& word = {});
 
 }  // namespace amend::draft
