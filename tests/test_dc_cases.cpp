@@ -8,6 +8,7 @@
 
 #include "amend/apply.hpp"
 #include "model/diagnostic.hpp"
+#include "model/text.hpp"
 #include "parse/dc_xml.hpp"
 #include "parse/load.hpp"
 #include "support.hpp"
@@ -16,20 +17,7 @@ using namespace amend;
 
 namespace {
 
-std::string fold_ws(const std::string& s) {
-    std::string out;
-    bool sp = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            sp = true;
-            continue;
-        }
-        if (sp && !out.empty()) out += ' ';
-        sp = false;
-        out += c;
-    }
-    return out;
-}
+std::string fold_ws(const std::string& s) { return collapse_ws(s); }
 
 bool temp_note(const std::string& t) {
     return t.find("NOTE:") != std::string::npos &&

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "docx/reader.hpp"
 #include "model/diagnostic.hpp"
 #include "parse/dc_instruction.hpp"
 #include "parse/load.hpp"
@@ -198,6 +199,10 @@ AmendmentDoc read_markdown_amendment(const std::string& input, const std::string
 
 AmendmentDoc read_amendment_file(const std::string& path) {
     std::string bytes = read_file(path);
+    // Word: read into the same items (docx/reader.hpp).
+    if (docx::is_zip(bytes) || (path.size() >= 5 && path.compare(path.size() - 5, 5, ".docx") == 0) ||
+        (path.size() >= 5 && path.compare(path.size() - 5, 5, ".docm") == 0))
+        return docx::read_docx_amendment(bytes, path);
     if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".xml") == 0) return read_dc_instruction(bytes, path);
     return read_markdown_amendment(bytes, path);
 }
