@@ -487,7 +487,8 @@ private:
             out.pop_back();
         }
         p.segs = std::move(out);
-        if (!p.label.empty() && !p.segs.empty() && p.quoted) {
+        if (!p.label.empty() && p.segs.empty() && p.quoted) p.segs = {{Seg::Equal, p.label}};  // "(b)" alone
+        else if (!p.label.empty() && p.quoted) {
             Seg t = p.segs.front().first;
             bool all = std::all_of(p.segs.begin(), p.segs.end(), [&](const auto& s) { return s.first == t; });
             p.segs.insert(p.segs.begin(), {all ? t : Seg::Equal, p.label + " "});
