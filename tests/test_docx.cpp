@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "print/pdf.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -277,4 +278,50 @@ TEST_CASE("docx: the ordinance amend drafts as Word reads back as the amendment 
         for (const char* s : {"2-57-010", "2-173-042", "2-173-045"})
             CHECK(test::slurp(out + "/consolidated/" + s + ".txt") == test::slurp(dir + "/from-md/consolidated/" + s + ".txt"));
     }
+}
+
+TEST_CASE("pdf: the redline, side-by-side and ordinance print on US Letter with page numbers and a running header [chromium]") {
+    if (test::chromium().empty() || !have("/usr/bin/pdfinfo")) {
+        MESSAGE("skipped: chromium or poppler-utils (pdfinfo, pdftotext) is not installed");
+        return;
+    }
+    std::string dir = test::scratch("pdf");
+    REQUIRE(test::amend("apply " + test::source("corpus/chicago") + " --amendments " +
+                        test::source("amendments/welcoming-city-2016.md") + " -o " + dir + "/site").rc == 0);
+    std::string pair = test::source("corpus/chicago/mcc-2-173-042-2012.txt") + " " + dir + "/site/consolidated/2-173-042.txt";
+    for (const char* format : {"pdf", "side-by-side-pdf"}) {
+        CAPTURE(format);
+        std::string f = dir + "/" + format;
+        auto r = test::amend("diff " + pair + " --format " + format + " -o " + f + ".pdf");
+        INFO(r.err);
+        REQUIRE(r.rc == 1);
+        REQUIRE(test::amend("diff " + pair + " --format " + format + " -o " + f + "-again.pdf").rc == 1);
+        CHECK(test::slurp(f + ".pdf") == test::slurp(f + "-again.pdf"));  // no clock in the bytes
+        std::string info = sh("pdfinfo " + f + ".pdf", f + ".info");
+        CHECK(info.find("Page size:       612 x 792 pts (letter)") != std::string::npos);
+        std::string text = sh("pdftotext -layout " + f + ".pdf -", f + ".txt");
+        CHECK(text.find("2-173-042: changes from mcc-2-173-042-2012.txt to 2-173-042.txt") != std::string::npos);
+        CHECK(text.find("Page 1 of ") != std::string::npos);
+        // In the redline a deletion never touches the insertion after it: "no No", not "noNo".
+        std::string flow = words(sh("pdftotext " + f + ".pdf -", f + ".flow"));
+        if (std::string(format) == "pdf") CHECK(flow.find("this section, no No agency") != std::string::npos);
+        CHECK(flow.find("noNo") == std::string::npos);
+    }
+    CHECK(sh("pdfinfo " + dir + "/side-by-side-pdf.pdf", dir + "/i").find("Pages:           2") != std::string::npos);
+    auto d = test::amend(draft_cmd("--format pdf -o " + dir + "/ordinance.pdf"));
+    REQUIRE(d.rc == 0);
+    std::string text = sh("pdftotext -layout " + dir + "/ordinance.pdf -", dir + "/o.txt");
+    CHECK(text.find("BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF CHICAGO:") != std::string::npos);
+    CHECK(text.find("Page 2 of 2") != std::string::npos);
+    CHECK(text.find("Welcoming City Ordinance amendments (2016)") != std::string::npos);
+}
+
+TEST_CASE("pdf: the running header is a CSS string: quotes, backslashes and a closing tag in a file name stay text") {
+    std::string page = "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>";
+    std::string out = amend::print::with_print_rules(page, "a\"b\\c</style><script>alert(1)</script>");
+    CHECK(out.find("<script>") == std::string::npos);
+    CHECK(out.find("content:\"a\\22 b\\5c c\\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e \"") != std::string::npos);
+    CHECK(out.find("@page{size:letter;") != std::string::npos);
+    CHECK(out.find("counter(page) \" of \" counter(pages)") != std::string::npos);
+    CHECK(out.find("</style>\n</head>") != std::string::npos);
 }

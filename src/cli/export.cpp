@@ -68,7 +68,7 @@ int run_diff_to_file(const DiffOptions& o) {
         bytes = docx::write_docx(docx::redline_package(cs, "Changes from " + old_name + " to " + new_name, header), wo);
     } else {
         RenderOptions ro;
-        ro.title = "Changes from " + o.old_path + " to " + o.new_path;
+        ro.title = "Changes from " + old_name + " to " + new_name;
         ro.show_unchanged = o.full;
         bytes = print::html_to_pdf(render_page(o.format == "pdf" ? Format::Html : Format::SideBySide, cs, ro), header);
     }
