@@ -325,3 +325,28 @@ TEST_CASE("pdf: the running header is a CSS string: quotes, backslashes and a cl
     CHECK(out.find("counter(page) \" of \" counter(pages)") != std::string::npos);
     CHECK(out.find("</style>\n</head>") != std::string::npos);
 }
+
+TEST_CASE("docx: diff and draft refuse a Word or PDF format without -o, -o with a text format, and a --date of another form") {
+    std::string dir = test::scratch("docx-usage");
+    std::string pair = test::source("corpus/chicago/mcc-2-173-042-2012.txt") + " " + test::source("corpus/chicago/mcc-2-173-042-2012.txt");
+    auto r = test::amend("diff " + pair + " --format docx");
+    CHECK(r.rc == 2);
+    CHECK(r.err == "amend: error: diff --format docx writes a file: give -o FILE\n");
+    r = test::amend("diff " + pair + " -o " + dir + "/x.md");
+    CHECK(r.rc == 2);
+    CHECK(r.err == "amend: error: diff -o is for --format docx, pdf and side-by-side-pdf\n");
+    r = test::amend("diff " + pair + " --format docx --date 'May 18' -o " + dir + "/x.docx");
+    CHECK(r.rc == 2);
+    CHECK(r.err == "amend: error: --date May 18: expected 2016, 2016-05, 2016-05-18 or 2016-05-18T09:30:00Z\n");
+    CHECK(!fs::exists(dir + "/x.docx"));
+    r = test::amend(draft_cmd("--format pdf"));
+    CHECK(r.rc == 2);
+    CHECK(r.err == "amend: error: draft --format pdf writes a file: give -o FILE\n");
+    // Equal versions: exit 0, and a Word file without a single tracked change.
+    r = test::amend("diff " + pair + " --format docx -o " + dir + "/same.docx");
+    CHECK(r.rc == 0);
+    std::string xml = sh("unzip -p " + dir + "/same.docx word/document.xml", dir + "/same.xml");
+    CHECK(xml.find("(a) Except for such reasonable time") != std::string::npos);
+    CHECK(xml.find("<w:ins") == std::string::npos);
+    CHECK(xml.find("<w:del") == std::string::npos);
+}
