@@ -350,3 +350,21 @@ TEST_CASE("docx: diff and draft refuse a Word or PDF format without -o, -o with 
     CHECK(xml.find("<w:ins") == std::string::npos);
     CHECK(xml.find("<w:del") == std::string::npos);
 }
+
+TEST_CASE("docx: a provision moved within its section: the section struck and restated whole, so that Reject All gives the old order [libreoffice]") {
+    if (skip_without_libreoffice()) return;
+    std::string dir = test::scratch("docx-moved");
+    test::spit(dir + "/old.txt", "9-9-010 Test.\n   (a)   Alpha shall apply to every person in the City of Chicago.\n"
+                                 "   (b)   Bravo shall apply to every agency of the City of Chicago.\n"
+                                 "   (c)   Charlie shall apply to every officer of the City.\n");
+    test::spit(dir + "/new.txt", "9-9-010 Test.\n   (a)   Charlie shall apply to every officer of the City.\n"
+                                 "   (b)   Alpha shall apply to every person in the City of Chicago.\n"
+                                 "   (c)   Bravo shall apply to every agency of the City of Chicago.\n");
+    REQUIRE(test::amend("diff " + dir + "/old.txt " + dir + "/new.txt --format text").out.find("(moved from 9-9-010(c))") !=
+            std::string::npos);
+    REQUIRE(test::amend("diff " + dir + "/old.txt " + dir + "/new.txt --format docx --date 2016 -o " + dir + "/m.docx").rc == 1);
+    auto lo = libreoffice(dir + "/m.docx", dir);
+    CHECK(lo["text"].size() == 9);  // four struck paragraphs, four inserted, the closing empty one
+    CHECK(joined(lo["accept"]) == words(test::slurp(dir + "/new.txt")));
+    CHECK(joined(lo["reject"]) == words(test::slurp(dir + "/old.txt")));
+}

@@ -144,6 +144,40 @@ TEST_CASE("docx reader: numbered instructions in Word's automatic numbering go t
     CHECK(!fs::exists(dir + "/bad-out"));
 }
 
+TEST_CASE("docx reader: new text typed in Word under \"to read as follows:\" reads as the plain-text layout does") {
+    std::string dir = test::scratch("docx-reader-new-section");
+    const char* item = "Chapter 2-173 of the Municipal Code of Chicago is amended by adding a new Section 2-173-045 to read as follows:";
+    const char* lines[] = {"2-173-045 Threats of deportation prohibited.",
+                           "(a) No City employee shall threaten any person with deportation.",
+                           "(b) Any person may report a violation of subsection (a) of this section:",
+                           "(1) to the Inspector General; or",
+                           "(2) to the City Clerk."};
+    std::string body = para(run("New section"), "Title") + para(run(item), "", "1/0");
+    // Typed designations, one paragraph each, in the Quote style with a tab after the designation.
+    for (const char* l : lines) {
+        std::string t = l;
+        auto sp = t.find(' ');
+        body += t[0] == '(' ? para(run(t.substr(0, sp)) + "<w:r><w:tab/></w:r>" + run(t.substr(sp + 1)), "Quote")
+                            : para(run(t), "Quote");
+    }
+    test::spit(dir + "/new.docx", amend::docx::write_zip(package(body)));
+    test::spit(dir + "/same.md", std::string("# New section\n\n1. ") + item +
+                                     "\n\n   > 2-173-045 Threats of deportation prohibited.\n"
+                                     "   >    (a)   No City employee shall threaten any person with deportation.\n"
+                                     "   >    (b)   Any person may report a violation of subsection (a) of this section:\n"
+                                     "   >       (1)   to the Inspector General; or\n"
+                                     "   >       (2)   to the City Clerk.\n");
+    auto apply = [&](const std::string& a, const std::string& out) {
+        auto r = test::amend("apply " + test::source("corpus/chicago") + " --amendments " + a + " -o " + out);
+        INFO(r.err);
+        REQUIRE(r.rc == 0);
+        return test::slurp(out + "/consolidated/2-173-045.txt");
+    };
+    std::string want = apply(dir + "/same.md", dir + "/md");
+    CHECK(want.find("      (2)   to the City Clerk.") != std::string::npos);
+    CHECK(apply(dir + "/new.docx", dir + "/docx") == want);
+}
+
 namespace {
 
 // amend apply with `bytes` as its amendment file: exit 2, the one-line error `message`, nothing written.
