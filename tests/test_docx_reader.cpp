@@ -126,8 +126,9 @@ TEST_CASE("docx reader: numbered instructions in Word's automatic numbering go t
     std::string dir = test::scratch("docx-reader-numbered");
     std::string body = para(run("Test"), "Title") + para(run("date: 2016")) +
                        para(run("In Section 2-173-042(b)(1)(A), strike \"permit\" and insert \"allow\"."), "", "1/0") +
-                       para(run("In Section 2-173-042(b)(2), strike \"author") + run("ized\" and insert \"permitted\"."), "",
-                            "1/0");
+                       para(run("In ") + "<w:r><w:sym w:font=\"Times New Roman\" w:char=\"00A7\"/></w:r>" +
+                                run(" 2-173-042(b)(2), strike \"author") + run("ized\" and insert \"permitted\"."),
+                            "", "1/0");
     test::spit(dir + "/numbered.docx", amend::docx::write_zip(package(body)));
     test::spit(dir + "/same.md", kMarkdown);
     CHECK(apply_to_042(dir + "/numbered.docx", dir + "/docx") == apply_to_042(dir + "/same.md", dir + "/md"));
@@ -231,6 +232,18 @@ TEST_CASE("docx reader: bad packages are refused with their reason, exit 2, noth
     auto nobody = package("");
     nobody[2].second = R"x(<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:document>)x";
     refused("no-body", amend::docx::write_zip(nobody), "the document has no body (no w:body in word/document.xml) [docx.body]");
+    // A symbol-font character (Wingdings' private range) is no text: refused at its paragraph.
+    std::string dir = test::scratch("docx-bad-symbol");
+    test::spit(dir + "/sym.docx", amend::docx::write_zip(package(
+                                      para(run("In Section 2-173-042(b)(2), strike \"authorized\" and insert \"permitted\".") +
+                                               "<w:r><w:sym w:font=\"Wingdings\" w:char=\"F0A7\"/></w:r>",
+                                           "", "1/0"))));
+    auto r = test::amend("apply " + test::source("corpus/chicago/mcc-2-173-042-2012.txt") + " --amendments " + dir +
+                         "/sym.docx -o " + dir + "/out");
+    CHECK(r.rc == 2);
+    CHECK(r.err == dir + "/sym.docx:1:1: error: a symbol (w:sym F0A7 in font \"Wingdings\") that is no character: type it "
+                         "as text [docx.symbol]\n");
+    CHECK(!fs::exists(dir + "/out"));
     refused("empty-body", amend::docx::write_zip(package("")),
             "expected at least one instruction (a numbered paragraph, or \"SECTION 1. ...\") [docx.structure]");
 }

@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -389,9 +390,14 @@ private:
             para.label = numbering_.next(num->first, num->second, para.label_fmt);
             if (!para.label.empty()) para.list_level = num->second;
         }
-        if (!para.quoted && para.indent > 0 && para.label.empty()) para.quoted = true;
         Ctx ctx{ps, Seg::Equal};
         inline_children(p, ctx, para);
+        // Indented from the left: quoted law, unless it opens like an instruction ("1. ", "SECTION 1.").
+        std::size_t dot = 0;
+        std::string opening = trim(para.plain());
+        if (!para.quoted && para.indent > 0 && para.label.empty() && !typed_number(opening) &&
+            !is_section_clause(opening, dot))
+            para.quoted = true;
         paras_.push_back(std::move(para));
     }
 
@@ -451,7 +457,32 @@ private:
             if (l == "t" || l == "delText") add(para, t, c.text().get());
             else if (l == "tab" || l == "br" || l == "cr") add(para, t, " ");
             else if (l == "noBreakHyphen") add(para, t, "-");
+            else if (l == "sym") add(para, t, symbol(c, para.number));
         }
+    }
+
+    // Insert > Symbol: a character by its code; one in a symbol font's private range (Wingdings,
+    // Symbol) has no meaning as text, and dropping it could drop a "§".
+    std::string symbol(const pugi::xml_node& sym, int para) {
+        std::string hex = attr(sym, "char");
+        unsigned long cp = 0;
+        bool ok = !hex.empty() && hex.size() <= 6 && hex.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
+        if (ok) cp = std::stoul(hex, nullptr, 16);
+        if (!ok || cp < 0x20 || (cp >= 0xD800 && cp < 0xE000) || (cp >= 0xF000 && cp < 0xF900) || cp > 0x10FFFF)
+            fail(path_, "a symbol (w:sym " + hex + " in font \"" + attr(sym, "font") +
+                            "\") that is no character: type it as text",
+                 "docx.symbol", para);
+        std::string out;
+        auto u = static_cast<std::uint32_t>(cp);
+        if (u < 0x80) out += static_cast<char>(u);
+        else if (u < 0x800) out += static_cast<char>(0xC0 | (u >> 6)), out += static_cast<char>(0x80 | (u & 0x3F));
+        else if (u < 0x10000)
+            out += static_cast<char>(0xE0 | (u >> 12)), out += static_cast<char>(0x80 | ((u >> 6) & 0x3F)),
+                out += static_cast<char>(0x80 | (u & 0x3F));
+        else
+            out += static_cast<char>(0xF0 | (u >> 18)), out += static_cast<char>(0x80 | ((u >> 12) & 0x3F)),
+                out += static_cast<char>(0x80 | ((u >> 6) & 0x3F)), out += static_cast<char>(0x80 | (u & 0x3F));
+        return out;
     }
 
     // ---- the document's structure, as markdown.cpp reads it ----
