@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "docx/docx.hpp"
+#include "docx/zip.hpp"
 #include "print/pdf.hpp"
 #include "support.hpp"
 
@@ -367,4 +369,53 @@ TEST_CASE("docx: a provision moved within its section: the section struck and re
     CHECK(lo["text"].size() == 9);  // four struck paragraphs, four inserted, the closing empty one
     CHECK(joined(lo["accept"]) == words(test::slurp(dir + "/new.txt")));
     CHECK(joined(lo["reject"]) == words(test::slurp(dir + "/old.txt")));
+}
+
+TEST_CASE("docx writer: the parts, unique change ids, deleted text as w:delText, control characters dropped, dates") {
+    using namespace amend::docx;
+    CHECK(iso_date("2016") == "2016-01-01T00:00:00Z");
+    CHECK(iso_date("2016-05") == "2016-05-01T00:00:00Z");
+    CHECK(iso_date("2016-05-18") == "2016-05-18T00:00:00Z");
+    CHECK(iso_date("2016-05-18T09:30:00Z") == "2016-05-18T09:30:00Z");
+    CHECK(iso_date("2016-xx-18T09:30:00Z").empty());
+    CHECK(iso_date("May 2016").empty());
+    CHECK(iso_date("").empty());
+    Package pkg;
+    pkg.title = "T";
+    pkg.header = "H <&>";
+    Paragraph p;
+    append(p, {"keep "});
+    append(p, {"old\x01", Mark::Deleted});
+    append(p, {"new", Mark::Inserted});
+    Paragraph gone;
+    gone.whole = Mark::Deleted;
+    append(gone, {"(c) struck whole", Mark::Deleted});
+    pkg.body = {p, gone, Paragraph{}};
+    WriteOptions wo;
+    wo.author = "A & B";
+    wo.date = "2016-05-18T00:00:00Z";
+    Entries parts = read_zip(write_docx(pkg, wo), "t.docx");
+    std::vector<std::string> names;
+    for (const auto& [n, b] : parts) names.push_back(n);
+    CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
+                                            "word/document.xml", "word/styles.xml", "word/settings.xml",
+                                            "word/header1.xml", "word/footer1.xml", "docProps/core.xml"});
+    const std::string& doc = parts[3].second;
+    CHECK(doc.find("<w:del w:id=\"1\" w:author=\"A &amp; B\" w:date=\"2016-05-18T00:00:00Z\"><w:r><w:delText "
+                   "xml:space=\"preserve\">old </w:delText></w:r></w:del>") != std::string::npos);
+    CHECK(doc.find("<w:ins w:id=\"2\" w:author=\"A &amp; B\" w:date=\"2016-05-18T00:00:00Z\"><w:r><w:t "
+                   "xml:space=\"preserve\">new</w:t></w:r></w:ins>") != std::string::npos);
+    // The struck paragraph's mark is struck too, with its own id.
+    CHECK(doc.find("<w:pPr><w:rPr><w:del w:id=\"3\" w:author=\"A &amp; B\" w:date=\"2016-05-18T00:00:00Z\"/></w:rPr></w:pPr>"
+                   "<w:del w:id=\"4\"") != std::string::npos);
+    CHECK(doc.find("<w:pgSz w:w=\"12240\" w:h=\"15840\"/>") != std::string::npos);  // US Letter
+    CHECK(parts[6].second.find("H &lt;&amp;&gt;") != std::string::npos);
+    CHECK(parts[7].second.find("<w:fldSimple w:instr=\" PAGE \">") != std::string::npos);
+    // Formatted instead of tracked: struck and underscored runs, no change marks.
+    wo.tracked = false;
+    std::string plain = read_zip(write_docx(pkg, wo), "t.docx")[3].second;
+    CHECK(plain.find("<w:rPr><w:strike/></w:rPr><w:t xml:space=\"preserve\">old </w:t>") != std::string::npos);
+    CHECK(plain.find("<w:rPr><w:u w:val=\"single\"/></w:rPr><w:t xml:space=\"preserve\">new</w:t>") != std::string::npos);
+    CHECK(plain.find("<w:del") == std::string::npos);
+    CHECK(plain.find("<w:ins") == std::string::npos);
 }

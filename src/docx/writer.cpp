@@ -226,8 +226,8 @@ std::string iso_date(const std::string& t) {
     if (t.size() == 7 && digits(t, 0, 4) && t[4] == '-' && digits(t, 5, 2)) return t + "-01T00:00:00Z";
     if (t.size() == 10 && digits(t, 0, 4) && t[4] == '-' && digits(t, 5, 2) && t[7] == '-' && digits(t, 8, 2))
         return t + "T00:00:00Z";
-    if (t.size() == 20 && digits(t, 0, 4) && t[10] == 'T' && t[19] == 'Z' && digits(t, 11, 2) && digits(t, 14, 2) &&
-        digits(t, 17, 2))
+    if (t.size() == 20 && !iso_date(t.substr(0, 10)).empty() && t[10] == 'T' && t[13] == ':' && t[16] == ':' &&
+        t[19] == 'Z' && digits(t, 11, 2) && digits(t, 14, 2) && digits(t, 17, 2))
         return t;
     return "";
 }
