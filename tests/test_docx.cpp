@@ -3,11 +3,14 @@
 // All the original, word for word. These run in their own ctest entry ([libreoffice]).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "docx/docx.hpp"
+#include "docx/redline.hpp"
 #include "docx/zip.hpp"
+#include "parse/load.hpp"
 #include "print/pdf.hpp"
 #include "support.hpp"
 
@@ -420,4 +423,57 @@ TEST_CASE("docx writer: the parts, unique change ids, deleted text as w:delText,
     CHECK(plain.find("<w:rPr><w:u w:val=\"single\"/></w:rPr><w:t xml:space=\"preserve\">new</w:t>") != std::string::npos);
     CHECK(plain.find("<w:del") == std::string::npos);
     CHECK(plain.find("<w:ins") == std::string::npos);
+}
+
+namespace {
+
+// The words a Word user is left with after Accept All (or Reject All) of a redline package.
+std::string words_after(const amend::docx::Package& pkg, bool accept) {
+    std::string s;
+    for (const auto& p : pkg.body) {
+        for (const auto& r : p.runs)
+            if (r.mark == (accept ? amend::docx::Mark::Deleted : amend::docx::Mark::Inserted)) continue;
+            else s += r.text;
+        s += "\n";
+    }
+    return words(s);
+}
+
+// A tree's words in reading order: each provision's designation, heading and text (the D.C.
+// annotations as they are, which the text layout writer puts in parentheses).
+void tree_words(const amend::Provision& p, std::string& out) {
+    if (amend::is_numbered(p.kind)) out += p.designation + " ";
+    out += p.heading.text + " " + p.text.text + "\n";
+    for (const auto& c : p.children) tree_words(c, out);
+}
+
+std::string tree_words(const amend::Document& d) {
+    std::string s;
+    for (const auto& c : d.root.children) tree_words(c, s);
+    return words(s);
+}
+
+}  // namespace
+
+TEST_CASE("docx redline over the D.C. dev cases: accepting every change gives after.xml's words, rejecting them before.xml's") {
+    fs::path root = test::shared("corpus/dc-amendments-dev");
+    if (!fs::exists(root)) {
+        MESSAGE("skipped: no " << root.string());
+        return;
+    }
+    std::vector<fs::path> dirs;
+    for (const auto& e : fs::directory_iterator(root))
+        if (e.is_directory()) dirs.push_back(e.path());
+    std::sort(dirs.begin(), dirs.end());
+    std::size_t n = 0;
+    for (const auto& d : dirs) {
+        CAPTURE(d.filename().string());
+        auto before = amend::load_code({(d / "before.xml").string()});
+        auto after = amend::load_code({(d / "after.xml").string()});
+        auto pkg = amend::docx::redline_package(amend::diff_trees(before.root, after.root), "t", "h");
+        CHECK(words_after(pkg, true) == tree_words(after));
+        CHECK(words_after(pkg, false) == tree_words(before));
+        ++n;
+    }
+    CHECK(n > 200);
 }
