@@ -77,9 +77,13 @@ int run_diff_to_file(const DiffOptions& o) {
     return cs.empty() ? 0 : 1;
 }
 
+bool writes_ordinance(const ApplyOptions& o) {
+    return !(o.amendments.size() >= 4 && o.amendments.compare(o.amendments.size() - 4, 4, ".xml") == 0);
+}
+
 void add_word(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
               const ApplyOptions& o) {
-    bool dc_law = o.amendments.size() >= 4 && o.amendments.compare(o.amendments.size() - 4, 4, ".xml") == 0;
+    bool dc_law = !writes_ordinance(o);
     draft::DraftInput in;
     in.title = report.title;
     if (!dc_law) in.meta = read_amendment_file(o.amendments).meta;

@@ -32,6 +32,8 @@ class OutputSet;
 // The Word files of `amend apply -o DIR`: NUMBER/redline.docx for each changed section (tracked
 // changes), and ordinance.docx (Chicago's form, struck and underscored) for a Markdown or Word
 // amendment document. Dated by the amendment's date: line, or else the files' times.
+// Whether add_word writes ordinance.docx: for a Markdown or Word amendment document, not a D.C. law.
+bool writes_ordinance(const ApplyOptions& o);
 void add_word(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
               const ApplyOptions& o);
 

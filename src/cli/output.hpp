@@ -37,7 +37,9 @@ void refuse_output_over_inputs(const std::string& out_dir, const std::vector<std
 // diff_trees over the sections `changed` names (the site shows only changed sections).
 ChangeSet diff_changed(const Document& before, const Document& after, const std::set<std::string>& changed);
 
-// Adds the static site (index, redlines, side-by-side, consolidated pages) to the output set.
-void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report);
+// Adds the static site (index, redlines, side-by-side, consolidated pages) to the output set; the
+// index links each section's redline.docx, and ordinance.docx when `ordinance`.
+void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
+              bool ordinance = false);
 
 }  // namespace amend
