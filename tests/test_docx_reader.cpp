@@ -81,7 +81,8 @@ const char* kQuoteStyle = "LawQuote";
 }  // namespace
 
 TEST_CASE("docx reader: a restatement marked by character styles (basedOn, toggled off), direct underline and tracked "
-          "changes, designations from numbering.xml, a field code and hidden text skipped, split runs joined") {
+          "changes, designations from numbering.xml, a field code and hidden text skipped, split runs joined, a hyperlink's "
+          "underline no insertion") {
     std::string dir = test::scratch("docx-reader-restated");
     std::string body =
         para(run("Test"), "Title") +
@@ -109,7 +110,8 @@ TEST_CASE("docx reader: a restatement marked by character styles (basedOn, toggl
                  "<w:r><w:instrText xml:space=\"preserve\"> HYPERLINK \"https://example.org\" </w:instrText></w:r>" +
                  "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + run(" in order") +
                  "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" +
-                 "<w:hyperlink r:id=\"rIdNone\">" + run(" to determine whether any matter involves") + "</w:hyperlink>" +
+                 "<w:hyperlink r:id=\"rIdNone\">" + run(" to determine whether any matter involves", "<w:u w:val=\"single\"/>") +
+                 "</w:hyperlink>" +
                  run(" enforcement based solely on a violation of a civil immigration law."),
              kQuoteStyle, "2/1") +
         para(run("(Omitted text is unaffected by this ordinance)"), kQuoteStyle) +

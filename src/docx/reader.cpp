@@ -369,6 +369,7 @@ private:
     struct Ctx {
         std::string pstyle;
         Seg tracked = Seg::Equal;
+        bool link = false;  // inside a w:hyperlink: its underline is the link's look, not an insertion
     };
 
     void paragraph(const pugi::xml_node& p) {
@@ -405,9 +406,10 @@ private:
         for (auto c : n.children()) {
             std::string l = local(c);
             if (l == "r") run(c, ctx, para);
-            else if (l == "ins" || l == "moveTo") inline_children(c, Ctx{ctx.pstyle, Seg::Insert}, para);
-            else if (l == "del" || l == "moveFrom") inline_children(c, Ctx{ctx.pstyle, Seg::Delete}, para);
-            else if (l == "hyperlink" || l == "smartTag" || l == "sdt" || l == "sdtContent" || l == "customXml" ||
+            else if (l == "ins" || l == "moveTo") inline_children(c, Ctx{ctx.pstyle, Seg::Insert, ctx.link}, para);
+            else if (l == "del" || l == "moveFrom") inline_children(c, Ctx{ctx.pstyle, Seg::Delete, ctx.link}, para);
+            else if (l == "hyperlink") inline_children(c, Ctx{ctx.pstyle, ctx.tracked, true}, para);
+            else if (l == "smartTag" || l == "sdt" || l == "sdtContent" || l == "customXml" ||
                      l == "fldSimple" || l == "bdo" || l == "dir")
                 inline_children(c, ctx, para);
         }
@@ -437,6 +439,8 @@ private:
         bool hidden = toggle(&RunProps::hidden);
         bool under = direct.under ? *direct.under
                                   : from_chain(cs, &RunProps::under).value_or(from_chain(ctx.pstyle, &RunProps::under).value_or(false));
+        // A hyperlink's underline (Word's "Hyperlink", LibreOffice's "Internet Link" style) is its look.
+        if (ctx.link || chain_has_name(cs, {"hyperlink", "internet link", "internetlink"})) under = false;
         Seg t = ctx.tracked;
         if (t == Seg::Equal) {
             if (strike && under)
