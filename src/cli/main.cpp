@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     d->add_option("--format", diff.format, "md|html|side-by-side|text|json|docx|pdf|side-by-side-pdf")
         ->check(CLI::IsMember({"md", "html", "side-by-side", "text", "json", "docx", "pdf", "side-by-side-pdf"}));
     // Word and PDF
-    d->add_option("-o,--output", diff.out_file, "the file to write (docx and pdf; standard output when absent)");
+    d->add_option("-o,--output", diff.out_file, "the file to write (for docx, pdf and side-by-side-pdf, which need one)");
     d->add_option("--author", diff.author, "docx: the author of the tracked changes (default amend)");
     d->add_option("--date", diff.date, "docx: their date, 2016-05-18 (default: the newest input file's time)");
     d->add_flag("--timings", diff.timings, "print the time of each stage to standard error");
