@@ -166,6 +166,15 @@ TEST_CASE("docx: the Welcoming City ordinance drafted as Word: enacting clause, 
     CHECK(f[18][0]["bold"] == true);
     CHECK(marked(f[23], "underlined") == text[23].get<std::string>());
     if (have("/usr/bin/pdfinfo")) CHECK(sh("pdfinfo " + dir + "/o.pdf", dir + "/i.txt").find("Pages:           2") != std::string::npos);
+
+    // Philadelphia's form: deleted matter in brackets (and struck), the explanation at the end.
+    REQUIRE(test::amend(draft_cmd("--style philadelphia --format docx -o " + dir + "/ph.docx")).rc == 0);
+    auto ph = libreoffice(dir + "/ph.docx", dir);
+    REQUIRE(ph["text"].size() == 26);
+    CHECK(ph["text"][3] == "THE COUNCIL OF THE CITY OF PHILADELPHIA HEREBY ORDAINS:");
+    CHECK(ph["text"][13] == "[(1) has an outstanding criminal warrant;]");
+    CHECK(marked(ph["formatting"][13], "struck") == "(1) has an outstanding criminal warrant;");
+    CHECK(ph["text"][25] == "Explanation: Matter that is in brackets is deleted; matter underscored is new.");
 }
 
 TEST_CASE("docx: the ordinance with --tracked: Accept All keeps the new words, Reject All the old [libreoffice]") {
