@@ -124,6 +124,29 @@ TEST_CASE("docx reader: a restatement marked by character styles (basedOn, toggl
     CHECK(apply_to_042(dir + "/restated.docx", dir + "/docx") == want);
 }
 
+TEST_CASE("docx reader: a restated word that is not the code's is reported at its paragraph") {
+    std::string dir = test::scratch("docx-reader-mismatch");
+    std::string body =
+        para(run("SECTION 1.") + run(" Section 2-173-042 of the Municipal Code of Chicago is hereby amended by deleting the "
+                                     "language struck through and by inserting the language underscored, as follows:")) +
+        para(run("2-173-042 Civil immigration enforcement actions – Federal responsibility."), kQuoteStyle) +
+        para(run("(Omitted text is unaffected by this ordinance)"), kQuoteStyle) +
+        para(run("(b)"), kQuoteStyle) + para(run("(Omitted text is unaffected by this ordinance)"), kQuoteStyle) +
+        para(run("(2) An agency or agent is ") + run("authorised", "<w:strike/>") + run("permitted", "<w:u/>") +
+                 run(" to communicate with ICE in order to determine whether any matter involves enforcement based solely on a "
+                     "violation of a civil immigration law."),
+             kQuoteStyle);
+    test::spit(dir + "/m.docx", amend::docx::write_zip(package(body)));
+    auto r = test::amend("apply " + test::source("corpus/chicago/mcc-2-173-042-2012.txt") + " --amendments " + dir +
+                         "/m.docx -o " + dir + "/out");
+    CHECK(r.rc == 2);
+    CHECK(r.err.rfind(dir + "/m.docx:6:", 0) == 0);  // the 6th paragraph of the body
+    CHECK(r.err.find("2-173-042(b)(2)") != std::string::npos);
+    CHECK(r.err.find("\"An agency or agent is authorized to communicate") != std::string::npos);
+    CHECK(r.err.find("\"An agency or agent is authorised to communicate") != std::string::npos);
+    CHECK(!fs::exists(dir + "/out"));
+}
+
 TEST_CASE("docx reader: numbered instructions in Word's automatic numbering go through the drafting-language grammar") {
     std::string dir = test::scratch("docx-reader-numbered");
     std::string body = para(run("Test"), "Title") + para(run("date: 2016")) +
