@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "docx/docx.hpp"
-#include "docx/redline.hpp"
+#include "render/word.hpp"
 #include "docx/zip.hpp"
 #include "parse/load.hpp"
 #include "print/pdf.hpp"
@@ -479,7 +479,7 @@ TEST_CASE("docx redline over the D.C. dev cases: accepting every change gives af
         CAPTURE(d.filename().string());
         auto before = amend::load_code({(d / "before.xml").string()});
         auto after = amend::load_code({(d / "after.xml").string()});
-        auto pkg = amend::docx::redline_package(amend::diff_trees(before.root, after.root), "t", "h");
+        auto pkg = amend::redline_package(amend::diff_trees(before.root, after.root), "t", "h");
         CHECK(words_after(pkg, true) == tree_words(after));
         CHECK(words_after(pkg, false) == tree_words(before));
         ++n;

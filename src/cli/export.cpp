@@ -9,7 +9,7 @@
 #include "cli/output.hpp"
 #include "docx/docx.hpp"
 #include "amend/markdown.hpp"
-#include "docx/redline.hpp"
+#include "render/word.hpp"
 #include "draft/ordinance.hpp"
 #include "parse/load.hpp"
 #include "print/pdf.hpp"
@@ -65,7 +65,7 @@ int run_diff_to_file(const DiffOptions& o) {
         docx::WriteOptions wo;
         wo.author = o.author;
         wo.date = change_date(o.date, "", {o.new_path});
-        bytes = docx::write_docx(docx::redline_package(cs, "Changes from " + old_name + " to " + new_name, header), wo);
+        bytes = docx::write_docx(redline_package(cs, "Changes from " + old_name + " to " + new_name, header), wo);
     } else {
         RenderOptions ro;
         ro.title = "Changes from " + old_name + " to " + new_name;
@@ -102,7 +102,7 @@ void add_word(OutputSet& files, const Document& before, const Document& after, c
         one.sections.push_back(s);
         std::string header = s.number + ": the code as amended by " + name;
         files.add(s.number + "/redline.docx",
-                  docx::write_docx(docx::redline_package(one, "Redline of " + s.number, header), wo));
+                  docx::write_docx(redline_package(one, "Redline of " + s.number, header), wo));
     }
     if (dc_law) return;
     const draft::Style& st = draft::chicago_style();

@@ -1,6 +1,11 @@
-#include "docx/redline.hpp"
+#include "render/word.hpp"
 
-namespace amend::docx {
+namespace amend {
+
+using docx::append;
+using docx::Mark;
+using docx::Package;
+using docx::Paragraph;
 
 namespace {
 
@@ -120,4 +125,4 @@ Package redline_package(const ChangeSet& cs, const std::string& title, const std
     return pkg;
 }
 
-}  // namespace amend::docx
+}  // namespace amend
