@@ -17,6 +17,7 @@
 #include "amend/apply.hpp"
 #include "model/diagnostic.hpp"
 #include "model/parallel.hpp"
+#include "model/text.hpp"
 #include "parse/dc_xml.hpp"
 #include "pipeline/inputs.hpp"
 #include "support.hpp"

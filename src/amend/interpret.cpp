@@ -67,20 +67,6 @@ using boost::regex;
 using boost::smatch;
 const auto icase = regex::perl | regex::icase;
 
-std::string collapse_ws(const std::string& s) {
-    std::string out;
-    bool sp = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            sp = true;
-            continue;
-        }
-        if (sp && !out.empty()) out += ' ';
-        sp = false;
-        out += c;
-    }
-    return out;
-}
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 

@@ -238,7 +238,8 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
             if (!cur.text.empty()) cur.text += " ";
             auto n = static_cast<std::size_t>(nline);
             int margin = n < q.margins.size() ? q.margins[n] : 0;
-            cur.pieces.push_back(Piece{cur.text.size(), q.line + nline, margin + static_cast<int>(lead) + 1});
+            int at = n < q.lines.size() ? q.lines[n] : q.line + nline;
+            cur.pieces.push_back(Piece{cur.text.size(), at, margin + static_cast<int>(lead) + 1});
             cur.text += t;
         }
         ++nline;

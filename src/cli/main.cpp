@@ -25,8 +25,12 @@ int main(int argc, char** argv) {
     auto* d = app.add_subcommand("diff", "compare two versions of a code, provision by provision, word by word");
     d->add_option("OLD", diff.old_path, "the old version (file or folder)")->required();
     d->add_option("NEW", diff.new_path, "the new version (file or folder)")->required();
-    d->add_option("--format", diff.format, "md|html|side-by-side|text|json")
-        ->check(CLI::IsMember({"md", "html", "side-by-side", "text", "json"}));
+    d->add_option("--format", diff.format, "md|html|side-by-side|text|json|docx|pdf|side-by-side-pdf")
+        ->check(CLI::IsMember({"md", "html", "side-by-side", "text", "json", "docx", "pdf", "side-by-side-pdf"}));
+    // Word and PDF
+    d->add_option("-o,--output", diff.out_file, "the file to write (for docx, pdf and side-by-side-pdf, which need one)");
+    d->add_option("--author", diff.author, "docx: the author of the tracked changes (default amend)");
+    d->add_option("--date", diff.date, "docx: their date, 2016-05-18 (default: the newest input file's time)");
     d->add_flag("--timings", diff.timings, "print the time of each stage to standard error");
     d->add_flag("--full", diff.full, "show unchanged provisions whole instead of eliding them");
 
@@ -52,8 +56,13 @@ int main(int argc, char** argv) {
     dr->add_option("CODE", draft.code, "code files or folders")->required();
     dr->add_option("--amendments", draft.amendments, "the amendment document")->required();
     dr->add_option("--style", draft.style, "chicago|philadelphia")->check(CLI::IsMember({"chicago", "philadelphia"}));
-    dr->add_option("--format", draft.format, "md|html|text")->check(CLI::IsMember({"md", "html", "text"}));
+    dr->add_option("--format", draft.format, "md|html|text|docx|pdf")
+        ->check(CLI::IsMember({"md", "html", "text", "docx", "pdf"}));
     dr->add_option("-o,--output", draft.out_file, "the file to write (standard output when absent)");
+    // Word and PDF
+    dr->add_flag("--tracked", draft.tracked, "docx: the changes as tracked changes, not struck and underscored text");
+    dr->add_option("--author", draft.author, "docx: the author of the tracked changes (default amend)");
+    dr->add_option("--date", draft.date, "docx: their date, 2016-05-18 (default: the amendment's date: line)");
 
     ExplainOptions explain;
     auto* ex = app.add_subcommand("explain", "print what each instruction will do, as read from its words");

@@ -1,10 +1,10 @@
 #include "draft/draft.hpp"
 
-
 namespace amend::draft {
 
-std::string render_ordinance(const Ordinance& o, const Style& style, Format format) {
+std::string render_ordinance(const Ordinance& o, const Style& style, Format format, const docx::WriteOptions& word) {
     switch (format) {
+        case Format::Docx: return ordinance_docx(o, style, word);
         case Format::Html: return ordinance_html(o, style);
         case Format::Text: return ordinance_text(o, style);
         case Format::Markdown: break;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diff/diff.hpp"
+#include "docx/docx.hpp"
 #include "draft/style.hpp"
 
 namespace amend::draft {
@@ -58,6 +59,8 @@ Ordinance build_ordinance(const ChangeSet& cs, const DraftInput& in, const Style
 std::string ordinance_md(const Ordinance& o, const Style& style);
 // A standalone page: inline CSS, no script, print styles.
 std::string ordinance_html(const Ordinance& o, const Style& style);
+// Word (.docx): struck-through and underscored formatting, or with `wo.tracked` tracked changes.
+std::string ordinance_docx(const Ordinance& o, const Style& style, const docx::WriteOptions& wo);
 // Plain text: the style's textual marks; restated sections indented three spaces per level.
 std::string ordinance_text(const Ordinance& o, const Style& style);
 

@@ -95,6 +95,7 @@ ins{text-decoration:underline;text-decoration-thickness:1.5px;text-underline-off
  del,ins{color:#000}
  .prov,.elision{break-inside:avoid}
  .clause{break-after:avoid}
+ del+ins,ins+del{margin-left:.3em}
 }
 )css";
 

@@ -23,6 +23,8 @@ struct InstructionItem {
         int line = 0;                 // first line of the quoted text in `file`
         std::string text;             // a Markdown block quote's lines, "> " removed, verbatim
         std::vector<int> margins;     // per line of `text`: the bytes removed before it ("> ")
+        std::vector<int> lines;       // per line of `text`: its line in `file`, when not line + index
+                                      // (a .docx: the paragraph's number; blank lines between have 0)
     };
     std::vector<Quote> quotes;        // read when the sentence says what they are
     std::vector<Provision> law_text;  // a D.C. law provision itself, for when the law's text becomes the Code's

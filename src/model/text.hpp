@@ -12,4 +12,27 @@ inline std::string ascii_lower(std::string s) {
     return s;
 }
 
+// Without the spaces and tabs at either end.
+inline std::string trim_blanks(const std::string& s) {
+    std::size_t b = s.find_first_not_of(" \t");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+// Each run of white space (space, tab, line break) as one space; none at either end.
+inline std::string collapse_ws(const std::string& s) {
+    std::string out;
+    bool sp = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            sp = true;
+            continue;
+        }
+        if (sp && !out.empty()) out += ' ';
+        sp = false;
+        out += c;
+    }
+    return out;
+}
+
 }  // namespace amend

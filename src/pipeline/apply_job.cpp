@@ -11,6 +11,7 @@
 
 #include "pipeline/documents.hpp"
 #include "amend/apply.hpp"
+#include "pipeline/export.hpp"
 #include "pipeline/jobs.hpp"
 #include "pipeline/output_set.hpp"
 #include "model/citation.hpp"
@@ -101,7 +102,8 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
         files.add(name, xml ? write_dc_xml(*s) : write_text_provision(*s, 0, s->span.file < r.amended.files.size() && r.amended.files[s->span.file].crlf ? "\r\n" : "\n"));
     }
     files.add("report.md", report_md(o, r.report));
-    add_site(files, code, r.amended, r.report);
+    add_site(files, code, r.amended, r.report, writes_ordinance(o));
+    add_word(files, code, r.amended, r.report, o);  // redline.docx per section, ordinance.docx
     auto t3 = clock::now();
     files.write(o.out_dir);
     if (o.timings)

@@ -14,8 +14,9 @@
 #include <optional>
 #include <thread>
 
-#include "pipeline/jobs.hpp"
 #include "pipeline/diff_stream.hpp"
+#include "pipeline/export.hpp"
+#include "pipeline/jobs.hpp"
 #include "diff/diff.hpp"
 #include "model/diagnostic.hpp"
 #include "model/parallel.hpp"
@@ -226,6 +227,8 @@ bool diff_text_sides(const TextSide& old_side, const TextSide& new_side, Format 
 }
 
 Outcome run_diff(const DiffOptions& o, std::ostream& out) {
+    if (is_file_format(o.format)) return run_diff_to_file(o);  // Word and PDF
+    if (!o.out_file.empty()) throw UsageError("diff -o is for --format docx, pdf and side-by-side-pdf");
     auto t0 = clock_type::now();
     Format f = format_named(o.format);
     RenderOptions ro;

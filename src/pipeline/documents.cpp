@@ -11,7 +11,8 @@ ApplyResult apply_file(const Document& code, const std::string& amendment_path, 
 
 namespace draft {
 
-Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format) {
+Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format,
+                   const docx::WriteOptions& word) {
     AmendmentDoc ad = read_amendment_file(amendment_path);
     ApplyResult r = apply_document(code, ad, ApplyOptions2{});
     Drafted d;
@@ -21,7 +22,10 @@ Drafted draft_file(const Document& code, const std::string& amendment_path, cons
     in.title = d.report.title;
     in.meta = ad.meta;
     ChangeSet cs = diff_trees(code.root, r.amended.root);
-    d.bytes = render_ordinance(build_ordinance(cs, in, style), style, format);
+    docx::WriteOptions wo = word;
+    for (const auto& [k, v] : in.meta)
+        if (wo.date.empty() && k == "date") wo.date = docx::iso_date(v);
+    d.bytes = render_ordinance(build_ordinance(cs, in, style), style, format, wo);
     return d;
 }
 

@@ -2,8 +2,10 @@
 #include <filesystem>
 
 #include "pipeline/documents.hpp"
+#include "pipeline/export.hpp"
 #include "pipeline/jobs.hpp"
 #include "pipeline/output_set.hpp"
+#include "print/pdf.hpp"
 #include "draft/draft.hpp"
 #include "pipeline/inputs.hpp"
 
@@ -14,13 +16,22 @@ namespace fs = std::filesystem;
 Outcome run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
     const draft::Style* style = draft::find_style(o.style);
     if (!style) throw UsageError("unknown style " + o.style + " (chicago or philadelphia)");
-    if (o.format != "md" && o.format != "html" && o.format != "text")
-        throw UsageError("unknown format " + o.format + " (md, html or text)");
+    if (o.format != "md" && o.format != "html" && o.format != "text" && !is_file_format(o.format))
+        throw UsageError("unknown format " + o.format + " (md, html, text, docx or pdf)");
+    if (is_file_format(o.format) && o.out_file.empty())
+        throw UsageError("draft --format " + o.format + " writes a file: give -o FILE");
     if (!o.out_file.empty()) refuse_output_over_inputs(o.out_file, o.code, o.amendments);
 
     Document code = load_code(o.code);
-    auto format = o.format == "html" ? draft::Format::Html : o.format == "text" ? draft::Format::Text : draft::Format::Markdown;
-    draft::Drafted d = draft::draft_file(code, o.amendments, *style, format);
+    auto format = o.format == "html" || o.format == "pdf" ? draft::Format::Html
+                  : o.format == "text"                    ? draft::Format::Text
+                  : o.format == "docx"                    ? draft::Format::Docx
+                                                          : draft::Format::Markdown;
+    docx::WriteOptions word;
+    word.tracked = o.tracked;
+    word.author = o.author;
+    word.date = change_date(o.date, "");
+    draft::Drafted d = draft::draft_file(code, o.amendments, *style, format, word);
     const ApplyReport& r = d.report;
     if (!r.ok()) {
         for (const auto& diag : r.failures) err << format_full(diag);
@@ -30,6 +41,7 @@ Outcome run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& w : r.warnings) err << "warning: " << w << "\n";
     for (const auto& w : r.dangling) err << "warning: " << w << "\n";
     for (const auto& w : r.skipped) err << "note: " << w << "\n";
+    if (o.format == "pdf") d.bytes = print::html_to_pdf(d.bytes, d.report.title.empty() ? "Ordinance" : d.report.title);
     write_or_print(o.out_file, std::move(d.bytes), out);
     return Outcome::ok;
 }

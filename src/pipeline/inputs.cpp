@@ -10,6 +10,7 @@
 #include "model/diagnostic.hpp"
 #include "model/parallel.hpp"
 #include "amend/markdown.hpp"
+#include "docx/reader.hpp"
 #include "parse/dc_instruction.hpp"
 #include "parse/dc_law.hpp"
 #include "parse/dc_xml.hpp"
@@ -75,6 +76,10 @@ std::string read_file(const std::string& path) {
 
 AmendmentDoc read_amendment_file(const std::string& path) {
     std::string bytes = read_file(path);
+    // Word: read into the same items (docx/reader.hpp).
+    if (docx::is_zip(bytes) || (path.size() >= 5 && path.compare(path.size() - 5, 5, ".docx") == 0) ||
+        (path.size() >= 5 && path.compare(path.size() - 5, 5, ".docm") == 0))
+        return docx::read_docx_amendment(bytes, path);
     if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".xml") == 0)
         return is_dc_law(bytes) ? read_dc_law(bytes, path) : read_dc_instruction(bytes, path);
     return read_markdown_amendment(bytes, path);

@@ -35,6 +35,10 @@ struct DiffOptions {
     std::string format = "md";  // md | html | side-by-side | text | json
     bool timings = false;       // print the stage split (read, align, word diff, render) to stderr
     bool full = false;          // show unchanged provisions whole instead of eliding them
+    // Word and PDF (cli/export.hpp): the file to write, and the tracked changes' author and date.
+    std::string out_file;
+    std::string author = "amend";
+    std::string date;
 };
 
 // Outcome::ok when the two codes are equal, Outcome::differences when they differ.
@@ -55,8 +59,13 @@ struct DraftOptions {
     std::vector<std::string> code;
     std::string amendments;
     std::string style = "chicago";  // chicago | philadelphia
-    std::string format = "md";      // md | html | text
+    std::string format = "md";      // md | html | text | docx | pdf
     std::string out_file;           // empty: standard output
+    // Word (cli/export.hpp): tracked changes instead of struck and underscored formatting, and
+    // their author and date (default: the amendment's date: line).
+    bool tracked = false;
+    std::string author = "amend";
+    std::string date;
 };
 
 Outcome run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err);

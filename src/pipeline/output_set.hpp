@@ -5,11 +5,13 @@
 #pragma once
 
 #include <ostream>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "amend/apply.hpp"
+#include "diff/diff.hpp"
 #include "model/provision.hpp"
 
 namespace amend {
@@ -32,7 +34,12 @@ void write_or_print(const std::string& file, std::string bytes, std::ostream& ou
 void refuse_output_over_inputs(const std::string& out_dir, const std::vector<std::string>& inputs,
                                const std::string& amendments);
 
-// Adds the static site (index, redlines, side-by-side, consolidated pages) to the output set.
-void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report);
+// diff_trees over the sections `changed` names (the site shows only changed sections).
+ChangeSet diff_changed(const Document& before, const Document& after, const std::set<std::string>& changed);
+
+// Adds the static site (index, redlines, side-by-side, consolidated pages) to the output set; the
+// index links each section's redline.docx, and ordinance.docx when `ordinance`.
+void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
+              bool ordinance = false);
 
 }  // namespace amend

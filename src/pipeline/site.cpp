@@ -7,8 +7,6 @@
 
 namespace amend {
 
-namespace {
-
 // diff_trees over the sections the report names (the site shows only changed sections): a whole
 // code's untouched sections are not walked.
 ChangeSet diff_changed(const Document& before, const Document& after, const std::set<std::string>& changed) {
@@ -23,15 +21,16 @@ ChangeSet diff_changed(const Document& before, const Document& after, const std:
     return diff_sections(olds, news, false);
 }
 
-}  // namespace
-
-void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report) {
+void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
+              bool ordinance) {
     ChangeSet cs = diff_changed(before, after, report.changed_sections);
     SiteInfo info;
     info.title = report.title.empty() ? "Amendments" : report.title;
     for (const auto& w : report.warnings) info.warnings.push_back(w);
     for (const auto& w : report.dangling) info.warnings.push_back(w);
     for (const auto& w : report.skipped) info.warnings.push_back(w);
+    info.word = true;  // cli/export.cpp add_word writes them
+    if (ordinance) info.ordinance = "ordinance.docx";
     for (auto& [path, bytes] : render_site(cs, info)) files.add(std::move(path), std::move(bytes));
 }
 

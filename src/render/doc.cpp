@@ -170,6 +170,8 @@ ins{text-decoration:underline;text-decoration-thickness:2px;color:#0b5a35;backgr
  ins{color:#000;background:none}
  .prov,.row{break-inside:avoid}
  h2{break-after:avoid}
+ .nav{display:none}
+ del+ins,ins+del{margin-left:.3em}
 }
 )css";
 

@@ -59,6 +59,10 @@ struct SiteInfo {
     std::string title = "Amendments";      // e.g. the ordinance's title
     std::string source;                      // e.g. the amendment file's name; shown when not empty
     std::vector<std::string> warnings;       // shown on the index, in order
+    // Word files the caller writes beside the site: each section's NUMBER/redline.docx (linked
+    // when true), and the ordinance (linked when not empty, e.g. "ordinance.docx").
+    bool word = false;
+    std::string ordinance;
 };
 
 // (relative path, bytes) pairs, in a stable order: index.html and index.md (sections touched, words

@@ -68,6 +68,16 @@ void index_tree(Doc& doc, const ChangeSet& cs, const SiteInfo& info, const std::
         text(link(p, s.number + "/side-by-side." + ext), "side by side");
         text(p, " \xC2\xB7 ");
         text(link(p, s.number + "/consolidated." + ext), "consolidated text");
+        if (info.word) {  // written beside the site by the caller (src/docx)
+            text(p, " \xC2\xB7 ");
+            text(link(p, s.number + "/redline.docx"), "Word, tracked changes");
+        }
+    }
+    if (!info.ordinance.empty()) {
+        cmark_node* p = paragraph(doc.root());
+        text(p, "The amending ordinance: ");
+        text(link(p, info.ordinance), info.ordinance);
+        text(p, ".");
     }
 }
 

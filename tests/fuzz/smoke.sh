@@ -8,7 +8,7 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"text xml amendment apply diff"}
+targets=${*:-"text xml amendment apply diff docx"}
 build=${AMEND_FUZZ_BUILD:-$root/build-fuzz}
 jobs=${AMEND_FUZZ_JOBS:-2}
 
