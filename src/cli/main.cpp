@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"md", "html", "side-by-side", "text", "json"}));
     d->add_flag("--timings", diff.timings, "print the time of each stage to standard error");
     d->add_flag("--full", diff.full, "show unchanged provisions whole instead of eliding them");
+    d->add_option("--old-label", diff.old_label, "the old column's label (default: from OLD's .provenance sidecar, else \"Old version\")");
+    d->add_option("--new-label", diff.new_label, "the new column's label (default: from NEW's .provenance sidecar, else \"New version\")");
 
     ApplyOptions apply;
     auto* a = app.add_subcommand("apply", "apply amendments to a code and write the results");
@@ -39,6 +41,7 @@ int main(int argc, char** argv) {
     a->add_flag("--strict", apply.strict, "instructions naming sections not in the code given are failures");
     a->add_flag("--timings", apply.timings, "print the time of each stage to standard error");
     a->add_option("--code-index", apply.code_index, "a D.C. Code index (amend index); default: the one built in");
+    a->add_flag("--whole-code", apply.whole_code, "also write the whole amended code (DIR/whole-code.txt)");
 
     ApplyOptions check;
     auto* c = app.add_subcommand("check", "apply amendments without writing anything");
@@ -60,11 +63,66 @@ int main(int argc, char** argv) {
     ix->add_option("CODE", index.code_dir, "the Code's XML folder (us/dc/council/code, or a folder above it)")->required();
     ix->add_option("-o,--output", index.out_file, "the file to write (standard output when absent)");
 
+    // --- help that teaches: defaults, exit codes, an example, where the format is described ---
+    const std::string exits = "\nExit codes: 0 ok, 2 bad input or usage (file:line:col: error: ... [code]), 3 internal error.";
+    const std::string doc = "\nAmendment documents: amendments/README.md.";
+    s->footer("Defaults: --format outline; the whole code when --at is absent.\n" + exits.substr(1) +
+              "\nExample: amend show corpus/chicago --at 2-173-042(c) --format text");
+    d->footer("Defaults: --format md; unchanged provisions elided (--full shows them).\n"
+              "Exit codes: 0 the two are equal, 1 they differ, 2 bad input or usage, 3 internal error.\n"
+              "Example: amend diff corpus/chicago/mcc-2-57-010-2016-excerpt.txt corpus/chicago/mcc-2-78-100-current-excerpt.txt "
+              "--format side-by-side --new-label \"Text after 2021\" > coercion.html");
+    a->footer("Writes DIR/index.html (the site: per changed section a redline, side-by-side and consolidated page, each "
+              "with a .md twin), DIR/ordinance.html, DIR/report.md, DIR/changes.json (the diff --format json schema), "
+              "DIR/consolidated/, DIR/manifest.txt (a rerun into DIR removes the files of the earlier run that it does "
+              "not write again, and nothing else). Nothing is written when any instruction fails.\n"
+              "Defaults: instructions naming sections not in the code are skipped with a note (--strict: failures).\n" +
+              exits.substr(1) + " Exit 2 also when an instruction fails (nothing written)." + doc +
+              "\nExample: amend apply corpus/chicago --amendments amendments/welcoming-city-2016.md -o output");
+    c->footer("Defaults: as apply (skipped sections are notes unless --strict).\n"
+              "Exit codes: 0 every instruction applies, 2 one fails or bad input, 3 internal error." + doc +
+              "\nExample: amend check corpus/chicago --amendments amendments/welcoming-city-2016.md");
+    dr->footer("Defaults: --style chicago, --format md, standard output.\n" + exits.substr(1) + doc +
+               "\nExample: amend draft corpus/chicago --amendments amendments/welcoming-city-2016.md --format html -o ordinance.html");
+    ix->footer("Defaults: standard output.\n" + exits.substr(1) +
+               "\nExample: amend index us/dc/council/code -o corpus/dc/code-index.tsv");
+    app.footer("Run `amend help COMMAND` or `amend COMMAND --help` for a command's defaults, exit codes and an example." + doc);
+    auto find_sub = [&](const std::string& name) -> CLI::App* {
+        try {
+            return app.get_subcommand(name);
+        } catch (const CLI::OptionNotFound&) {
+            return nullptr;
+        }
+    };
+    std::string help_of;
+    auto* h = app.add_subcommand("help", "show the help of amend or of one command");
+    h->add_option("COMMAND", help_of, "the command");
+    // --- end help ---
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+        // An unknown command is named ("amend frobnicate": no such command).
+        if (argc > 1 && argv[1][0] != '-' && !find_sub(argv[1])) {
+            std::cerr << "amend: error: no command \"" << argv[1] << "\" (commands: show, diff, apply, check, draft, index, help)\n"
+                      << "Run `amend help` for the list.\n";
+            return cli::kBadInput;
+        }
         int rc = app.exit(e);
         return rc == 0 ? cli::kOk : cli::kBadInput;
+    }
+    if (h->parsed()) {
+        if (help_of.empty()) {
+            std::cout << app.help();
+            return cli::kOk;
+        }
+        CLI::App* sub = find_sub(help_of);
+        if (!sub || sub == h) {
+            std::cerr << "amend: error: no command \"" << help_of << "\" (commands: show, diff, apply, check, draft, index)\n";
+            return cli::kBadInput;
+        }
+        std::cout << sub->help(argv[0]);
+        return cli::kOk;
     }
     try {
         if (s->parsed()) return cli::exit_code(run_show(show, std::cout));

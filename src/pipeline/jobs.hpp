@@ -35,6 +35,9 @@ struct DiffOptions {
     std::string format = "md";  // md | html | side-by-side | text | json
     bool timings = false;       // print the stage split (read, align, word diff, render) to stderr
     bool full = false;          // show unchanged provisions whole instead of eliding them
+    // The side-by-side columns and the title; empty: from OLD's provenance sidecar when it has one
+    // ("Text as of ..."), else "Old version" / "New version". Pages name no local path.
+    std::string old_label, new_label;
 };
 
 // Outcome::ok when the two codes are equal, Outcome::differences when they differ.
@@ -47,8 +50,12 @@ struct ApplyOptions {
     bool strict = false;
     bool timings = false;  // print the stage split (read, apply, site, write) to stderr
     std::string code_index;  // a D.C. Code index file; empty: the one built into the program
+    bool whole_code = false;  // also write the whole amended code (whole-code.txt; XML: whole-code/)
 };
 
+// Writes the site and the files around it (apply_job.cpp). Into a folder that holds the manifest of
+// an earlier run (`manifest.txt`, one path a line), the files that run wrote and this one does not
+// are removed afterwards (and folders left empty by that); nothing else is ever removed.
 Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err);
 
 struct DraftOptions {

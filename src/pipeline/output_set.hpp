@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "amend/apply.hpp"
+#include "render/render.hpp"
 #include "model/provision.hpp"
 
 namespace amend {
@@ -18,6 +19,11 @@ class OutputSet {
 public:
     void add(std::string relative_path, std::string bytes) { files_.emplace_back(std::move(relative_path), std::move(bytes)); }
     std::size_t size() const { return files_.size(); }
+    std::vector<std::string> paths() const {
+        std::vector<std::string> out;
+        for (const auto& f : files_) out.push_back(f.first);
+        return out;
+    }
     // Writes every file under `dir` (created if needed). Throws UsageError on an I/O failure.
     void write(const std::string& dir) const;
 
@@ -32,7 +38,20 @@ void write_or_print(const std::string& file, std::string bytes, std::ostream& ou
 void refuse_output_over_inputs(const std::string& out_dir, const std::vector<std::string>& inputs,
                                const std::string& amendments);
 
-// Adds the static site (index, redlines, side-by-side, consolidated pages) to the output set.
-void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report);
+// What the site says about its inputs beyond the report: the proposal's own lines, each section's
+// base text (provenance sidecars), and the other documents of the site the index links.
+struct SiteInputs {
+    Proposal proposal;
+    std::vector<std::pair<std::string, BaseText>> base;
+    std::vector<std::pair<std::string, std::string>> documents;  // (relative path, link text)
+    // The amendment document, when it is one an ordinance can be drafted from: the site then holds
+    // ordinance.html and ordinance.md in Chicago's form (what `amend draft` writes), linked first.
+    const AmendmentDoc* ordinance_of = nullptr;
+};
+
+// Adds the static site (index, redlines, side-by-side, consolidated pages) and `changes.json` (the
+// `amend diff --format json` change list of the same changes) to the output set.
+void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
+              const SiteInputs& in);
 
 }  // namespace amend

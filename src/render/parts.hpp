@@ -14,6 +14,8 @@ std::string frame_head(bool html, const RenderOptions& o);
 std::string redline_part(bool html, const SectionDiff& s, const RenderOptions& o);
 std::string side_by_side_part(bool html, const SectionDiff& s, const RenderOptions& o);
 std::string frame_tail(bool html, bool any_shown);
+// The page's closing line (About::generator), "" when there is none.
+std::string generator_line(bool html, const About& a);
 
 // The JSON change list: the totals and the opening of the list; one changed section; the close.
 std::string json_head(const DiffStats& totals);

@@ -34,8 +34,9 @@ void field(cmark_node* parent, const std::string& old_s, const std::string& new_
     if (!os.empty()) return ops(parent, os, m == Mode::Redline ? Sides::Both : m == Mode::Old ? Sides::Old : Sides::New);
     if (old_s == new_s) return text(parent, new_s);
     // Changed without word operations (a designation): the old struck, the new inserted.
-    if (m != Mode::New && !old_s.empty()) text(del(parent), old_s);
-    if (m != Mode::Old && !new_s.empty()) text(ins(parent), new_s);
+    if (m != Mode::New && !old_s.empty()) deleted(parent, old_s);
+    if (m == Mode::Redline && !old_s.empty() && !new_s.empty()) replaced_by(parent);
+    if (m != Mode::Old && !new_s.empty()) inserted(parent, new_s);
 }
 
 // The words of one provision: designation, heading and text; for a section's heading line, only its
@@ -99,6 +100,14 @@ void legend(cmark_node* parent) {
     text(del(p), "struck through");
     text(p, "; insertions are ");
     text(ins(p), "underlined");
+    text(p, "; an arrow joins a deletion to the insertion that replaces it (");
+    text(del(p), "old");
+    replaced_by(p);
+    text(ins(p), "new");
+    text(p, "); a change of punctuation alone is boxed: ");
+    deleted(p, ";");
+    replaced_by(p);
+    inserted(p, ",");
     text(p, ".");
 }
 
@@ -115,10 +124,10 @@ void walk(const SectionDiff& s, const RenderOptions& o, Show show, Gap gap) {
     }
 }
 
-// The frame of a redline or side-by-side page: title and legend; each shown section follows.
-void page_head(Doc& doc, const RenderOptions& o) {
-    text(heading(doc.root(), 1), o.title);
-    legend(doc.root());
+void column_labels(cmark_node* parent, const RenderOptions& o) {
+    cmark_node* head = div(parent, "row head");
+    text(paragraph(div(head, "old")), o.old_label);
+    text(paragraph(div(head, "new")), o.new_label);
 }
 
 void no_changes(Doc& doc) { text(paragraph(doc.root()), "No changes."); }
@@ -130,9 +139,7 @@ void redline_section(Doc& doc, const SectionDiff& s, const RenderOptions& o) {
 
 void side_by_side_section(Doc& doc, const SectionDiff& s, const RenderOptions& o) {
     text(heading(doc.root(), 2), s.number);
-    cmark_node* head = div(doc.root(), "row head");
-    text(paragraph(div(head, "old")), "Current law");
-    text(paragraph(div(head, "new")), "Amended");
+    column_labels(doc.root(), o);
     auto cell = [](cmark_node* row, const ProvisionChange& c, Mode m) {
         const char* side = m == Mode::Old ? "old" : "new";
         if (!present(c, m)) {
@@ -191,7 +198,12 @@ std::string render_as(bool html, Build build) {
 namespace render {
 
 std::string frame_head(bool html, const RenderOptions& o) {
-    return render_as(html, [&](Doc& d) { page_head(d, o); });
+    // The frame of a redline or side-by-side page: title, what it is about, legend; each shown
+    // section follows.
+    const char* gap = html ? "" : "\n";
+    std::string out = render_as(html, [&](Doc& d) { text(heading(d.root(), 1), o.title); }) + gap;
+    if (!o.about.lines.empty()) out += (html ? about_html(o.about) : about_md(o.about)) + gap;
+    return out + render_as(html, [&](Doc& d) { legend(d.root()); });
 }
 
 std::string redline_part(bool html, const SectionDiff& s, const RenderOptions& o) {
