@@ -179,7 +179,7 @@ TEST_CASE("publishing: diff pages take their labels from the options or the side
 }
 
 TEST_CASE("publishing: every command's help gives its defaults, exit codes and an example; unknown commands are named") {
-    for (const char* cmd : {"show", "diff", "apply", "check", "draft", "index"}) {
+    for (const char* cmd : {"show", "diff", "apply", "check", "compare", "draft", "index"}) {
         CAPTURE(cmd);
         auto r = test::amend(std::string(cmd) + " --help");
         CHECK(r.rc == 0);
@@ -195,4 +195,58 @@ TEST_CASE("publishing: every command's help gives its defaults, exit codes and a
     auto u = test::amend("frobnicate");
     CHECK(u.rc == 2);
     CHECK(has(u.err, "no command \"frobnicate\""));
+}
+
+TEST_CASE("publishing: compare puts current law and both proposals side by side, and lists where they conflict") {
+    std::string dir = test::scratch("publishing-compare");
+    std::string out = dir + "/out";
+    auto r = test::amend("compare " + test::source("corpus/chicago") + " --amendments " + test::source(kWelcoming) +
+                         " --amendments " + test::source("amendments/illustrative-alternative-2016.md") + " -o " + out);
+    REQUIRE(r.rc == 0);
+    CHECK(r.out == "wrote 9 file(s) to " + out + ": 3 section(s), 4 conflict(s)\n");
+    std::string page = test::slurp(out + "/2-173-042/compare.html");
+    // The columns: current law with its provenance, then each proposal by name.
+    CHECK(has(page, "<div class=\"row head cols3\">\n<div class=\"base\">\n<p>Current law: Text as of 2012-2020 (reconstructed)</p>\n</div>\n"
+                    "<div class=\"p1\">\n<p>Proposal 1 (Welcoming City Ordinance amendments (2016))</p>\n</div>\n"
+                    "<div class=\"p2\">\n<p>Proposal 2 (Illustrative alternative to the Welcoming City amendments (not the real text of any proposal))</p>"));
+    // (a): current law plain, the coalition's redline, the alternative's redline.
+    CHECK(has(page, "<div class=\"row cols3 changed\" id=\"2-173-042(a)\">\n"
+                    "<div class=\"base d1\">\n<p>(a) Except for such reasonable time as is necessary to conduct the investigation "
+                    "specified in subsection (c) of this section, no agency or agent shall:</p>\n</div>\n"
+                    "<div class=\"p1 d1\">\n<p>(a) <del>Except for such reasonable time as is necessary to conduct the investigation "
+                    "specified in subsection (c) of this section, no</del><span class=\"sep\"> \xE2\x86\x92 </span><ins>No</ins> agency or agent shall:</p>\n</div>\n"
+                    "<div class=\"p2 d1\">\n<p>(a) Except for such reasonable time<ins>, not to exceed 48 hours,</ins> as is necessary"));
+    // The record and status of both, the second plainly illustrative.
+    CHECK(has(page, "record: O2016-2706 (the redefinition of &quot;Coercion&quot;); proposal, not enacted in this form"));
+    CHECK(has(page, "status: illustrative example, not a real proposal"));
+    // Where they conflict: (a), (c)(1) and (c)(3); not (c)(4), which both strike. Each links its
+    // row, by the anchor of the proposal that keeps the provision.
+    std::string md = test::slurp(out + "/2-173-042/compare.md");
+    CHECK(has(md, "## Where the proposals conflict\n\n"
+                  "  - [2-173-042(a)](#2-173-042\\(a\\))\n"
+                  "      - Proposal 1 strikes \xE2\x80\x9C" "Except for such reasonable time as is necessary to conduct the investigation specified in "
+                  "subsection (c) of this section, no\xE2\x80\x9D and inserts \xE2\x80\x9CNo\xE2\x80\x9D.\n"
+                  "      - Proposal 2 inserts \xE2\x80\x9C, not to exceed 48 hours,\xE2\x80\x9D.\n"
+                  "  - [2-173-042(c)(1)](#2-173-042\\(c\\)\\(1\\))\n"
+                  "      - Proposal 1 strikes it.\n"
+                  "      - Proposal 2 inserts \xE2\x80\x9C for a felony\xE2\x80\x9D.\n"
+                  "  - [2-173-042(c)(3)](#2-173-042\\(c\\)\\(3\\))\n"
+                  "      - Proposal 1 strikes it.\n"
+                  "      - Proposal 2 strikes \xE2\x80\x9C; or\xE2\x80\x9D and inserts \xE2\x80\x9C.\xE2\x80\x9D.\n\n"
+                  "## Current law"));
+    CHECK_FALSE(has(md, "[2-173-042(c)(4)]"));
+    // The index links each section's page, in code order, and lists every conflict.
+    std::string index = test::slurp(out + "/index.md");
+    CHECK(index.find("[2-57-010 Definitions.](2-57-010/compare.md)") < index.find("[2-173-042 Civil"));
+    CHECK(has(index, "  - [the definition of \"Coercion\" in 2-57-010](2-57-010/compare.md#2-57-010:Coercion)\n"));
+    CHECK(has(index, "— changed by proposal 1; 0 conflicts"));  // 2-173-045, the coalition's alone
+    // One proposal that fails: nothing is written.
+    test::spit(dir + "/bad.md", "# Bad\n\n1. In Section 2-173-042(a), strike \"no such words\" and insert \"x\".\n");
+    auto bad = test::amend("compare " + test::source("corpus/chicago") + " --amendments " + test::source(kWelcoming) +
+                           " --amendments " + dir + "/bad.md -o " + dir + "/bad-out");
+    CHECK(bad.rc == 2);
+    CHECK_FALSE(fs::exists(dir + "/bad-out"));
+    auto one = test::amend("compare " + test::source("corpus/chicago") + " --amendments " + test::source(kWelcoming) + " -o " + dir + "/one");
+    CHECK(one.rc == 2);
+    CHECK(has(one.err, "compare needs two or more --amendments"));
 }

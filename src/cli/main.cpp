@@ -50,6 +50,14 @@ int main(int argc, char** argv) {
     c->add_flag("--strict", check.strict, "instructions naming sections not in the code given are failures");
     c->add_option("--code-index", check.code_index, "a D.C. Code index (amend index); default: the one built in");
 
+    CompareOptions compare;
+    auto* cm = app.add_subcommand("compare", "apply two or more proposals to the same code and show them side by side");
+    cm->add_option("CODE", compare.code, "code files or folders")->required();
+    cm->add_option("--amendments", compare.amendments, "an amendment document, once for each proposal (two or more)")
+        ->required();
+    cm->add_option("-o,--output", compare.out_dir, "the folder to write to")->required();
+    cm->add_flag("--strict", compare.strict, "instructions naming sections not in the code given are failures");
+
     DraftOptions draft;
     auto* dr = app.add_subcommand("draft", "write the ordinance that enacts the amendments, in a jurisdiction's form");
     dr->add_option("CODE", draft.code, "code files or folders")->required();
@@ -82,6 +90,14 @@ int main(int argc, char** argv) {
     c->footer("Defaults: as apply (skipped sections are notes unless --strict).\n"
               "Exit codes: 0 every instruction applies, 2 one fails or bad input, 3 internal error." + doc +
               "\nExample: amend check corpus/chicago --amendments amendments/welcoming-city-2016.md");
+    cm->footer("Writes DIR/index.html (the proposals, the base text, where they conflict) and DIR/NUMBER/compare.html "
+               "for each section any proposal changes: current law and each proposal's redline in columns, provision by "
+               "provision, and where two proposals change the same words differently; each with a .md twin, and "
+               "DIR/manifest.txt (as apply). Nothing is written when an instruction of any proposal fails.\n"
+               "Defaults: as apply (skipped sections are notes unless --strict).\n" + exits.substr(1) +
+               " Exit 2 also when an instruction fails." + doc +
+               "\nExample: amend compare corpus/chicago --amendments amendments/welcoming-city-2016.md "
+               "--amendments amendments/illustrative-alternative-2016.md -o compare");
     dr->footer("Defaults: --style chicago, --format md, standard output.\n" + exits.substr(1) + doc +
                "\nExample: amend draft corpus/chicago --amendments amendments/welcoming-city-2016.md --format html -o ordinance.html");
     ix->footer("Defaults: standard output.\n" + exits.substr(1) +
@@ -104,7 +120,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         // An unknown command is named ("amend frobnicate": no such command).
         if (argc > 1 && argv[1][0] != '-' && !find_sub(argv[1])) {
-            std::cerr << "amend: error: no command \"" << argv[1] << "\" (commands: show, diff, apply, check, draft, index, help)\n"
+            std::cerr << "amend: error: no command \"" << argv[1] << "\" (commands: show, diff, apply, check, compare, draft, index, help)\n"
                       << "Run `amend help` for the list.\n";
             return cli::kBadInput;
         }
@@ -118,7 +134,7 @@ int main(int argc, char** argv) {
         }
         CLI::App* sub = find_sub(help_of);
         if (!sub || sub == h) {
-            std::cerr << "amend: error: no command \"" << help_of << "\" (commands: show, diff, apply, check, draft, index)\n";
+            std::cerr << "amend: error: no command \"" << help_of << "\" (commands: show, diff, apply, check, compare, draft, index)\n";
             return cli::kBadInput;
         }
         std::cout << sub->help(argv[0]);
@@ -130,6 +146,7 @@ int main(int argc, char** argv) {
         if (a->parsed()) return cli::exit_code(run_apply(apply, std::cout, std::cerr));
         if (c->parsed()) return cli::exit_code(run_apply(check, std::cout, std::cerr));
         if (dr->parsed()) return cli::exit_code(run_draft(draft, std::cout, std::cerr));
+        if (cm->parsed()) return cli::exit_code(run_compare(compare, std::cout, std::cerr));
         if (ix->parsed()) return cli::exit_code(run_index(index, std::cout));
     } catch (const InputError& e) {
         for (const auto& diag : e.diagnostics()) std::cerr << format_full(diag);

@@ -20,7 +20,6 @@
 #include "pipeline/provenance.hpp"
 #include "render/doc.hpp"
 #include "render/render.hpp"
-#include <set>
 
 namespace amend {
 
@@ -63,43 +62,6 @@ void report_doc(render::Doc& doc, const ApplyOptions& o, const ApplyReport& r, c
     section("Cross-references to check", r.dangling, false);
     section("Not in the code given (skipped)", r.skipped, false);
     render::text(render::paragraph(doc.root()), about.generator);
-}
-
-// The manifest of a run: the files it wrote, one relative path a line.
-constexpr const char* kManifest = "manifest.txt";
-
-// The paths an earlier run's manifest lists that are safe to remove: relative, inside the folder,
-// no "..", not the manifest itself. Anything else in it is ignored.
-std::vector<std::string> earlier_files(const std::string& dir) {
-    std::vector<std::string> out;
-    std::ifstream in(fs::path(dir) / kManifest, std::ios::binary);
-    std::string line;
-    while (std::getline(in, line)) {
-        fs::path p(line);
-        if (line.empty() || p.is_absolute() || line == kManifest || line.find('\\') != std::string::npos) continue;
-        bool up = false;
-        for (const auto& part : p) up = up || part == ".." || part == ".";
-        if (!up) out.push_back(line);
-    }
-    return out;
-}
-
-// Removes what an earlier run wrote and this one did not; then the folders that left empty.
-void remove_stale(const std::string& dir, const std::vector<std::string>& earlier, const std::set<std::string>& now) {
-    std::error_code ec;
-    std::set<fs::path> parents;
-    for (const auto& f : earlier) {
-        if (now.count(f)) continue;
-        fs::path target = fs::path(dir) / f;
-        if (!fs::is_regular_file(fs::symlink_status(target, ec))) continue;
-        fs::remove(target, ec);
-        for (fs::path p = fs::path(f).parent_path(); !p.empty(); p = p.parent_path()) parents.insert(p);
-    }
-    // Deepest first: a folder is removed only when empty.
-    for (auto it = parents.rbegin(); it != parents.rend(); ++it) {
-        fs::path d = fs::path(dir) / *it;
-        if (fs::is_directory(fs::symlink_status(d, ec)) && fs::is_empty(d, ec)) fs::remove(d, ec);
-    }
 }
 
 // amend exits right after a command: the system takes the memory back at once, where freeing a
@@ -192,17 +154,8 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     }
     in.documents.emplace_back("report", "The report: each instruction, what it did, warnings");
     add_site(files, code, r.amended, r.report, in);
-    std::vector<std::string> earlier = earlier_files(o.out_dir);
-    std::set<std::string> now;
-    std::string manifest;
-    for (const auto& f : files.paths()) {
-        now.insert(f);
-        manifest += f + "\n";
-    }
-    files.add(kManifest, std::move(manifest));
     auto t3 = clock::now();
-    files.write(o.out_dir);
-    remove_stale(o.out_dir, earlier, now);
+    files.write_with_manifest(o.out_dir);
     if (o.timings)
         std::fprintf(stderr, "timings: read %.3f s, apply %.3f s, site %.3f s, write %.3f s (%zu files), total %.3f s\n",
                      secs(t0, t1), secs(t1, t2), secs(t2, t3), secs(t3, clock::now()), files.size(), secs(t0, clock::now()));

@@ -58,6 +58,18 @@ struct ApplyOptions {
 // are removed afterwards (and folders left empty by that); nothing else is ever removed.
 Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err);
 
+struct CompareOptions {
+    std::vector<std::string> code;
+    std::vector<std::string> amendments;  // two or more proposals, each applied to the same base
+    std::string out_dir;
+    bool strict = false;
+};
+
+// Applies each proposal to the same code and writes the comparison site (render.hpp's
+// render_compare_site) with its manifest. Outcome::refused, nothing written, when an instruction
+// of any proposal fails.
+Outcome run_compare(const CompareOptions& o, std::ostream& out, std::ostream& err);
+
 struct DraftOptions {
     std::vector<std::string> code;
     std::string amendments;

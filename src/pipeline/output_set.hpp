@@ -19,13 +19,13 @@ class OutputSet {
 public:
     void add(std::string relative_path, std::string bytes) { files_.emplace_back(std::move(relative_path), std::move(bytes)); }
     std::size_t size() const { return files_.size(); }
-    std::vector<std::string> paths() const {
-        std::vector<std::string> out;
-        for (const auto& f : files_) out.push_back(f.first);
-        return out;
-    }
     // Writes every file under `dir` (created if needed). Throws UsageError on an I/O failure.
     void write(const std::string& dir) const;
+    // The same, with `dir/manifest.txt` listing what was written (one relative path a line); when
+    // `dir` holds the manifest of an earlier run, the files it lists that this run did not write
+    // are removed afterwards, and the folders that leaves empty. Nothing else is ever removed:
+    // a listed path that is absolute or has a ".." is ignored.
+    void write_with_manifest(const std::string& dir);
 
 private:
     std::vector<std::pair<std::string, std::string>> files_;

@@ -1,6 +1,7 @@
 // What a page says about its inputs (render.hpp's About): the base text's version and completeness,
 // the proposal's title, sponsor, record and status, and what generated the page.
 #include "render/doc.hpp"
+#include "render/parts.hpp"
 #include "render/render.hpp"
 
 namespace amend {
@@ -16,11 +17,11 @@ std::string BaseText::label() const {
 
 std::string Proposal::label() const { return title.empty() ? "Amended" : "As amended by " + title; }
 
-namespace {
+namespace render {
 
-void about_tree(Doc& d, const About& a) {
+void about_box(cmark_node* parent, const About& a) {
     if (a.lines.empty()) return;
-    cmark_node* box = div(d.root(), "provenance");
+    cmark_node* box = div(parent, "provenance");
     for (const auto& [label, value] : a.lines) {
         cmark_node* p = paragraph(box);
         // "Excerpt" is said in bold: a part of a section must not look like the whole of it.
@@ -31,6 +32,10 @@ void about_tree(Doc& d, const About& a) {
     }
 }
 
+}  // namespace render
+
+namespace {
+
 void generator_tree(Doc& d, const About& a) {
     if (a.generator.empty()) return;
     text(paragraph(div(d.root(), "generator")), a.generator);
@@ -40,13 +45,13 @@ void generator_tree(Doc& d, const About& a) {
 
 std::string about_md(const About& a) {
     Doc d;
-    about_tree(d, a);
+    about_box(d.root(), a);
     return d.markdown();
 }
 
 std::string about_html(const About& a) {
     Doc d;
-    about_tree(d, a);
+    about_box(d.root(), a);
     return d.html();
 }
 

@@ -183,13 +183,21 @@ ins.punct{border-style:solid}
 .row{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5rem;border-top:1px solid #eee}
 .row.head{font-weight:bold;border-top:none}
 .old,.new{min-width:0}
+.cmp main{max-width:110rem}
+.row.cols3{grid-template-columns:repeat(3,1fr)}.row.cols4{grid-template-columns:repeat(4,1fr)}.row.cols5{grid-template-columns:repeat(5,1fr)}
+.row.changed{background:#fafafa}
 .row .d1{margin-left:1rem}.row .d2{margin-left:2rem}.row .d3{margin-left:3rem}.row .d4,.row .d5,.row .d6{margin-left:4rem}
 @media (max-width:40rem){
  body{padding:.6rem;font-size:16px}
  .d1{margin-left:.7rem}.d2{margin-left:1.4rem}.d3{margin-left:2.1rem}.d4,.d5,.d6,.d7,.d8{margin-left:2.8rem}
- .row{grid-template-columns:1fr}
+ .row,.row.cols3,.row.cols4,.row.cols5{grid-template-columns:1fr}
  .row .old:not(.empty)::before{content:"Before";display:block;font:bold .75rem sans-serif;color:#8a1c1c;margin-top:.4rem}
  .row .new:not(.empty)::before{content:"After";display:block;font:bold .75rem sans-serif;color:#0b5a35;margin-top:.4rem}
+ .row .base:not(.empty)::before{content:"Current law";display:block;font:bold .75rem sans-serif;color:#333;margin-top:.4rem}
+ .row .p1:not(.empty)::before{content:"Proposal 1";display:block;font:bold .75rem sans-serif;color:#333;margin-top:.4rem}
+ .row .p2:not(.empty)::before{content:"Proposal 2";display:block;font:bold .75rem sans-serif;color:#333;margin-top:.4rem}
+ .row .p3:not(.empty)::before{content:"Proposal 3";display:block;font:bold .75rem sans-serif;color:#333;margin-top:.4rem}
+ .row.head .base::before,.row.head .p1::before,.row.head .p2::before,.row.head .p3::before{content:none}
  .row .empty{display:none}
  .row.same>.old,.row.same>.elided+.elided{display:none}
  .row.same>.new::before{content:none}

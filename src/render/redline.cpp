@@ -16,13 +16,14 @@ using T = ProvisionChange::Type;
 
 // What a provision's line shows: both sides marked (redline), one side with its marks (a column of
 // the side-by-side view), or the new text plain (consolidated).
-enum class Mode { Redline, Old, New, Clean };
+// OldClean: the old text plain (current law beside several proposals).
+enum class Mode { Redline, Old, New, Clean, OldClean };
 
 bool has_designation(const Provision& p) { return is_numbered(p.kind) && p.kind != Kind::Section; }
 
 // Whether this mode shows the change at all (an inserted provision has no old side).
 bool present(const ProvisionChange& c, Mode m) {
-    if (m == Mode::Old) return c.old_p != nullptr;
+    if (m == Mode::Old || m == Mode::OldClean) return c.old_p != nullptr;
     if (m == Mode::New || m == Mode::Clean) return c.new_p != nullptr;
     return true;
 }
@@ -31,6 +32,7 @@ bool present(const ProvisionChange& c, Mode m) {
 void field(cmark_node* parent, const std::string& old_s, const std::string& new_s, const std::vector<WordOp>& os,
            Mode m) {
     if (m == Mode::Clean) return text(parent, new_s);
+    if (m == Mode::OldClean) return text(parent, old_s);
     if (!os.empty()) return ops(parent, os, m == Mode::Redline ? Sides::Both : m == Mode::Old ? Sides::Old : Sides::New);
     if (old_s == new_s) return text(parent, new_s);
     // Changed without word operations (a designation): the old struck, the new inserted.
@@ -43,10 +45,11 @@ void field(cmark_node* parent, const std::string& old_s, const std::string& new_
 // number and heading (head_only), and for the paragraph below it only its text (text_only).
 enum class Part { All, Head, Text };
 void line(cmark_node* parent, const ProvisionChange& c, Mode m, Part part = Part::All) {
-    const Provision& p = c.new_p && m != Mode::Old ? *c.new_p : *c.old_p;
+    bool old_side = m == Mode::Old || m == Mode::OldClean;
+    const Provision& p = c.new_p && !old_side ? *c.new_p : *c.old_p;
     bool whole = c.type == T::Inserted || c.type == T::Deleted;
     cmark_node* into = parent;
-    if (whole && m != Mode::Clean) into = c.type == T::Inserted ? ins(parent) : del(parent);
+    if (whole && m != Mode::Clean && m != Mode::OldClean) into = c.type == T::Inserted ? ins(parent) : del(parent);
     auto both = [&](auto get) -> std::pair<std::string, std::string> {
         if (whole) return {get(p), get(p)};
         return {get(*c.old_p), get(*c.new_p)};
@@ -65,7 +68,7 @@ void line(cmark_node* parent, const ProvisionChange& c, Mode m, Part part = Part
         if (has_designation(p)) text(into, " ");
         field(into, ot, nt, whole ? std::vector<WordOp>{} : c.text_ops, m);
     }
-    if (c.type == T::Moved && m != Mode::Clean && m != Mode::Old && part != Part::Text) {
+    if (c.type == T::Moved && m != Mode::Clean && !old_side && part != Part::Text) {
         text(parent, " ");
         text(span(parent, "note"), "(moved from " + c.old_citation + ")");
     }
@@ -137,30 +140,32 @@ void redline_section(Doc& doc, const SectionDiff& s, const RenderOptions& o) {
          [&](int depth) { elided(doc.root(), depth); });
 }
 
+// One provision in a column of a row: class `side` ("old", "new", "p1", ...), "empty" when the
+// mode has nothing of it.
+void cell(cmark_node* row, const ProvisionChange* c, Mode m, const std::string& side) {
+    if (!c || !present(*c, m)) {
+        div(row, side + " empty");
+        return;
+    }
+    cmark_node* d = div(row, side + " " + depth_class(c->depth));
+    if (c->depth == 0) {
+        line(strong(paragraph(d)), *c, m, Part::Head);
+        if (has_text(*c)) line(paragraph(d), *c, m, Part::Text);
+        return;
+    }
+    line(paragraph(d), *c, m);
+}
+
 void side_by_side_section(Doc& doc, const SectionDiff& s, const RenderOptions& o) {
     text(heading(doc.root(), 2), s.number);
     column_labels(doc.root(), o);
-    auto cell = [](cmark_node* row, const ProvisionChange& c, Mode m) {
-        const char* side = m == Mode::Old ? "old" : "new";
-        if (!present(c, m)) {
-            div(row, std::string(side) + " empty");
-            return;
-        }
-        cmark_node* d = div(row, std::string(side) + " " + depth_class(c.depth));
-        if (c.depth == 0) {
-            line(strong(paragraph(d)), c, m, Part::Head);
-            if (has_text(c)) line(paragraph(d), c, m, Part::Text);
-            return;
-        }
-        line(paragraph(d), c, m);
-    };
     walk(s, o,
          [&](const ProvisionChange& c) {
              std::string cls = "row ";
              cls += c.type == T::Unchanged ? "same" : change_type_name(c.type);
              cmark_node* row = div(doc.root(), cls, c.anchor);
-             cell(row, c, Mode::Old);
-             cell(row, c, Mode::New);
+             cell(row, &c, Mode::Old, "old");
+             cell(row, &c, Mode::New, "new");
          },
          [&](int depth) {
              cmark_node* row = div(doc.root(), "row same");
@@ -196,6 +201,14 @@ std::string render_as(bool html, Build build) {
 }
 
 namespace render {
+
+void legend_block(cmark_node* parent) { legend(parent); }
+
+void current_law_cell(cmark_node* row, const ProvisionChange* c, const std::string& side) {
+    cell(row, c, Mode::OldClean, side);
+}
+
+void redline_cell(cmark_node* row, const ProvisionChange* c, const std::string& side) { cell(row, c, Mode::Redline, side); }
 
 std::string frame_head(bool html, const RenderOptions& o) {
     // The frame of a redline or side-by-side page: title, what it is about, legend; each shown

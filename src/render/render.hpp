@@ -108,4 +108,26 @@ About about_section(const SiteInfo& info, const std::string& section, bool is_ne
 // NUMBER/redline.{html,md}, NUMBER/side-by-side.{html,md}, NUMBER/consolidated.{html,md}.
 std::vector<std::pair<std::string, std::string>> render_site(const ChangeSet& cs, const SiteInfo& info);
 
+// `amend compare`: several proposals applied to one base. Every ChangeSet holds the same sections
+// in the same order, each diffed from the same base tree (its old_p point into it).
+struct ComparedProposal {
+    Proposal proposal;
+    ChangeSet changes;
+};
+
+// A place where two proposals change the same words of a provision differently.
+struct Conflict {
+    std::string section, citation;  // "2-173-042", "2-173-042(a)"
+    std::string anchor;             // the row's id on the section's page
+    std::vector<std::string> takes;  // what each proposal does there, in order ("leaves it as it is")
+};
+std::vector<Conflict> find_conflicts(const std::vector<ComparedProposal>& ps);
+
+// The comparison site: index.html/.md (the proposals, the base text, where they conflict, the
+// sections) and NUMBER/compare.html/.md for each section any proposal changes: current law and
+// each proposal's redline in columns, provision by provision, then the conflicts in it. `info`
+// gives the title, the base texts and the generator (its proposal is not used).
+std::vector<std::pair<std::string, std::string>> render_compare_site(const std::vector<ComparedProposal>& ps,
+                                                                     const SiteInfo& info);
+
 }  // namespace amend
