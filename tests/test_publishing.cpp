@@ -192,6 +192,10 @@ TEST_CASE("publishing: every command's help gives its defaults, exit codes and a
     auto h = test::amend("help");
     CHECK(h.rc == 0);
     CHECK(has(h.out, "amend help COMMAND"));
+    CHECK(has(h.out, "  compare "));  // the list of commands, not the help command's own help
+    auto none = test::amend("");
+    CHECK(none.rc == 2);
+    CHECK(has(none.err, "  apply "));
     auto u = test::amend("frobnicate");
     CHECK(u.rc == 2);
     CHECK(has(u.err, "no command \"frobnicate\""));

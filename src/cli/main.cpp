@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
     using namespace amend;
     CLI::App app{"amend: apply amendments to a code of law and show what they change"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "amend 0.1");
+    app.set_version_flag("--version", kGenerator);
 
     ShowOptions show;
     auto* s = app.add_subcommand("show", "print a code (or one provision of it) as an outline, text, XML or JSON");
@@ -102,7 +102,8 @@ int main(int argc, char** argv) {
                "\nExample: amend draft corpus/chicago --amendments amendments/welcoming-city-2016.md --format html -o ordinance.html");
     ix->footer("Defaults: standard output.\n" + exits.substr(1) +
                "\nExample: amend index us/dc/council/code -o corpus/dc/code-index.tsv");
-    app.footer("Run `amend help COMMAND` or `amend COMMAND --help` for a command's defaults, exit codes and an example." + doc);
+    app.footer("Run `amend help COMMAND` or `amend COMMAND --help` for a command's defaults, exit codes and an example.\n"
+               "Exit codes: 0 ok (diff: no differences), 1 differences (diff), 2 bad input or usage, 3 internal error." + doc);
     auto find_sub = [&](const std::string& name) -> CLI::App* {
         try {
             return app.get_subcommand(name);
@@ -124,12 +125,16 @@ int main(int argc, char** argv) {
                       << "Run `amend help` for the list.\n";
             return cli::kBadInput;
         }
+        if (argc == 1) {  // no command: the list of them
+            std::cerr << app.get_formatter()->make_help(&app, argv[0], CLI::AppFormatMode::Normal);
+            return cli::kBadInput;
+        }
         int rc = app.exit(e);
         return rc == 0 ? cli::kOk : cli::kBadInput;
     }
     if (h->parsed()) {
         if (help_of.empty()) {
-            std::cout << app.help();
+            std::cout << app.get_formatter()->make_help(&app, argv[0], CLI::AppFormatMode::Normal);
             return cli::kOk;
         }
         CLI::App* sub = find_sub(help_of);

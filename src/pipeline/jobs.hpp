@@ -9,6 +9,9 @@
 
 namespace amend {
 
+// "amend 0.1": what generated the outputs, as `amend --version` says it.
+inline constexpr const char* kGenerator = "amend 0.1";
+
 // What a job found. The command line turns it into an exit code (src/cli/exit_codes.hpp); bad
 // input and usage errors are thrown (InputError, UsageError).
 enum class Outcome {

@@ -9,6 +9,7 @@
 
 #include "model/instruction.hpp"
 #include "model/provision.hpp"
+#include "pipeline/jobs.hpp"  // kGenerator
 #include "render/render.hpp"
 
 namespace amend {
@@ -24,8 +25,5 @@ std::vector<std::pair<std::string, BaseText>> provenance_of(const Document& code
 
 // The proposal's own lines: the document's title and its sponsor, record, date and status lines.
 Proposal proposal_of(const AmendmentDoc& doc);
-
-// "amend 0.1": what generated the outputs (the same string as `amend --version`).
-inline constexpr const char* kGenerator = "amend 0.1";
 
 }  // namespace amend
