@@ -24,11 +24,16 @@ void about_box(cmark_node* parent, const About& a) {
     cmark_node* box = div(parent, "provenance");
     for (const auto& [label, value] : a.lines) {
         cmark_node* p = paragraph(box);
-        // "Excerpt" is said in bold: a part of a section must not look like the whole of it.
-        bool excerpt = value.find("excerpt") != std::string::npos;
         text(strong(p), label + ":");
         text(p, " ");
-        text(excerpt ? span(p, "excerpt") : p, value);
+        // "Excerpt" is said in bold: a part of a section must not look like the whole of it.
+        std::size_t e = value.find("(excerpt)");
+        if (e == std::string::npos) {
+            text(p, value);
+            continue;
+        }
+        text(span(p, "excerpt"), value.substr(0, e + 9));
+        text(p, value.substr(e + 9));
     }
 }
 
