@@ -101,6 +101,11 @@ TEST_CASE("publishing: a rerun into its own output removes the first run's pages
     REQUIRE(fs::exists(out + "/2-173-042/redline.html"));
     REQUIRE(fs::exists(out + "/whole-code.txt"));
     test::spit(out + "/README.md", "the publisher's own notes\n");
+    // A folder of the first run replaced by a link to elsewhere: what is there is not amend's.
+    fs::create_directories(dir + "/elsewhere");
+    test::spit(dir + "/elsewhere/redline.html", "not amend's\n");
+    fs::remove_all(out + "/2-57-010");
+    fs::create_directory_symlink(dir + "/elsewhere", out + "/2-57-010");
     test::spit(out + "/2-173-042/notes.txt", "kept\n");
     test::spit(dir + "/second.md",
                "# An illustrative repeal (not a real proposal)\n\n"
@@ -110,11 +115,12 @@ TEST_CASE("publishing: a rerun into its own output removes the first run's pages
     auto r = test::amend("apply " + test::source("corpus/chicago") + " --amendments " + dir + "/second.md -o " + out);
     REQUIRE(r.rc == 0);
     // None of the first run's pages is left; the files amend did not write are.
-    for (const char* gone : {"2-173-042/redline.html", "2-173-042/side-by-side.md", "2-173-045", "2-57-010",
+    for (const char* gone : {"2-173-042/redline.html", "2-173-042/side-by-side.md", "2-173-045",
                              "consolidated/2-173-042.txt", "whole-code.txt"})
         CHECK_MESSAGE(!fs::exists(out + "/" + gone), gone);
     CHECK(test::slurp(out + "/README.md") == "the publisher's own notes\n");
     CHECK(test::slurp(out + "/2-173-042/notes.txt") == "kept\n");
+    CHECK(test::slurp(dir + "/elsewhere/redline.html") == "not amend's\n");
     std::string manifest = test::slurp(out + "/manifest.txt");
     CHECK(has(manifest, "2-173-020/consolidated.html\n"));
     CHECK_FALSE(has(manifest, "2-173-042"));

@@ -66,10 +66,14 @@ std::vector<std::string> earlier_files(const std::string& dir) {
 void remove_stale(const std::string& dir, const std::vector<std::string>& earlier, const std::set<std::string>& now) {
     std::error_code ec;
     std::set<fs::path> parents;
+    const std::string inside = fs::canonical(dir, ec).string() + "/";
+    if (ec) return;
     for (const auto& f : earlier) {
         if (now.count(f)) continue;
         fs::path target = fs::path(dir) / f;
         if (!fs::is_regular_file(fs::symlink_status(target, ec))) continue;
+        // Not through a folder that is a link to elsewhere.
+        if (fs::canonical(target, ec).string().rfind(inside, 0) != 0 || ec) continue;
         fs::remove(target, ec);
         for (fs::path p = fs::path(f).parent_path(); !p.empty(); p = p.parent_path()) parents.insert(p);
     }
