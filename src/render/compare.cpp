@@ -231,7 +231,7 @@ void section_page(Doc& d, const std::vector<ComparedProposal>& ps, const SiteInf
     text(heading(d.root(), 1), "Compared: " + section_title(s, ps, k));
     About a = about_compare(ps, info, s.number, s.old_s == nullptr);
     about_box(d.root(), a);
-    legend_block(d.root());
+    legend_block(d.root(), ext == "html");
     text(heading(d.root(), 2), "Where the proposals conflict");
     conflict_list(d.root(), cs, "");
     text(heading(d.root(), 2), "Current law and each proposal");

@@ -174,7 +174,12 @@ ins.punct{border-style:solid}
 .provenance p{margin:.15rem 0}
 .excerpt{font-weight:bold}
 .generator{color:#555;font-size:.85rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:.4rem}
-.prov{margin:0}
+.prov{margin:0;position:relative}
+.prov.modified::before,.prov.inserted::before,.prov.deleted::before,.prov.moved::before,.prov.redesignated::before{content:"";position:absolute;left:-.65rem;top:.3rem;bottom:.3rem;border-left:3px solid #555}
+.prov.deleted::before{border-left-style:dotted}
+.row{position:relative;padding-left:.8rem}
+.row.modified::before,.row.inserted::before,.row.deleted::before,.row.moved::before,.row.redesignated::before,.row.changed::before{content:"";position:absolute;left:0;top:.3rem;bottom:.3rem;border-left:3px solid #555}
+.row.deleted::before{border-left-style:dotted}
 .d1{margin-left:1.5rem}.d2{margin-left:3rem}.d3{margin-left:4.5rem}.d4{margin-left:6rem}.d5,.d6,.d7,.d8{margin-left:7.5rem}
 .elided p{color:#666;font-style:italic}
 .note{color:#555;font-style:italic;font-size:.9em}

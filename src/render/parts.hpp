@@ -24,7 +24,7 @@ std::string generator_line(bool html, const About& a);
 // with nothing on that side. The legend of the marks.
 void current_law_cell(cmark_node* row, const ProvisionChange* c, const std::string& side);
 void redline_cell(cmark_node* row, const ProvisionChange* c, const std::string& side);
-void legend_block(cmark_node* parent);
+void legend_block(cmark_node* parent, bool html);
 // The provenance box of a page (render.hpp's About), its "excerpt" lines in bold.
 void about_box(cmark_node* parent, const About& a);
 

@@ -97,7 +97,7 @@ void elided(cmark_node* parent, int depth) {
     text(paragraph(div(parent, "prov elided " + depth_class(depth))), "(Omitted text is unaffected)");
 }
 
-void legend(cmark_node* parent) {
+void legend(cmark_node* parent, bool html) {
     cmark_node* p = paragraph(div(parent, "legend"));
     text(p, "Deletions are ");
     text(del(p), "struck through");
@@ -111,7 +111,8 @@ void legend(cmark_node* parent) {
     deleted(p, ";");
     replaced_by(p);
     inserted(p, ",");
-    text(p, ".");
+    // The bars are the HTML pages' (their CSS); the Markdown has none.
+    text(p, html ? "; a bar in the margin marks each changed provision (dotted: struck)." : ".");
 }
 
 // Walks the changes of a section, calling show(c) for shown ones and gap(depth) once per elided run.
@@ -202,7 +203,7 @@ std::string render_as(bool html, Build build) {
 
 namespace render {
 
-void legend_block(cmark_node* parent) { legend(parent); }
+void legend_block(cmark_node* parent, bool html) { legend(parent, html); }
 
 void current_law_cell(cmark_node* row, const ProvisionChange* c, const std::string& side) {
     cell(row, c, Mode::OldClean, side);
@@ -216,7 +217,7 @@ std::string frame_head(bool html, const RenderOptions& o) {
     const char* gap = html ? "" : "\n";
     std::string out = render_as(html, [&](Doc& d) { text(heading(d.root(), 1), o.title); }) + gap;
     if (!o.about.lines.empty()) out += (html ? about_html(o.about) : about_md(o.about)) + gap;
-    return out + render_as(html, [&](Doc& d) { legend(d.root()); });
+    return out + render_as(html, [&](Doc& d) { legend(d.root(), html); });
 }
 
 std::string redline_part(bool html, const SectionDiff& s, const RenderOptions& o) {
