@@ -10,6 +10,7 @@
 #include "model/diagnostic.hpp"
 #include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
+#include "pipeline/diff_stream.hpp"
 #include "render/render.hpp"
 #include "support.hpp"
 
@@ -77,9 +78,11 @@ TEST_CASE("amend diff, section by section: the same bytes as the whole trees, in
         for (const auto& [name, f] : formats) {
             CAPTURE(name);
             CAPTURE(full);
-            amend::RenderOptions o;
-            o.title = "Changes from " + t.old_path + " to " + t.new_path;
-            o.show_unchanged = full;
+            amend::DiffOptions d;
+            d.old_path = t.old_path;
+            d.new_path = t.new_path;
+            d.full = full;
+            amend::RenderOptions o = amend::diff_page_options(d);
             auto r = test::amend("diff " + t.old_path + " " + t.new_path + " --format " + name + " --timings" +
                                  (full ? " --full" : ""));
             CHECK(r.rc == 1);

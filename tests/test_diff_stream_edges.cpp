@@ -14,6 +14,7 @@
 #include "model/diagnostic.hpp"
 #include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
+#include "pipeline/diff_stream.hpp"
 #include "render/render.hpp"
 #include "support.hpp"
 
@@ -128,9 +129,11 @@ int check_paths(const std::string& op, const std::string& np, bool streams) {
         for (const auto& [name, f] : kFormats) {
             CAPTURE(name);
             CAPTURE(full);
-            amend::RenderOptions o;
-            o.title = "Changes from " + op + " to " + np;
-            o.show_unchanged = full;
+            amend::DiffOptions d;
+            d.old_path = op;
+            d.new_path = np;
+            d.full = full;
+            amend::RenderOptions o = amend::diff_page_options(d);
             auto r = test::amend("diff " + op + " " + np + " --format " + name + " --timings" + (full ? " --full" : ""));
             CHECK(r.rc == rc);
             CHECK((r.err.find("section by section") != std::string::npos) == streams);

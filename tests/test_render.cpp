@@ -94,8 +94,8 @@ TEST_CASE("render: pages escape the law's text, stand alone and anchor every pro
         CHECK(page.find("id=\"9-9-010(b)(3)\"") != std::string::npos);
     }
     std::string red = amend::render_redline_html(p.cs);
-    CHECK(count(red, "<del>") == 4);  // the legend's sample, Clerk, certified mail, hand
-    CHECK(count(red, "<del>") == count(red, "</del>"));
+    CHECK(count(red, "<del>") == 5);  // the legend's two samples, Clerk, certified mail, hand
+    CHECK(count(red, "<del") == count(red, "</del>"));
     std::string md = amend::render_redline_md(p.cs);
     CHECK(md.find("\\<script\\>alert(1)\\</script\\>") != std::string::npos);
 }
@@ -128,12 +128,18 @@ TEST_CASE("render: the site: index and three pages per changed section, each wit
                                             "9-9-010/consolidated.html", "9-9-010/consolidated.md"});
     CHECK(files[1].second ==
           "# Test ordinance\n\n"
-          "1 section touched, 3 provisions changed: <del>4 words struck</del>, <ins>4 words inserted</ins>.\n\n"
+          "<div class=\"provenance\">\n\n"
+          "**Base text:** 9-9-010: version and completeness not stated\n\n"
+          "</div>\n\n"
+          "1 section touched, 3 provisions changed: 4 words struck, 4 words inserted.\n\n"
           "## Warnings\n\n"
           "  - 2-173-042(a) refers to subsection (c), which no longer exists\n\n"
           "## Sections\n\n"
           "  - **9-9-010 Test section.** — 4 words struck, 4 words inserted: [redline](9-9-010/redline.md) · "
-          "[side by side](9-9-010/side-by-side.md) · [consolidated text](9-9-010/consolidated.md)\n");
+          "[side by side](9-9-010/side-by-side.md) · [consolidated text](9-9-010/consolidated.md)\n"
+          "      - [9-9-010(a) amended](9-9-010/redline.md#9-9-010\\(a\\))\n"
+          "      - [9-9-010(b)(2) amended](9-9-010/redline.md#9-9-010\\(b\\)\\(2\\))\n"
+          "      - [9-9-010(b)(3) amended](9-9-010/redline.md#9-9-010\\(b\\)\\(3\\))\n");
     CHECK(files[0].second.find("<a href=\"9-9-010/redline.html\">redline</a>") != std::string::npos);
     CHECK(files == amend::render_site(p.cs, info));  // same input, same bytes
 }
@@ -149,10 +155,10 @@ TEST_CASE("render: headless Chromium shows the marks and the script as text [chr
         std::string name, html;
         std::size_t dels, inss;
     };
-    // The legend's sample marks, then Clerk/Director, certified mail/hand, hand/electronic mail;
-    // side by side, the same marks, each on its own side.
-    Page pages[] = {{"redline", amend::render_redline_html(p.cs), 4, 4},
-                    {"side-by-side", amend::render_side_by_side_html(p.cs), 4, 4}};
+    // The legend's two samples (and its boxed punctuation, class "punct"), then Clerk/Director,
+    // certified mail/hand, hand/electronic mail; side by side, the same marks, each on its own side.
+    Page pages[] = {{"redline", amend::render_redline_html(p.cs), 5, 5},
+                    {"side-by-side", amend::render_side_by_side_html(p.cs), 5, 5}};
     for (const auto& pg : pages) {
         CAPTURE(pg.name);
         std::string file = dir + "/" + pg.name + ".html";

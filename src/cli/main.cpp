@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
     using namespace amend;
     CLI::App app{"amend: apply amendments to a code of law and show what they change"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "amend 0.1");
+    app.set_version_flag("--version", kGenerator);
 
     ShowOptions show;
     auto* s = app.add_subcommand("show", "print a code (or one provision of it) as an outline, text, XML or JSON");
@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
     d->add_option("--date", diff.date, "docx: their date, 2016-05-18 (default: the newest input file's time)");
     d->add_flag("--timings", diff.timings, "print the time of each stage to standard error");
     d->add_flag("--full", diff.full, "show unchanged provisions whole instead of eliding them");
+    d->add_option("--old-label", diff.old_label, "the old column's label (default: from OLD's .provenance sidecar, else \"Old version\")");
+    d->add_option("--new-label", diff.new_label, "the new column's label (default: from NEW's .provenance sidecar, else \"New version\")");
 
     ApplyOptions apply;
     auto* a = app.add_subcommand("apply", "apply amendments to a code and write the results");
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
     a->add_flag("--strict", apply.strict, "instructions naming sections not in the code given are failures");
     a->add_flag("--timings", apply.timings, "print the time of each stage to standard error");
     a->add_option("--code-index", apply.code_index, "a D.C. Code index (amend index); default: the one built in");
+    a->add_flag("--whole-code", apply.whole_code, "also write the whole amended code (DIR/whole-code.txt)");
 
     ApplyOptions check;
     auto* c = app.add_subcommand("check", "apply amendments without writing anything");
@@ -50,6 +53,14 @@ int main(int argc, char** argv) {
     c->add_option("--amendments", check.amendments, "the amendment document")->required();
     c->add_flag("--strict", check.strict, "instructions naming sections not in the code given are failures");
     c->add_option("--code-index", check.code_index, "a D.C. Code index (amend index); default: the one built in");
+
+    CompareOptions compare;
+    auto* cm = app.add_subcommand("compare", "apply two or more proposals to the same code and show them side by side");
+    cm->add_option("CODE", compare.code, "code files or folders")->required();
+    cm->add_option("--amendments", compare.amendments, "an amendment document, once for each proposal (two or more)")
+        ->required();
+    cm->add_option("-o,--output", compare.out_dir, "the folder to write to")->required();
+    cm->add_flag("--strict", compare.strict, "instructions naming sections not in the code given are failures");
 
     DraftOptions draft;
     auto* dr = app.add_subcommand("draft", "write the ordinance that enacts the amendments, in a jurisdiction's form");
@@ -76,11 +87,79 @@ int main(int argc, char** argv) {
     ix->add_option("CODE", index.code_dir, "the Code's XML folder (us/dc/council/code, or a folder above it)")->required();
     ix->add_option("-o,--output", index.out_file, "the file to write (standard output when absent)");
 
+    // --- help that teaches: defaults, exit codes, an example, where the format is described ---
+    const std::string exits = "\nExit codes: 0 ok, 2 bad input or usage (file:line:col: error: ... [code]), 3 internal error.";
+    const std::string doc = "\nAmendment documents: amendments/README.md.";
+    s->footer("Defaults: --format outline; the whole code when --at is absent.\n" + exits.substr(1) +
+              "\nExample: amend show corpus/chicago --at 2-173-042(c) --format text");
+    d->footer("Defaults: --format md; unchanged provisions elided (--full shows them).\n"
+              "Exit codes: 0 the two are equal, 1 they differ, 2 bad input or usage, 3 internal error.\n"
+              "Example: amend diff corpus/chicago/mcc-2-57-010-2016-excerpt.txt corpus/chicago/mcc-2-78-100-current-excerpt.txt "
+              "--format side-by-side --new-label \"Text after 2021\" > coercion.html");
+    a->footer("Writes DIR/index.html (the site: per changed section a redline, side-by-side and consolidated page, each "
+              "with a .md twin), DIR/ordinance.html, DIR/report.md, DIR/changes.json (the diff --format json schema), "
+              "DIR/consolidated/, DIR/manifest.txt (a rerun into DIR removes the files of the earlier run that it does "
+              "not write again, and nothing else). Nothing is written when any instruction fails.\n"
+              "Defaults: instructions naming sections not in the code are skipped with a note (--strict: failures).\n" +
+              exits.substr(1) + " Exit 2 also when an instruction fails (nothing written)." + doc +
+              "\nExample: amend apply corpus/chicago --amendments amendments/welcoming-city-2016.md -o output");
+    c->footer("Defaults: as apply (skipped sections are notes unless --strict).\n"
+              "Exit codes: 0 every instruction applies, 2 one fails or bad input, 3 internal error." + doc +
+              "\nExample: amend check corpus/chicago --amendments amendments/welcoming-city-2016.md");
+    cm->footer("Writes DIR/index.html (the proposals, the base text, where they conflict) and DIR/NUMBER/compare.html "
+               "for each section any proposal changes: current law and each proposal's redline in columns, provision by "
+               "provision, and where two proposals change the same words differently; each with a .md twin, and "
+               "DIR/manifest.txt (as apply). Nothing is written when an instruction of any proposal fails.\n"
+               "Defaults: as apply (skipped sections are notes unless --strict).\n" + exits.substr(1) +
+               " Exit 2 also when an instruction fails." + doc +
+               "\nExample: amend compare corpus/chicago --amendments amendments/welcoming-city-2016.md "
+               "--amendments amendments/illustrative-alternative-2016.md -o compare");
+    dr->footer("Defaults: --style chicago, --format md, standard output.\n" + exits.substr(1) + doc +
+               "\nExample: amend draft corpus/chicago --amendments amendments/welcoming-city-2016.md --format html -o ordinance.html");
+    ix->footer("Defaults: standard output.\n" + exits.substr(1) +
+               "\nExample: amend index us/dc/council/code -o corpus/dc/code-index.tsv");
+    app.footer("Run `amend help COMMAND` or `amend COMMAND --help` for a command's defaults, exit codes and an example.\n"
+               "Exit codes: 0 ok (diff: no differences), 1 differences (diff), 2 bad input or usage, 3 internal error." + doc);
+    auto find_sub = [&](const std::string& name) -> CLI::App* {
+        try {
+            return app.get_subcommand(name);
+        } catch (const CLI::OptionNotFound&) {
+            return nullptr;
+        }
+    };
+    std::string help_of;
+    auto* h = app.add_subcommand("help", "show the help of amend or of one command");
+    h->add_option("COMMAND", help_of, "the command");
+    // --- end help ---
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+        // An unknown command is named ("amend frobnicate": no such command).
+        if (argc > 1 && argv[1][0] != '-' && !find_sub(argv[1])) {
+            std::cerr << "amend: error: no command \"" << argv[1] << "\" (commands: show, diff, apply, check, compare, draft, index, help)\n"
+                      << "Run `amend help` for the list.\n";
+            return cli::kBadInput;
+        }
+        if (argc == 1) {  // no command: the list of them
+            std::cerr << app.get_formatter()->make_help(&app, argv[0], CLI::AppFormatMode::Normal);
+            return cli::kBadInput;
+        }
         int rc = app.exit(e);
         return rc == 0 ? cli::kOk : cli::kBadInput;
+    }
+    if (h->parsed()) {
+        if (help_of.empty()) {
+            std::cout << app.get_formatter()->make_help(&app, argv[0], CLI::AppFormatMode::Normal);
+            return cli::kOk;
+        }
+        CLI::App* sub = find_sub(help_of);
+        if (!sub || sub == h) {
+            std::cerr << "amend: error: no command \"" << help_of << "\" (commands: show, diff, apply, check, compare, draft, index)\n";
+            return cli::kBadInput;
+        }
+        std::cout << sub->help(argv[0]);
+        return cli::kOk;
     }
     try {
         if (s->parsed()) return cli::exit_code(run_show(show, std::cout));
@@ -88,6 +167,7 @@ int main(int argc, char** argv) {
         if (a->parsed()) return cli::exit_code(run_apply(apply, std::cout, std::cerr));
         if (c->parsed()) return cli::exit_code(run_apply(check, std::cout, std::cerr));
         if (dr->parsed()) return cli::exit_code(run_draft(draft, std::cout, std::cerr));
+        if (cm->parsed()) return cli::exit_code(run_compare(compare, std::cout, std::cerr));
         if (ix->parsed()) return cli::exit_code(run_index(index, std::cout));
         if (ex->parsed()) return cli::exit_code(run_explain(explain, std::cout, std::cerr));
     } catch (const InputError& e) {

@@ -18,7 +18,9 @@
 #include "parse/dc_xml.hpp"
 #include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
+#include "pipeline/provenance.hpp"
 #include "render/doc.hpp"
+#include "render/render.hpp"
 
 namespace amend {
 
@@ -28,10 +30,21 @@ namespace {
 
 // The report as a document tree: every word from the law or the amendment goes into a text
 // node, so Markdown syntax and HTML in it come out as literal text.
-std::string report_md(const ApplyOptions& o, const ApplyReport& r) {
-    render::Doc doc;
+void report_doc(render::Doc& doc, const ApplyOptions& o, const ApplyReport& r, const SiteInputs& in) {
     render::text(render::heading(doc.root(), 1), "Amendment report");
     render::text(render::paragraph(doc.root()), "Amendments: " + fs::path(o.amendments).filename().string());
+    // What it starts from and which proposal it is, as on every page of the site.
+    SiteInfo si;
+    si.proposal = in.proposal;
+    si.generator = kGenerator;
+    About about = about_section(si, "");
+    for (const auto& [n, b] : in.base)
+        if (r.changed_sections.count(n)) about.lines.emplace_back("Base text", n + ", " + b.label());
+    for (const auto& [label, value] : about.lines) {
+        cmark_node* p = render::paragraph(doc.root());
+        render::text(render::strong(p), label + ":");
+        render::text(p, " " + value);
+    }
     auto section = [&](const std::string& title, const std::vector<std::string>& lines, bool always) {
         if (lines.empty() && !always) return;
         render::text(render::heading(doc.root(), 2), title);
@@ -49,7 +62,7 @@ std::string report_md(const ApplyOptions& o, const ApplyReport& r) {
     section("Warnings", r.warnings, false);
     section("Cross-references to check", r.dangling, false);
     section("Not in the code given (skipped)", r.skipped, false);
-    return doc.markdown();
+    render::text(render::paragraph(doc.root()), about.generator);
 }
 
 // amend exits right after a command: the system takes the memory back at once, where freeing a
@@ -61,6 +74,34 @@ void keep_until_exit(T&& x) {
     kept->push_back(std::make_shared<std::decay_t<T>>(std::move(x)));
 }
 
+bool is_xml(const Document& d, const Provision& s) {
+    return s.span.file < d.files.size() && d.files[s.span.file].format == FileFacts::Format::DcXml;
+}
+
+std::string section_bytes(const Document& d, const Provision& s) {
+    if (is_xml(d, s)) return write_dc_xml(s);
+    return write_text_provision(s, 0, s.span.file < d.files.size() && d.files[s.span.file].crlf ? "\r\n" : "\n");
+}
+
+// consolidated/<section>.txt (.xml) for each changed section.
+void add_consolidated(OutputSet& files, const ApplyResult& r) {
+    for (const Provision* s : sections_of(r.amended.root)) {
+        if (!r.report.changed_sections.count(s->designation)) continue;
+        files.add("consolidated/" + s->designation + (is_xml(r.amended, *s) ? ".xml" : ".txt"), section_bytes(r.amended, *s));
+    }
+}
+
+// The whole amended code: its text sections in one file, whole-code.txt, in the code's order (a
+// code `amend diff` reads against the input); XML sections one file each under whole-code/.
+void add_whole_code(OutputSet& files, const Document& amended) {
+    std::string text;
+    for (const Provision* s : sections_of(amended.root)) {
+        if (is_xml(amended, *s)) files.add("whole-code/" + s->designation + ".xml", write_dc_xml(*s));
+        else text += section_bytes(amended, *s);
+    }
+    if (!text.empty()) files.add("whole-code.txt", std::move(text));
+}
+
 }  // namespace
 
 Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
@@ -69,6 +110,8 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     auto t0 = clock::now();
     if (!o.out_dir.empty()) refuse_output_over_inputs(o.out_dir, o.code, o.amendments);
     Document code = load_code(o.code);
+    SiteInputs in;
+    in.base = provenance_of(code);  // a bad sidecar is an error before anything is applied
     auto t1 = clock::now();
     ApplyOptions2 ao;
     ao.strict = o.strict;
@@ -94,18 +137,28 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
         return Outcome::ok;
     }
     OutputSet files;
-    for (const Provision* s : sections_of(r.amended.root)) {
-        if (!r.report.changed_sections.count(s->designation)) continue;
-        bool xml = s->span.file < r.amended.files.size() &&
-                   r.amended.files[s->span.file].format == FileFacts::Format::DcXml;
-        std::string name = "consolidated/" + s->designation + (xml ? ".xml" : ".txt");
-        files.add(name, xml ? write_dc_xml(*s) : write_text_provision(*s, 0, s->span.file < r.amended.files.size() && r.amended.files[s->span.file].crlf ? "\r\n" : "\n"));
+    add_consolidated(files, r);
+    if (o.whole_code) add_whole_code(files, r.amended);
+    AmendmentDoc adoc;
+    bool markdown = !(o.amendments.size() >= 4 && o.amendments.compare(o.amendments.size() - 4, 4, ".xml") == 0);
+    if (markdown) {
+        adoc = read_amendment_file(o.amendments);
+        in.proposal = proposal_of(adoc);
+        in.ordinance_of = &adoc;
     }
-    files.add("report.md", report_md(o, r.report));
-    add_site(files, code, r.amended, r.report, writes_ordinance(o));
+    in.proposal.title = r.report.title;
+    {
+        render::Doc rep;
+        report_doc(rep, o, r.report, in);
+        files.add("report.md", rep.markdown());
+        files.add("report.html", render::page("Amendment report", rep.html()));
+    }
+    in.documents.emplace_back("report", "The report: each instruction, what it did, warnings");
+    in.ordinance_docx = writes_ordinance(o);
+    add_site(files, code, r.amended, r.report, in);
     add_word(files, code, r.amended, r.report, o);  // redline.docx per section, ordinance.docx
     auto t3 = clock::now();
-    files.write(o.out_dir);
+    files.write_with_manifest(o.out_dir);
     if (o.timings)
         std::fprintf(stderr, "timings: read %.3f s, apply %.3f s, site %.3f s, write %.3f s (%zu files), total %.3f s\n",
                      secs(t0, t1), secs(t1, t2), secs(t2, t3), secs(t3, clock::now()), files.size(), secs(t0, clock::now()));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "parse/text_layout.hpp"
+#include "pipeline/jobs.hpp"
 #include "render/render.hpp"
 
 namespace amend {
@@ -21,6 +22,10 @@ struct TextSide {
 // section: the page render_page gives for diff_trees of the two files read whole; whether they
 // differ. Throws the first error of reading them whole, the old file's first. Batches of
 // sections run on every core.
+// The page options `amend diff` renders with: the labels (options, else the sidecars, else "Old
+// version" / "New version"), the title made of them, and the generator line.
+RenderOptions diff_page_options(const DiffOptions& o);
+
 bool diff_text_sides(const TextSide& old_side, const TextSide& new_side, Format f, const RenderOptions& ro,
                     std::ostream& out);
 

@@ -9,6 +9,9 @@
 
 namespace amend {
 
+// "amend 0.1": what generated the outputs, as `amend --version` says it.
+inline constexpr const char* kGenerator = "amend 0.1";
+
 // What a job found. The command line turns it into an exit code (src/cli/exit_codes.hpp); bad
 // input and usage errors are thrown (InputError, UsageError).
 enum class Outcome {
@@ -39,6 +42,9 @@ struct DiffOptions {
     std::string out_file;
     std::string author = "amend";
     std::string date;
+    // The side-by-side columns and the title; empty: from OLD's provenance sidecar when it has one
+    // ("Text as of ..."), else "Old version" / "New version". Pages name no local path.
+    std::string old_label, new_label;
 };
 
 // Outcome::ok when the two codes are equal, Outcome::differences when they differ.
@@ -51,9 +57,25 @@ struct ApplyOptions {
     bool strict = false;
     bool timings = false;  // print the stage split (read, apply, site, write) to stderr
     std::string code_index;  // a D.C. Code index file; empty: the one built into the program
+    bool whole_code = false;  // also write the whole amended code (whole-code.txt; XML: whole-code/)
 };
 
+// Writes the site and the files around it (apply_job.cpp). Into a folder that holds the manifest of
+// an earlier run (`manifest.txt`, one path a line), the files that run wrote and this one does not
+// are removed afterwards (and folders left empty by that); nothing else is ever removed.
 Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err);
+
+struct CompareOptions {
+    std::vector<std::string> code;
+    std::vector<std::string> amendments;  // two or more proposals, each applied to the same base
+    std::string out_dir;
+    bool strict = false;
+};
+
+// Applies each proposal to the same code and writes the comparison site (render.hpp's
+// render_compare_site) with its manifest. Outcome::refused, nothing written, when an instruction
+// of any proposal fails.
+Outcome run_compare(const CompareOptions& o, std::ostream& out, std::ostream& err);
 
 struct DraftOptions {
     std::vector<std::string> code;

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fcntl.h>
+#include <fstream>
+#include <set>
 #include <unistd.h>
 
 #include "pipeline/jobs.hpp"
@@ -39,7 +41,63 @@ bool write_bytes(const fs::path& path, const std::string& bytes) {
     return ok;
 }
 
+constexpr const char* kManifest = "manifest.txt";
+
+// The paths an earlier run's manifest lists that are safe to remove: relative, inside the folder,
+// no ".." or ".", not the manifest itself. Anything else in it is ignored.
+std::vector<std::string> earlier_files(const std::string& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    fs::path m = fs::path(dir) / kManifest;
+    if (!fs::is_regular_file(m, ec)) return out;
+    std::ifstream in(m, std::ios::binary);
+    std::string line;
+    while (std::getline(in, line)) {
+        fs::path p(line);
+        if (line.empty() || p.is_absolute() || line == kManifest || line.find('\\') != std::string::npos) continue;
+        bool up = false;
+        for (const auto& part : p) up = up || part == ".." || part == ".";
+        if (!up) out.push_back(line);
+    }
+    return out;
+}
+
+// Removes what an earlier run wrote and this one did not; then the folders that left empty.
+void remove_stale(const std::string& dir, const std::vector<std::string>& earlier, const std::set<std::string>& now) {
+    std::error_code ec;
+    std::set<fs::path> parents;
+    const std::string inside = fs::canonical(dir, ec).string() + "/";
+    if (ec) return;
+    for (const auto& f : earlier) {
+        if (now.count(f)) continue;
+        fs::path target = fs::path(dir) / f;
+        if (!fs::is_regular_file(fs::symlink_status(target, ec))) continue;
+        // Not through a folder that is a link to elsewhere.
+        if (fs::canonical(target, ec).string().rfind(inside, 0) != 0 || ec) continue;
+        fs::remove(target, ec);
+        for (fs::path p = fs::path(f).parent_path(); !p.empty(); p = p.parent_path()) parents.insert(p);
+    }
+    // Deepest first ("a/b" sorts after "a"): a folder is removed only when empty.
+    for (auto it = parents.rbegin(); it != parents.rend(); ++it) {
+        fs::path d = fs::path(dir) / *it;
+        if (fs::is_directory(fs::symlink_status(d, ec)) && fs::is_empty(d, ec)) fs::remove(d, ec);
+    }
+}
+
 }  // namespace
+
+void OutputSet::write_with_manifest(const std::string& dir) {
+    std::vector<std::string> earlier = earlier_files(dir);
+    std::set<std::string> now;
+    std::string manifest;
+    for (const auto& f : files_) {
+        now.insert(f.first);
+        manifest += f.first + "\n";
+    }
+    add(kManifest, std::move(manifest));
+    write(dir);
+    remove_stale(dir, earlier, now);
+}
 
 void OutputSet::write(const std::string& dir) const {
     std::error_code ec;

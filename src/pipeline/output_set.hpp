@@ -12,6 +12,7 @@
 
 #include "amend/apply.hpp"
 #include "diff/diff.hpp"
+#include "render/render.hpp"
 #include "model/provision.hpp"
 
 namespace amend {
@@ -22,6 +23,11 @@ public:
     std::size_t size() const { return files_.size(); }
     // Writes every file under `dir` (created if needed). Throws UsageError on an I/O failure.
     void write(const std::string& dir) const;
+    // The same, with `dir/manifest.txt` listing what was written (one relative path a line); when
+    // `dir` holds the manifest of an earlier run, the files it lists that this run did not write
+    // are removed afterwards, and the folders that leaves empty. Nothing else is ever removed:
+    // a listed path that is absolute or has a ".." is ignored.
+    void write_with_manifest(const std::string& dir);
 
 private:
     std::vector<std::pair<std::string, std::string>> files_;
@@ -37,9 +43,22 @@ void refuse_output_over_inputs(const std::string& out_dir, const std::vector<std
 // diff_trees over the sections `changed` names (the site shows only changed sections).
 ChangeSet diff_changed(const Document& before, const Document& after, const std::set<std::string>& changed);
 
-// Adds the static site (index, redlines, side-by-side, consolidated pages) to the output set; the
-// index links each section's redline.docx, and ordinance.docx when `ordinance`.
+// What the site says about its inputs beyond the report: the proposal's own lines, each section's
+// base text (provenance sidecars), and the other documents of the site the index links.
+struct SiteInputs {
+    Proposal proposal;
+    std::vector<std::pair<std::string, BaseText>> base;
+    std::vector<std::pair<std::string, std::string>> documents;  // (relative path, link text)
+    // The amendment document, when it is one an ordinance can be drafted from: the site then holds
+    // ordinance.html and ordinance.md in Chicago's form (what `amend draft` writes), linked first.
+    const AmendmentDoc* ordinance_of = nullptr;
+    // The index links ordinance.docx, which the caller writes beside the site (pipeline/export.hpp).
+    bool ordinance_docx = false;
+};
+
+// Adds the static site (index, redlines, side-by-side, consolidated pages) and `changes.json` (the
+// `amend diff --format json` change list of the same changes) to the output set.
 void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
-              bool ordinance = false);
+              const SiteInputs& in);
 
 }  // namespace amend

@@ -1,8 +1,14 @@
 #include "pipeline/output_set.hpp"
 
+#include <algorithm>
 #include <set>
 #include <utility>
 #include "diff/diff.hpp"
+#include "draft/draft.hpp"
+#include "draft/ordinance.hpp"
+#include "draft/style.hpp"
+#include "pipeline/provenance.hpp"
+#include "render/doc.hpp"
 #include "render/render.hpp"
 
 namespace amend {
@@ -22,15 +28,55 @@ ChangeSet diff_changed(const Document& before, const Document& after, const std:
 }
 
 void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
-              bool ordinance) {
+              const SiteInputs& in) {
     ChangeSet cs = diff_changed(before, after, report.changed_sections);
+    // The change list in the code's own order, as `amend diff` of the two codes gives it.
+    files.add("changes.json", render_json(cs));
+    // The site lists the sections in code order, as the ordinance does (2-57-010 before 2-173-042).
+    std::stable_sort(cs.sections.begin(), cs.sections.end(),
+                     [](const SectionDiff& a, const SectionDiff& b) { return draft::code_order_less(a.number, b.number); });
     SiteInfo info;
     info.title = report.title.empty() ? "Amendments" : report.title;
+    info.proposal = in.proposal;
+    info.base = in.base;
+    info.documents = in.documents;
+    info.generator = kGenerator;
+    if (in.ordinance_of) {
+        const draft::Style& style = *draft::find_style("chicago");
+        draft::DraftInput din;
+        din.title = report.title;
+        din.meta = in.ordinance_of->meta;
+        // The ordinance from the whole trees, as `amend draft` writes it.
+        draft::Ordinance ord = draft::build_ordinance(diff_trees(before.root, after.root), din, style);
+        std::string html = draft::render_ordinance(ord, style, draft::Format::Html);
+        // Its HTML says what it starts from and what made it, like every page of the site.
+        About about = about_section(info, "");
+        for (const auto& [n, b] : info.base)
+            if (report.changed_sections.count(n)) about.lines.emplace_back("Base text", n + ", " + b.label());
+        std::size_t at = html.find("<main");
+        if (at != std::string::npos) at = html.find(">\n", at);
+        if (at != std::string::npos) html.insert(at + 2, about_html(about));
+        std::size_t css = html.find("</style>");
+        if (css != std::string::npos)
+            html.insert(css, ".provenance{font:.9rem/1.45 system-ui,sans-serif;border:1px solid #999;border-left:4px solid #555;"
+                             "padding:.4rem .7rem;margin:.6rem 0 1rem}.provenance p{margin:.15rem 0}"
+                             ".generator{color:#555;font-size:.85rem;margin-top:2rem}\n");
+        std::size_t end = html.rfind("</main>");
+        if (end != std::string::npos && !about.generator.empty())
+            html.insert(end, "<p class=\"generator\">" + render::escape_html(about.generator) + "</p>\n");
+        // A deletion and the insertion replacing it are kept apart on screen, in print and in
+        // copied text ("no \u2192 No"), as on the site's redlines.
+        for (std::size_t k = 0; (k = html.find("</del><ins>", k)) != std::string::npos; k += 6)
+            html.insert(k + 6, " \xE2\x86\x92 ");
+        files.add("ordinance.html", std::move(html));
+        files.add("ordinance.md", draft::render_ordinance(ord, style, draft::Format::Markdown));
+        info.documents.insert(info.documents.begin(), {"ordinance", "The amending ordinance"});
+    }
     for (const auto& w : report.warnings) info.warnings.push_back(w);
     for (const auto& w : report.dangling) info.warnings.push_back(w);
     for (const auto& w : report.skipped) info.warnings.push_back(w);
-    info.word = true;  // cli/export.cpp add_word writes them
-    if (ordinance) info.ordinance = "ordinance.docx";
+    info.word = true;  // pipeline/export.cpp add_word writes them
+    if (in.ordinance_docx) info.ordinance_docx = "ordinance.docx";
     for (auto& [path, bytes] : render_site(cs, info)) files.add(std::move(path), std::move(bytes));
 }
 

@@ -1,6 +1,7 @@
 #include "render/doc.hpp"
 
 #include <cmark.h>
+#include <cctype>
 #include <cstdlib>
 
 namespace amend::render {
@@ -99,15 +100,40 @@ cmark_node* span(cmark_node* parent, const std::string& cls) {
     return custom(parent, CMARK_NODE_CUSTOM_INLINE, "<span class=\"" + escape_html(cls) + "\">", "</span>");
 }
 
+namespace {
+
+bool punctuation_only(const std::string& s) {
+    for (char ch : s) {
+        auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80 || std::isalnum(c)) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+void deleted(cmark_node* parent, const std::string& s) {
+    text(punctuation_only(s) ? custom(parent, CMARK_NODE_CUSTOM_INLINE, "<del class=\"punct\">", "</del>") : del(parent), s);
+}
+
+void inserted(cmark_node* parent, const std::string& s) {
+    text(punctuation_only(s) ? custom(parent, CMARK_NODE_CUSTOM_INLINE, "<ins class=\"punct\">", "</ins>") : ins(parent), s);
+}
+
+void replaced_by(cmark_node* parent) { text(span(parent, "sep"), " \xE2\x86\x92 "); }
+
 void ops(cmark_node* parent, const std::vector<WordOp>& os, Sides sides) {
-    for (const auto& op : os) {
+    for (std::size_t k = 0; k < os.size(); ++k) {
+        const WordOp& op = os[k];
         switch (op.type) {
             case WordOp::Type::Equal: text(parent, op.text); break;
             case WordOp::Type::Delete:
-                if (sides != Sides::New) text(del(parent), op.text);
+                if (sides == Sides::New) break;
+                deleted(parent, op.text);
+                if (sides == Sides::Both && k + 1 < os.size() && os[k + 1].type == WordOp::Type::Insert) replaced_by(parent);
                 break;
             case WordOp::Type::Insert:
-                if (sides != Sides::Old) text(ins(parent), op.text);
+                if (sides != Sides::Old) inserted(parent, op.text);
                 break;
         }
     }
@@ -141,7 +167,19 @@ p{margin:.35rem 0}
 a{color:#1a4f8b}
 del{text-decoration:line-through;text-decoration-thickness:2px;color:#8a1c1c;background:#fbeaea}
 ins{text-decoration:underline;text-decoration-thickness:2px;color:#0b5a35;background:#e6f4ea}
-.prov{margin:0}
+del.punct,ins.punct{padding:0 .3em;margin:0 .1em;font-weight:bold;border:1px dashed currentColor}
+ins.punct{border-style:solid}
+.sep{color:#555;white-space:nowrap}
+.provenance{font:.9rem/1.45 system-ui,sans-serif;color:#333;border:1px solid #ccc;border-left:4px solid #555;padding:.4rem .7rem;margin:.6rem 0 1rem}
+.provenance p{margin:.15rem 0}
+.excerpt{font-weight:bold}
+.generator{color:#555;font-size:.85rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:.4rem}
+.prov{margin:0;position:relative}
+.prov.modified::before,.prov.inserted::before,.prov.deleted::before,.prov.moved::before,.prov.redesignated::before{content:"";position:absolute;left:-.65rem;top:.3rem;bottom:.3rem;border-left:3px solid #555}
+.prov.deleted::before{border-left-style:dotted}
+.row{position:relative;padding-left:.8rem}
+.row.modified::before,.row.inserted::before,.row.deleted::before,.row.moved::before,.row.redesignated::before,.row.changed::before{content:"";position:absolute;left:0;top:.3rem;bottom:.3rem;border-left:3px solid #555}
+.row.deleted::before{border-left-style:dotted}
 .d1{margin-left:1.5rem}.d2{margin-left:3rem}.d3{margin-left:4.5rem}.d4{margin-left:6rem}.d5,.d6,.d7,.d8{margin-left:7.5rem}
 .elided p{color:#666;font-style:italic}
 .note{color:#555;font-style:italic;font-size:.9em}
@@ -150,14 +188,21 @@ ins{text-decoration:underline;text-decoration-thickness:2px;color:#0b5a35;backgr
 .row{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5rem;border-top:1px solid #eee}
 .row.head{font-weight:bold;border-top:none}
 .old,.new{min-width:0}
+.cmp main{max-width:110rem}
+.row.cols3{grid-template-columns:repeat(3,1fr)}.row.cols4{grid-template-columns:repeat(4,1fr)}.row.cols5{grid-template-columns:repeat(5,1fr)}
+.row.changed{background:#fafafa}
 .row .d1{margin-left:1rem}.row .d2{margin-left:2rem}.row .d3{margin-left:3rem}.row .d4,.row .d5,.row .d6{margin-left:4rem}
 @media (max-width:40rem){
  body{padding:.6rem;font-size:16px}
  .d1{margin-left:.7rem}.d2{margin-left:1.4rem}.d3{margin-left:2.1rem}.d4,.d5,.d6,.d7,.d8{margin-left:2.8rem}
- .row{grid-template-columns:1fr}
- .row.head{display:none}
- .row .old:not(.empty)::before{content:"Current law";display:block;font:bold .75rem sans-serif;color:#8a1c1c;margin-top:.4rem}
- .row .new:not(.empty)::before{content:"Amended";display:block;font:bold .75rem sans-serif;color:#0b5a35;margin-top:.4rem}
+ .row,.row.cols3,.row.cols4,.row.cols5{grid-template-columns:1fr}
+ .row .old:not(.empty)::before{content:"Before";display:block;font:bold .75rem sans-serif;color:#8a1c1c;margin-top:.4rem}
+ .row .new:not(.empty)::before{content:"After";display:block;font:bold .75rem sans-serif;color:#0b5a35;margin-top:.4rem}
+ .row .base:not(.empty)::before{content:"Current law";display:block;font:bold .75rem sans-serif;color:#333;margin-top:.4rem}
+ .row .p1:not(.empty)::before{content:"Proposal 1";display:block;font:bold .75rem sans-serif;color:#333;margin-top:.4rem}
+ .row .p2:not(.empty)::before{content:"Proposal 2";display:block;font:bold .75rem sans-serif;color:#333;margin-top:.4rem}
+ .row .p3:not(.empty)::before{content:"Proposal 3";display:block;font:bold .75rem sans-serif;color:#333;margin-top:.4rem}
+ .row.head .base::before,.row.head .p1::before,.row.head .p2::before,.row.head .p3::before{content:none}
  .row .empty{display:none}
  .row.same>.old,.row.same>.elided+.elided{display:none}
  .row.same>.new::before{content:none}
@@ -168,6 +213,8 @@ ins{text-decoration:underline;text-decoration-thickness:2px;color:#0b5a35;backgr
  a{color:#000;text-decoration:none}
  del{color:#000;background:none}
  ins{color:#000;background:none}
+ .sep{color:#000}
+ .provenance{border-color:#000;color:#000}
  .prov,.row{break-inside:avoid}
  h2{break-after:avoid}
  .nav{display:none}

@@ -40,6 +40,13 @@ cmark_node* div(cmark_node* parent, const std::string& cls, const std::string& i
 cmark_node* del(cmark_node* parent);
 cmark_node* ins(cmark_node* parent);
 cmark_node* span(cmark_node* parent, const std::string& cls);
+// A deletion or insertion of `s`; one of punctuation and spaces only is marked class "punct"
+// (widened and boxed, so that a changed ";" is seen in black and white).
+void deleted(cmark_node* parent, const std::string& s);
+void inserted(cmark_node* parent, const std::string& s);
+// The separator between a deletion and the insertion that replaces it: real text (" \u2192 "),
+// so that it is seen on screen and in print and kept in copied text ("no \u2192 No").
+void replaced_by(cmark_node* parent);
 
 std::string escape_html(const std::string& s);  // for the page shell only (title)
 

@@ -43,10 +43,10 @@ const char* part_separator(Format f, bool first) {
 }
 
 std::string page_tail(Format f, const RenderOptions& o, bool any_shown) {
-    (void)o;
+    std::string gen_md = o.about.generator.empty() ? "" : "\n" + generator_line(false, o.about);
     switch (f) {
-        case Format::Md: case Format::SideBySideMd: return any_shown ? "" : "\n" + frame_tail(false, false);
-        case Format::Html: case Format::SideBySide: return frame_tail(true, any_shown) + page_close();
+        case Format::Md: case Format::SideBySideMd: return (any_shown ? "" : "\n" + frame_tail(false, false)) + gen_md;
+        case Format::Html: case Format::SideBySide: return frame_tail(true, any_shown) + generator_line(true, o.about) + page_close();
         case Format::Text: return "";
         case Format::Json: return json_tail(any_shown);
     }

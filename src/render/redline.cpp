@@ -16,13 +16,14 @@ using T = ProvisionChange::Type;
 
 // What a provision's line shows: both sides marked (redline), one side with its marks (a column of
 // the side-by-side view), or the new text plain (consolidated).
-enum class Mode { Redline, Old, New, Clean };
+// OldClean: the old text plain (current law beside several proposals).
+enum class Mode { Redline, Old, New, Clean, OldClean };
 
 bool has_designation(const Provision& p) { return is_numbered(p.kind) && p.kind != Kind::Section; }
 
 // Whether this mode shows the change at all (an inserted provision has no old side).
 bool present(const ProvisionChange& c, Mode m) {
-    if (m == Mode::Old) return c.old_p != nullptr;
+    if (m == Mode::Old || m == Mode::OldClean) return c.old_p != nullptr;
     if (m == Mode::New || m == Mode::Clean) return c.new_p != nullptr;
     return true;
 }
@@ -31,21 +32,24 @@ bool present(const ProvisionChange& c, Mode m) {
 void field(cmark_node* parent, const std::string& old_s, const std::string& new_s, const std::vector<WordOp>& os,
            Mode m) {
     if (m == Mode::Clean) return text(parent, new_s);
+    if (m == Mode::OldClean) return text(parent, old_s);
     if (!os.empty()) return ops(parent, os, m == Mode::Redline ? Sides::Both : m == Mode::Old ? Sides::Old : Sides::New);
     if (old_s == new_s) return text(parent, new_s);
     // Changed without word operations (a designation): the old struck, the new inserted.
-    if (m != Mode::New && !old_s.empty()) text(del(parent), old_s);
-    if (m != Mode::Old && !new_s.empty()) text(ins(parent), new_s);
+    if (m != Mode::New && !old_s.empty()) deleted(parent, old_s);
+    if (m == Mode::Redline && !old_s.empty() && !new_s.empty()) replaced_by(parent);
+    if (m != Mode::Old && !new_s.empty()) inserted(parent, new_s);
 }
 
 // The words of one provision: designation, heading and text; for a section's heading line, only its
 // number and heading (head_only), and for the paragraph below it only its text (text_only).
 enum class Part { All, Head, Text };
 void line(cmark_node* parent, const ProvisionChange& c, Mode m, Part part = Part::All) {
-    const Provision& p = c.new_p && m != Mode::Old ? *c.new_p : *c.old_p;
+    bool old_side = m == Mode::Old || m == Mode::OldClean;
+    const Provision& p = c.new_p && !old_side ? *c.new_p : *c.old_p;
     bool whole = c.type == T::Inserted || c.type == T::Deleted;
     cmark_node* into = parent;
-    if (whole && m != Mode::Clean) into = c.type == T::Inserted ? ins(parent) : del(parent);
+    if (whole && m != Mode::Clean && m != Mode::OldClean) into = c.type == T::Inserted ? ins(parent) : del(parent);
     auto both = [&](auto get) -> std::pair<std::string, std::string> {
         if (whole) return {get(p), get(p)};
         return {get(*c.old_p), get(*c.new_p)};
@@ -64,7 +68,7 @@ void line(cmark_node* parent, const ProvisionChange& c, Mode m, Part part = Part
         if (has_designation(p)) text(into, " ");
         field(into, ot, nt, whole ? std::vector<WordOp>{} : c.text_ops, m);
     }
-    if (c.type == T::Moved && m != Mode::Clean && m != Mode::Old && part != Part::Text) {
+    if (c.type == T::Moved && m != Mode::Clean && !old_side && part != Part::Text) {
         text(parent, " ");
         text(span(parent, "note"), "(moved from " + c.old_citation + ")");
     }
@@ -93,13 +97,22 @@ void elided(cmark_node* parent, int depth) {
     text(paragraph(div(parent, "prov elided " + depth_class(depth))), "(Omitted text is unaffected)");
 }
 
-void legend(cmark_node* parent) {
+void legend(cmark_node* parent, bool html) {
     cmark_node* p = paragraph(div(parent, "legend"));
     text(p, "Deletions are ");
     text(del(p), "struck through");
     text(p, "; insertions are ");
     text(ins(p), "underlined");
-    text(p, ".");
+    text(p, "; an arrow joins a deletion to the insertion that replaces it (");
+    text(del(p), "old");
+    replaced_by(p);
+    text(ins(p), "new");
+    text(p, "); a change of punctuation alone is boxed: ");
+    deleted(p, ";");
+    replaced_by(p);
+    inserted(p, ",");
+    // The bars are the HTML pages' (their CSS); the Markdown has none.
+    text(p, html ? "; a bar in the margin marks each changed provision (dotted: struck)." : ".");
 }
 
 // Walks the changes of a section, calling show(c) for shown ones and gap(depth) once per elided run.
@@ -115,10 +128,10 @@ void walk(const SectionDiff& s, const RenderOptions& o, Show show, Gap gap) {
     }
 }
 
-// The frame of a redline or side-by-side page: title and legend; each shown section follows.
-void page_head(Doc& doc, const RenderOptions& o) {
-    text(heading(doc.root(), 1), o.title);
-    legend(doc.root());
+void column_labels(cmark_node* parent, const RenderOptions& o) {
+    cmark_node* head = div(parent, "row head");
+    text(paragraph(div(head, "old")), o.old_label);
+    text(paragraph(div(head, "new")), o.new_label);
 }
 
 void no_changes(Doc& doc) { text(paragraph(doc.root()), "No changes."); }
@@ -128,32 +141,32 @@ void redline_section(Doc& doc, const SectionDiff& s, const RenderOptions& o) {
          [&](int depth) { elided(doc.root(), depth); });
 }
 
+// One provision in a column of a row: class `side` ("old", "new", "p1", ...), "empty" when the
+// mode has nothing of it.
+void cell(cmark_node* row, const ProvisionChange* c, Mode m, const std::string& side) {
+    if (!c || !present(*c, m)) {
+        div(row, side + " empty");
+        return;
+    }
+    cmark_node* d = div(row, side + " " + depth_class(c->depth));
+    if (c->depth == 0) {
+        line(strong(paragraph(d)), *c, m, Part::Head);
+        if (has_text(*c)) line(paragraph(d), *c, m, Part::Text);
+        return;
+    }
+    line(paragraph(d), *c, m);
+}
+
 void side_by_side_section(Doc& doc, const SectionDiff& s, const RenderOptions& o) {
     text(heading(doc.root(), 2), s.number);
-    cmark_node* head = div(doc.root(), "row head");
-    text(paragraph(div(head, "old")), "Current law");
-    text(paragraph(div(head, "new")), "Amended");
-    auto cell = [](cmark_node* row, const ProvisionChange& c, Mode m) {
-        const char* side = m == Mode::Old ? "old" : "new";
-        if (!present(c, m)) {
-            div(row, std::string(side) + " empty");
-            return;
-        }
-        cmark_node* d = div(row, std::string(side) + " " + depth_class(c.depth));
-        if (c.depth == 0) {
-            line(strong(paragraph(d)), c, m, Part::Head);
-            if (has_text(c)) line(paragraph(d), c, m, Part::Text);
-            return;
-        }
-        line(paragraph(d), c, m);
-    };
+    column_labels(doc.root(), o);
     walk(s, o,
          [&](const ProvisionChange& c) {
              std::string cls = "row ";
              cls += c.type == T::Unchanged ? "same" : change_type_name(c.type);
              cmark_node* row = div(doc.root(), cls, c.anchor);
-             cell(row, c, Mode::Old);
-             cell(row, c, Mode::New);
+             cell(row, &c, Mode::Old, "old");
+             cell(row, &c, Mode::New, "new");
          },
          [&](int depth) {
              cmark_node* row = div(doc.root(), "row same");
@@ -190,8 +203,21 @@ std::string render_as(bool html, Build build) {
 
 namespace render {
 
+void legend_block(cmark_node* parent, bool html) { legend(parent, html); }
+
+void current_law_cell(cmark_node* row, const ProvisionChange* c, const std::string& side) {
+    cell(row, c, Mode::OldClean, side);
+}
+
+void redline_cell(cmark_node* row, const ProvisionChange* c, const std::string& side) { cell(row, c, Mode::Redline, side); }
+
 std::string frame_head(bool html, const RenderOptions& o) {
-    return render_as(html, [&](Doc& d) { page_head(d, o); });
+    // The frame of a redline or side-by-side page: title, what it is about, legend; each shown
+    // section follows.
+    const char* gap = html ? "" : "\n";
+    std::string out = render_as(html, [&](Doc& d) { text(heading(d.root(), 1), o.title); }) + gap;
+    if (!o.about.lines.empty()) out += (html ? about_html(o.about) : about_md(o.about)) + gap;
+    return out + render_as(html, [&](Doc& d) { legend(d.root(), html); });
 }
 
 std::string redline_part(bool html, const SectionDiff& s, const RenderOptions& o) {

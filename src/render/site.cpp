@@ -1,5 +1,6 @@
 // The static site of `amend apply -o DIR`: an index of what the amendments do, and for each changed
 // section its redline, side-by-side view and consolidated text, each in HTML with a Markdown twin.
+// Every page says what its base text is and which proposal it shows (render.hpp's About).
 #include "model/parallel.hpp"
 #include "render/doc.hpp"
 #include "render/render.hpp"
@@ -9,6 +10,8 @@ namespace amend {
 using namespace render;
 
 namespace {
+
+using T = ProvisionChange::Type;
 
 std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -27,8 +30,20 @@ std::string section_title(const SectionDiff& s) {
     return t;
 }
 
+// What a change did, in a few words, for the index's list of changes.
+std::string change_summary(const ProvisionChange& c) {
+    std::string cite = c.new_citation.empty() ? c.old_citation : c.new_citation;
+    switch (c.type) {
+        case T::Inserted: return cite + " added";
+        case T::Deleted: return cite + " struck";
+        case T::Moved: return cite + " moved from " + c.old_citation;
+        default: return cite + " amended";
+    }
+}
+
 // The index, with links to `.ext` pages.
-void index_tree(Doc& doc, const ChangeSet& cs, const SiteInfo& info, const std::string& ext) {
+void index_tree(Doc& doc, const std::vector<const SectionDiff*>& changed, const DiffStats& st, const SiteInfo& info,
+                const std::string& ext) {
     text(heading(doc.root(), 1), info.title);
     if (!info.source.empty()) {
         cmark_node* p = paragraph(doc.root());
@@ -36,28 +51,32 @@ void index_tree(Doc& doc, const ChangeSet& cs, const SiteInfo& info, const std::
         text(p, info.source);
         text(p, ".");
     }
-    auto st = stats_of(cs);
-    std::size_t touched = 0;
-    for (const auto& s : cs.sections) if (s.changed()) ++touched;
+    // The figures are said plainly: marked up, "113 words struck" would itself look struck.
     cmark_node* sum = paragraph(doc.root());
-    text(sum, plural(touched, "section", "sections") + " touched, " + plural(st.provisions_changed, "provision", "provisions") +
-                  " changed: ");
-    text(del(sum), plural(st.words_struck, "word", "words") + " struck");
-    text(sum, ", ");
-    text(ins(sum), plural(st.words_inserted, "word", "words") + " inserted");
-    text(sum, ".");
+    text(sum, plural(changed.size(), "section", "sections") + " touched, " +
+                  plural(st.provisions_changed, "provision", "provisions") + " changed: " +
+                  plural(st.words_struck, "word", "words") + " struck, " +
+                  plural(st.words_inserted, "word", "words") + " inserted.");
+    if (!info.documents.empty() || !info.ordinance_docx.empty()) {
+        text(heading(doc.root(), 2), "Documents");
+        cmark_node* l = list(doc.root());
+        for (const auto& [path, name] : info.documents) text(link(paragraph(item(l)), path + "." + ext), name);
+        if (!info.ordinance_docx.empty())
+            text(link(paragraph(item(l)), info.ordinance_docx), "The amending ordinance in Word (" + info.ordinance_docx + ")");
+    }
     if (!info.warnings.empty()) {
         text(heading(doc.root(), 2), "Warnings");
         cmark_node* l = list(doc.root());
         for (const auto& w : info.warnings) text(paragraph(item(l)), w);
     }
     text(heading(doc.root(), 2), "Sections");
-    if (touched == 0) text(paragraph(doc.root()), "No section changed.");
+    if (changed.empty()) text(paragraph(doc.root()), "No section changed.");
     cmark_node* l = list(doc.root());
-    for (const auto& s : cs.sections) {
-        if (!s.changed()) continue;
+    for (const SectionDiff* sp : changed) {
+        const SectionDiff& s = *sp;
         auto ss = stats_of(s);
-        cmark_node* p = paragraph(item(l));
+        cmark_node* it = item(l);
+        cmark_node* p = paragraph(it);
         text(strong(p), section_title(s));
         text(p, s.new_s ? "" : " (repealed)");
         text(p, s.old_s ? "" : " (new)");
@@ -68,16 +87,21 @@ void index_tree(Doc& doc, const ChangeSet& cs, const SiteInfo& info, const std::
         text(link(p, s.number + "/side-by-side." + ext), "side by side");
         text(p, " \xC2\xB7 ");
         text(link(p, s.number + "/consolidated." + ext), "consolidated text");
-        if (info.word) {  // written beside the site by the caller (src/docx)
+        if (info.word) {  // written beside the site by the caller (pipeline/export.hpp)
             text(p, " \xC2\xB7 ");
             text(link(p, s.number + "/redline.docx"), "Word, tracked changes");
         }
-    }
-    if (!info.ordinance.empty()) {
-        cmark_node* p = paragraph(doc.root());
-        text(p, "The amending ordinance: ");
-        text(link(p, info.ordinance), info.ordinance);
-        text(p, ".");
+        // The changes, each a link to its place in the redline. A whole section added or struck is
+        // one change.
+        cmark_node* cl = nullptr;
+        int whole_at = -1;  // the depth of the provision added or struck whole that we are inside
+        for (const auto& c : s.changes) {
+            if (whole_at >= 0 && c.depth > whole_at) continue;
+            whole_at = c.type == T::Inserted || c.type == T::Deleted ? c.depth : -1;
+            if (c.type == T::Unchanged || c.anchor.empty()) continue;
+            if (!cl) cl = list(it);
+            text(link(paragraph(item(cl)), s.number + "/redline." + ext + "#" + c.anchor), change_summary(c));
+        }
     }
 }
 
@@ -101,21 +125,72 @@ std::string navigated(const std::string& ext, std::string body) {
     return body;
 }
 
+// A section's consolidated page: its text as amended, or the notice of its repeal.
+std::string consolidated_page(bool html, const SectionDiff& s, const SiteInfo& info, const About& about) {
+    std::string title = "Consolidated text of " + section_title(s);
+    std::string body;
+    if (s.new_s) {
+        body = html ? render_consolidated_html_body(only(s)) : render_consolidated_md(only(s));
+    } else {
+        Doc d;
+        text(heading(d.root(), 2), section_title(s));
+        text(paragraph(d.root()), "[Repealed by " + (info.proposal.title.empty() ? info.title : info.proposal.title) + "]");
+        body = html ? d.html() : d.markdown();
+    }
+    Doc h;
+    text(heading(h.root(), 1), title);
+    if (!html) {
+        std::string out = h.markdown() + "\n";
+        if (!about.lines.empty()) out += about_md(about) + "\n";
+        out += body;
+        if (!about.generator.empty()) {
+            Doc g;
+            text(paragraph(div(g.root(), "generator")), about.generator);
+            out += "\n" + g.markdown();
+        }
+        return out;
+    }
+    Doc g;
+    if (!about.generator.empty()) text(paragraph(div(g.root(), "generator")), about.generator);
+    return page(title, h.html() + about_html(about) + body + g.html());
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> render_site(const ChangeSet& cs, const SiteInfo& info) {
     std::vector<std::pair<std::string, std::string>> out;
-    {
-        Doc h, m;
-        index_tree(h, cs, info, "html");
-        index_tree(m, cs, info, "md");
-        out.emplace_back("index.html", page(info.title, h.html()));
-        out.emplace_back("index.md", m.markdown());
-    }
-    // Each changed section's six pages, the sections on every core, kept in order.
+    // The changed sections, in the order of `cs`.
     std::vector<const SectionDiff*> changed;
     for (const auto& s : cs.sections)
         if (s.changed()) changed.push_back(&s);
+    {
+        auto st = stats_of(cs);
+        About about = about_section(info, "");
+        // The index names each section's base text.
+        for (const SectionDiff* s : changed) {
+            About one = about_section(info, s->number, s->old_s == nullptr);
+            if (!one.lines.empty() && one.lines[0].first == "Base text") about.lines.push_back(one.lines[0]);
+        }
+        Doc h, m, hg, mg;
+        index_tree(h, changed, st, info, "html");
+        index_tree(m, changed, st, info, "md");
+        if (!about.generator.empty()) {
+            text(paragraph(div(hg.root(), "generator")), about.generator);
+            text(paragraph(div(mg.root(), "generator")), about.generator);
+        }
+        // The box follows the heading (and the "From" line): the index's first block or two.
+        std::string hb = h.html();
+        std::size_t cut = hb.find("</h1>\n") + 6;
+        if (!info.source.empty()) cut = hb.find("</p>\n", cut) + 5;
+        hb.insert(cut, about_html(about));
+        std::string mb = m.markdown();
+        std::size_t mcut = mb.find("\n\n") + 2;
+        if (!info.source.empty()) mcut = mb.find("\n\n", mcut) + 2;
+        if (!about.lines.empty()) mb.insert(mcut, about_md(about) + "\n");
+        out.emplace_back("index.html", page(info.title, hb + hg.html()));
+        out.emplace_back("index.md", mb + (about.generator.empty() ? "" : "\n" + mg.markdown()));
+    }
+    // Each changed section's six pages, the sections on every core, kept in order.
     std::vector<std::vector<std::pair<std::string, std::string>>> pages(changed.size());
     parallel_for(changed.size(), [&](std::size_t k) {
         const SectionDiff& s = *changed[k];
@@ -123,15 +198,19 @@ std::vector<std::pair<std::string, std::string>> render_site(const ChangeSet& cs
         ChangeSet one = only(s);
         std::string base = s.number + "/";
         RenderOptions o;
+        o.about = about_section(info, s.number, s.old_s == nullptr);
+        for (const auto& [n, b] : info.base)
+            if (n == s.number) o.old_label = b.label();
+        if (!s.old_s) o.old_label = "No text before (a new section)";
+        if (!info.proposal.title.empty()) o.new_label = info.proposal.label();
         o.title = "Redline of " + section_title(s);
         mine.emplace_back(base + "redline.html", navigated("html", render_redline_html(one, o)));
         mine.emplace_back(base + "redline.md", navigated("md", render_redline_md(one, o)));
         o.title = "Side by side: " + section_title(s);
         mine.emplace_back(base + "side-by-side.html", navigated("html", render_side_by_side_html(one, o)));
         mine.emplace_back(base + "side-by-side.md", navigated("md", render_side_by_side_md(one, o)));
-        mine.emplace_back(base + "consolidated.html",
-                          navigated("html", render_consolidated_html(one, "Consolidated text of " + section_title(s))));
-        mine.emplace_back(base + "consolidated.md", navigated("md", render_consolidated_md(one)));
+        mine.emplace_back(base + "consolidated.html", navigated("html", consolidated_page(true, s, info, o.about)));
+        mine.emplace_back(base + "consolidated.md", navigated("md", consolidated_page(false, s, info, o.about)));
     });
     for (auto& p : pages)
         for (auto& f : p) out.push_back(std::move(f));
