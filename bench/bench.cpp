@@ -15,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -27,7 +28,7 @@
 #include "diff/diff.hpp"
 #include "model/citation.hpp"
 #include "model/diagnostic.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 
 extern char** environ;
@@ -171,14 +172,19 @@ void flatten(Provision& p) {
 }
 
 // The sections of the whole code in the text layout, in order, each written on its own.
-std::vector<std::string> prepare_sections(const fs::path& work) {
+// The D.C. Code's XML, extracted once into work/xml; its titles folder.
+fs::path extract_code(const fs::path& work) {
     fs::path xml = work / "xml";
     if (!fs::exists(xml / "us")) {
         fs::create_directories(xml);
         std::string tar = std::string(AMEND_SHARED_DIR) + "/corpus/dc-code.tar.xz";
         if (sh("tar -xJf '" + tar + "' -C '" + xml.string() + "'") != 0) throw std::runtime_error("tar failed: " + tar);
     }
-    fs::path titles = xml / "us/dc/council/code/titles";
+    return xml / "us/dc/council/code/titles";
+}
+
+std::vector<std::string> prepare_sections(const fs::path& work) {
+    fs::path titles = extract_code(work);
     std::vector<std::string> dirs;
     for (const auto& e : fs::directory_iterator(titles))
         if (e.is_directory()) dirs.push_back(e.path().string());
@@ -269,7 +275,7 @@ std::string designation(char style, int v) {
 // A parent whose numbered children run (1), (2), ... or (a), (b), ... without a gap: their indices.
 bool simple_list(const Provision& p, std::vector<std::size_t>& idx, char& style) {
     idx.clear();
-    if (p.tl.child_on_same_line) return false;
+    if (p.tl->child_on_same_line) return false;
     int expect = 1;
     for (std::size_t i = 0; i < p.children.size(); ++i) {
         const auto& c = p.children[i];
@@ -277,7 +283,7 @@ bool simple_list(const Provision& p, std::vector<std::size_t>& idx, char& style)
         char st = 0;
         int v = 0;
         if (!simple(c.designation, st, v) || v != expect || (expect > 1 && st != style)) return false;
-        if (c.tl.child_on_same_line) return false;
+        if (c.tl->child_on_same_line) return false;
         style = st;
         ++expect;
         idx.push_back(i);
@@ -320,7 +326,7 @@ const char* edit(Gen& g, Provision& s) {
         std::size_t which = g.pick(idx.size());
         int v = static_cast<int>(which) + 1;
         for (std::size_t j = which + 1; j < idx.size(); ++j) p->children[idx[j]].designation = designation(st, v++);
-        if (which == 0) p->children[idx[1]].tl.blanks_before = p->children[idx[0]].tl.blanks_before;
+        if (which == 0) p->children[idx[1]].tl.mut().blanks_before = p->children[idx[0]].tl->blanks_before;
         p->children.erase(p->children.begin() + static_cast<std::ptrdiff_t>(idx[which]));
         return "strike+redesignate";
     }
@@ -343,7 +349,7 @@ const char* edit(Gen& g, Provision& s) {
         Provision n;
         n.kind = last.kind;
         n.designation = designation(st, static_cast<int>(idx.size()) + 1);
-        n.tl.gap = last.tl.gap;
+        n.tl.mut().gap = last.tl->gap;
         std::string term = g.words(1, 2);
         term[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(term[0])));
         n.text.text = def ? "The term \xE2\x80\x9C" + term + "\xE2\x80\x9D means " + g.words(5, 15) + "." : g.sentence();
@@ -734,10 +740,73 @@ std::string amendment_doc(const std::string& title, const std::vector<std::strin
 
 }  // namespace
 
+// One instruction for the whole Code read as XML: in the first section of title 1 with a word of
+// six letters or more that its texts hold once, that word struck and another inserted.
+std::string one_provision_amendment(const fs::path& titles) {
+    Document doc = load_code({(titles / "1").string()});
+    for (const Provision* s : sections_of(doc.root)) {
+        std::string all;
+        std::function<void(const Provision&)> gather = [&](const Provision& p) {
+            all += " " + p.heading.text + " " + p.text.text + " ";
+            for (const auto& c : p.children) gather(c);
+        };
+        gather(*s);
+        std::istringstream words(all);
+        std::string w;
+        while (words >> w) {
+            if (w.size() < 6 || !std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+                continue;
+            if (count_of(all, " " + w + " ") != 1 || count_of(all, w) != 1) continue;
+            return "# Benchmark: one provision\n\n1. Section " + s->designation + " is amended by striking \"" + w +
+                   "\" and inserting \"" + w + " (amended)\".\n";
+        }
+    }
+    throw std::runtime_error("no section of title 1 has a word to strike once");
+}
+
+// `amend apply` of one provision to the whole Code as XML, and `amend show --format outline` of
+// the same files, alternating: time and peak RSS against the section files' bytes.
+void xml_apply_table(const fs::path& work, const std::string& amend_bin, int runs) {
+    fs::path titles = extract_code(work);
+    std::uintmax_t bytes = 0;
+    std::size_t files = 0;
+    for (const auto& e : fs::recursive_directory_iterator(titles))
+        if (e.is_regular_file() && e.path().extension() == ".xml" && e.path().parent_path().filename() == "sections") {
+            bytes += e.file_size();
+            ++files;
+        }
+    fs::path md = work / "apply-one-xml.md";
+    write_file(md, one_provision_amendment(titles));
+    std::vector<double> sw, sr, aw, ar;
+    int status = 0;
+    for (int k = 0; k < runs; ++k) {
+        Measure s = measure({amend_bin, "show", titles.string(), "--format", "outline"}, (work / "show-xml.out").string(),
+                            (work / "show-xml.err").string());
+        sw.push_back(s.wall);
+        sr.push_back(s.rss_mb);
+        fs::path out = work / ("apply-xml-out-" + std::to_string(k));
+        fs::remove_all(out);
+        Measure a = measure({amend_bin, "apply", titles.string(), "--amendments", md.string(), "-o", out.string()},
+                            (work / "apply-xml.out").string(), (work / "apply-xml.err").string());
+        status = a.status;
+        aw.push_back(a.wall);
+        ar.push_back(a.rss_mb);
+        fs::remove_all(out);
+    }
+    double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
+    std::cout << "\n## The whole Code as XML: apply of one provision against show (median of " << runs
+              << " runs, alternating)\n\n"
+              << "| section files | MB | show s / MB RSS | apply s / MB RSS | apply/show s | apply RSS / inputs | exit |\n"
+              << "|---|---|---|---|---|---|---|\n"
+              << "| " << files << " | " << fmt("%.1f", mb) << " | " << fmt("%.2f", median(sw)) << " / " << fmt("%.0f", median(sr))
+              << " | " << fmt("%.2f", median(aw)) << " / " << fmt("%.0f", median(ar)) << " | "
+              << fmt("%.2f", median(aw) / median(sw)) << " | " << fmt("%.2f", median(ar) / mb) << " | " << status << " |\n";
+}
+
 int main(int argc, char** argv) {
     fs::path work = AMEND_BENCH_WORK;
     int runs = 5, apply_runs = 3;
-    bool fresh = false, do_apply = true;
+    bool fresh = false, do_apply = true, do_xml = true, xml_only = false;
     std::vector<int> sizes = {16, 8, 4, 2, 1};
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -747,13 +816,15 @@ int main(int argc, char** argv) {
         else if (a == "--apply-runs") apply_runs = std::atoi(next().c_str());
         else if (a == "--fresh") fresh = true;
         else if (a == "--no-apply") do_apply = false;
+        else if (a == "--no-xml") do_xml = false;
+        else if (a == "--xml-only") xml_only = true;
         else if (a == "--sizes") {
             sizes.clear();
             std::stringstream ss(next());
             std::string x;
             while (std::getline(ss, x, ',')) sizes.push_back(std::atoi(x.c_str()));
         } else {
-            std::cerr << "usage: amend_bench [--work DIR] [--runs N] [--apply-runs N] [--fresh] [--no-apply] [--sizes 16,8,4,2,1]\n";
+            std::cerr << "usage: amend_bench [--work DIR] [--runs N] [--apply-runs N] [--fresh] [--no-apply] [--no-xml | --xml-only] [--sizes 16,8,4,2,1]\n";
             return 2;
         }
     }
@@ -761,6 +832,11 @@ int main(int argc, char** argv) {
     const std::string amend_bin = AMEND_BINARY;
     fs::create_directories(work);
     try {
+        if (xml_only) {  // the XML table alone
+            extract_code(work);
+            xml_apply_table(work, amend_bin, apply_runs);
+            return 0;
+        }
         // ---- inputs
         fs::path stamp = work / "prepared";
         std::vector<std::string> old_secs, new_secs;
@@ -950,6 +1026,9 @@ int main(int argc, char** argv) {
             b << kf.rdbuf();
             std::cout << "\nKinds of the 1,000 instructions:\n\n```\n" << b.str() << "```\n";
         }
+
+        // ---- the whole Code as D.C. XML: apply of one provision against show
+        if (do_xml) xml_apply_table(work, amend_bin, apply_runs);
     } catch (const InputError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << format_full(d);
         return 2;

@@ -2,10 +2,11 @@
 // the exact result the codifier published in the D.C. dev cases it was measured on.
 #include <doctest/doctest.h>
 
+#include "pipeline/documents.hpp"
 #include "amend/apply.hpp"
 #include "amend/codify.hpp"
 #include "model/citation.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "support.hpp"
 
 using namespace amend;

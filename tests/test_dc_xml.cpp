@@ -6,9 +6,9 @@
 
 #include "model/citation.hpp"
 #include "model/diagnostic.hpp"
-#include "parse/dc_index.hpp"
+#include "pipeline/jobs.hpp"
 #include "parse/dc_xml.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 #include "support.hpp"
 

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "diff/diff.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "support.hpp"
 
 using amend::WordOp;

@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "diff/diff.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "render/render.hpp"
 #include "support.hpp"
 

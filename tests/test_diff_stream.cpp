@@ -8,7 +8,7 @@
 
 #include "diff/diff.hpp"
 #include "model/diagnostic.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 #include "render/render.hpp"
 #include "support.hpp"

@@ -12,7 +12,7 @@
 
 #include "diff/diff.hpp"
 #include "model/diagnostic.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 #include "render/render.hpp"
 #include "support.hpp"

@@ -11,9 +11,10 @@
 #include <map>
 #include <regex>
 
+#include "pipeline/documents.hpp"
 #include "amend/apply.hpp"
 #include "draft/draft.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 #include "support.hpp"
 

@@ -15,7 +15,7 @@
 #include "model/diagnostic.hpp"
 #include "parse/dc_instruction.hpp"
 #include "parse/dc_xml.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 #include "support.hpp"
 

@@ -22,7 +22,7 @@
 #include "model/citation.hpp"
 #include "model/diagnostic.hpp"
 #include "parse/dc_xml.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 #include "render/render.hpp"
 #include "support.hpp"

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "diff/diff.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "render/render.hpp"
 #include "support.hpp"
 

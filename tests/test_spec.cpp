@@ -13,56 +13,17 @@
 
 #include <map>
 
+#include "pipeline/documents.hpp"
 #include "amend/apply.hpp"
 #include "model/diagnostic.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
+#include "spec_reader.hpp"
 #include "support.hpp"
 
 using namespace amend;
 
 namespace {
-
-struct Example {
-    std::string title;
-    int line = 0;
-    std::map<std::string, std::string> parts;
-};
-
-std::vector<Example> read_spec(const std::string& path) {
-    std::vector<Example> out;
-    std::string text = test::slurp(path);
-    std::size_t i = 0;
-    int lineno = 0;
-    Example cur;
-    std::string part;
-    while (i < text.size()) {
-        std::size_t e = text.find('\n', i);
-        if (e == std::string::npos) e = text.size();
-        std::string l = text.substr(i, e - i);
-        i = e + 1;
-        ++lineno;
-        if (l.rfind("### ", 0) == 0) {
-            cur = Example{};
-            cur.title = l.substr(4);
-            cur.line = lineno;
-            part.clear();
-            continue;
-        }
-        if (l.rfind("~~~ ", 0) == 0) {
-            part = l.substr(4);
-            if (part == "end") {
-                out.push_back(cur);
-                part.clear();
-            } else {
-                cur.parts[part];
-            }
-            continue;
-        }
-        if (!part.empty()) cur.parts[part] += l + "\n";
-    }
-    return out;
-}
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
     for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
@@ -72,7 +33,7 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 }  // namespace
 
 TEST_CASE("amendment spec: every operation and every failure, with exact results") {
-    auto examples = read_spec(test::source("tests/spec/amend.spec"));
+    auto examples = test::read_spec(test::source("tests/spec/amend.spec"));
     REQUIRE(examples.size() >= 30);
     std::string dir = test::scratch("spec");
     for (const auto& ex : examples) {

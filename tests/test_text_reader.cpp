@@ -4,7 +4,7 @@
 
 #include "model/citation.hpp"
 #include "model/diagnostic.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 #include "support.hpp"
 
@@ -48,7 +48,7 @@ TEST_CASE("2-173-042 reads as 16 provisions with the right designations") {
     const Provision* b = resolve(doc.root, *parse_citation("2-173-042(b)"));
     REQUIRE(b);
     CHECK(b->text.empty());
-    CHECK(b->tl.child_on_same_line);
+    CHECK(b->tl->child_on_same_line);
     const Provision* b1A = resolve(doc.root, *parse_citation("2-173-042(b)(1)(A)"));
     REQUIRE(b1A);
     CHECK(b1A->kind == Kind::Subparagraph);

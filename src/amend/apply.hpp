@@ -41,11 +41,11 @@ struct ApplyOptions2 {
 // `before` is the tree as it was (for the cross-reference check); a copy is taken when null.
 ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt, const Document* before = nullptr);
 
-// Reads, interprets and applies an amendment file to a copy of `code`; returns the new tree and the report.
+// Interprets and applies an amendment document to a copy of `code`; returns the new tree and the report.
 struct ApplyResult {
     Document amended;
     ApplyReport report;
 };
-ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt);
+ApplyResult apply_document(const Document& code, const AmendmentDoc& amendments, const ApplyOptions2& opt);
 
 }  // namespace amend

@@ -3,12 +3,16 @@
 // so that the grammar below never looks inside the law's own words.
 #include <boost/regex.hpp>
 #include <cctype>
+#include <optional>
 
+#include "amend/language/lexer.hpp"
+#include "amend/language/where.hpp"
 #include "amend/ops.hpp"
 #include "amend/restatement.hpp"
 #include "model/designation.hpp"
 #include "model/diagnostic.hpp"
 #include "model/text.hpp"
+#include "parse/dc_law.hpp"
 
 namespace amend {
 
@@ -40,6 +44,23 @@ std::string TargetRef::describe() const {
     return s;
 }
 
+int unit_depth(std::string k) {
+    k = ascii_lower(std::move(k));
+    while (!k.empty() && k.back() == 's' && k != "subsections" && k.size() > 4 && k != "clauses") k.pop_back();
+    if (k == "subsections" ) k = "subsection";
+    if (k == "clauses") k = "clause";
+    std::string flat;
+    for (char c : k)
+        if (c != '-') flat += c;
+    if (flat == "subsection") return 1;
+    if (flat == "paragraph") return 2;
+    if (flat == "subparagraph") return 3;
+    if (flat == "subsubparagraph" || flat == "clause") return 4;
+    if (flat == "subsubsubparagraph" || flat == "subclause") return 5;
+    if (flat == "item") return 6;
+    return 0;
+}
+
 namespace {
 
 using boost::regex;
@@ -66,6 +87,7 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 struct Masked {
     std::string text;                 // with «n» for each quoted phrase
     std::vector<std::string> quotes;
+    std::size_t unclosed = std::string::npos;  // the byte of a quotation mark that is never closed
 };
 
 // Words after a closing straight quote in drafting language.
@@ -80,7 +102,7 @@ bool closes_here(const std::string& s, std::size_t j) {
     return boost::regex_search(rest, words);
 }
 
-Masked mask_quotes(const std::string& s, std::vector<std::string>& warnings) {
+Masked mask_quotes(const std::string& s) {
     Masked m;
     std::size_t i = 0;
     while (i < s.size()) {
@@ -101,18 +123,13 @@ Masked mask_quotes(const std::string& s, std::vector<std::string>& warnings) {
                     close = j;
                     break;
                 }
+            // No quotation mark followed by words drafting language goes on with: the next one
+            // closes the phrase (what follows must then be read); with none, the phrase has no end.
+            if (close == std::string::npos) close = s.find('"', i + 1);
             if (close == std::string::npos) {
-                // A closing quote left out before "in its place" (it happens in enacted laws).
-                std::size_t k = s.find(" in its place", i + 1);
-                if (k == std::string::npos) {
-                    m.text += s.substr(i);
-                    break;
-                }
-                warnings.push_back("a quotation is not closed; read it as ending before \"in its place\"");
-                m.text += "\xC2\xAB" + std::to_string(m.quotes.size()) + "\xC2\xBB";
-                m.quotes.push_back(s.substr(i + 1, k - i - 1));
-                i = k;
-                continue;
+                m.unclosed = i;
+                m.text += s.substr(i);
+                break;
             }
             m.text += "\xC2\xAB" + std::to_string(m.quotes.size()) + "\xC2\xBB";
             m.quotes.push_back(s.substr(i + 1, close - i - 1));
@@ -122,23 +139,6 @@ Masked mask_quotes(const std::string& s, std::vector<std::string>& warnings) {
         m.text += s[i++];
     }
     return m;
-}
-
-int depth_of_kind(std::string k) {
-    k = ascii_lower(std::move(k));
-    while (!k.empty() && k.back() == 's' && k != "subsections" && k.size() > 4 && k != "clauses") k.pop_back();
-    if (k == "subsections" ) k = "subsection";
-    if (k == "clauses") k = "clause";
-    std::string flat;
-    for (char c : k)
-        if (c != '-') flat += c;
-    if (flat == "subsection") return 1;
-    if (flat == "paragraph") return 2;
-    if (flat == "subparagraph") return 3;
-    if (flat == "subsubparagraph" || flat == "clause") return 4;
-    if (flat == "subsubsubparagraph" || flat == "subclause") return 5;
-    if (flat == "item") return 6;
-    return 0;
 }
 
 // "(a)(1)" → {"a", "1"}
@@ -181,10 +181,66 @@ struct Ctx {
 struct Interp {
     const AmendmentDoc& doc;
     ReadResult res;
-    std::vector<std::string> warnings;
+
+    std::optional<language::Unread> unread;  // the words an action could not read, when it failed there
 
     void error(const InstructionItem& it, const std::string& msg) {
         res.errors.push_back(Diagnostic{it.file, it.line, it.col, msg, "amend.instruction", ""});
+    }
+
+    // An error at `from`, the first words of the sentence not read (quotes masked «n»): at their
+    // line and column, with a caret under them, where the sentence's place in the file is known.
+    void error_at(const InstructionItem& it, const std::string& from, const std::string& msg) {
+        Diagnostic d{it.file, it.line, it.col, msg, "amend.instruction", ""};
+        std::string probe = from.substr(0, std::min(from.find("\xC2\xAB"), std::size_t{40}));
+        while (!probe.empty() && probe.back() == ' ') probe.pop_back();
+        std::size_t found = std::string::npos;
+        // The last place the words stand in the item's own text, white space matching white space.
+        for (std::size_t p = 0; !probe.empty() && p < it.text.size(); ++p) {
+            std::size_t i = p, k = 0;
+            while (k < probe.size() && i < it.text.size()) {
+                bool ws = std::isspace(static_cast<unsigned char>(it.text[i]));
+                if (probe[k] == ' ' && ws) {
+                    while (i < it.text.size() && std::isspace(static_cast<unsigned char>(it.text[i]))) ++i;
+                    ++k;
+                } else if (probe[k] == it.text[i]) {
+                    ++i;
+                    ++k;
+                } else {
+                    break;
+                }
+            }
+            if (k == probe.size()) found = p;
+        }
+        if (found != std::string::npos && it.text_line > 0) {
+            std::size_t nl = it.text.rfind('\n', found);
+            int lines_down = 0;
+            for (std::size_t i = 0; i < found; ++i) lines_down += it.text[i] == '\n';
+            d.line = it.text_line + lines_down;
+            if (nl == std::string::npos) {
+                d.col = it.text_col + static_cast<int>(found);
+                d.source_line = it.text_source_line;
+            } else {
+                d.col = static_cast<int>(found - nl);
+            }
+        }
+        res.errors.push_back(std::move(d));
+    }
+
+    // The error of an action that could not be read: at the first word not read when known.
+    void action_error(const InstructionItem& it, const std::string& raw) {
+        if (!unread) {
+            return error(it, "cannot read the instruction \"" + raw + "\": expected \"by striking ...\", \"by inserting ...\", \"by adding ...\", \"to read as follows:\" or \"as follows:\"");
+        }
+        language::Unread u = *unread;
+        unread.reset();
+        std::string shown = u.words;
+        while (!shown.empty() && (shown.back() == '.' || shown.back() == ' ' || shown.back() == ';' || shown.back() == ':')) shown.pop_back();
+        std::vector<language::Token> toks = language::lex(u.words);
+        if (toks.size() >= 4 && toks[0].is("in") && toks[1].is("the") && language::ordinal_value(toks[2].text) != 0 &&
+            (toks[3].is("sentence") || toks[3].is("sentences")))
+            return error_at(it, u.words, "cannot apply \"" + shown + "\": a change limited to one sentence of a unit cannot be applied; quote words that appear once in the unit instead");
+        error_at(it, u.words, "cannot read \"" + shown + "\": expected " + u.expected);
     }
 
     // Parses a target phrase. Returns false when it is not one.
@@ -195,7 +251,7 @@ struct Interp {
         smatch mm;
         // "the second paragraph designated as paragraph (7)", "the newly designated subsection (a)"
         static const regex nth(R"(^(first|second|third|fourth)\s+\S+\s+designated\s+as\s+(.*)$)", icase);
-        static const regex newly(R"(^(?:newly|existing|new)\s+(?:re)?designated\s+(.*)$)", icase);
+        static const regex newly(R"(^(?:(?:newly|existing|new)\s+(?:re)?designated|existing|redesignated)\s+(.*)$)", icase);
         if (boost::regex_match(t, mm, newly)) t = mm[1];
         if (boost::regex_match(t, mm, nth)) {
             std::string w = mm[1];
@@ -276,7 +332,7 @@ struct Interp {
         static const regex unit(R"(^((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+((?:\([^()\s]+\)[\s,]*(?:and\s+|or\s+|through\s+)?)+)(.*)$)", icase);
         if (boost::regex_match(t, mm, unit)) {
             std::string kind = mm[1];
-            int depth = depth_of_kind(kind);
+            int depth = unit_depth(kind);
             std::string lk = kind;
             lk = ascii_lower(std::move(lk));
             if (lk == "section" || lk == "sections") depth = 1;  // "section (e)" means a subsection
@@ -372,47 +428,92 @@ struct Interp {
 
     static std::string punct_of(std::string w) {
         w = ascii_lower(std::move(w));
-        if (w == "semicolon") return ";";
+        if (w == "semicolon" || w == "semi-colon") return ";";
         if (w == "period") return ".";
         if (w == "comma") return ",";
         if (w == "colon") return ":";
-        if (w == "em dash" || w == "dash") return "\xE2\x80\x94";
+        if (w == "em dash" || w == "em-dash" || w == "dash") return "\xE2\x80\x94";
         return "";
     }
 
-    void where_clause(const std::string& w, Op& op) {
-        static const regex both(R"(\bboth\s+(?:times|places)\b)", icase);
-        static const regex each(R"(\b(?:each|every|all)\s+(?:place|time|instance|occurrence)s?\b|\bwherever\b|\beach\s+place\b)", icase);
-        static const regex end(R"(\bat\s+the\s+end\b)", icase);
-        static const regex head(R"(\bin\s+the\s+(?:section\s+)?heading\b)", icase);
-        if (boost::regex_search(w, both)) {
-            op.each = true;
-            op.expect_count = 2;
+    // Typos of the operative words that enacted laws contain, read where only one reading is
+    // possible ("as follow:", "is amended by to read as follows:"), each with a warning naming
+    // the words assumed. Only the drafter's words are touched: quoted text is masked.
+    std::string correct_typos(std::string s, const InstructionItem& it) {
+        struct Typo {
+            regex re;
+            const char* fmt;
+        };
+        static const std::vector<Typo> typos = [] {
+            std::vector<Typo> v;
+            auto add = [&](const char* re, const char* fmt) { v.push_back({regex(re, icase), fmt}); };
+            add(R"(\bas\s+follow(?:ed)?\b)", "as follows");
+            add(R"(\bto\s+reads\s+as\b)", "to read as");
+            add(R"(\bto\s+read\s+follows\b)", "to read as follows");
+            add(R"(\b(is|are)\s+amended\s+follows\b)", "$1 amended as follows");
+            add(R"(\bas\s+follows\s+as\s+follows\b)", "as follows");
+            add(R"(\bamended\s+by\s+to\s+read\b)", "amended to read");
+            add(R"(\bamended\s+to\s+by\b)", "amended by");
+            add(R"(\b(is|are)\s+amended\s+is\s+amended\b)", "$1 amended");
+            add(R"(\b(is|are)\s+by\s+(striking|adding|inserting)\b)", "$1 amended by $2");
+            add(R"(\b(is|are)\s+(?:mended|amending|amendment)\b)", "$1 amended");
+            add(R"(\bamended\s+my\s+(striking|adding|inserting)\b)", "amended by $1");
+            add(R"(\bsemincolon\b)", "semicolon");
+            add(R"(\bphrased(\s+«))", "phrase$1");
+            add(R"(\b(inserting|insert)\s+the\s+phrase,\s+«)", "$1 the phrase «");
+            add(R"(\bis\s+added\s+to\s+read$)", "is added to read as follows");
+            add(R"(^((?:an?\s+)?new\s+\S+\s+(?:\([^()\s]+\))+)\s+to\s+read\b)", "$1 is added to read");
+            add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+(?:\([^()\s]+\))+)\s+by\s+(striking|adding|inserting)\b)", "$1 is amended by $2");
+            add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+[^,]*?\S)\s+amended\s+(as\s+follows|by|to\s+read)\b)", "$1 is amended $2");
+            add(R"((\bstriking\s+(?:the\s+)?(?:\w+\s+)?«\d+»)\s+(inserting)\b)", "$1 and $2");
+            return v;
+        }();
+        for (const auto& t : typos) {
+            smatch mm;
+            if (!boost::regex_search(s, mm, t.re)) continue;
+            // "Subsection (b) amended as follows": only when no "is amended" stands anywhere.
+            static const regex verb(R"(\b(?:is|are|in)\b)", icase);
+            if (t.fmt == std::string("$1 is amended $2") && boost::regex_search(mm[1].first, mm[1].second, verb)) continue;
+            std::string was = mm[0].str(), now = mm.format(t.fmt);
+            res.warnings.push_back(Diagnostic{it.file, it.line, it.col, "read \"" + was + "\" as \"" + now + "\"", "amend.typo", ""});
+            s = std::string(mm.prefix()) + now + std::string(mm.suffix());
         }
-        if (boost::regex_search(w, each)) op.each = true;
-        static const regex nth(R"(\bthe\s+(first|second|third|fourth|fifth|last)\s+(?:time|place|instance)\s+(?:it\s+|that\s+it\s+)?appears\b)", icase);
-        smatch nm;
-        if (boost::regex_search(w, nm, nth)) {
-            std::string n = nm[1];
-            n = ascii_lower(std::move(n));
-            op.occurrence = n == "first" ? 1 : n == "second" ? 2 : n == "third" ? 3 : n == "fourth" ? 4 : n == "fifth" ? 5 : -1;
+        return s;
+    }
+
+    // The words after an action's phrases, read to their last word (language/where.hpp); false,
+    // with `unread` set, at the first word that is not read.
+    bool where_clause(const std::string& words, Op& op) {
+        language::Where w;
+        if (auto u = language::read_where(words, w)) {
+            unread = *u;
+            return false;
         }
-        if (boost::regex_search(w, end)) op.at_end = true;
-        if (boost::regex_search(w, head)) op.in_heading = true;
+        if (w.each) op.each = true;
+        if (w.expect_count) op.expect_count = w.expect_count;
+        if (w.occurrence) op.occurrence = w.occurrence;
+        if (w.at_end) op.at_end = true;
+        if (w.in_heading) op.in_heading = true;
+        return true;
     }
 
     // Parses one action (after "by", or an imperative). Returns false when it is not one.
     bool parse_action(const std::string& a, const Masked& m, Op& op) {
         smatch mm;
-        static const std::string PK = R"((?:the\s+)?(?:(phrase|phase|words?|terms?|dates?|figures?|numbers?|sentences?|section designation|language|text|citation|reference|amount)\s+)?)";
-        static const std::string STR = R"((?:«(\d+)»|(?:the\s+|a\s+|an\s+)?(semicolon|period|comma|colon|em dash)))";
+        // The nouns drafters put before a quoted phrase, and the punctuation they name: one table
+        // for the words struck and the words inserted alike.
+        static const std::string NOUNS = "phrase|phase|words?|terms?|dates?|figures?|numbers?|numerals?|sentences?|section designation|designations?|language|text|citations?|references?|amounts?|dollar amounts?|sums?|abbreviations?|acronyms?|years?|names?|letters?|characters?";
+        static const std::string NOUN = R"((?:new\s+)?()" + NOUNS + ")";      // the noun captured
+        static const std::string NOUN_NC = R"((?:new\s+)?(?:)" + NOUNS + ")";  // the same, capturing nothing
+        static const std::string PK = R"((?:the\s+)?(?:)" + NOUN + R"(\s+)?)";
+        static const std::string STR = R"((?:«(\d+)»|(?:the\s+|a\s+|an\s+)?(semicolon|semi-colon|period|comma|colon|em dash|em-dash)))";
         static const regex replace_re("^(?:by\\s+)?(?:striking|strike)\\s+(?:out\\s+)?" + PK + STR +
-                                          R"((.*?)\s+and\s+(?:by\s+)?(?:inserting|insert|adding|add|substituting|substitute)\s+(?:in\s+lieu\s+thereof\s+)?(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:phrase|phase|words?|terms?|dates?|figures?|numbers?|sentences?|section designation|language|text|amount)\s+)?)" +
+                                          R"((.*?)\s+and\s+(?:by\s+)?(?:inserting|insert|adding|add|substituting|substitute)\s+(?:in\s+lieu\s+thereof\s+)?(?:(?:the|a|an)\s+)?(?:)" + NOUN_NC + R"(\s+)?)" +
                                           STR + R"((.*)$)",
                                       icase);
         static const regex strike_re("^(?:by\\s+)?(?:striking|strike)\\s+(?:out\\s+)?" + PK + STR + R"((.*)$)", icase);
         static const regex strike_unit(R"(^(?:by\s+)?(?:striking|strike)\s+(?:out\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+(.*?)\.?$)", icase);
-        static const regex insert_rel("^(?:by\\s+)?(?:inserting|insert|adding|add)\\s+(?:(?:the|a|an)\\s+)?(?:(?:new\\s+)?(?:phrase|words?|sentences?|terms?|language|text)\\s+)?«(\\d+)»\\s+(?:immediately\\s+)?(before|after|following|preceding)\\s+" + PK + STR + R"((.*)$)", icase);
+        static const regex insert_rel("^(?:by\\s+)?(?:inserting|insert|adding|add)\\s+(?:(?:the|a|an)\\s+)?(?:" + NOUN_NC + "\\s+)?«(\\d+)»\\s+(?:immediately\\s+)?(before|after|following|preceding)\\s+" + PK + STR + R"((.*)$)", icase);
         static const regex insert_end(R"(^(?:by\s+)?(?:inserting|insert|adding|add)\s+(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:phrase|words?|sentences?|terms?|language|text)\s+)?(?:«(\d+)»\s+)?at\s+the\s+end(?:\s+thereof)?(?:\s+(?:the\s+following|to\s+read\s+as\s+follows|as\s+follows)\s*:?)?\s*(?:«(\d+)»)?\s*\.?$)", icase);
         static const regex add_unit(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:a|an)\s+)?(?:the\s+following\s+)?new\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s*(?:(?:at\s+the\s+end|in\s+(?:the\s+)?(?:appropriate\s+)?alphabetical\s+order|after\s+.*?|before\s+.*?)\s*)?(?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?$)", icase);
         static const regex designate(R"(^(?:by\s+)?(?:designating|designate)\s+the\s+existing\s+text(?:\s+of\s+.*?)?\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))\.?$)", icase);
@@ -422,7 +523,7 @@ struct Interp {
             op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
             op.find = mm[2].matched ? quote(m, mm[2]) : punct_of(mm[3]);
             op.replace = mm[5].matched ? quote(m, mm[5]) : punct_of(mm[6]);
-            where_clause(mm[4].str() + " " + mm[7].str(), op);
+            if (!where_clause(mm[4].str() + " " + mm[7].str(), op)) return false;
             if (!mm[2].matched && op.find_kind != "phrase") op.at_end = true;  // "the period" ends the unit
             return !op.find.empty();
         }
@@ -433,7 +534,7 @@ struct Interp {
             for (auto& l : list) {
                 TargetRef t;
                 t.relative = true;
-                t.kind_depth = depth_of_kind(mm[1]);
+                t.kind_depth = unit_depth(mm[1]);
                 t.path = l;
                 op.targets.push_back(t);
             }
@@ -444,7 +545,7 @@ struct Interp {
             op.type = OpType::Strike;
             op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
             op.find = mm[2].matched ? quote(m, mm[2]) : punct_of(mm[3]);
-            where_clause(mm[4], op);
+            if (!where_clause(mm[4], op)) return false;
             if (!mm[2].matched) op.at_end = true;
             return !op.find.empty();
         }
@@ -454,7 +555,7 @@ struct Interp {
             op.type = (pos == "before" || pos == "preceding") ? OpType::InsertBefore : OpType::InsertAfter;
             op.replace = quote(m, mm[1]);
             op.anchor = mm[4].matched ? quote(m, mm[4]) : punct_of(mm[5]);
-            where_clause(mm[6], op);
+            if (!where_clause(mm[6], op)) return false;
             return true;
         }
         if (boost::regex_match(a, mm, insert_end)) {
@@ -513,7 +614,7 @@ struct Interp {
             InstructionItem copy = it;
             copy.law_text.clear();
             sub.walk(copy, ctx);
-            if (sub.res.ops.empty() && !sub.res.errors.empty() && !ctx.section.empty()) {
+            if (sub.res.ops.empty() && !sub.res.errors.empty() && !ctx.section.empty() && !amends_words(it.text)) {
                 Op op;
                 op.type = OpType::Restate;
                 op.file = it.file;
@@ -532,6 +633,7 @@ struct Interp {
             }
             for (auto& o : sub.res.ops) res.ops.push_back(std::move(o));
             for (auto& e : sub.res.errors) res.errors.push_back(std::move(e));
+            for (auto& w : sub.res.warnings) res.warnings.push_back(std::move(w));
             return;
         }
         std::string raw = collapse_ws(it.text);
@@ -539,9 +641,12 @@ struct Interp {
             for (const auto& c : it.children) walk(c, ctx);
             return;
         }
-        std::vector<std::string> w;
-        Masked m = mask_quotes(raw, w);
-        std::string s = strip_end(m.text);
+        unread.reset();
+        Masked m = mask_quotes(raw);
+        if (m.unclosed != std::string::npos)
+            return error_at(it, raw.substr(m.unclosed),
+                            "a quotation is not closed: expected a closing quotation mark after the quoted words");
+        std::string s = correct_typos(strip_end(m.text), it);
         Op op;
         op.file = it.file;
         op.line = it.line;
@@ -558,7 +663,11 @@ struct Interp {
         smatch mm;
         static const regex amended(R"(^(.*?)\s+(?:is|are|in)\s+(?:hereby\s+)?amended\s*(.*)$)", icase);
         static const regex repealed(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?repealed(?:\s+in\s+(?:its|their)\s+entirety)?$)", icase);
-        static const regex redesig(R"(^(.*?)\s+(?:is|are)\s*,?\s*(?:respectively\s*,?\s+)?(?:hereby\s+)?redesignated\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
+        // "(3) is redesignated as (4)"; "designated as" a unit, said of a unit, is the same.
+        static const regex redesig(R"(^(.*?)\s+(?:is|are)\s*,?\s*(?:respectively\s*,?\s+)?(?:hereby\s+)?(?:re)?designated\s*,?\s*(?:respectively\s*,?\s*)?as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
+        // The imperative: "Redesignate paragraph (1) as paragraph (1A)."
+        static const regex redesig_imp(R"(^(?:re)?designate\s+((?:the\s+|existing\s+)*(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s.*?)\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
+        if (boost::regex_match(s, mm, redesig_imp)) s = mm[1].str() + " is redesignated as " + mm[2].str();
         static const regex existing(R"(^(?:the\s+)?existing\s+text(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
         static const regex added(R"(^(?:an?\s+)?new\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+(?:after|before|at)\s+.*?)?(?:\s+to\s+read\s+as\s+follows)?$)", icase);
         static const regex chicago_in(R"(^in\s+(.*?),\s+(.*)$)", icase);
@@ -617,6 +726,8 @@ struct Interp {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
             if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (t.part != TargetRef::Part::Whole || !t.term.empty())
+                return error(it, "cannot redesignate \"" + mm[1].str() + "\": expected a numbered unit (\"Paragraph (3)\")");
             TargetRef nt;
             std::vector<std::vector<std::string>> nmany;
             if (!parse_target(mm[2], m, nt, &nmany)) return error(it, "cannot read the new designation \"" + mm[2].str() + "\"");
@@ -674,7 +785,7 @@ struct Interp {
                         for (auto& tt : o.targets) tt = join(abs, tt);
                     sub.push_back(o);
                 }
-                if (!all) return error(it, "cannot read the instruction \"" + raw + "\": expected \"by striking ...\", \"by inserting ...\", \"by adding ...\", \"to read as follows:\" or \"as follows:\"");
+                if (!all) return action_error(it, raw);
                 for (auto& o : sub) res.ops.push_back(o);
                 for (const auto& c : it.children) walk(c, abs);
                 return;
@@ -683,7 +794,7 @@ struct Interp {
             TargetRef t;
             if (!parse_target(mm[1], m, t)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
             TargetRef abs = join(ctx, t);
-            if (!parse_action(mm[2], m, op)) return error(it, "cannot read the instruction \"" + raw + "\"");
+            if (!parse_action(mm[2], m, op)) return action_error(it, raw);
             if (op.targets.empty()) op.targets.push_back(abs);
             else
                 for (auto& tt : op.targets) tt = join(abs, tt);
@@ -698,6 +809,7 @@ struct Interp {
             }
             ok = true;
         }
+        if (!ok && unread) return action_error(it, raw);
         if (!ok) return error(it, "cannot read the instruction \"" + raw + "\": expected a sentence such as \"Subsection (a) is amended by striking \"X\" and inserting \"Y\" in its place.\"");
         res.ops.push_back(op);
         for (const auto& c : it.children) walk(c, here);

@@ -5,8 +5,6 @@
 #include <memory>
 
 #include "model/diagnostic.hpp"
-#include "parse/dc_instruction.hpp"
-#include "parse/load.hpp"
 
 namespace amend {
 
@@ -73,6 +71,11 @@ struct Reader {
             switch (cmark_node_get_type(c)) {
                 case CMARK_NODE_PARAGRAPH: {
                     std::string s = source_of(c);
+                    if (it.text.empty()) {
+                        it.text_line = cmark_node_get_start_line(c);
+                        it.text_col = cmark_node_get_start_column(c);
+                        it.text_source_line = lines.at(static_cast<std::size_t>(it.text_line - 1));
+                    }
                     if (!it.text.empty()) it.text += " ";
                     it.text += s;
                     break;
@@ -194,12 +197,6 @@ AmendmentDoc read_markdown_amendment(const std::string& input, const std::string
     if (doc.items.empty())
         throw InputError(Diagnostic{path, 1, 1, "expected at least one instruction (a numbered list item)", "amend.markdown", ""});
     return doc;
-}
-
-AmendmentDoc read_amendment_file(const std::string& path) {
-    std::string bytes = read_file(path);
-    if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".xml") == 0) return read_dc_instruction(bytes, path);
-    return read_markdown_amendment(bytes, path);
 }
 
 }  // namespace amend

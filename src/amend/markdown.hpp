@@ -13,7 +13,4 @@ namespace amend {
 // syntax inside law text is never interpreted. Throws InputError on bad input.
 AmendmentDoc read_markdown_amendment(const std::string& bytes, const std::string& path);
 
-// Reads an amendment file of either kind: *.xml as a D.C. law instruction, anything else Markdown.
-AmendmentDoc read_amendment_file(const std::string& path);
-
 }  // namespace amend

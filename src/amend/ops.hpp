@@ -51,6 +51,10 @@ enum class OpType {
 
 const char* op_name(OpType t);
 
+// The depth a unit's kind word names: subsection(s) 1, paragraph 2, subparagraph 3, clause or
+// sub-subparagraph 4, subclause 5, item 6; 0 for any other word.
+int unit_depth(std::string kind_word);
+
 struct Op {
     OpType type = OpType::Context;
     std::string file;
@@ -78,11 +82,16 @@ struct Op {
 struct ReadResult {
     std::vector<Op> ops;                  // in order; Context ops included
     std::vector<Diagnostic> errors;       // sentences that could not be read
+    std::vector<Diagnostic> warnings;     // words assumed: typos read where only one reading is possible
 };
 
 // Reads the drafting language of every instruction of a document into operations, resolving
 // relative targets ("Paragraph (2)" under "Subsection (a) is amended as follows:") against the
 // enclosing items.
 ReadResult interpret(const AmendmentDoc& doc);
+
+// Every field of every operation read, one line each, and the errors: a stable text for golden
+// files and for comparing two readers. `base` is removed from the front of file names.
+std::string dump_reading(const ReadResult& r, const std::string& base = "");
 
 }  // namespace amend

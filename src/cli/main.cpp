@@ -1,11 +1,11 @@
-// The command line: the only layer that touches files, stdout and exit codes.
-//   0 ok (diff: no differences) · 1 differences · 2 bad input or usage · 3 internal error
+// The command line: options become pipeline jobs; outcomes and errors become exit codes
+// (cli/exit_codes.hpp).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
-#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "pipeline/jobs.hpp"
 #include "model/diagnostic.hpp"
 
 int main(int argc, char** argv) {
@@ -55,6 +55,13 @@ int main(int argc, char** argv) {
     dr->add_option("--format", draft.format, "md|html|text")->check(CLI::IsMember({"md", "html", "text"}));
     dr->add_option("-o,--output", draft.out_file, "the file to write (standard output when absent)");
 
+    ExplainOptions explain;
+    auto* ex = app.add_subcommand("explain", "print what each instruction will do, as read from its words");
+    ex->add_option("AMENDMENTS", explain.amendments, "amendment documents (Markdown, D.C. instruction XML, whole D.C. laws)")
+        ->required();
+    ex->add_option("--code", explain.code, "code files or folders: check the targets against them");
+    ex->add_option("--format", explain.format, "text|json")->check(CLI::IsMember({"text", "json"}));
+
     IndexOptions index;
     auto* ix = app.add_subcommand("index", "write a D.C. Code's index: its units, and the law each section came from");
     ix->add_option("CODE", index.code_dir, "the Code's XML folder (us/dc/council/code, or a folder above it)")->required();
@@ -64,24 +71,25 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         int rc = app.exit(e);
-        return rc == 0 ? 0 : 2;
+        return rc == 0 ? cli::kOk : cli::kBadInput;
     }
     try {
-        if (s->parsed()) return run_show(show, std::cout);
-        if (d->parsed()) return run_diff(diff, std::cout);
-        if (a->parsed()) return run_apply(apply, std::cout, std::cerr);
-        if (c->parsed()) return run_apply(check, std::cout, std::cerr);
-        if (dr->parsed()) return run_draft(draft, std::cout, std::cerr);
-        if (ix->parsed()) return run_index(index, std::cout);
+        if (s->parsed()) return cli::exit_code(run_show(show, std::cout));
+        if (d->parsed()) return cli::exit_code(run_diff(diff, std::cout));
+        if (a->parsed()) return cli::exit_code(run_apply(apply, std::cout, std::cerr));
+        if (c->parsed()) return cli::exit_code(run_apply(check, std::cout, std::cerr));
+        if (dr->parsed()) return cli::exit_code(run_draft(draft, std::cout, std::cerr));
+        if (ix->parsed()) return cli::exit_code(run_index(index, std::cout));
+        if (ex->parsed()) return cli::exit_code(run_explain(explain, std::cout, std::cerr));
     } catch (const InputError& e) {
         for (const auto& diag : e.diagnostics()) std::cerr << format_full(diag);
-        return 2;
+        return cli::kBadInput;
     } catch (const UsageError& e) {
         std::cerr << "amend: error: " << e.what() << "\n";
-        return 2;
+        return cli::kBadInput;
     } catch (const std::exception& e) {
         std::cerr << "amend: internal error: " << e.what() << "\n";
-        return 3;
+        return cli::kInternal;
     }
-    return 3;
+    return cli::kInternal;
 }

@@ -1,6 +1,5 @@
 #include "draft/draft.hpp"
 
-#include "amend/markdown.hpp"
 
 namespace amend::draft {
 
@@ -11,19 +10,6 @@ std::string render_ordinance(const Ordinance& o, const Style& style, Format form
         case Format::Markdown: break;
     }
     return ordinance_md(o, style);
-}
-
-Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format) {
-    ApplyResult r = apply_file(code, amendment_path, ApplyOptions2{});
-    Drafted d;
-    d.report = std::move(r.report);
-    if (!d.report.ok()) return d;
-    DraftInput in;
-    in.title = d.report.title;
-    in.meta = read_amendment_file(amendment_path).meta;
-    ChangeSet cs = diff_trees(code.root, r.amended.root);
-    d.bytes = render_ordinance(build_ordinance(cs, in, style), style, format);
-    return d;
 }
 
 }  // namespace amend::draft

@@ -16,6 +16,8 @@ struct InstructionItem {
     std::string designation;          // the item's own number, "(1)", "(A)"; not a target
     std::string file;
     int line = 0, col = 0;
+    int text_line = 0, text_col = 0;  // where `text` starts in `file` (0: not known)
+    std::string text_source_line;     // that line of `file`, for a caret under a word of the sentence
     std::vector<Provision> blocks;    // quoted new text already read (D.C. <include>), in order
     struct Quote {
         int line = 0;                 // first line of the quoted text in `file`
@@ -28,12 +30,22 @@ struct InstructionItem {
     std::vector<InstructionItem> children;
 };
 
+// A provision of a whole law that amends nothing (a short title, findings, applicability, the
+// fiscal impact statement, the effective date, or the law's own new sections): listed, not read.
+struct LawProvision {
+    std::string designation;          // "Sec. 7", "(a)"
+    std::string heading;              // "Fiscal impact statement."
+    std::string file;
+    int line = 0, col = 0;
+};
+
 struct AmendmentDoc {
     std::string file;
     std::string title;
     std::vector<std::pair<std::string, std::string>> meta;  // key: value lines, in order
     std::vector<InstructionItem> items;
     std::string default_section;      // a D.C. instruction file's target="§42-3505.05", if any
+    std::vector<LawProvision> not_amending;  // a whole law's provisions that amend nothing
 };
 
 }  // namespace amend

@@ -71,8 +71,8 @@ bool can_contain(Kind parent, Kind child) {
 }
 
 bool Provision::is_repealed() const {
-    if (xl.reason.find("Repeal") != std::string::npos) return true;
-    for (const auto& a : xl.attrs)
+    if (xl->reason.find("Repeal") != std::string::npos) return true;
+    for (const auto& a : xml_attrs)
         if (a.name == "placeholder" && a.value == "Repealed") return true;
     return false;
 }
@@ -93,9 +93,19 @@ Provision copy_without_children(const Provision& p) {
     c.heading = p.heading;
     c.text = p.text;
     c.span = p.span;
+    c.xml_tag = p.xml_tag;
+    c.xml_attrs = p.xml_attrs;
     c.tl = p.tl;
     c.xl = p.xl;
     return c;
+}
+
+void shrink_to_fit(Provision& p) {
+    p.children.shrink_to_fit();
+    p.xml_attrs.shrink_to_fit();
+    p.text.marks.shrink_to_fit();
+    p.heading.marks.shrink_to_fit();
+    for (auto& c : p.children) shrink_to_fit(c);
 }
 
 std::vector<const Provision*> sections_of(const Provision& root) {

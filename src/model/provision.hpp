@@ -58,6 +58,49 @@ struct SourceSpan {
     std::uint32_t col = 0;
 };
 
+// A value kept on the heap only when it is not empty: most provisions keep their format's layout
+// canonical, and a whole code holds hundreds of thousands of them. Reading an empty box gives the
+// empty value; mut() makes one to write. Copies are deep.
+template <class T>
+class Boxed {
+public:
+    Boxed() = default;
+    Boxed(const Boxed& o) : p_(o.p_ ? new T(*o.p_) : nullptr) {}
+    Boxed(Boxed&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+    Boxed& operator=(const Boxed& o) {
+        if (this != &o) {
+            T* n = o.p_ ? new T(*o.p_) : nullptr;
+            delete p_;
+            p_ = n;
+        }
+        return *this;
+    }
+    Boxed& operator=(Boxed&& o) noexcept {
+        if (this != &o) {
+            delete p_;
+            p_ = o.p_;
+            o.p_ = nullptr;
+        }
+        return *this;
+    }
+    ~Boxed() { delete p_; }
+
+    const T& operator*() const { return p_ ? *p_ : empty(); }
+    const T* operator->() const { return &**this; }
+    T& mut() {
+        if (!p_) p_ = new T();
+        return *p_;
+    }
+    bool operator==(const Boxed& o) const { return **this == *o; }
+
+private:
+    static const T& empty() {
+        static const T e{};
+        return e;
+    }
+    T* p_ = nullptr;
+};
+
 // Layout kept from the plain-text reader so that writing gives the input back byte for byte.
 // Empty fields mean "canonical layout" (what new provisions get).
 struct TextLayout {
@@ -65,17 +108,20 @@ struct TextLayout {
     bool child_on_same_line = false;  // "(b)   (1)   ..." : the first child follows on this line
     std::string blanks_before;     // blank (or white-space only) lines before this one, each ended by '\n'
     std::string heading_sep;       // between section number and heading; "" means one space
+    bool operator==(const TextLayout&) const = default;
 };
 
-// Fields kept from the D.C. XML reader.
+// Fields kept from the D.C. XML reader, besides the element's name and attributes
+// (Provision::xml_tag, xml_attrs), where a provision has them.
 struct XmlLayout {
-    std::string tag;               // "section", "para", "text", "aftertext", "annotation", ...
-    std::vector<Attr> attrs;       // attributes in document order (namespaces included on the root)
-    std::string prefix;            // <prefix> (e.g. "ARTICLE")
+    std::string prefix;            // <prefix> (e.g. "ARTICLE"; also a text chapter's "CHAPTER")
     std::string reason;            // <reason> (e.g. "Repealed")
     std::string raw;               // for Block: the element serialized verbatim
     std::vector<Attr> heading_attrs;  // attributes of <heading> (e.g. proof="needed")
-    std::string head_order;        // 'c' marks a child that stood among them        // order of <prefix>/<num>/<reason>/<heading> as read ("pnrh")
+    // The order of <prefix>, <num>, <reason>, <heading> and <text> as read ("pnrh"); a 'c' marks
+    // a child that stood among them.
+    std::string head_order;
+    bool operator==(const XmlLayout&) const = default;
 };
 
 struct Provision {
@@ -85,8 +131,14 @@ struct Provision {
     RichText text;            // the chapeau: the text before any child
     std::vector<Provision> children;
     SourceSpan span;
-    TextLayout tl;
-    XmlLayout xl;
+    // The round-trip layout of the format it was read from, out of the node: empty (no heap) where
+    // canonical. xml_tag is the D.C. element ("section", "para", "text", ...; "" for other formats,
+    // and for a reader's own marks such as "trailing-blanks"); xml_attrs its attributes in document
+    // order (namespaces included on the root).
+    std::string xml_tag;
+    std::vector<Attr> xml_attrs;
+    Boxed<TextLayout> tl;
+    Boxed<XmlLayout> xl;
 
     bool is_repealed() const;
 };
@@ -114,6 +166,10 @@ struct Document {
     }
     std::vector<FileFacts> files;
 };
+
+// Gives back the spare room of every vector in the subtree (children, attributes, marks): a tree
+// read by appending holds a third more than it needs. Pointers into the subtree go stale.
+void shrink_to_fit(Provision& p);
 
 // Every section in the tree, in document order (depth-first), with its file index.
 std::vector<const Provision*> sections_of(const Provision& root);

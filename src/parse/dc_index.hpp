@@ -8,8 +8,9 @@
 
 namespace amend {
 
-// `dir` holds titles/<T>/index.xml (us/dc/council/code, or a folder above it). Throws InputError
-// for malformed XML or a folder without titles.
-CodeIndex build_dc_index(const std::string& dir);
+// Adds the units and sections of one title's table of contents (titles/<T>/index.xml, its bytes
+// read from `path`) to `ix`; call ix.finish() after the last title. Throws InputError for
+// malformed XML.
+void add_dc_title_index(CodeIndex& ix, const std::string& bytes, const std::string& path);
 
 }  // namespace amend

@@ -14,7 +14,8 @@ bool is_codify(const pugi::xml_node& n) {
     return name.substr(0, 7) == "codify:" || name.substr(0, 9) == "codified:";
 }
 
-// Removes codify:* elements and codified:* / codify:* attributes, recursively.
+}  // namespace
+
 void strip_codify(pugi::xml_node n) {
     for (pugi::xml_node c = n.first_child(); c;) {
         pugi::xml_node next = c.next_sibling();
@@ -30,6 +31,8 @@ void strip_codify(pugi::xml_node n) {
         a = next;
     }
 }
+
+namespace {
 
 void all_text(const pugi::xml_node& n, std::string& out) {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
@@ -55,6 +58,12 @@ struct Builder {
             else if (cn == "text") {
                 std::string t;
                 all_text(c, t);
+                if (it.text.empty() && c.first_child()) {
+                    auto [tl, tc] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.first_child().offset_debug())));
+                    it.text_line = tl;
+                    it.text_col = tc;
+                    it.text_source_line = lines.line_text(tl);
+                }
                 if (!it.text.empty()) it.text += " ";
                 it.text += t;
             } else if (cn == "include") {
@@ -64,7 +73,7 @@ struct Builder {
                     if (un == "text") {
                         Provision t;
                         t.kind = Kind::Text;
-                        t.xl.tag = "text";
+                        t.xml_tag = "text";
                         all_text(u, t.text.text);
                         it.blocks.push_back(std::move(t));
                     } else {
@@ -92,6 +101,10 @@ struct Builder {
 };
 
 }  // namespace
+
+InstructionItem dc_instruction_item(const pugi::xml_node& n, const std::string& path, const LineIndex& lines) {
+    return Builder{path, lines}.item_of(n);
+}
 
 AmendmentDoc read_dc_instruction(const std::string& bytes, const std::string& path) {
     pugi::xml_document x;

@@ -63,12 +63,28 @@ bool is_whitespace(const char* s) {
 
 }  // namespace
 
+namespace {
+
+// Whether the header elements stood in the order the writer uses when none is kept: a part of
+// "pnrht" in that order, no child among them.
+bool in_canonical_order(const std::string& order) {
+    std::size_t at = 0;
+    for (char k : order) {
+        std::size_t i = std::string_view("pnrht").find(k, at);
+        if (i == std::string_view::npos) return false;
+        at = i + 1;
+    }
+    return true;
+}
+
+}  // namespace
+
 Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t file_index,
                              const LineIndex* lines, std::ptrdiff_t base_offset) {
     Provision p;
     std::string_view tag = n.name();
-    p.xl.tag = std::string(tag);
-    for (auto a : n.attributes()) p.xl.attrs.push_back(Attr{a.name(), a.value()});
+    p.xml_tag = std::string(tag);
+    for (auto a : n.attributes()) p.xml_attrs.push_back(Attr{a.name(), a.value()});
     if (lines && n.offset_debug() >= 0) {
         auto [line, col] = lines->locate(static_cast<std::size_t>(n.offset_debug() + base_offset));
         p.span = SourceSpan{file_index, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(col)};
@@ -79,6 +95,7 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
     else if (tag == "container") p.kind = Kind::Chapter;
     else p.kind = kind_for_depth(depth);
     bool seen_body = false, seen_para = false;
+    std::string order;  // of the header elements, as read (XmlLayout::head_order)
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
         if (c.type() == pugi::node_pcdata && is_whitespace(c.value())) continue;
         if (c.type() == pugi::node_comment || c.type() == pugi::node_pi) continue;
@@ -87,7 +104,7 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
             // Stray text between blocks: keep it as an unnumbered text block.
             Provision t;
             t.kind = Kind::Text;
-            t.xl.tag = "#text";
+            t.xml_tag = "#text";
             t.text.text = c.value();
             t.span.file = file_index;
             p.children.push_back(std::move(t));
@@ -96,29 +113,29 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
         }
         if (cn == "num" && p.designation.empty() && !seen_body) {
             p.designation = c.text().get();
-            p.xl.head_order += 'n';
-        } else if (cn == "prefix" && p.xl.prefix.empty() && !seen_body) {
-            p.xl.prefix = c.text().get();
-            p.xl.head_order += 'p';
-        } else if (cn == "reason" && p.xl.reason.empty() && !seen_body) {
-            p.xl.reason = c.text().get();
-            p.xl.head_order += 'r';
+            order += 'n';
+        } else if (cn == "prefix" && p.xl->prefix.empty() && !seen_body) {
+            p.xl.mut().prefix = c.text().get();
+            order += 'p';
+        } else if (cn == "reason" && p.xl->reason.empty() && !seen_body) {
+            p.xl.mut().reason = c.text().get();
+            order += 'r';
         } else if (cn == "heading" && p.heading.empty() && !seen_para) {
             append_rich(c, p.heading);
-            for (auto a : c.attributes()) p.xl.heading_attrs.push_back(Attr{a.name(), a.value()});
-            p.xl.head_order += 'h';
+            for (auto a : c.attributes()) p.xl.mut().heading_attrs.push_back(Attr{a.name(), a.value()});
+            order += 'h';
         } else if (cn == "text" && !seen_body && p.text.empty()) {
             append_rich(c, p.text);
-            p.xl.head_order += 't';
+            order += 't';
             seen_body = true;
         } else if (cn == "text" || cn == "aftertext") {
             Provision t;
             t.kind = Kind::Text;
-            t.xl.tag = std::string(cn);
-            for (auto a : c.attributes()) t.xl.attrs.push_back(Attr{a.name(), a.value()});
+            t.xml_tag = std::string(cn);
+            for (auto a : c.attributes()) t.xml_attrs.push_back(Attr{a.name(), a.value()});
             append_rich(c, t.text);
             t.span.file = file_index;
-            if (p.heading.empty() && !seen_para) p.xl.head_order += 'c';
+            if (p.heading.empty() && !seen_para) order += 'c';
             p.children.push_back(std::move(t));
             seen_body = true;
         } else if (cn == "para" || cn == "section" || cn == "container") {
@@ -128,8 +145,8 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
         } else if (cn == "annotations" || cn == "annotation") {
             Provision a;
             a.kind = Kind::History;
-            a.xl.tag = std::string(cn);
-            for (auto at : c.attributes()) a.xl.attrs.push_back(Attr{at.name(), at.value()});
+            a.xml_tag = std::string(cn);
+            for (auto at : c.attributes()) a.xml_attrs.push_back(Attr{at.name(), at.value()});
             a.span.file = file_index;
             if (cn == "annotation") {
                 append_rich(c, a.text);
@@ -138,11 +155,11 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
                     if (an.type() != pugi::node_element) continue;
                     Provision one;
                     one.kind = Kind::History;
-                    one.xl.tag = an.name();
-                    for (auto at : an.attributes()) one.xl.attrs.push_back(Attr{at.name(), at.value()});
-                    if (one.xl.tag == "annotation") append_rich(an, one.text);
+                    one.xml_tag = an.name();
+                    for (auto at : an.attributes()) one.xml_attrs.push_back(Attr{at.name(), at.value()});
+                    if (one.xml_tag == "annotation") append_rich(an, one.text);
                     else {
-                        one.xl.raw = raw_of(an);
+                        one.xl.mut().raw = raw_of(an);
                         plain_text(an, one.text.text);
                     }
                     one.span.file = file_index;
@@ -154,18 +171,20 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
         } else {
             Provision b;
             b.kind = Kind::Block;
-            b.xl.tag = std::string(cn);
-            b.xl.raw = raw_of(c);
+            b.xml_tag = std::string(cn);
+            b.xl.mut().raw = raw_of(c);
             plain_text(c, b.text.text);
             b.span.file = file_index;
             // A block before the <num> (<codify:marginalia/>, <codify:insert>) does not start
             // the body; it is written back before the header.
-            if (p.xl.head_order.find('n') != std::string::npos && (p.xl.head_order.find('h') != std::string::npos || !p.text.empty()))
+            if (order.find('n') != std::string::npos && (order.find('h') != std::string::npos || !p.text.empty()))
                 seen_body = true;
-            if (p.heading.empty() && !seen_para) p.xl.head_order += 'c';
+            if (p.heading.empty() && !seen_para) order += 'c';
             p.children.push_back(std::move(b));
         }
     }
+    // The writer's own order (prefix, num, reason, heading, text) is kept as none at all.
+    if (!in_canonical_order(order)) p.xl.mut().head_order = std::move(order);
     return p;
 }
 
@@ -292,28 +311,28 @@ void element(std::string& out, const std::string& ind, const std::string& tag, c
 void write_node(std::string& out, const Provision& p, int level) {
     std::string ind(static_cast<std::size_t>(level) * 2, ' ');
     std::string in2 = ind + "  ";
-    if (p.kind == Kind::Block || (p.kind == Kind::History && !p.xl.raw.empty())) {
-        out += ind + p.xl.raw + "\n";
+    if (p.kind == Kind::Block || (p.kind == Kind::History && !p.xl->raw.empty())) {
+        out += ind + p.xl->raw + "\n";
         return;
     }
-    if (p.kind == Kind::Text || (p.kind == Kind::History && p.xl.tag == "annotation")) {
-        if (p.xl.tag == "#text") {
+    if (p.kind == Kind::Text || (p.kind == Kind::History && p.xml_tag == "annotation")) {
+        if (p.xml_tag == "#text") {
             out += ind + xml_escape(p.text.text) + "\n";
             return;
         }
-        element(out, ind, p.xl.tag.empty() ? "text" : p.xl.tag, p.xl.attrs, p.text);
+        element(out, ind, p.xml_tag.empty() ? "text" : p.xml_tag, p.xml_attrs, p.text);
         return;
     }
-    if (p.kind == Kind::History && p.xl.tag != "annotations") {
+    if (p.kind == Kind::History && p.xml_tag != "annotations") {
         element(out, ind, "text", {}, p.text);  // a plain-text history note
         return;
     }
-    std::string tag = p.xl.tag.empty() ? (p.kind == Kind::Section ? "section" : "para") : p.xl.tag;
+    std::string tag = p.xml_tag.empty() ? (p.kind == Kind::Section ? "section" : "para") : p.xml_tag;
     out += ind + "<" + tag;
-    write_attrs(out, p.xl.attrs);
+    write_attrs(out, p.xml_attrs);
     out += ">\n";
     std::size_t lead = 0;  // children written among the header elements ('c' in head_order)
-    std::string order = p.xl.head_order;
+    std::string order = p.xl->head_order;
     for (char k : std::string("pnrht"))
         if (order.find(k) == std::string::npos) order += k;
     // The order as read, where it still holds: the Code puts a "*NOTE:" text, or a block, before
@@ -326,13 +345,13 @@ void write_node(std::string& out, const Provision& p, int level) {
     bool heading_due = !p.heading.empty();
     bool text_due = false;  // the text waits for the heading
     for (char k : order) {
-        if (k == 'p' && !p.xl.prefix.empty()) out += in2 + "<prefix>" + xml_escape(p.xl.prefix) + "</prefix>\n";
+        if (k == 'p' && !p.xl->prefix.empty()) out += in2 + "<prefix>" + xml_escape(p.xl->prefix) + "</prefix>\n";
         // A definition's term lives in its text, not in a <num>.
         if (k == 'n' && !p.designation.empty() && p.kind != Kind::Definition)
             out += in2 + "<num>" + xml_escape(p.designation) + "</num>\n";
-        if (k == 'r' && !p.xl.reason.empty()) out += in2 + "<reason>" + xml_escape(p.xl.reason) + "</reason>\n";
+        if (k == 'r' && !p.xl->reason.empty()) out += in2 + "<reason>" + xml_escape(p.xl->reason) + "</reason>\n";
         if (k == 'h' && heading_due) {
-            element(out, in2, "heading", p.xl.heading_attrs, p.heading);
+            element(out, in2, "heading", p.xl->heading_attrs, p.heading);
             heading_due = false;
             if (text_due) element(out, in2, "text", {}, p.text);
             text_due = false;

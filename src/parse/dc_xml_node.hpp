@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include "model/diagnostic.hpp"
+#include "model/instruction.hpp"
 #include "model/provision.hpp"
 
 namespace amend {
@@ -21,5 +22,13 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
 // (it holds '/', '\\' or a control character, or is "." or "..").
 void require_section_number(const std::string& num, const std::string& path, int line, int col,
                             const std::string& source_line);
+
+// Removes the codifier's own reading (codify:* elements, codified:* and codify:* attributes) and
+// comments, recursively: only the law's words are read.
+void strip_codify(pugi::xml_node n);
+
+// A D.C. law provision (<section> or <para>) as an instruction item: its <text>s joined, the new
+// text of its <include>s as blocks, its <para>s as sub-items.
+InstructionItem dc_instruction_item(const pugi::xml_node& n, const std::string& path, const LineIndex& lines);
 
 }  // namespace amend

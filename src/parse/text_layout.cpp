@@ -125,6 +125,12 @@ bool section_heading(const std::string& l, std::string& number, std::string& sep
     return true;
 }
 
+// The space between a heading's number and its words, kept only where it is not the one space the
+// writer puts there (a heading without words keeps even that).
+void set_heading_sep(Provision& p, std::string sep) {
+    if (sep != " " || p.heading.empty()) p.tl.mut().heading_sep = std::move(sep);
+}
+
 struct Reader {
     const std::string& path;
     std::uint32_t file_index;
@@ -144,7 +150,7 @@ struct Reader {
         Provision p;
         p.kind = k;
         p.span = SourceSpan{file_index, static_cast<std::uint32_t>(lineno), static_cast<std::uint32_t>(col)};
-        p.tl.blanks_before = std::move(blanks);
+        if (!blanks.empty()) p.tl.mut().blanks_before = std::move(blanks);
         blanks.clear();
         return p;
     }
@@ -166,8 +172,8 @@ struct Reader {
             if (section_heading(l, number, sep, heading)) {
                 Provision s = make(Kind::Section, 1);
                 s.designation = std::move(number);
-                s.tl.heading_sep = std::move(sep);
                 s.heading.text = std::move(heading);
+                set_heading_sep(s, std::move(sep));
                 open.clear();
                 open.push_back(&add_top(std::move(s)));
                 return;
@@ -178,10 +184,10 @@ struct Reader {
             std::string word = m[1];
             Kind k = word == "CHAPTER" ? Kind::Chapter : word == "ARTICLE" ? Kind::Article : Kind::Title;
             Provision c = make(k, 1);
-            c.xl.prefix = word + m[2].str();
+            c.xl.mut().prefix = word + m[2].str();
             c.designation = m[3];
-            c.tl.heading_sep = m[4];
             c.heading.text = m[5];
+            set_heading_sep(c, m[4]);
             container = nullptr;
             open.clear();
             add_top(std::move(c));
@@ -297,9 +303,9 @@ struct Reader {
             std::size_t depth = level + i;
             Provision p = make(kind_for_depth(static_cast<int>(depth)), static_cast<int>(cols[i]));
             p.designation = desigs[i].first;
-            p.tl.gap = desigs[i].second;
+            if (desigs[i].second != "   ") p.tl.mut().gap = desigs[i].second;
             if (i + 1 == desigs.size()) p.text.text = rest;
-            else p.tl.child_on_same_line = true;
+            else p.tl.mut().child_on_same_line = true;
             parent->children.push_back(std::move(p));
             parent = &parent->children.back();
             open.push_back(parent);
@@ -357,7 +363,7 @@ struct Reader {
                                         "parse.empty", ""});
         if (blanks.empty()) return;
         Provision t = make(Kind::Text, 1);
-        t.xl.tag = "trailing-blanks";
+        t.xml_tag = "trailing-blanks";
         out.back().children.push_back(std::move(t));
     }
 
@@ -423,12 +429,12 @@ std::string printable_designation(const std::string& d) {
 }
 
 void write_node(std::string& out, const Provision& p, int depth, bool same_line, const std::string& eol) {
-    if (p.xl.tag == "trailing-blanks") {
-        out += blanks_with(p.tl.blanks_before, eol);
+    if (p.xml_tag == "trailing-blanks") {
+        out += blanks_with(p.tl->blanks_before, eol);
         return;
     }
     if (!same_line) {
-        out += blanks_with(p.tl.blanks_before, eol);
+        out += blanks_with(p.tl->blanks_before, eol);
         if (p.kind != Kind::History) out.append(static_cast<std::size_t>(depth) * 3, ' ');
     }
     switch (p.kind) {
@@ -438,11 +444,11 @@ void write_node(std::string& out, const Provision& p, int depth, bool same_line,
             write_line(out, p.text.text, eol);
             break;
         case Kind::History:
-            if (p.xl.tag == "annotations") {
+            if (p.xml_tag == "annotations") {
                 std::string joined;
                 for (const auto& a : p.children) {
                     bool hist = false;
-                    for (const auto& at : a.xl.attrs) hist |= at.name == "type" && at.value == "History";
+                    for (const auto& at : a.xml_attrs) hist |= at.name == "type" && at.value == "History";
                     if (!hist) continue;
                     if (!joined.empty()) joined += "; ";
                     joined += a.text.text;
@@ -468,8 +474,8 @@ void write_node(std::string& out, const Provision& p, int depth, bool same_line,
                 return;
             }
             out += printable_designation(p.designation);
-            out += p.tl.gap.empty() ? "   " : p.tl.gap;
-            if (p.tl.child_on_same_line && p.text.empty() && !p.children.empty()) {
+            out += p.tl->gap.empty() ? "   " : p.tl->gap;
+            if (p.tl->child_on_same_line && p.text.empty() && !p.children.empty()) {
                 write_node(out, p.children[0], depth + 1, true, eol);
                 for (std::size_t i = 1; i < p.children.size(); ++i)
                     write_node(out, p.children[i], depth + 1, false, eol);
@@ -485,12 +491,12 @@ void write_node(std::string& out, const Provision& p, int depth, bool same_line,
 }
 
 void write_top(std::string& out, const Provision& p, const std::string& eol) {
-    out += blanks_with(p.tl.blanks_before, eol);
-    if (p.xl.tag == "trailing-blanks") return;  // closing a chapter or article that holds no section
+    out += blanks_with(p.tl->blanks_before, eol);
+    if (p.xml_tag == "trailing-blanks") return;  // closing a chapter or article that holds no section
     if (p.kind == Kind::Section) {
         std::string head = p.designation;
-        if (!p.heading.empty() || !p.tl.heading_sep.empty())
-            head += (p.tl.heading_sep.empty() ? " " : p.tl.heading_sep) + p.heading.text;
+        if (!p.heading.empty() || !p.tl->heading_sep.empty())
+            head += (p.tl->heading_sep.empty() ? " " : p.tl->heading_sep) + p.heading.text;
         write_line(out, head, eol);
         if (!p.text.empty()) {
             out += "   ";
@@ -504,10 +510,10 @@ void write_top(std::string& out, const Provision& p, const std::string& eol) {
         return;
     }
     // A container: CHAPTER 2-173 HEADING
-    std::string prefix = p.xl.prefix.empty() ? std::string(kind_name(p.kind)) + " " : p.xl.prefix;
+    std::string prefix = p.xl->prefix.empty() ? std::string(kind_name(p.kind)) + " " : p.xl->prefix;
     std::string head = prefix + p.designation;
-    if (!p.heading.empty() || !p.tl.heading_sep.empty())
-        head += (p.tl.heading_sep.empty() ? " " : p.tl.heading_sep) + p.heading.text;
+    if (!p.heading.empty() || !p.tl->heading_sep.empty())
+        head += (p.tl->heading_sep.empty() ? " " : p.tl->heading_sep) + p.heading.text;
     write_line(out, head, eol);
     for (const auto& c : p.children) write_top(out, c, eol);
 }
@@ -653,7 +659,7 @@ std::vector<Provision> read_text_fragment(const std::string& text, const std::st
         out.push_back(std::move(t));
     }
     for (auto& c : sec.children)
-        if (c.xl.tag != "trailing-blanks") out.push_back(std::move(c));
+        if (c.xml_tag != "trailing-blanks") out.push_back(std::move(c));
     return out;
 }
 

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "cli/diff_stream.hpp"
+#include "pipeline/diff_stream.hpp"
 #include "diff/diff.hpp"
 #include "fuzz_common.hpp"
 #include "model/diagnostic.hpp"
@@ -51,7 +51,7 @@ void check_sections(const std::string& a, const std::string& b) {
             std::string error;
             int rc = -1;
             try {
-                rc = amend::diff_text_sides(o, n, f, ro, out);
+                rc = amend::diff_text_sides(o, n, f, ro, out) ? 1 : 0;
             } catch (const amend::InputError& e) {
                 error = amend::format_full(e.diagnostics().at(0));
             }

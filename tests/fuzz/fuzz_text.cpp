@@ -32,9 +32,9 @@ std::string headline(const std::optional<amend::Diagnostic>& d) {
 void compare(const amend::Provision& a, const amend::Provision& b, const std::string& where) {
     auto same = a.kind == b.kind && a.designation == b.designation && a.heading.text == b.heading.text &&
                 a.text.text == b.text.text && a.span.file == b.span.file && a.span.line == b.span.line &&
-                a.span.col == b.span.col && a.tl.blanks_before == b.tl.blanks_before && a.tl.gap == b.tl.gap &&
-                a.tl.heading_sep == b.tl.heading_sep && a.tl.child_on_same_line == b.tl.child_on_same_line &&
-                a.xl.tag == b.xl.tag && a.xl.prefix == b.xl.prefix && a.children.size() == b.children.size();
+                a.span.col == b.span.col && a.tl->blanks_before == b.tl->blanks_before && a.tl->gap == b.tl->gap &&
+                a.tl->heading_sep == b.tl->heading_sep && a.tl->child_on_same_line == b.tl->child_on_same_line &&
+                a.xml_tag == b.xml_tag && a.xl->prefix == b.xl->prefix && a.children.size() == b.children.size();
     auto show = [](const amend::Provision& p) {
         return std::string(amend::kind_name(p.kind)) + " \"" + p.designation + "\" at " + std::to_string(p.span.line) +
                ":" + std::to_string(p.span.col) + ", " + std::to_string(p.children.size()) + " children";

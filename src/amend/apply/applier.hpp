@@ -13,7 +13,6 @@
 #include <unordered_map>
 
 #include "amend/codify.hpp"
-#include "amend/markdown.hpp"
 #include "amend/restatement.hpp"
 #include "model/citation.hpp"
 #include "model/designation.hpp"

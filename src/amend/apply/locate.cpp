@@ -35,8 +35,8 @@ std::string Applier::section_of(const TargetRef& t) {
 // A section, or a provision in it, that holds the D.C. Code's "Not Funded" placeholder.
 static bool not_funded(const Provision* p) {
     if (!p) return false;
-    if (ascii_lower(p->xl.reason).find("not funded") != std::string::npos) return true;
-    for (const auto& a : p->xl.attrs)
+    if (ascii_lower(p->xl->reason).find("not funded") != std::string::npos) return true;
+    for (const auto& a : p->xml_attrs)
         if (a.name == "placeholder" && ascii_lower(a.value).find("not funded") != std::string::npos) return true;
     return std::any_of(p->children.begin(), p->children.end(), [](const Provision& c) { return not_funded(&c); });
 }

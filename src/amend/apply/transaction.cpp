@@ -127,8 +127,7 @@ Document copy_code(const Document& d) {
 
 }  // namespace
 
-ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt) {
-    AmendmentDoc ad = read_amendment_file(amendment_path);
+ApplyResult apply_document(const Document& code, const AmendmentDoc& ad, const ApplyOptions2& opt) {
     ReadResult rr = interpret(ad);
     ApplyResult r;
     r.amended = copy_code(code);

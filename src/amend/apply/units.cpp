@@ -33,7 +33,7 @@ bool same_term(const std::string& text, const std::string& term) {
     return ascii_lower(t.s.substr(q, want.size())) == want;
 }
 
-bool Applier::is_xml(const Provision& p) { return !p.xl.tag.empty(); }
+bool Applier::is_xml(const Provision& p) { return !p.xml_tag.empty(); }
 
 void Applier::repeal(const Op& op, bool strike) {
     for (const auto& t : op.targets) {
@@ -56,8 +56,8 @@ void Applier::repeal(const Op& op, bool strike) {
                 if (ch.kind == Kind::History) keep.push_back(std::move(ch));
             target->children = std::move(keep);
             target->text = RichText{"Repealed.", {}};
-            target->xl.reason = "Repealed";
-            if (target->xl.head_order.find('r') == std::string::npos) target->xl.head_order = "r" + target->xl.head_order;
+            target->xl.mut().reason = "Repealed";
+            if (target->xl->head_order.find('r') == std::string::npos) target->xl.mut().head_order = "r" + target->xl->head_order;
             set_attr(*target, "placeholder", "Repealed");
             note(op, "repealed " + c, target);
             continue;
@@ -79,12 +79,12 @@ void Applier::repeal(const Op& op, bool strike) {
 }
 
 void Applier::set_attr(Provision& p, const std::string& name, const std::string& value) {
-    for (auto& a : p.xl.attrs)
+    for (auto& a : p.xml_attrs)
         if (a.name == name) {
             a.value = value;
             return;
         }
-    p.xl.attrs.push_back(Attr{name, value});
+    p.xml_attrs.push_back(Attr{name, value});
 }
 
 std::size_t Applier::insert_position(const Provision& parent, const Provision& unit) {
@@ -137,7 +137,7 @@ Provision* Applier::parent_for(Provision* target, const Provision& unit) {
         Style want = classify(clean_num(unit.designation), depth, ladder);
         for (auto& c : p.children) {
             if (!is_numbered(c.kind) || c.designation.empty()) continue;
-            bool undesignated = std::any_of(c.xl.attrs.begin(), c.xl.attrs.end(),
+            bool undesignated = std::any_of(c.xml_attrs.begin(), c.xml_attrs.end(),
                                             [](const Attr& a) { return a.name == "undesignated" && a.value == "true"; });
             if (!undesignated && classify(clean_num(c.designation), depth, ladder) == want) return true;
         }
@@ -402,7 +402,7 @@ void Applier::add(const Op& op) {
 static bool amends_quoted_text(const Provision& p) {
     std::string words = ascii_lower(p.text.text);
     return words.find("amended") != std::string::npos &&
-           std::any_of(p.children.begin(), p.children.end(), [](const Provision& c) { return c.xl.tag == "include"; });
+           std::any_of(p.children.begin(), p.children.end(), [](const Provision& c) { return c.xml_tag == "include"; });
 }
 
 // The sections in quoted text, however deep (a quoted subtitle holds its sections).
@@ -503,9 +503,9 @@ void Applier::restate(const Op& op) {
             if (b.kind == Kind::Text && op.blocks.size() > 1)
                 for (std::size_t i = 1; i < op.blocks.size(); ++i) target->children.push_back(op.blocks[i]);
             for (auto& ch : target->children) set_kinds(ch, depth + 1);
-            target->xl.attrs.erase(std::remove_if(target->xl.attrs.begin(), target->xl.attrs.end(),
-                                                  [](const Attr& a) { return a.name == "placeholder"; }),
-                                   target->xl.attrs.end());
+            auto& attrs = target->xml_attrs;
+            attrs.erase(std::remove_if(attrs.begin(), attrs.end(), [](const Attr& a) { return a.name == "placeholder"; }),
+                        attrs.end());
         }
         for (auto& h : keep) target->children.push_back(std::move(h));
         note(op, "restated " + c, target);

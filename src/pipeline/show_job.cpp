@@ -1,9 +1,9 @@
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.hpp"
+#include "pipeline/jobs.hpp"
 #include "model/citation.hpp"
 #include "parse/dc_xml.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 
 namespace amend {
@@ -48,7 +48,7 @@ int depth_of(const ProvisionPath& chain) { return static_cast<int>(chain.size())
 
 }  // namespace
 
-int run_show(const ShowOptions& o, std::ostream& out) {
+Outcome run_show(const ShowOptions& o, std::ostream& out) {
     Document doc = load_code(o.paths);
     const Provision* target = nullptr;
     ProvisionPath target_chain;
@@ -79,19 +79,19 @@ int run_show(const ShowOptions& o, std::ostream& out) {
         } else {
             for_each_addressable(doc.root, chain, print);
         }
-        return 0;
+        return Outcome::ok;
     }
     if (o.format == "text") {
         if (target) out << write_text_provision(*target, depth_of(target_chain));
         else
             for (std::size_t i = 0; i < doc.files.size(); ++i) out << write_text(doc, static_cast<int>(i));
-        return 0;
+        return Outcome::ok;
     }
     if (o.format == "xml") {
         if (target) out << write_dc_xml(*target);
         else
             for (const auto* s : sections_of(doc.root)) out << write_dc_xml(*s);
-        return 0;
+        return Outcome::ok;
     }
     // json
     ProvisionPath chain;
@@ -101,7 +101,7 @@ int run_show(const ShowOptions& o, std::ostream& out) {
     } else {
         out << to_json(doc.root, chain).dump(2) << "\n";
     }
-    return 0;
+    return Outcome::ok;
 }
 
 }  // namespace amend

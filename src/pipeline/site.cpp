@@ -1,4 +1,4 @@
-#include "cli/output.hpp"
+#include "pipeline/output_set.hpp"
 
 #include <set>
 #include <utility>

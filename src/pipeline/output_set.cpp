@@ -1,4 +1,4 @@
-#include "cli/output.hpp"
+#include "pipeline/output_set.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -6,7 +6,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "cli/commands.hpp"
+#include "pipeline/jobs.hpp"
 #include "model/parallel.hpp"
 
 namespace amend {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/instruction.hpp"
 #include "model/provision.hpp"
 
 namespace amend {
@@ -26,6 +27,10 @@ inline constexpr std::size_t kMaxLineBytes = std::size_t{16} << 20;
 // or when a line is longer than kMaxLineBytes
 // ("FILE:LINE:16777217: error: line longer than the limit of 16777216 bytes ... [io.line-too-long]").
 std::string read_file(const std::string& path);
+
+// Reads an amendment file: *.xml as a whole D.C. law (<document>) or a D.C. law instruction, anything
+// else as Markdown.
+AmendmentDoc read_amendment_file(const std::string& path);
 
 // The files a folder holds, recursively, sorted; a file path gives itself.
 std::vector<std::string> list_inputs(const std::string& path);

@@ -5,7 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "model/code_index.hpp"
+
 namespace amend {
+
+// What a job found. The command line turns it into an exit code (src/cli/exit_codes.hpp); bad
+// input and usage errors are thrown (InputError, UsageError).
+enum class Outcome {
+    ok,           // done; for diff: the two codes are equal
+    differences,  // diff: the two codes differ
+    refused,      // an instruction failed: nothing was written
+};
 
 // A command used wrongly (an unknown citation given to --at, an output path that is an input).
 struct UsageError : std::runtime_error {
@@ -18,7 +28,7 @@ struct ShowOptions {
     std::string format = "outline";
 };
 
-int run_show(const ShowOptions& o, std::ostream& out);
+Outcome run_show(const ShowOptions& o, std::ostream& out);
 
 struct DiffOptions {
     std::string old_path, new_path;
@@ -27,8 +37,8 @@ struct DiffOptions {
     bool full = false;          // show unchanged provisions whole instead of eliding them
 };
 
-// Exit 0 when the two codes are equal, 1 when they differ (diff(1)'s convention).
-int run_diff(const DiffOptions& o, std::ostream& out);
+// Outcome::ok when the two codes are equal, Outcome::differences when they differ.
+Outcome run_diff(const DiffOptions& o, std::ostream& out);
 
 struct ApplyOptions {
     std::vector<std::string> code;
@@ -39,7 +49,7 @@ struct ApplyOptions {
     std::string code_index;  // a D.C. Code index file; empty: the one built into the program
 };
 
-int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err);
+Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err);
 
 struct DraftOptions {
     std::vector<std::string> code;
@@ -49,14 +59,28 @@ struct DraftOptions {
     std::string out_file;           // empty: standard output
 };
 
-int run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err);
+Outcome run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err);
 
 struct IndexOptions {
     std::string code_dir;  // the D.C. Code's XML tree (us/dc/council/code or a folder above it)
     std::string out_file;  // empty: standard output
 };
 
+// The D.C. Code's index from its XML tree: `dir` holds titles/<T>/index.xml (us/dc/council/code, or
+// a folder above it). Throws InputError for malformed XML or a folder without titles.
+CodeIndex build_dc_index(const std::string& dir);
+
 // Writes the Code's index (model/code_index.hpp) as tab-separated lines.
-int run_index(const IndexOptions& o, std::ostream& out);
+Outcome run_index(const IndexOptions& o, std::ostream& out);
+
+struct ExplainOptions {
+    std::vector<std::string> amendments;  // Markdown, D.C. instruction XML or whole D.C. law files
+    std::vector<std::string> code;        // optional: check the targets against this code
+    std::string format = "text";          // text | json
+};
+
+// Prints what each instruction will do, in reading order. Exit 0 when every instruction was read,
+// 2 when any was not (the errors on `err`; what was read is still printed).
+Outcome run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err);
 
 }  // namespace amend

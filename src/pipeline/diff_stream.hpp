@@ -18,10 +18,10 @@ struct TextSide {
 };
 
 // Two cut files (no chapter lines, at least one section each) diffed and rendered section by
-// section: the page render_page gives for diff_trees of the two files read whole; 1 when they
-// differ, else 0. Throws the first error of reading them whole, the old file's first. Batches of
+// section: the page render_page gives for diff_trees of the two files read whole; whether they
+// differ. Throws the first error of reading them whole, the old file's first. Batches of
 // sections run on every core.
-int diff_text_sides(const TextSide& old_side, const TextSide& new_side, Format f, const RenderOptions& ro,
+bool diff_text_sides(const TextSide& old_side, const TextSide& new_side, Format f, const RenderOptions& ro,
                     std::ostream& out);
 
 }  // namespace amend

@@ -9,12 +9,13 @@
 #include <system_error>
 #include <unistd.h>
 
+#include "pipeline/documents.hpp"
 #include "amend/apply.hpp"
-#include "cli/commands.hpp"
-#include "cli/output.hpp"
+#include "pipeline/jobs.hpp"
+#include "pipeline/output_set.hpp"
 #include "model/citation.hpp"
 #include "parse/dc_xml.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 #include "render/doc.hpp"
 
@@ -61,7 +62,7 @@ void keep_until_exit(T&& x) {
 
 }  // namespace
 
-int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
+Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     using clock = std::chrono::steady_clock;
     auto secs = [](clock::time_point a, clock::time_point b) { return std::chrono::duration<double>(b - a).count(); };
     auto t0 = clock::now();
@@ -80,7 +81,7 @@ int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     if (!r.report.ok()) {
         for (const auto& d : r.report.failures) err << format_full(d);
         err << "amend: " << r.report.failures.size() << " instruction(s) failed; nothing was written\n";
-        return 2;
+        return Outcome::refused;
     }
     for (const auto& w : r.report.warnings) err << "warning: " << w << "\n";
     for (const auto& w : r.report.dangling) err << "warning: " << w << "\n";
@@ -89,7 +90,7 @@ int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
         out << r.report.applied.size() << " instruction(s) apply; " << r.report.changed_sections.size() << " section(s) change\n";
         keep_until_exit(std::move(code));
         keep_until_exit(std::move(r.amended));
-        return 0;
+        return Outcome::ok;
     }
     OutputSet files;
     for (const Provision* s : sections_of(r.amended.root)) {
@@ -109,7 +110,7 @@ int run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     out << "wrote " << files.size() << " file(s) to " << o.out_dir << "\n";
     keep_until_exit(std::move(code));
     keep_until_exit(std::move(r.amended));
-    return 0;
+    return Outcome::ok;
 }
 
 }  // namespace amend

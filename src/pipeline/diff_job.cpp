@@ -14,12 +14,12 @@
 #include <optional>
 #include <thread>
 
-#include "cli/commands.hpp"
-#include "cli/diff_stream.hpp"
+#include "pipeline/jobs.hpp"
+#include "pipeline/diff_stream.hpp"
 #include "diff/diff.hpp"
 #include "model/diagnostic.hpp"
 #include "model/parallel.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
 #include "render/render.hpp"
 
@@ -106,7 +106,7 @@ public:
         : old_(o), new_(n), format_(f), ro_(ro), timings_(timings),
           pairs_(pair_sections(numbers_of(o), numbers_of(n))) {}
 
-    int run(std::ostream& out, Stages& stages) {
+    Outcome run(std::ostream& out, Stages& stages) {
         // What precedes the first section (chapter lines are read whole elsewhere): blank lines
         // or an error, old side first.
         FirstError first;
@@ -147,7 +147,7 @@ public:
         }
         out << page_tail(format_, ro_, any);
         stages.render += secs(t0, clock_type::now());
-        return changed ? 1 : 0;
+        return changed ? Outcome::differences : Outcome::ok;
     }
 
 private:
@@ -219,20 +219,20 @@ private:
 
 }  // namespace
 
-int diff_text_sides(const TextSide& old_side, const TextSide& new_side, Format f, const RenderOptions& ro,
-                    std::ostream& out) {
+bool diff_text_sides(const TextSide& old_side, const TextSide& new_side, Format f, const RenderOptions& ro,
+                     std::ostream& out) {
     Stages st;
-    return Streamer(old_side, new_side, f, ro, false).run(out, st);
+    return Streamer(old_side, new_side, f, ro, false).run(out, st) == Outcome::differences;
 }
 
-int run_diff(const DiffOptions& o, std::ostream& out) {
+Outcome run_diff(const DiffOptions& o, std::ostream& out) {
     auto t0 = clock_type::now();
     Format f = format_named(o.format);
     RenderOptions ro;
     ro.title = "Changes from " + o.old_path + " to " + o.new_path;
     ro.show_unchanged = o.full;
     Stages st;
-    int rc = 0;
+    Outcome rc = Outcome::ok;
     // The two files are read and cut at once; the old file's errors come first, as when both
     // are read whole.
     std::optional<Side> old_side, new_side;
@@ -275,7 +275,7 @@ int run_diff(const DiffOptions& o, std::ostream& out) {
         st.align = secs(t2, t3) - dt.word_diff_seconds;  // the word diffs run inside the walk
         st.word_diff = dt.word_diff_seconds;
         st.render = secs(t3, clock_type::now());
-        rc = cs.empty() ? 0 : 1;
+        rc = cs.empty() ? Outcome::ok : Outcome::differences;
     }
     out.flush();
     if (o.timings)

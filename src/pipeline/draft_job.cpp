@@ -1,16 +1,17 @@
 // amend draft: the ordinance that enacts an amendment document, in a jurisdiction's form.
 #include <filesystem>
 
-#include "cli/commands.hpp"
-#include "cli/output.hpp"
+#include "pipeline/documents.hpp"
+#include "pipeline/jobs.hpp"
+#include "pipeline/output_set.hpp"
 #include "draft/draft.hpp"
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 
 namespace amend {
 
 namespace fs = std::filesystem;
 
-int run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
+Outcome run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
     const draft::Style* style = draft::find_style(o.style);
     if (!style) throw UsageError("unknown style " + o.style + " (chicago or philadelphia)");
     if (o.format != "md" && o.format != "html" && o.format != "text")
@@ -24,13 +25,13 @@ int run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
     if (!r.ok()) {
         for (const auto& diag : r.failures) err << format_full(diag);
         err << "amend: " << r.failures.size() << " instruction(s) failed; nothing was written\n";
-        return 2;
+        return Outcome::refused;
     }
     for (const auto& w : r.warnings) err << "warning: " << w << "\n";
     for (const auto& w : r.dangling) err << "warning: " << w << "\n";
     for (const auto& w : r.skipped) err << "note: " << w << "\n";
     write_or_print(o.out_file, std::move(d.bytes), out);
-    return 0;
+    return Outcome::ok;
 }
 
 }  // namespace amend

@@ -1,4 +1,4 @@
-#include "parse/load.hpp"
+#include "pipeline/inputs.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -9,6 +9,9 @@
 
 #include "model/diagnostic.hpp"
 #include "model/parallel.hpp"
+#include "amend/markdown.hpp"
+#include "parse/dc_instruction.hpp"
+#include "parse/dc_law.hpp"
 #include "parse/dc_xml.hpp"
 #include "parse/text_layout.hpp"
 
@@ -70,6 +73,13 @@ std::string read_file(const std::string& path) {
     return s;
 }
 
+AmendmentDoc read_amendment_file(const std::string& path) {
+    std::string bytes = read_file(path);
+    if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".xml") == 0)
+        return is_dc_law(bytes) ? read_dc_law(bytes, path) : read_dc_instruction(bytes, path);
+    return read_markdown_amendment(bytes, path);
+}
+
 static bool has_ext(const std::string& p, const char* ext) {
     std::size_t n = std::strlen(ext);
     return p.size() >= n && p.compare(p.size() - n, n, ext) == 0;
@@ -128,6 +138,7 @@ Document load_code(const std::vector<std::string>& paths) {
         try {
             if (has_ext(f, ".xml")) read_dc_xml(bytes, f, docs[i]);
             else read_text_parallel(bytes, f, docs[i]);
+            for (auto& top : docs[i].root.children) shrink_to_fit(top);
         } catch (const InputError& e) {
             errs[i] = e.diagnostics();
         }
@@ -150,6 +161,7 @@ Document load_code(const std::vector<std::string>& paths) {
         }
     }
     if (!errors.empty()) throw InputError(errors);
+    doc.root.children.shrink_to_fit();
     return doc;
 }
 

@@ -1,0 +1,179 @@
+#include "amend/explain.hpp"
+
+namespace amend {
+
+std::string codifier_path(const TargetRef& t) {
+    if (t.uncodified || t.section_is_law_number) return "";
+    if (t.container_only || t.section.empty()) {
+        // A title: its sections are known by the prefix "25-".
+        const std::string& p = t.scope_prefix;
+        if (!t.scope_known || p.size() < 2 || p.back() != '-' || p.find('-') != p.size() - 1) return "";
+        return p.substr(0, p.size() - 1);
+    }
+    std::string s = "\xC2\xA7" + t.section;
+    for (const auto& d : t.path) s += "|(" + d + ")";
+    if (t.part == TargetRef::Part::Heading) s += "|heading";
+    return s;
+}
+
+namespace {
+
+// "§4-251.03|(a)|(3)" → "§ 4-251.03(a)(3)"; a title "25" → "Title 25".
+std::string for_people(const std::string& path, const TargetRef& t) {
+    if (path.empty()) return t.describe();
+    if (path.rfind("\xC2\xA7", 0) != 0) return "Title " + path;
+    std::string s = "\xC2\xA7 ";
+    bool heading = false;
+    std::size_t i = 2;
+    while (i <= path.size()) {
+        std::size_t e = path.find('|', i);
+        if (e == std::string::npos) e = path.size();
+        std::string part = path.substr(i, e - i);
+        if (part == "heading") heading = true;
+        else s += part;
+        i = e + 1;
+    }
+    return heading ? "the heading of " + s : s;
+}
+
+bool opens_with_punctuation(const std::string& s) {
+    return !s.empty() && (s[0] == ',' || s[0] == '.' || s[0] == ';' || s[0] == ':' || s[0] == ')');
+}
+
+std::string joined(const std::string& a, const std::string& b) {
+    if (a.empty()) return b;
+    if (b.empty() || opens_with_punctuation(b) || a.back() == ' ' || a.back() == '(') return a + b;
+    return a + " " + b;
+}
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+void count_of(const Op& op, Explained& e) {
+    if (op.each) e.count = op.expect_count ? std::to_string(op.expect_count) : "all";
+    else e.count = "1";
+    if (op.occurrence == 1) e.position = "first";
+    else if (op.occurrence == -1 || op.at_end) e.position = "last";
+}
+
+std::string places(const Explained& e, const Op& op) {
+    if (e.count == "all") return "each place";
+    if (op.occurrence > 1) return "the " + std::to_string(op.occurrence) + "th time it appears";
+    if (e.position == "last") return op.at_end ? "at the end" : "the last time it appears";
+    if (e.position == "first") return "the first time it appears";
+    return e.count == "1" ? "once" : e.count + " times";
+}
+
+}  // namespace
+
+std::vector<Explained> explain(const ReadResult& r) {
+    std::vector<Explained> out;
+    for (const auto& op : r.ops) {
+        if (op.type == OpType::Context) continue;
+        Explained base;
+        base.file = op.file;
+        base.line = op.line;
+        std::vector<TargetRef> targets = op.targets;
+        if (targets.empty()) targets.push_back(TargetRef{});
+        for (std::size_t k = 0; k < targets.size(); ++k) {
+            const TargetRef& t = targets[k];
+            Explained e = base;
+            e.path = codifier_path(t);
+            std::string where = for_people(e.path, t);
+            switch (op.type) {
+                case OpType::Replace:
+                case OpType::Strike:
+                case OpType::InsertBefore:
+                case OpType::InsertAfter:
+                case OpType::InsertAtEnd:
+                case OpType::SetText: {
+                    e.op = "find-replace";
+                    if (op.in_heading && e.path.rfind("\xC2\xA7", 0) == 0 && e.path.find("|heading") == std::string::npos)
+                        e.path += "|heading";
+                    count_of(op, e);
+                    std::string verb;
+                    if (op.type == OpType::Replace || op.type == OpType::SetText) {
+                        e.find = op.find;
+                        e.replace = op.replace;
+                        verb = "strike " + quoted(e.find) + " and insert " + quoted(e.replace);
+                    } else if (op.type == OpType::Strike) {
+                        e.find = op.find;
+                        verb = "strike " + quoted(e.find);
+                    } else if (op.type == OpType::InsertBefore) {
+                        e.find = op.anchor;
+                        e.replace = joined(op.replace, op.anchor);
+                        verb = "insert " + quoted(op.replace) + " before " + quoted(op.anchor);
+                    } else if (op.type == OpType::InsertAfter) {
+                        e.find = op.anchor;
+                        e.replace = joined(op.anchor, op.replace);
+                        verb = "insert " + quoted(op.replace) + " after " + quoted(op.anchor);
+                    } else {
+                        e.replace = op.replace;
+                        e.position = "last";
+                        e.count = "1";
+                        verb = "add " + quoted(op.replace) + " at the end";
+                    }
+                    e.text = verb + " in " + where + ", " + places(e, op);
+                    out.push_back(e);
+                    break;
+                }
+                case OpType::StrikeUnit:
+                case OpType::Repeal:
+                    e.op = "repeal";
+                    e.text = (op.type == OpType::Repeal ? "repeal " : "strike ") + where;
+                    out.push_back(e);
+                    break;
+                case OpType::Restate:
+                    e.op = "replace";
+                    e.text = "restate " + where + " (" + std::to_string(op.blocks.size()) + " new provision" +
+                             (op.blocks.size() == 1 ? ")" : "s)");
+                    out.push_back(e);
+                    break;
+                case OpType::Redesignate:
+                case OpType::Designate: {
+                    e.op = "redesignate";
+                    std::string n = k < op.new_designations.size() ? op.new_designations[k] : "";
+                    e.num = n.empty() ? "" : "(" + n + ")";
+                    e.text = (op.type == OpType::Designate ? "designate the existing text of " : "redesignate ") + where +
+                             " as " + e.num;
+                    out.push_back(e);
+                    break;
+                }
+                case OpType::Add: {
+                    e.op = "insert";
+                    bool section = op.add_kind_word.rfind("section", 0) == 0;
+                    int depth = unit_depth(op.add_kind_word);
+                    if (op.new_designations.empty()) {
+                        e.path = "";
+                        e.text = "add new " + (op.add_kind_word.empty() ? std::string("text") : op.add_kind_word) + " to " + where;
+                        out.push_back(e);
+                        break;
+                    }
+                    for (const auto& nd : op.new_designations) {
+                        Explained a = e;
+                        std::string parent = a.path;
+                        if (section) a.path = nd.find('-') != std::string::npos && !t.uncodified ? "\xC2\xA7" + nd : "";
+                        else if (!parent.empty() && parent.rfind("\xC2\xA7", 0) == 0 && t.term.empty()) {
+                            TargetRef u = t;
+                            if (op.into_parent && !u.path.empty()) u.path.pop_back();
+                            if (depth > 0 && u.path.size() >= static_cast<std::size_t>(depth))
+                                u.path.resize(static_cast<std::size_t>(depth - 1));
+                            u.path.push_back(nd);
+                            u.part = TargetRef::Part::Whole;
+                            a.path = codifier_path(u);
+                        } else {
+                            a.path = "";
+                        }
+                        a.text = "add " + (op.add_kind_word.empty() ? std::string("") : op.add_kind_word + " ") +
+                                 (section ? nd : "(" + nd + ")") + (a.path.empty() ? " to " + where : " as " + for_people(a.path, t));
+                        out.push_back(a);
+                    }
+                    break;
+                }
+                case OpType::Context: break;
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace amend

@@ -1,0 +1,146 @@
+#include "amend/language/where.hpp"
+
+#include <vector>
+
+#include "amend/language/lexer.hpp"
+#include "model/text.hpp"
+
+namespace amend::language {
+
+int ordinal_value(const std::string& word) {
+    static const char* const names[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
+    std::string w = ascii_lower(word);
+    for (int i = 0; i < 10; ++i)
+        if (w == names[i]) return i + 1;
+    return w == "last" ? -1 : 0;
+}
+
+namespace {
+
+const char* const kExpected =
+    "\"in its place\", \"each place it appears\", \"wherever it appears\", \"both times it appears\", "
+    "\"the second time it appears\", \"at the end\" or \"in the section heading\"";
+
+struct Reader {
+    const std::vector<Token>& t;
+    std::size_t i = 0;
+
+    bool at_word(const char* w, std::size_t k = 0) const { return i + k < t.size() && t[i + k].is(w); }
+    bool take(const char* w) {
+        if (!at_word(w)) return false;
+        ++i;
+        return true;
+    }
+    template <class... W>
+    bool take_any(W... ws) {
+        for (const char* w : {ws...})
+            if (take(w)) return true;
+        return false;
+    }
+    bool ordinal_here() const { return i < t.size() && t[i].kind == Token::Kind::Word && ordinal_value(t[i].text) != 0; }
+
+    // "it appears", "that it appears", "they appear", "the phrase appears"; optional.
+    void appears() {
+        std::size_t save = i;
+        take_any("that", "where");
+        bool subject = take_any("it", "they");
+        if (!subject && take_any("the", "such")) subject = i < t.size() && t[i].kind == Token::Kind::Word && (++i, true);
+        if (subject && take_any("appears", "appear", "occurs", "occur")) return;
+        i = save;
+    }
+
+    // One clause; false when none starts here.
+    bool clause(Where& w) {
+        std::size_t save = i;
+        if (take("in")) {
+            if (take_any("its", "their") && take("place")) return w.in_place = true;
+            i = save + 1;
+            if (take("place") && take("thereof")) return w.in_place = true;
+            i = save + 1;
+            if (take("lieu") && take("thereof")) return w.in_place = true;
+            i = save + 1;
+            if (take("each") && take_any("place", "instance")) {
+                appears();
+                return w.each = true;
+            }
+            i = save + 1;
+            if (take("both") && take("places")) {
+                appears();
+                w.expect_count = 2;
+                return w.each = true;
+            }
+            i = save + 1;
+            if (take("the") && (take("section"), take("heading"))) return w.in_heading = true;
+            i = save;
+            return false;
+        }
+        if (take_any("each", "every")) {
+            if (!take_any("place", "time", "instance", "occurrence", "location")) return (i = save, false);
+            appears();
+            return w.each = true;
+        }
+        if (take("all")) {
+            if (!take_any("places", "instances", "occurrences")) return (i = save, false);
+            appears();
+            return w.each = true;
+        }
+        if (take("wherever")) {
+            appears();
+            return w.each = true;
+        }
+        if (take("both")) {
+            if (!take_any("times", "places")) return (i = save, false);
+            appears();
+            w.expect_count = 2;
+            return w.each = true;
+        }
+        take("the");
+        if (ordinal_here()) {
+            int n = ordinal_value(t[i].text);
+            ++i;
+            if (!take_any("time", "place", "instance", "occurrence")) return (i = save, false);
+            appears();
+            w.occurrence = n;
+            return true;
+        }
+        i = save;
+        if (take("where") && take("it") && ordinal_here()) {
+            int n = ordinal_value(t[i].text);
+            ++i;
+            if (take("appears")) {
+                w.occurrence = n;
+                return true;
+            }
+        }
+        i = save;
+        if (take("at") && take("the") && take("end")) {
+            take("thereof");
+            return w.at_end = true;
+        }
+        i = save;
+        return take("immediately");
+    }
+};
+
+}  // namespace
+
+std::optional<Unread> read_where(const std::string& words, Where& w) {
+    std::vector<Token> toks = lex(words);
+    Reader r{toks};
+    while (r.i < toks.size()) {
+        if (toks[r.i].kind == Token::Kind::Punct && (toks[r.i].text == "," || toks[r.i].text == "." || toks[r.i].text == ";")) {
+            ++r.i;
+            continue;
+        }
+        if (r.clause(w)) continue;
+        if (r.take("and")) continue;
+        Unread u;
+        u.at = toks[r.i].at;
+        u.words = words.substr(u.at);
+        u.expected = kExpected;
+        return u;
+    }
+    return std::nullopt;
+}
+
+}  // namespace amend::language

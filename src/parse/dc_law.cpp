@@ -1,0 +1,127 @@
+#include "parse/dc_law.hpp"
+
+#include <boost/regex.hpp>
+#include <pugixml.hpp>
+
+#include "model/diagnostic.hpp"
+#include "parse/dc_xml_node.hpp"
+
+namespace amend {
+
+bool amends_words(const std::string& text) {
+    static const boost::regex words(
+        R"(\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed|redesignated|added|inserted|struck|stricken|deleted|revived|renumbered)\b)"
+        R"(|\b(?:is|are)\s+(?:hereby\s+)?designated\s+as\s+(?:(?:sub-?)*(?:section|paragraph|clause)|item|title|subtitle|part|chapter|subchapter)s?\b)"
+        R"(|^\W*(?:strike|insert|add|delete|redesignate|repeal|substitute|amend)\b)"
+        R"(|\bby\s+(?:striking|inserting|adding|deleting|substituting|redesignating|repealing)\b)"
+        R"(|\bto\s+read\s+as\s+follow)",
+        boost::regex::perl | boost::regex::icase);
+    return boost::regex_search(text, words);
+}
+
+bool is_dc_law(const std::string& bytes) {
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        i = bytes.find('<', i);
+        if (i == std::string::npos) return false;
+        if (bytes.compare(i, 4, "<!--") == 0) i = bytes.find("-->", i);
+        else if (bytes.compare(i, 2, "<?") == 0 || bytes.compare(i, 2, "<!") == 0) i = bytes.find('>', i);
+        else return bytes.compare(i, 9, "<document") == 0 && i + 9 < bytes.size() &&
+                    (bytes[i + 9] == ' ' || bytes[i + 9] == '>' || bytes[i + 9] == '\n' || bytes[i + 9] == '\t');
+        if (i == std::string::npos) return false;
+        ++i;
+    }
+    return false;
+}
+
+namespace {
+
+void all_text(const pugi::xml_node& x, std::string& out) {
+    for (pugi::xml_node k = x.first_child(); k; k = k.next_sibling()) {
+        if (k.type() == pugi::node_pcdata || k.type() == pugi::node_cdata) out += k.value();
+        else if (k.type() == pugi::node_element) all_text(k, out);
+    }
+}
+
+// The provision's own words: its <text>s, joined.
+void own_text(const pugi::xml_node& n, std::string& out) {
+    for (pugi::xml_node c = n.child("text"); c; c = c.next_sibling("text")) {
+        all_text(c, out);
+        out += ' ';
+    }
+}
+
+// Whether the provision or any provision under it (not its quoted new text) amends.
+bool subtree_amends(const pugi::xml_node& n) {
+    std::string t;
+    own_text(n, t);
+    if (amends_words(t)) return true;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+        if (std::string_view(c.name()) == "para" || std::string_view(c.name()) == "section")
+            if (subtree_amends(c)) return true;
+    return false;
+}
+
+struct LawReader {
+    const std::string& path;
+    const LineIndex& lines;
+    AmendmentDoc& doc;
+
+    void list(const pugi::xml_node& n, const std::string& prefix) {
+        LawProvision p;
+        p.designation = prefix + n.child("num").text().get();
+        p.heading = n.child("heading").text().get();
+        p.file = path;
+        auto [line, col] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())));
+        p.line = line;
+        p.col = col;
+        doc.not_amending.push_back(std::move(p));
+    }
+
+    // A provision that amends is read whole (its paragraphs are its sub-instructions); one that
+    // only holds amending provisions (a section with a heading and no words of its own) is looked
+    // into; the rest are listed.
+    void provision(const pugi::xml_node& n, const std::string& prefix) {
+        if (!subtree_amends(n)) return list(n, prefix);
+        std::string t;
+        own_text(n, t);
+        if (amends_words(t)) {
+            doc.items.push_back(dc_instruction_item(n, path, lines));
+            return;
+        }
+        // Words of the law's own with amending provisions below them: listed, and looked into.
+        if (t.find_first_not_of(" \n\t") != std::string::npos) list(n, prefix);
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+            if (std::string_view(c.name()) == "para" || std::string_view(c.name()) == "section") provision(c, "");
+    }
+
+    void walk(const pugi::xml_node& n) {
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+            std::string_view name = c.name();
+            if (name == "container") walk(c);
+            else if (name == "section") provision(c, "Sec. ");
+        }
+    }
+};
+
+}  // namespace
+
+AmendmentDoc read_dc_law(const std::string& bytes, const std::string& path) {
+    pugi::xml_document x;
+    LineIndex lines(bytes);
+    load_xml(x, bytes, path, lines);
+    pugi::xml_node root = x.document_element();
+    if (std::string_view(root.name()) != "document")
+        throw InputError(Diagnostic{path, 1, 1, std::string("expected a <document> root element, found <") + root.name() + ">",
+                                    "xml.root", ""});
+    strip_codify(root);
+    AmendmentDoc doc;
+    doc.file = path;
+    for (pugi::xml_node h = root.child("heading"); h; h = h.next_sibling("heading"))
+        if (std::string_view(h.attribute("type").value()) == "short") doc.title = h.text().get();
+    LawReader r{path, lines, doc};
+    r.walk(root);
+    return doc;
+}
+
+}  // namespace amend

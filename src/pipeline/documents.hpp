@@ -1,0 +1,29 @@
+// The use cases on files that tests, fuzzers and the jobs share: an amendment file read and
+// applied, an ordinance drafted from one. The libraries below take values; reading the file is
+// done here.
+#pragma once
+
+#include <string>
+
+#include "amend/apply.hpp"
+#include "draft/draft.hpp"
+
+namespace amend {
+
+// Reads the amendment file (Markdown or a D.C. law instruction), then applies it to a copy of `code`.
+ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt);
+
+namespace draft {
+
+struct Drafted {
+    ApplyReport report;  // report.ok() false: `bytes` is empty
+    std::string bytes;
+};
+
+// Reads the amendment file once, applies it to a copy of `code`, diffs, and renders the ordinance
+// in `style`. Throws InputError on an unreadable amendment file.
+Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format);
+
+}  // namespace draft
+
+}  // namespace amend

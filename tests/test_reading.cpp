@@ -1,0 +1,120 @@
+// How amend reads drafting language, measured on the 307 D.C. dev laws against the official
+// codifier's reading of them (../shared/tools/score_reading.py), and `amend explain` itself.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <regex>
+
+#include "pipeline/inputs.hpp"
+#include "amend/markdown.hpp"
+#include "amend/ops.hpp"
+#include "model/diagnostic.hpp"
+#include "support.hpp"
+
+using namespace amend;
+
+namespace {
+
+std::string dev_laws() {
+    static std::string dir = [] {
+        std::string d = test::extracted("corpus/dc-laws-dev.tar.xz", "dc-laws-dev");
+        return d.empty() ? d : d + "/dc-laws-dev";
+    }();
+    return dir;
+}
+
+std::vector<std::string> law_files() {
+    std::vector<std::string> out;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dev_laws()))
+        if (e.path().extension() == ".xml") out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("dc-laws: the reading of the 307 dev laws, scored against the codifier's, held as a ratchet") {
+    REQUIRE(!dev_laws().empty());
+    std::string out = test::scratch("reading") + "/score.txt";
+    std::string cmd = "python3 '" + test::shared("tools/score_reading.py") + "' '" + AMEND_BINARY + "' '" + dev_laws() + "' >'" + out + "'";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    std::string text = test::slurp(out);
+    MESSAGE(text);
+    std::smatch m;
+    static const std::regex last(R"(reading: (\d+)/(\d+) targets \(([\d.]+)%\), (\d+)/\d+ in full \(([\d.]+)%\), precision ([\d.]+)%, (\d+)/(\d+) laws read)");
+    REQUIRE(std::regex_search(text, m, last));
+    CHECK(std::stoi(m[2]) == 6445);
+    CHECK(std::stoi(m[8]) == 307);
+    // A ratchet: raise the figures as the reading improves (issue 13 asks for 97%, 95%, 97%, 300).
+    CHECK(std::stoi(m[1]) >= 4949);  // targets
+    CHECK(std::stoi(m[4]) >= 4844);  // in full
+    CHECK(std::stod(m[6]) >= 85.0);  // precision
+    CHECK(std::stoi(m[7]) >= 246);   // laws read without an error
+}
+
+TEST_CASE("dc-laws: every dev law read in one process, in under 2 seconds") {
+    auto files = law_files();
+    REQUIRE(files.size() == 307);
+    auto t0 = std::chrono::steady_clock::now();
+    std::size_t ops = 0, errors = 0;
+    for (const auto& f : files) {
+        ReadResult r = interpret(read_amendment_file(f));
+        ops += r.ops.size();
+        errors += r.errors.size();
+    }
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    MESSAGE("read 307 laws in " << s << " s: " << ops << " operations, " << errors << " sentences not read");
+    CHECK(ops > 5000);
+    CHECK(s < 2.0);
+}
+
+TEST_CASE("explain: what each instruction will do, as text and as the codifier's JSON") {
+    std::string dir = test::scratch("explain");
+    test::spit(dir + "/a.md",
+               "# Filing\n\n"
+               "1. Section 2-1-010 is amended as follows:\n"
+               "   1. Subsection (a) is amended by striking the phrase \"; or\" and inserting a semicolon in its place.\n"
+               "   2. Paragraph (b)(3) is repealed.\n"
+               "   3. Subsection (c) is amended by striking \"Clerk\" each place it appears and inserting \"City Clerk\" in its place.\n");
+    auto r = test::amend("explain '" + dir + "/a.md'");
+    CHECK(r.rc == 0);
+    CHECK(r.err == "");
+    CHECK(r.out == dir + "/a.md:4: strike \"; or\" and insert \";\" in \xC2\xA7 2-1-010(a), once\n" +
+                       dir + "/a.md:5: repeal \xC2\xA7 2-1-010(b)(3)\n" +
+                       dir + "/a.md:6: strike \"Clerk\" and insert \"City Clerk\" in \xC2\xA7 2-1-010(c), each place\n");
+    auto j = test::amend("explain '" + dir + "/a.md' --format json");
+    CHECK(j.rc == 0);
+    CHECK(j.out.find("\"op\": \"find-replace\",\n   \"path\": \"\xC2\xA7" "2-1-010|(a)\",\n   \"find\": \"; or\",\n   \"replace\": \";\",\n   \"count\": 1") !=
+          std::string::npos);
+    CHECK(j.out.find("\"op\": \"repeal\",\n   \"path\": \"\xC2\xA7" "2-1-010|(b)|(3)\"") != std::string::npos);
+    CHECK(j.out.find("\"count\": \"all\"") != std::string::npos);
+}
+
+TEST_CASE("explain: a sentence not read is an error at its first unread word; what was read is still printed") {
+    std::string dir = test::scratch("explain-error");
+    test::spit(dir + "/a.md",
+               "# Filing\n\n"
+               "1. Section 2-1-010(a) is amended by striking \"Clerk\" and inserting \"City Clerk\" in the second sentence.\n"
+               "2. Section 2-1-010(b) is repealed.\n");
+    auto r = test::amend("explain '" + dir + "/a.md'");
+    CHECK(r.rc == 2);
+    CHECK(r.out == dir + "/a.md:4: repeal \xC2\xA7 2-1-010(b)\n");
+    CHECK(r.err == dir + "/a.md:3:81: error: cannot apply \"in the second sentence\": a change limited to one sentence of a unit "
+                         "cannot be applied; quote words that appear once in the unit instead [amend.instruction]\n"
+                         "  1. Section 2-1-010(a) is amended by striking \"Clerk\" and inserting \"City Clerk\" in the second sentence.\n"
+                         "  " + std::string(80, ' ') + "^\n");
+}
+
+TEST_CASE("explain: a whole D.C. law: its amending provisions read, the others listed") {
+    std::string f = dev_laws() + "/24/24-115.xml";
+    REQUIRE(std::filesystem::exists(f));
+    auto r = test::amend("explain '" + f + "'");
+    CHECK(r.rc == 0);
+    CHECK(r.out.find(f + ":36: designate the existing text of \xC2\xA7 16-1501 as (a)\n") == 0);
+    CHECK(r.out.find(f + ":41: add subsections (b) as \xC2\xA7 16-1501(b)\n") != std::string::npos);
+    CHECK(r.out.find(f + ":883: amends nothing: Sec. 8 Fiscal impact statement.\n") != std::string::npos);
+    CHECK(r.out.find(f + ":888: amends nothing: Sec. 9 Effective date.\n") != std::string::npos);
+}
