@@ -1,6 +1,7 @@
 // Test helpers: paths to the real corpus, running the amend binary.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace test {
 
@@ -60,6 +62,24 @@ inline std::string extracted(const std::string& archive, const std::string& into
         spit(d + "/.complete", "");
     }
     return d;
+}
+
+// The D.C. dev cases (corpus/dc-cases-dev.tar.xz) extracted under `into` (each test process that
+// runs them at the same time as another has a folder of its own): the cases' folder, and the case
+// names in byte order.
+struct DcCases {
+    std::string dir;
+    std::vector<std::string> ids;
+};
+inline DcCases dc_cases(const std::string& into) {
+    DcCases c;
+    std::string root = extracted("corpus/dc-cases-dev.tar.xz", into);
+    if (root.empty()) return c;
+    c.dir = root + "/dc-cases-dev";
+    for (const auto& e : std::filesystem::directory_iterator(c.dir))
+        if (e.is_directory()) c.ids.push_back(e.path().filename().string());
+    std::sort(c.ids.begin(), c.ids.end());
+    return c;
 }
 
 // A scratch folder under the build tree, emptied first; one tree per test process, since ctest

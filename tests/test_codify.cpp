@@ -5,6 +5,7 @@
 #include "pipeline/documents.hpp"
 #include "amend/apply.hpp"
 #include "amend/codify.hpp"
+#include "model/citation.hpp"
 #include "pipeline/inputs.hpp"
 #include "support.hpp"
 
@@ -350,4 +351,30 @@ TEST_CASE("codify: a section waiting for funds is not left as it is when a law i
           "expected an amendment whose text can be written; 47-2851.21 holds a \"Not Funded\" placeholder, and this instruction "
           "amends a law that is not codified in the code given (its applicability, perhaps): what the Code reads once it applies "
           "is not in the law");
+}
+
+TEST_CASE("codify: a law's new section numbered in the law restates the section emergency legislation put in the Code first") {
+    // D.C. Law 25-175 § 29(c): "New sections 3c and 3d are added"; § 22-4503.03 stands from the emergency act, same heading.
+    const std::string section = "  <num>22-4503.03</num>\n  <text>*NOTE: This section was created by emergency legislation that will "
+                                "expire on June 9, 2024.*</text>\n  <heading>Endangerment with a firearm.</heading>\n  <para>\n"
+                                "    <num>(a)</num>\n    <text>It is unlawful to discharge a firearm.</text>\n  </para>\n";
+    auto law = [](const std::string& heading) {
+        return "    <para>\n      <num>(c)</num>\n      <text>New sections 3c and 3d are added to read as follows:</text>\n"
+               "      <include>\n        <section>\n          <num>3c</num>\n          <heading>" +
+               heading +
+               "</heading>\n          <para>\n            <num>(a)</num>\n            <text>It is unlawful to discharge a firearm "
+               "outside a building.</text>\n          </para>\n        </section>\n      </include>\n    </para>\n";
+    };
+    ApplyResult r = apply_dc_xml("law-numbered", section, "D.C. Law 25-175", "22-4503.03", law("Endangerment with a firearm."));
+    REQUIRE(r.report.ok());
+    REQUIRE(r.report.changed_sections.count("22-4503.03") == 1);
+    const Provision* a = resolve(r.amended.root, *parse_citation("22-4503.03(a)"));
+    REQUIRE(a);
+    CHECK(a->text.text == "It is unlawful to discharge a firearm outside a building.");
+    // Another heading: which section of the Code the law's 3c is, the words do not say; nothing changes, and a note says so.
+    ApplyResult other = apply_dc_xml("law-numbered-other", section, "D.C. Law 25-175", "22-4503.03", law("Unlawful discarding of firearms."));
+    REQUIRE(other.report.ok());
+    CHECK(other.report.changed_sections.empty());
+    REQUIRE(other.report.skipped.size() == 1);
+    CHECK(other.report.skipped[0].find("new section 3c is numbered in the law, not in the code given") != std::string::npos);
 }

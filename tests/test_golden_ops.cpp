@@ -86,13 +86,10 @@ TEST_CASE("golden ops: the reading of amendments/*.md") {
 }
 
 TEST_CASE("golden ops: the reading of every instruction of the D.C. dev cases") {
-    std::string root = test::extracted("corpus/dc-cases-dev.tar.xz", "dc-cases-dev");
-    REQUIRE(!root.empty());
-    std::string dir = root + "/dc-cases-dev";
-    std::vector<std::string> cases;
-    for (const auto& e : std::filesystem::directory_iterator(dir))
-        if (e.is_directory()) cases.push_back(e.path().filename().string());
-    std::sort(cases.begin(), cases.end());
+    test::DcCases dc = test::dc_cases("dc-cases-dev");
+    REQUIRE(!dc.dir.empty());
+    const std::string& dir = dc.dir;
+    const std::vector<std::string>& cases = dc.ids;
     REQUIRE(cases.size() == 1445);
     std::string out;
     for (const auto& c : cases) out += "### " + c + "\n" + reading_of(dir + "/" + c + "/instruction.xml", dir + "/");

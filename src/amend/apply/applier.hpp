@@ -256,6 +256,7 @@ struct Applier {
     Provision* parent_for(Provision* target, const Provision& unit);
 
     bool quoted_as_named(const Op& op);
+    void make_permanent(const Op& op, Provision* existing, const Provision& b);
     void add(const Op& op);
     void restate(const Op& op);
 

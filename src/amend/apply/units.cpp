@@ -206,6 +206,27 @@ bool Applier::quoted_as_named(const Op& op) {
     return false;
 }
 
+// A section that temporary or emergency legislation created, restated with the permanent law's
+// text (its history kept), with a warning.
+void Applier::make_permanent(const Op& op, Provision* existing, const Provision& b) {
+    Provision nb = b;
+    if (is_xml(*existing)) codified(op, nb, existing);
+    std::vector<Provision> kept;  // its history and annotations
+    for (auto& ch : existing->children)
+        if (ch.kind == Kind::History) kept.push_back(std::move(ch));
+    if (!nb.heading.empty()) existing->heading = nb.heading;
+    existing->text = nb.text;
+    existing->children.clear();
+    for (auto& ch : nb.children)  // the quoted section's own history is the law's, not the Code's
+        if (ch.kind != Kind::History) existing->children.push_back(std::move(ch));
+    for (auto& ch : existing->children) set_kinds(ch, 1);
+    for (auto& h : kept) existing->children.push_back(std::move(h));
+    rep.warnings.push_back(loc(op) + ": section " + existing->designation + " already exists, with text of temporary or emergency legislation; " +
+                           (b.designation == existing->designation ? "it was restated as the instruction adds it"
+                                                                   : "the law's new section " + b.designation + " of the same heading restates it"));
+    note(op, "added section " + existing->designation + " (restated)", existing);
+}
+
 void Applier::add(const Op& op) {
     if (op.blocks.empty()) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
@@ -218,7 +239,16 @@ void Applier::add(const Op& op) {
         for (const auto& b : op.blocks) {
             if (b.designation.find_first_of("-:") == std::string::npos) {
                 // "adding new sections 3207b and 3207c" to an Act: the law's own numbers, not
-                // the Code's; where the codifier puts them is not said.
+                // the Code's. Where emergency legislation put the same section into the Code
+                // first, the section of the instruction file stands there with the Code's mark and
+                // the same heading: the permanent text takes its place.
+                Provision* standing = opt.default_section.empty() ? nullptr : find_section(opt.default_section);
+                if (standing && temporary_text_in(*standing) && !b.heading.empty() &&
+                    normal(standing->heading.text) == normal(b.heading.text)) {
+                    make_permanent(op, standing, b);
+                    continue;
+                }
+                // Otherwise where the codifier puts them is not said.
                 rep.skipped.push_back(loc(op) + ": new section " + b.designation +
                                       " is numbered in the law, not in the code given: \"" + op.sentence + "\"");
                 continue;
@@ -236,19 +266,7 @@ void Applier::add(const Op& op) {
                     fail(op, "section " + b.designation + " already exists in the code given", "amend.exists");
                     continue;
                 }
-                Provision nb = b;
-                if (is_xml(*existing)) codified(op, nb, existing);
-                std::vector<Provision> kept;  // its history and annotations
-                for (auto& ch : existing->children)
-                    if (ch.kind == Kind::History) kept.push_back(std::move(ch));
-                if (!nb.heading.empty()) existing->heading = nb.heading;
-                existing->text = nb.text;
-                existing->children = nb.children;
-                for (auto& ch : existing->children) set_kinds(ch, 1);
-                for (auto& h : kept) existing->children.push_back(std::move(h));
-                rep.warnings.push_back(loc(op) + ": section " + b.designation +
-                                       " already exists, with text of temporary or emergency legislation; it was restated as the instruction adds it");
-                note(op, "added section " + b.designation + " (restated)", existing);
+                make_permanent(op, existing, b);
                 continue;
             }
             // Into the container that holds its neighbours, in number order.
