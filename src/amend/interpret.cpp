@@ -269,8 +269,8 @@ struct Interp {
             out.relative = false;
             return true;
         }
-        static const regex leadin(R"(^(?:lead-?in|introductory|opening)\s+(?:language|text|clause|matter|sentence|paragraph)(?:\s+(?:of|in)\s+(.*))?$)", icase);
-        static const regex heading(R"(^(?:section\s+)?heading(?:\s+(?:of|for|in)\s+(.*))?$)", icase);
+        static const regex leadin(R"(^(?:lead[- ]?in|introductory|opening)\s+(?:language|text|clause|matter|sentence|paragraph)(?:\s+(?:of|in)\s+(.*))?$)", icase);
+        static const regex heading(R"(^(?:amendatory\s+)?(?:section\s+)?heading(?:\s+(?:of|for|in)\s+(.*))?$)", icase);
         static const regex defn(R"(^definition\s+(?:of|for)\s+(?:the\s+(?:term|phrase)\s+)?«(\d+)»(?:\s+(?:in|of|contained in)\s+(.*))?$)", icase);
         if (boost::regex_match(t, mm, leadin)) {
             out.part = TargetRef::Part::Text;
@@ -327,6 +327,16 @@ struct Interp {
                 static const regex of_law(R"(\bof\s+(?:the\s+)?.*\b(?:Act|Law|Resolution)\b)", icase);
                 if (boost::regex_search(t, of_law)) out.uncodified = true;
             }
+            return true;
+        }
+        // "Subsection 3900.9" (and "Subsections 2213.7 and 2213.8"): a section of the municipal
+        // regulations, numbered chapter.section, which are in no code.
+        static const regex regulation(R"(^(?:sub)?sections?\s+(\d+\.\d+)(?:\s*(?:,|and)\s*\d+\.\d+)*$)", icase);
+        if (boost::regex_match(t, mm, regulation)) {
+            out.section = mm[1];
+            out.section_is_law_number = true;
+            out.uncodified = true;
+            out.relative = false;
             return true;
         }
         static const regex unit(R"(^((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+((?:\([^()\s]+\)[\s,]*(?:and\s+|or\s+|through\s+)?)+)(.*)$)", icase);
