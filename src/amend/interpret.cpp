@@ -183,6 +183,25 @@ struct Interp {
     ReadResult res;
 
     std::optional<language::Unread> unread;  // the words an action could not read, when it failed there
+    const Masked* masked = nullptr;          // the sentence being read, for showing its words
+
+    // Words of the masked sentence as the drafter wrote them: each «n» back in quotation marks.
+    std::string unmasked(const std::string& w) const {
+        if (!masked) return w;
+        std::string out;
+        for (std::size_t i = 0; i < w.size();) {
+            std::size_t e = w.compare(i, 2, "\xC2\xAB") == 0 ? w.find("\xC2\xBB", i) : std::string::npos;
+            std::string digits = e == std::string::npos ? "" : w.substr(i + 2, e - i - 2);
+            if (!digits.empty() && digits.size() < 6 && digits.find_first_not_of("0123456789") == std::string::npos &&
+                std::stoul(digits) < masked->quotes.size()) {
+                out += "\"" + masked->quotes[std::stoul(digits)] + "\"";
+                i = e + 2;
+                continue;
+            }
+            out += w[i++];
+        }
+        return out;
+    }
 
     void error(const InstructionItem& it, const std::string& msg) {
         res.errors.push_back(Diagnostic{it.file, it.line, it.col, msg, "amend.instruction", ""});
@@ -227,6 +246,13 @@ struct Interp {
         res.errors.push_back(std::move(d));
     }
 
+    // A target (or a new designation) that could not be read: at its words, with what could stand there.
+    void target_error(const InstructionItem& it, const std::string& words, const std::string& what = "the target") {
+        error_at(it, words, "cannot read " + what + " \"" + unmasked(words) + "\": expected a unit such as \"Subsection (a)\", " +
+                                "\"Section 2-1-010(a)\", \"Paragraphs (3) and (4)\", \"The section heading\" or " +
+                                "\"The definition of \"X\"\"");
+    }
+
     // The error of an action that could not be read: at the first word not read when known.
     void action_error(const InstructionItem& it, const std::string& raw) {
         if (!unread) {
@@ -234,7 +260,7 @@ struct Interp {
         }
         language::Unread u = *unread;
         unread.reset();
-        std::string shown = u.words;
+        std::string shown = unmasked(u.words);
         while (!shown.empty() && (shown.back() == '.' || shown.back() == ' ' || shown.back() == ';' || shown.back() == ':')) shown.pop_back();
         std::vector<language::Token> toks = language::lex(u.words);
         if (toks.size() >= 4 && toks[0].is("in") && toks[1].is("the") && language::ordinal_value(toks[2].text) != 0 &&
@@ -470,7 +496,7 @@ struct Interp {
             add(R"(\bamended\s+my\s+(striking|adding|inserting)\b)", "amended by $1");
             add(R"(\bsemincolon\b)", "semicolon");
             add(R"(\bphrased(\s+«))", "phrase$1");
-            add(R"(\b(inserting|insert)\s+the\s+phrase,\s+«)", "$1 the phrase «");
+            add(R"(\b(inserting|insert)\s+the\s+phrase,\s+(«\d+»))", "$1 the phrase $2");
             add(R"(\bis\s+added\s+to\s+read$)", "is added to read as follows");
             add(R"(^((?:an?\s+)?new\s+\S+\s+(?:\([^()\s]+\))+)\s+to\s+read\b)", "$1 is added to read");
             add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+(?:\([^()\s]+\))+)\s+by\s+(striking|adding|inserting)\b)", "$1 is amended by $2");
@@ -484,8 +510,9 @@ struct Interp {
             // "Subsection (b) amended as follows": only when no "is amended" stands anywhere.
             static const regex verb(R"(\b(?:is|are|in)\b)", icase);
             if (t.fmt == std::string("$1 is amended $2") && boost::regex_search(mm[1].first, mm[1].second, verb)) continue;
-            std::string was = mm[0].str(), now = mm.format(t.fmt);
-            res.warnings.push_back(Diagnostic{it.file, it.line, it.col, "read \"" + was + "\" as \"" + now + "\"", "amend.typo", ""});
+            std::string now = mm.format(t.fmt);
+            res.warnings.push_back(Diagnostic{it.file, it.line, it.col,
+                                              "read \"" + unmasked(mm[0].str()) + "\" as \"" + unmasked(now) + "\"", "amend.typo", ""});
             s = std::string(mm.prefix()) + now + std::string(mm.suffix());
         }
         return s;
@@ -620,7 +647,7 @@ struct Interp {
         if (!it.law_text.empty() && it.law_text[0].kind == Kind::Section) {
             // A law section with no amending words of its own may be codified as the Code
             // section itself (D.C.'s "law text codified as section"): read it as the new text.
-            Interp sub{doc, {}, {}};
+            Interp sub{doc, {}, {}, nullptr};
             InstructionItem copy = it;
             copy.law_text.clear();
             sub.walk(copy, ctx);
@@ -653,6 +680,7 @@ struct Interp {
         }
         unread.reset();
         Masked m = mask_quotes(raw);
+        masked = &m;
         if (m.unclosed != std::string::npos)
             return error_at(it, raw.substr(m.unclosed),
                             "a quotation is not closed: expected a closing quotation mark after the quoted words");
@@ -693,7 +721,7 @@ struct Interp {
         static const regex to_read_marked(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+to\s+read\s+as\s+follows:?$)", icase);
         if (boost::regex_match(s, mm, restated) || (marked && boost::regex_match(s, mm, to_read_marked))) {
             TargetRef t;
-            if (!parse_target(mm[1], m, t)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (!parse_target(mm[1], m, t)) return target_error(it, mm[1].str());
             TargetRef abs = join(ctx, t);
             if (it.quotes.empty()) return error(it, "expected the restated text (a block quote) after \"" + raw + "\"");
             op.blocks.clear();
@@ -708,7 +736,7 @@ struct Interp {
         if (boost::regex_match(s, mm, existing)) {
             TargetRef t;
             t.relative = true;
-            if (mm[1].matched && !parse_target(mm[1], m, t)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (mm[1].matched && !parse_target(mm[1], m, t)) return target_error(it, mm[1].str());
             op.type = OpType::Designate;
             op.targets.push_back(join(ctx, t));
             op.add_kind_word = mm[2];
@@ -728,19 +756,19 @@ struct Interp {
         } else if (boost::regex_match(s, mm, repealed)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
-            if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (!parse_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
             op.type = OpType::Repeal;
             push_targets(op, ctx, t, many);
             ok = true;
         } else if (boost::regex_match(s, mm, redesig)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
-            if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (!parse_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
             if (t.part != TargetRef::Part::Whole || !t.term.empty())
                 return error(it, "cannot redesignate \"" + mm[1].str() + "\": expected a numbered unit (\"Paragraph (3)\")");
             TargetRef nt;
             std::vector<std::vector<std::string>> nmany;
-            if (!parse_target(mm[2], m, nt, &nmany)) return error(it, "cannot read the new designation \"" + mm[2].str() + "\"");
+            if (!parse_target(mm[2], m, nt, &nmany)) return target_error(it, mm[2].str(), "the new designation");
             if (many.empty()) many.push_back(t.path);
             if (nmany.empty()) nmany.push_back(nt.path);
             if (many.size() != nmany.size())
@@ -758,7 +786,7 @@ struct Interp {
         } else if (boost::regex_match(s, mm, amended)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
-            if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (!parse_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
             TargetRef abs = join(ctx, t);
             std::string rest = mm[2];
             static const regex as_follows(R"(^as\s+follows:?$)", icase);
@@ -802,7 +830,7 @@ struct Interp {
             }
         } else if (boost::regex_match(s, mm, chicago_in)) {
             TargetRef t;
-            if (!parse_target(mm[1], m, t)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (!parse_target(mm[1], m, t)) return target_error(it, mm[1].str());
             TargetRef abs = join(ctx, t);
             if (!parse_action(mm[2], m, op)) return action_error(it, raw);
             if (op.targets.empty()) op.targets.push_back(abs);
@@ -829,7 +857,7 @@ struct Interp {
 }  // namespace
 
 ReadResult interpret(const AmendmentDoc& doc) {
-    Interp in{doc, {}, {}};
+    Interp in{doc, {}, {}, nullptr};
     TargetRef root;
     root.container_only = true;
     if (!doc.default_section.empty()) root.section = doc.default_section;
