@@ -335,6 +335,7 @@ struct Interp {
         if (boost::regex_search(t, mm, cite)) {
             if (mm[3].matched) {
                 out.container_only = true;
+                out.cites_code = true;
                 return true;
             }
             return cited(mm);
@@ -436,6 +437,10 @@ struct Interp {
         if (t.title.empty()) t.title = ctx.title;
         // Inside a law that is in no code, its own sections are in no code either.
         if (ctx.uncodified && ctx.container_only && (t.relative || t.section_is_law_number)) t.uncodified = true;
+        // A part named inside what is in no code ("Title V" of an Act's table of contents), with no
+        // Code cite of its own, is in no code either.
+        if (ctx.uncodified && t.container_only && !t.cites_code && !t.scope_known && t.section.empty() && t.title.empty())
+            t.uncodified = true;
         if (t.container_only) return t;
         if (!t.relative) return t;
         TargetRef r = t;
@@ -731,6 +736,23 @@ struct Interp {
             } catch (const InputError& e) {
                 for (const auto& d : e.diagnostics()) res.errors.push_back(d);
             }
+            return;
+        }
+        // An Act's table of contents is in no code: the designations and headings it lists, added
+        // or struck, change no provision of it (the operation names the table, and is skipped).
+        static const regex toc_amended(R"(^(?:the\s+)?table\s+of\s+contents?\b[^«]*?\s+(?:is|are)\s+(?:hereby\s+)?amended\s+(?:by\s+)?(?:adding|add|inserting|striking)\s+(?:(?:an?|the)\s+)?(?:following\s+|new\s+|second\s+)*(?:[\w.-]+\s+){0,3}(?:designations?|headings?|[\w.-]+\s+to\s+read\b|«\d+»)(?:[^«]*«\d+»)*[^«]*$)", icase);
+        static const regex toc_added(R"(^(?:an?\s+)?(?:new\s+)?(?:[\w.-]+\s+){0,3}(?:designations?|headings?)\s+(?:is|are)\s+added(?:\s+for\s+[^«]*?)?(?:\s+to\s+read)?\s+as\s+follows$)", icase);
+        if (boost::regex_match(s, mm, toc_amended) || boost::regex_match(s, mm, toc_added)) {
+            TargetRef t;
+            t.relative = true;
+            if (boost::regex_search(s, regex(R"(^(?:the\s+)?table\s+of\s+contents?\b)", icase))) t.uncodified = true;
+            TargetRef abs = join(ctx, t);
+            if (!abs.uncodified) return error(it, "cannot read \"" + raw + "\": designations and headings are added to an Act's table of contents, which this instruction does not name");
+            abs.uncodified = true;
+            op.type = OpType::Add;
+            op.add_kind_word = "table of contents";
+            op.targets.push_back(abs);
+            res.ops.push_back(op);
             return;
         }
         if (boost::regex_match(s, mm, existing)) {
