@@ -9,6 +9,7 @@
 #include "amend/language/where.hpp"
 #include "amend/ops.hpp"
 #include "amend/restatement.hpp"
+#include "model/code_index.hpp"
 #include "model/designation.hpp"
 #include "model/diagnostic.hpp"
 #include "model/text.hpp"
@@ -432,6 +433,25 @@ struct Interp {
         return false;
     }
 
+    // The D.C. Code's sections from `first` to `last` in its index, each a target of `op`; false
+    // (none added) when either is not in the index or the range runs backwards or past a thousand.
+    bool d_c_range(const std::string& first, const std::string& last, const TargetRef& ctx, Op& op) {
+        const auto& secs = CodeIndex::dc().sections;
+        std::size_t a = secs.size(), b = secs.size();
+        for (std::size_t i = 0; i < secs.size(); ++i) {
+            if (secs[i].first == first) a = i;
+            if (secs[i].first == last) b = i;
+        }
+        if (a < secs.size() && b < secs.size() && a <= b && b - a < 1000)
+            for (std::size_t i = a; i <= b; ++i) {
+                TargetRef u;
+                u.section = secs[i].first;
+                u.title = ctx.title;
+                op.targets.push_back(u);
+            }
+        return !op.targets.empty();
+    }
+
     // Joins a relative target with the enclosing one.
     TargetRef join(const TargetRef& ctx, TargetRef t) {
         if (t.title.empty()) t.title = ctx.title;
@@ -780,7 +800,27 @@ struct Interp {
             std::vector<std::vector<std::string>> many;
             if (!parse_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
             op.type = OpType::Repeal;
-            push_targets(op, ctx, t, many);
+            // "Sections 304, 305, and 306 (D.C. Official Code §§ 34-1313.04, 34-1313.05, and
+            // 34-1313.06)": each section the cite lists.
+            static const regex range_cited(R"((?:D\.\s*C\.|District\s+of\s+Columbia)\s+Official\s+Code\s+§§\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\s+through\s+([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\s*\))", icase);
+            static const regex listed(R"(§§\s*((?:[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])(?:\s*,\s*(?:and\s+)?[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]|\s+and\s+[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])+)\s*\))", icase);
+            smatch lm;
+            std::string target_words = mm[1];
+            if (boost::regex_search(target_words, lm, listed)) {
+                static const regex num(R"([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])");
+                std::string list = lm[1];
+                for (boost::sregex_iterator n(list.begin(), list.end(), num), end; n != end; ++n) {
+                    TargetRef u;
+                    u.section = (*n)[0];
+                    u.title = ctx.title;
+                    op.targets.push_back(u);
+                }
+            } else if (boost::regex_search(target_words, lm, range_cited) && d_c_range(lm[1], lm[2], ctx, op)) {
+                // "Title II (D.C. Official Code §§ 34-1312.01 through 34-1312.12)": the sections
+                // the D.C. Code's index holds from the first to the last, in its order.
+            } else {
+                push_targets(op, ctx, t, many);
+            }
             ok = true;
         } else if (boost::regex_match(s, mm, redesig)) {
             TargetRef t;
