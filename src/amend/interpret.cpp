@@ -791,6 +791,11 @@ struct Interp {
             op.add_kind_word = kind;
             for (auto& l : designation_list(mm[2]))
                 if (!l.empty()) op.new_designations.push_back(l.back());
+            // "New sections 47-1099.05, 47-1099.06, and 47-1099.07 are added": sections by number.
+            static const regex secnum(R"(([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]))");
+            if (kind.rfind("section", 0) == 0 && op.new_designations.empty())
+                for (boost::sregex_iterator n(mm[2].first, mm[2].second, secnum), end; n != end; ++n)
+                    op.new_designations.push_back((*n)[1]);
             TargetRef t;
             t.relative = true;
             op.targets.push_back(join(ctx, t));
