@@ -296,7 +296,7 @@ struct Interp {
             out.relative = false;
             return true;
         }
-        static const regex leadin(R"(^(?:lead[- ]?in|introductory|opening)\s+(?:language|text|clause|matter|sentence|paragraph)(?:\s+(?:of|in)\s+(.*))?$)", icase);
+        static const regex leadin(R"(^(?:(?:lead[- ]?in|introductory|opening)\s+(?:language|text|clause|matter|sentence|paragraph)|(?:existing\s+|section\s+)?(?:text|language))(?:\s+(?:of|in|to)\s+(.*))?$)", icase);
         static const regex heading(R"(^(?:amendatory\s+)?(?:section\s+)?heading(?:\s+(?:of|for|in)\s+(.*))?$)", icase);
         static const regex defn(R"(^definition\s+(?:of|for)\s+(?:the\s+(?:term|phrase)\s+)?«(\d+)»(?:\s+(?:in|of|contained in)\s+(.*))?$)", icase);
         if (boost::regex_match(t, mm, leadin)) {
@@ -731,7 +731,7 @@ struct Interp {
         // The imperative: "Redesignate paragraph (1) as paragraph (1A)."
         static const regex redesig_imp(R"(^(?:re)?designate\s+((?:the\s+|existing\s+)*(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s.*?)\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
         if (boost::regex_match(s, mm, redesig_imp)) s = mm[1].str() + " is redesignated as " + mm[2].str();
-        static const regex existing(R"(^(?:the\s+)?existing\s+text(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
+        static const regex existing(R"(^(?:the\s+)?existing\s+(?:text|language)(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
         static const regex added(R"(^(?:an?\s+)?new\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+(?:after|before|at)\s+.*?)?(?:\s+to\s+read\s+as\s+follows)?$)", icase);
         static const regex chicago_in(R"(^in\s+(.*?),\s+(.*)$)", icase);
         static const regex restated(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+by\s+deleting\s+the\s+language\s+(?:struck\s+through|stricken|in\s+brackets)\s+and\s+(?:by\s+)?inserting\s+the\s+language\s+underscored,?\s+(?:to\s+read\s+)?as\s+follows:?$)", icase);
