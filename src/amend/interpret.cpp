@@ -289,7 +289,7 @@ struct Interp {
             out.ordinal = n;
             return true;
         }
-        static const regex toc(R"(^(?:section\s+)?designation\s+for\s+.*$)", icase);
+        static const regex toc(R"(^(?:(?:section|title|chapter|part|subtitle|subchapter)\s+)?designations?\s+(?:for\s+)?.*$)", icase);
         static const regex toc_whole(R"(^table\s+of\s+contents\b.*$)", icase);
         if (boost::regex_match(t, mm, toc) || boost::regex_match(t, mm, toc_whole)) {
             out.uncodified = true;  // an Act's table of contents is not part of the code
