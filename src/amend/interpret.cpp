@@ -515,6 +515,8 @@ struct Interp {
             add(R"(\bas\s+follows\s+as\s+follows\b)", "as follows");
             add(R"(\bamended\s+by\s+to\s+read\b)", "amended to read");
             add(R"(\bamended\s+to\s+by\b)", "amended by");
+            add(R"(\bamended\s+to\s+add\b)", "amended by adding");
+            add(R"(\bamended\s+to\s+insert\b)", "amended by inserting");
             add(R"(\b(is|are)\s+amended\s+is\s+amended\b)", "$1 amended");
             add(R"(\b(is|are)\s+by\s+(striking|adding|inserting)\b)", "$1 amended by $2");
             add(R"(\b(is|are)\s+(?:mended|amending|amendment)\b)", "$1 amended");
