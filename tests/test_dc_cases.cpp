@@ -286,8 +286,8 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     CHECK(total == 756);
     CHECK(unchanged == 689);
     // Ratchets: raise them as the engine improves.
-    CHECK(exact >= 469);
-    CHECK(mean >= 72.0);
+    CHECK(exact >= 470);
+    CHECK(mean >= 72.1);
     CHECK(silent <= 76);
-    CHECK(unchanged_ok >= 606);
+    CHECK(unchanged_ok >= 607);
 }

@@ -128,13 +128,32 @@ std::vector<Explained> explain(const ReadResult& r) {
                              (op.blocks.size() == 1 ? ")" : "s)");
                     out.push_back(e);
                     break;
-                case OpType::Redesignate:
                 case OpType::Designate: {
                     e.op = "redesignate";
                     std::string n = k < op.new_designations.size() ? op.new_designations[k] : "";
                     e.num = n.empty() ? "" : "(" + n + ")";
-                    e.text = (op.type == OpType::Designate ? "designate the existing text of " : "redesignate ") + where +
-                             " as " + e.num;
+                    e.text = "designate the existing text of " + where + " as " + e.num;
+                    out.push_back(e);
+                    break;
+                }
+                case OpType::Redesignate: {
+                    // The codifier's convention: a unit renumbered is its number struck and
+                    // inserted ("(8C)" -> "(8D)"), at the unit under its new number.
+                    std::string n = k < op.new_designations.size() ? op.new_designations[k] : "";
+                    int depth = k < op.new_depths.size() ? op.new_depths[k] : 0;
+                    e.op = "find-replace";
+                    e.count = "1";
+                    e.text = "redesignate " + where + " as (" + n + ")";
+                    if (!t.path.empty() && !n.empty()) {
+                        TargetRef u = t;
+                        e.find = "(" + u.path.back() + ")";
+                        e.replace = "(" + n + ")";
+                        if (depth > 0 && static_cast<std::size_t>(depth) <= u.path.size()) u.path.resize(static_cast<std::size_t>(depth));
+                        u.path.back() = n;
+                        e.path = codifier_path(u);
+                    } else {
+                        e.path = "";
+                    }
                     out.push_back(e);
                     break;
                 }

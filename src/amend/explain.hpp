@@ -1,6 +1,9 @@
 // What each instruction will do, in the codifier's terms: the operation, its target written as
 // the D.C. codifier writes it ("§4-251.03|(a)|(3)|(B)", "§50-205|heading", "25" for a title), the
-// words struck and inserted, and how many places. Used by `amend explain`.
+// words struck and inserted, and how many places. Used by `amend explain`. A unit renumbered
+// ("Paragraph (8C) is redesignated as paragraph (8D)") is written as the codifier writes it: its
+// number struck and inserted, at the unit under its new number; "the existing text is designated
+// as subsection (a)" is a redesignate with the new number.
 #pragma once
 
 #include <string>

@@ -9,6 +9,7 @@
 #include "amend/language/where.hpp"
 #include "amend/ops.hpp"
 #include "amend/restatement.hpp"
+#include "model/code_index.hpp"
 #include "model/designation.hpp"
 #include "model/diagnostic.hpp"
 #include "model/text.hpp"
@@ -169,6 +170,25 @@ struct Interp {
     ReadResult res;
 
     std::optional<language::Unread> unread;  // the words an action could not read, when it failed there
+    const Masked* masked = nullptr;          // the sentence being read, for showing its words
+
+    // Words of the masked sentence as the drafter wrote them: each «n» back in quotation marks.
+    std::string unmasked(const std::string& w) const {
+        if (!masked) return w;
+        std::string out;
+        for (std::size_t i = 0; i < w.size();) {
+            std::size_t e = w.compare(i, 2, "\xC2\xAB") == 0 ? w.find("\xC2\xBB", i) : std::string::npos;
+            std::string digits = e == std::string::npos ? "" : w.substr(i + 2, e - i - 2);
+            if (!digits.empty() && digits.size() < 6 && digits.find_first_not_of("0123456789") == std::string::npos &&
+                std::stoul(digits) < masked->quotes.size()) {
+                out += "\"" + masked->quotes[std::stoul(digits)] + "\"";
+                i = e + 2;
+                continue;
+            }
+            out += w[i++];
+        }
+        return out;
+    }
 
     void error(const InstructionItem& it, const std::string& msg) {
         res.errors.push_back(Diagnostic{it.file, it.line, it.col, msg, "amend.instruction", ""});
@@ -213,6 +233,13 @@ struct Interp {
         res.errors.push_back(std::move(d));
     }
 
+    // A target (or a new designation) that could not be read: at its words, with what could stand there.
+    void target_error(const InstructionItem& it, const std::string& words, const std::string& what = "the target") {
+        error_at(it, words, "cannot read " + what + " \"" + unmasked(words) + "\": expected a unit such as \"Subsection (a)\", " +
+                                "\"Section 2-1-010(a)\", \"Paragraphs (3) and (4)\", \"The section heading\" or " +
+                                "\"The definition of \"X\"\"");
+    }
+
     // The error of an action that could not be read: at the first word not read when known.
     void action_error(const InstructionItem& it, const std::string& raw) {
         if (!unread) {
@@ -220,7 +247,7 @@ struct Interp {
         }
         language::Unread u = *unread;
         unread.reset();
-        std::string shown = u.words;
+        std::string shown = unmasked(u.words);
         while (!shown.empty() && (shown.back() == '.' || shown.back() == ' ' || shown.back() == ';' || shown.back() == ':')) shown.pop_back();
         std::vector<language::Token> toks = language::lex(u.words);
         if (toks.size() >= 4 && toks[0].is("in") && toks[1].is("the") && language::ordinal_value(toks[2].text) != 0 &&
@@ -248,15 +275,15 @@ struct Interp {
             out.ordinal = n;
             return true;
         }
-        static const regex toc(R"(^(?:section\s+)?designation\s+for\s+.*$)", icase);
+        static const regex toc(R"(^(?:(?:section|title|chapter|part|subtitle|subchapter)\s+)?designations?\s+(?:for\s+)?.*$)", icase);
         static const regex toc_whole(R"(^table\s+of\s+contents\b.*$)", icase);
         if (boost::regex_match(t, mm, toc) || boost::regex_match(t, mm, toc_whole)) {
             out.uncodified = true;  // an Act's table of contents is not part of the code
             out.relative = false;
             return true;
         }
-        static const regex leadin(R"(^(?:lead-?in|introductory|opening)\s+(?:language|text|clause|matter|sentence|paragraph)(?:\s+(?:of|in)\s+(.*))?$)", icase);
-        static const regex heading(R"(^(?:section\s+)?heading(?:\s+(?:of|for|in)\s+(.*))?$)", icase);
+        static const regex leadin(R"(^(?:(?:lead[- ]?in|introductory|opening)\s+(?:language|text|clause|matter|sentence|paragraph)|(?:existing\s+|section\s+)?(?:text|language))(?:\s+(?:of|in|to)\s+(.*))?$)", icase);
+        static const regex heading(R"(^(?:amendatory\s+)?(?:section\s+)?heading(?:\s+(?:of|for|in)\s+(.*))?$)", icase);
         static const regex defn(R"(^definition\s+(?:of|for)\s+(?:the\s+(?:term|phrase)\s+)?«(\d+)»(?:\s+(?:in|of|contained in)\s+(.*))?$)", icase);
         if (boost::regex_match(t, mm, leadin)) {
             out.part = TargetRef::Part::Text;
@@ -295,6 +322,7 @@ struct Interp {
         if (boost::regex_search(t, mm, cite)) {
             if (mm[3].matched) {
                 out.container_only = true;
+                out.cites_code = true;
                 return true;
             }
             return cited(mm);
@@ -313,6 +341,16 @@ struct Interp {
                 static const regex of_law(R"(\bof\s+(?:the\s+)?.*\b(?:Act|Law|Resolution)\b)", icase);
                 if (boost::regex_search(t, of_law)) out.uncodified = true;
             }
+            return true;
+        }
+        // "Subsection 3900.9" (and "Subsections 2213.7 and 2213.8"): a section of the municipal
+        // regulations, numbered chapter.section, which are in no code.
+        static const regex regulation(R"(^(?:sub)?sections?\s+(\d+\.\d+)(?:\s*(?:,|and)\s*\d+\.\d+)*$)", icase);
+        if (boost::regex_match(t, mm, regulation)) {
+            out.section = mm[1];
+            out.section_is_law_number = true;
+            out.uncodified = true;
+            out.relative = false;
             return true;
         }
         static const regex unit(R"(^((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+((?:\([^()\s]+\)[\s,]*(?:and\s+|or\s+|through\s+)?)+)(.*)$)", icase);
@@ -381,11 +419,34 @@ struct Interp {
         return false;
     }
 
+    // The D.C. Code's sections from `first` to `last` in its index, each a target of `op`; false
+    // (none added) when either is not in the index or the range runs backwards or past a thousand.
+    bool d_c_range(const std::string& first, const std::string& last, const TargetRef& ctx, Op& op) {
+        const auto& secs = CodeIndex::dc().sections;
+        std::size_t a = secs.size(), b = secs.size();
+        for (std::size_t i = 0; i < secs.size(); ++i) {
+            if (secs[i].first == first) a = i;
+            if (secs[i].first == last) b = i;
+        }
+        if (a < secs.size() && b < secs.size() && a <= b && b - a < 1000)
+            for (std::size_t i = a; i <= b; ++i) {
+                TargetRef u;
+                u.section = secs[i].first;
+                u.title = ctx.title;
+                op.targets.push_back(u);
+            }
+        return !op.targets.empty();
+    }
+
     // Joins a relative target with the enclosing one.
     TargetRef join(const TargetRef& ctx, TargetRef t) {
         if (t.title.empty()) t.title = ctx.title;
         // Inside a law that is in no code, its own sections are in no code either.
         if (ctx.uncodified && ctx.container_only && (t.relative || t.section_is_law_number)) t.uncodified = true;
+        // A part named inside what is in no code ("Title V" of an Act's table of contents), with no
+        // Code cite of its own, is in no code either.
+        if (ctx.uncodified && t.container_only && !t.cites_code && !t.scope_known && t.section.empty() && t.title.empty())
+            t.uncodified = true;
         if (t.container_only) return t;
         if (!t.relative) return t;
         TargetRef r = t;
@@ -440,13 +501,15 @@ struct Interp {
             add(R"(\bas\s+follows\s+as\s+follows\b)", "as follows");
             add(R"(\bamended\s+by\s+to\s+read\b)", "amended to read");
             add(R"(\bamended\s+to\s+by\b)", "amended by");
+            add(R"(\bamended\s+to\s+add\b)", "amended by adding");
+            add(R"(\bamended\s+to\s+insert\b)", "amended by inserting");
             add(R"(\b(is|are)\s+amended\s+is\s+amended\b)", "$1 amended");
             add(R"(\b(is|are)\s+by\s+(striking|adding|inserting)\b)", "$1 amended by $2");
             add(R"(\b(is|are)\s+(?:mended|amending|amendment)\b)", "$1 amended");
             add(R"(\bamended\s+my\s+(striking|adding|inserting)\b)", "amended by $1");
             add(R"(\bsemincolon\b)", "semicolon");
             add(R"(\bphrased(\s+«))", "phrase$1");
-            add(R"(\b(inserting|insert)\s+the\s+phrase,\s+«)", "$1 the phrase «");
+            add(R"(\b(inserting|insert)\s+the\s+phrase,\s+(«\d+»))", "$1 the phrase $2");
             add(R"(\bis\s+added\s+to\s+read$)", "is added to read as follows");
             add(R"(^((?:an?\s+)?new\s+\S+\s+(?:\([^()\s]+\))+)\s+to\s+read\b)", "$1 is added to read");
             add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+(?:\([^()\s]+\))+)\s+by\s+(striking|adding|inserting)\b)", "$1 is amended by $2");
@@ -460,8 +523,9 @@ struct Interp {
             // "Subsection (b) amended as follows": only when no "is amended" stands anywhere.
             static const regex verb(R"(\b(?:is|are|in)\b)", icase);
             if (t.fmt == std::string("$1 is amended $2") && boost::regex_search(mm[1].first, mm[1].second, verb)) continue;
-            std::string was = mm[0].str(), now = mm.format(t.fmt);
-            res.warnings.push_back(Diagnostic{it.file, it.line, it.col, "read \"" + was + "\" as \"" + now + "\"", "amend.typo", ""});
+            std::string now = mm.format(t.fmt);
+            res.warnings.push_back(Diagnostic{it.file, it.line, it.col,
+                                              "read \"" + unmasked(mm[0].str()) + "\" as \"" + unmasked(now) + "\"", "amend.typo", ""});
             s = std::string(mm.prefix()) + now + std::string(mm.suffix());
         }
         return s;
@@ -596,7 +660,7 @@ struct Interp {
         if (!it.law_text.empty() && it.law_text[0].kind == Kind::Section) {
             // A law section with no amending words of its own may be codified as the Code
             // section itself (D.C.'s "law text codified as section"): read it as the new text.
-            Interp sub{doc, {}, {}};
+            Interp sub{doc, {}, {}, nullptr};
             InstructionItem copy = it;
             copy.law_text.clear();
             sub.walk(copy, ctx);
@@ -629,6 +693,7 @@ struct Interp {
         }
         unread.reset();
         Masked m = mask_quotes(raw);
+        masked = &m;
         if (m.unclosed != std::string::npos)
             return error_at(it, raw.substr(m.unclosed),
                             "a quotation is not closed: expected a closing quotation mark after the quoted words");
@@ -654,7 +719,7 @@ struct Interp {
         // The imperative: "Redesignate paragraph (1) as paragraph (1A)."
         static const regex redesig_imp(R"(^(?:re)?designate\s+((?:the\s+|existing\s+)*(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s.*?)\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
         if (boost::regex_match(s, mm, redesig_imp)) s = mm[1].str() + " is redesignated as " + mm[2].str();
-        static const regex existing(R"(^(?:the\s+)?existing\s+text(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
+        static const regex existing(R"(^(?:the\s+)?existing\s+(?:text|language)(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
         static const regex added(R"(^(?:an?\s+)?new\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+(?:after|before|at)\s+.*?)?(?:\s+to\s+read\s+as\s+follows)?$)", icase);
         static const regex chicago_in(R"(^in\s+(.*?),\s+(.*)$)", icase);
         static const regex restated(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+by\s+deleting\s+the\s+language\s+(?:struck\s+through|stricken|in\s+brackets)\s+and\s+(?:by\s+)?inserting\s+the\s+language\s+underscored,?\s+(?:to\s+read\s+)?as\s+follows:?$)", icase);
@@ -669,7 +734,7 @@ struct Interp {
         static const regex to_read_marked(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+to\s+read\s+as\s+follows:?$)", icase);
         if (boost::regex_match(s, mm, restated) || (marked && boost::regex_match(s, mm, to_read_marked))) {
             TargetRef t;
-            if (!parse_target(mm[1], m, t)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (!parse_target(mm[1], m, t)) return target_error(it, mm[1].str());
             TargetRef abs = join(ctx, t);
             if (it.quotes.empty()) return error(it, "expected the restated text (a block quote) after \"" + raw + "\"");
             op.blocks.clear();
@@ -681,10 +746,27 @@ struct Interp {
             }
             return;
         }
+        // An Act's table of contents is in no code: the designations and headings it lists, added
+        // or struck, change no provision of it (the operation names the table, and is skipped).
+        static const regex toc_amended(R"(^(?:the\s+)?table\s+of\s+contents?\b[^«]*?\s+(?:is|are)\s+(?:hereby\s+)?amended\s+(?:by\s+)?(?:adding|add|inserting|striking)\s+(?:(?:an?|the)\s+)?(?:following\s+|new\s+|second\s+)*(?:[\w.-]+\s+){0,3}(?:designations?|headings?|[\w.-]+\s+to\s+read\b|«\d+»)(?:[^«]*«\d+»)*[^«]*$)", icase);
+        static const regex toc_added(R"(^(?:an?\s+)?(?:new\s+)?(?:[\w.-]+\s+){0,3}(?:designations?|headings?)\s+(?:is|are)\s+added(?:\s+for\s+[^«]*?)?(?:\s+to\s+read)?\s+as\s+follows$)", icase);
+        if (boost::regex_match(s, mm, toc_amended) || boost::regex_match(s, mm, toc_added)) {
+            TargetRef t;
+            t.relative = true;
+            if (boost::regex_search(s, regex(R"(^(?:the\s+)?table\s+of\s+contents?\b)", icase))) t.uncodified = true;
+            TargetRef abs = join(ctx, t);
+            if (!abs.uncodified) return error(it, "cannot read \"" + raw + "\": designations and headings are added to an Act's table of contents, which this instruction does not name");
+            abs.uncodified = true;
+            op.type = OpType::Add;
+            op.add_kind_word = "table of contents";
+            op.targets.push_back(abs);
+            res.ops.push_back(op);
+            return;
+        }
         if (boost::regex_match(s, mm, existing)) {
             TargetRef t;
             t.relative = true;
-            if (mm[1].matched && !parse_target(mm[1], m, t)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (mm[1].matched && !parse_target(mm[1], m, t)) return target_error(it, mm[1].str());
             op.type = OpType::Designate;
             op.targets.push_back(join(ctx, t));
             op.add_kind_word = mm[2];
@@ -697,6 +779,11 @@ struct Interp {
             op.add_kind_word = kind;
             for (auto& l : designation_list(mm[2]))
                 if (!l.empty()) op.new_designations.push_back(l.back());
+            // "New sections 47-1099.05, 47-1099.06, and 47-1099.07 are added": sections by number.
+            static const regex secnum(R"(([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]))");
+            if (kind.rfind("section", 0) == 0 && op.new_designations.empty())
+                for (boost::sregex_iterator n(mm[2].first, mm[2].second, secnum), end; n != end; ++n)
+                    op.new_designations.push_back((*n)[1]);
             TargetRef t;
             t.relative = true;
             op.targets.push_back(join(ctx, t));
@@ -704,19 +791,39 @@ struct Interp {
         } else if (boost::regex_match(s, mm, repealed)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
-            if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (!parse_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
             op.type = OpType::Repeal;
-            push_targets(op, ctx, t, many);
+            // "Sections 304, 305, and 306 (D.C. Official Code §§ 34-1313.04, 34-1313.05, and
+            // 34-1313.06)": each section the cite lists.
+            static const regex range_cited(R"((?:D\.\s*C\.|District\s+of\s+Columbia)\s+Official\s+Code\s+§§\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\s+through\s+([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\s*\))", icase);
+            static const regex listed(R"(§§\s*((?:[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])(?:\s*,\s*(?:and\s+)?[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]|\s+and\s+[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])+)\s*\))", icase);
+            smatch lm;
+            std::string target_words = mm[1];
+            if (boost::regex_search(target_words, lm, listed)) {
+                static const regex num(R"([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])");
+                std::string list = lm[1];
+                for (boost::sregex_iterator n(list.begin(), list.end(), num), end; n != end; ++n) {
+                    TargetRef u;
+                    u.section = (*n)[0];
+                    u.title = ctx.title;
+                    op.targets.push_back(u);
+                }
+            } else if (boost::regex_search(target_words, lm, range_cited) && d_c_range(lm[1], lm[2], ctx, op)) {
+                // "Title II (D.C. Official Code §§ 34-1312.01 through 34-1312.12)": the sections
+                // the D.C. Code's index holds from the first to the last, in its order.
+            } else {
+                push_targets(op, ctx, t, many);
+            }
             ok = true;
         } else if (boost::regex_match(s, mm, redesig)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
-            if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (!parse_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
             if (t.part != TargetRef::Part::Whole || !t.term.empty())
                 return error(it, "cannot redesignate \"" + mm[1].str() + "\": expected a numbered unit (\"Paragraph (3)\")");
             TargetRef nt;
             std::vector<std::vector<std::string>> nmany;
-            if (!parse_target(mm[2], m, nt, &nmany)) return error(it, "cannot read the new designation \"" + mm[2].str() + "\"");
+            if (!parse_target(mm[2], m, nt, &nmany)) return target_error(it, mm[2].str(), "the new designation");
             if (many.empty()) many.push_back(t.path);
             if (nmany.empty()) nmany.push_back(nt.path);
             if (many.size() != nmany.size())
@@ -734,7 +841,7 @@ struct Interp {
         } else if (boost::regex_match(s, mm, amended)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
-            if (!parse_target(mm[1], m, t, &many)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (!parse_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
             TargetRef abs = join(ctx, t);
             std::string rest = mm[2];
             static const regex as_follows(R"(^as\s+follows:?$)", icase);
@@ -778,7 +885,7 @@ struct Interp {
             }
         } else if (boost::regex_match(s, mm, chicago_in)) {
             TargetRef t;
-            if (!parse_target(mm[1], m, t)) return error(it, "cannot read the target \"" + mm[1].str() + "\"");
+            if (!parse_target(mm[1], m, t)) return target_error(it, mm[1].str());
             TargetRef abs = join(ctx, t);
             if (!parse_action(mm[2], m, op)) return action_error(it, raw);
             if (op.targets.empty()) op.targets.push_back(abs);
@@ -805,7 +912,7 @@ struct Interp {
 }  // namespace
 
 ReadResult interpret(const AmendmentDoc& doc) {
-    Interp in{doc, {}, {}};
+    Interp in{doc, {}, {}, nullptr};
     TargetRef root;
     root.container_only = true;
     if (!doc.default_section.empty()) root.section = doc.default_section;

@@ -26,6 +26,7 @@ struct TargetRef {
     int kind_depth = 0;                   // from the kind word: subsection 1, paragraph 2, ...; 0 unknown
     bool relative = false;                // path is relative to the enclosing instruction's target
     bool container_only = false;          // names an Act, a title or a chapter, not a section
+    bool cites_code = false;              // a container named with its Code cite ("§ 32-581.01 et seq.")
     bool scope_known = false;             // a container whose sections are known by number:
     std::string scope_prefix;             // "1-" (Title 1), "2-173-" (Chapter 2-173), "" (the whole code)
     std::string title;                    // the Code title an enclosing instruction names ("... of Title 47 of

@@ -55,6 +55,7 @@ std::string target_of(const TargetRef& t) {
     if (t.kind_depth) s += " depth=" + std::to_string(t.kind_depth);
     if (t.relative) s += " relative";
     if (t.container_only) s += " container";
+    if (t.cites_code) s += " cites-code";
     if (t.scope_known) s += " scope=" + q(t.scope_prefix);
     if (!t.title.empty()) s += " title=" + t.title;
     return s;
