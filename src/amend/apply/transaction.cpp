@@ -140,6 +140,11 @@ ApplyResult apply_document(const Document& code, const AmendmentDoc& ad, const A
     }
     r.report = apply_ops(r.amended, rr.ops, o, &code);
     r.report.title = ad.title;
+    // The words the reader assumed (a typo read where only one reading is possible) come first.
+    std::vector<std::string> assumed;
+    for (const auto& d : rr.warnings)
+        assumed.push_back(d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.message);
+    r.report.warnings.insert(r.report.warnings.begin(), assumed.begin(), assumed.end());
     return r;
 }
 
