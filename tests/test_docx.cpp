@@ -248,34 +248,41 @@ TEST_CASE("docx: two runs write byte-identical Word files (diff, draft, draft --
 TEST_CASE("docx: amend's ordinance.html saved as Word by LibreOffice applies to exactly the consolidated text of the Markdown amendments [libreoffice]") {
     if (skip_without_libreoffice()) return;
     std::string dir = test::scratch("docx-roundtrip");
-    REQUIRE(test::amend(draft_cmd("--format html -o " + dir + "/ordinance.html")).rc == 0);
-    sh("cd " + dir + " && soffice -env:UserInstallation=file://" + dir +
-           "/lo-profile --headless --infilter='HTML (StarWriter)' --convert-to 'docx:MS Word 2007 XML' ordinance.html",
-       dir + "/convert.txt");
-    REQUIRE(fs::exists(dir + "/ordinance.docx"));
-    // LibreOffice keeps the marks as character styles named after the HTML elements, not as direct formatting.
-    std::string xml = sh("unzip -p " + dir + "/ordinance.docx word/document.xml", dir + "/document.xml");
-    CHECK(xml.find("<w:rStyle w:val=\"Del\"/>") != std::string::npos);
-    CHECK(xml.find("<w:rStyle w:val=\"Ins\"/>") != std::string::npos);
-    CHECK(xml.find("<w:strike/>") == std::string::npos);
-    CHECK(xml.find("<w:pStyle w:val=\"Quotations\"/>") != std::string::npos);
-    auto a = test::amend("apply " + test::source("corpus/chicago") + " --amendments " + dir + "/ordinance.docx -o " + dir +
-                         "/from-word");
-    INFO(a.err);
-    REQUIRE(a.rc == 0);
     auto m = test::amend("apply " + test::source("corpus/chicago") + " --amendments " +
                          test::source("amendments/welcoming-city-2016.md") + " -o " + dir + "/from-md");
     REQUIRE(m.rc == 0);
-    for (const char* s : {"2-57-010", "2-173-042", "2-173-045"}) {
-        CAPTURE(s);
-        std::string want = test::slurp(dir + "/from-md/consolidated/" + s + ".txt");
-        CHECK(want.size() > 300);
-        CHECK(test::slurp(dir + "/from-word/consolidated/" + s + ".txt") == want);
+    // amend draft's ordinance.html, and the site's (with its provenance box and the arrows that
+    // join each deletion to its insertion).
+    REQUIRE(test::amend(draft_cmd("--format html -o " + dir + "/drafted/ordinance.html")).rc == 0);
+    fs::create_directories(dir + "/site");
+    fs::copy_file(dir + "/from-md/ordinance.html", dir + "/site/ordinance.html");
+    for (const char* which : {"drafted", "site"}) {
+        CAPTURE(which);
+        std::string d = dir + "/" + which;
+        sh("cd " + d + " && soffice -env:UserInstallation=file://" + dir +
+               "/lo-profile --headless --infilter='HTML (StarWriter)' --convert-to 'docx:MS Word 2007 XML' ordinance.html",
+           d + "/convert.txt");
+        REQUIRE(fs::exists(d + "/ordinance.docx"));
+        // LibreOffice keeps the marks as character styles named after the HTML elements, not as direct formatting.
+        std::string xml = sh("unzip -p " + d + "/ordinance.docx word/document.xml", d + "/document.xml");
+        CHECK(xml.find("<w:rStyle w:val=\"Del\"/>") != std::string::npos);
+        CHECK(xml.find("<w:rStyle w:val=\"Ins\"/>") != std::string::npos);
+        CHECK(xml.find("<w:strike/>") == std::string::npos);
+        CHECK(xml.find("<w:pStyle w:val=\"Quotations\"/>") != std::string::npos);
+        auto a = test::amend("apply " + test::source("corpus/chicago") + " --amendments " + d + "/ordinance.docx -o " + d +
+                             "/from-word");
+        INFO(a.err);
+        REQUIRE(a.rc == 0);
+        for (const char* s : {"2-57-010", "2-173-042", "2-173-045"}) {
+            CAPTURE(s);
+            std::string want = test::slurp(dir + "/from-md/consolidated/" + s + ".txt");
+            CHECK(want.size() > 300);
+            CHECK(test::slurp(d + "/from-word/consolidated/" + s + ".txt") == want);
+        }
+        std::size_t n = 0;
+        for ([[maybe_unused]] auto& e : fs::directory_iterator(d + "/from-word/consolidated")) ++n;
+        CHECK(n == 3);
     }
-    CHECK(fs::directory_iterator(dir + "/from-word/consolidated") != fs::directory_iterator());
-    std::size_t n = 0;
-    for ([[maybe_unused]] auto& e : fs::directory_iterator(dir + "/from-word/consolidated")) ++n;
-    CHECK(n == 3);
 }
 
 TEST_CASE("docx: the ordinance amend drafts as Word reads back as the amendment it came from, formatted and tracked") {

@@ -80,6 +80,8 @@ std::string unescape(const std::string& s) {
     return out;
 }
 
+std::string trim(const std::string& s);
+
 std::vector<Segment> segments_of(const std::string& raw, const std::string& file, int line) {
     std::vector<Segment> segs;
     auto push = [&](Segment::Type t, const std::string& text) {
@@ -125,6 +127,14 @@ std::vector<Segment> segments_of(const std::string& raw, const std::string& file
         i = e + std::strlen(m->close);
     }
     push(Segment::Type::Equal, unescape(plain));
+    // amend's own redline joins a deletion to the insertion replacing it by an arrow that is real
+    // text ("no \u2192 No", README): an ordinance copied from amend's HTML (saved as Word, say)
+    // carries it. Standing alone between the two marks it is no word of the law, and neither are
+    // the spaces around it: the two marks touch, as they did before it was put there.
+    for (std::size_t k = 1; k + 1 < segs.size(); ++k)
+        if (segs[k].type == Segment::Type::Equal && segs[k - 1].type == Segment::Type::Delete &&
+            segs[k + 1].type == Segment::Type::Insert && trim(segs[k].text) == "\xE2\x86\x92")
+            segs.erase(segs.begin() + static_cast<std::ptrdiff_t>(k));
     return segs;
 }
 
