@@ -185,7 +185,7 @@ TEST_CASE("publishing: diff pages take their labels from the options or the side
 }
 
 TEST_CASE("publishing: every command's help gives its defaults, exit codes and an example; unknown commands are named") {
-    for (const char* cmd : {"show", "diff", "apply", "check", "compare", "draft", "index"}) {
+    for (const char* cmd : {"show", "diff", "apply", "check", "compare", "draft", "explain", "index"}) {
         CAPTURE(cmd);
         auto r = test::amend(std::string(cmd) + " --help");
         CHECK(r.rc == 0);

@@ -92,13 +92,14 @@ int main(int argc, char** argv) {
     const std::string doc = "\nAmendment documents: amendments/README.md.";
     s->footer("Defaults: --format outline; the whole code when --at is absent.\n" + exits.substr(1) +
               "\nExample: amend show corpus/chicago --at 2-173-042(c) --format text");
-    d->footer("Defaults: --format md; unchanged provisions elided (--full shows them).\n"
+    d->footer("Defaults: --format md; unchanged provisions elided (--full shows them); docx, pdf and side-by-side-pdf "
+              "write -o FILE, tracked changes by --author amend, dated by --date only (no date otherwise).\n"
               "Exit codes: 0 the two are equal, 1 they differ, 2 bad input or usage, 3 internal error.\n"
               "Example: amend diff corpus/chicago/mcc-2-57-010-2016-excerpt.txt corpus/chicago/mcc-2-78-100-current-excerpt.txt "
               "--format side-by-side --new-label \"Text after 2021\" > coercion.html");
     a->footer("Writes DIR/index.html (the site: per changed section a redline, side-by-side and consolidated page, each "
               "with a .md twin), DIR/ordinance.html, DIR/report.md, DIR/changes.json (the diff --format json schema), "
-              "DIR/consolidated/, DIR/manifest.txt (a rerun into DIR removes the files of the earlier run that it does "
+              "DIR/consolidated/, DIR/NUMBER/redline.docx (Word tracked changes) and DIR/ordinance.docx, DIR/manifest.txt (a rerun into DIR removes the files of the earlier run that it does "
               "not write again, and nothing else). Nothing is written when any instruction fails.\n"
               "Defaults: instructions naming sections not in the code are skipped with a note (--strict: failures).\n" +
               exits.substr(1) + " Exit 2 also when an instruction fails (nothing written)." + doc +
@@ -116,6 +117,12 @@ int main(int argc, char** argv) {
                "--amendments amendments/illustrative-alternative-2016.md -o compare");
     dr->footer("Defaults: --style chicago, --format md, standard output.\n" + exits.substr(1) + doc +
                "\nExample: amend draft corpus/chicago --amendments amendments/welcoming-city-2016.md --format html -o ordinance.html");
+    ex->footer("Prints, for each instruction in reading order, the operation, its target, the words struck and inserted, "
+               "how many places, and where it came from (file:line); --format json in the D.C. codifier's paths.\n"
+               "Defaults: --format text; without --code nothing is checked against a code.\n"
+               "Exit codes: 0 every instruction was read, 2 one was not (the errors on standard error, what was read still "
+               "printed) or bad input, 3 internal error." + doc +
+               "\nExample: amend explain amendments/welcoming-city-2016.md --code corpus/chicago");
     ix->footer("Defaults: standard output.\n" + exits.substr(1) +
                "\nExample: amend index us/dc/council/code -o corpus/dc/code-index.tsv");
     app.footer("Run `amend help COMMAND` or `amend COMMAND --help` for a command's defaults, exit codes and an example.\n"
@@ -137,7 +144,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         // An unknown command is named ("amend frobnicate": no such command).
         if (argc > 1 && argv[1][0] != '-' && !find_sub(argv[1])) {
-            std::cerr << "amend: error: no command \"" << argv[1] << "\" (commands: show, diff, apply, check, compare, draft, index, help)\n"
+            std::cerr << "amend: error: no command \"" << argv[1] << "\" (commands: show, diff, apply, check, compare, draft, explain, index, help)\n"
                       << "Run `amend help` for the list.\n";
             return cli::kBadInput;
         }
