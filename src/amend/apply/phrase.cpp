@@ -119,7 +119,35 @@ void Applier::phrase_op_in_scope(const Op& op, const TargetRef& t) {
              "amend.phrase");
 }
 
+namespace {
+
+// The double quotation marks in `s`, straight or curly.
+std::size_t quote_marks(const std::string& s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '"') ++n;
+        else if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x9D") == 0) ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
 void Applier::phrase_op(const Op& op) {
+    // Inserted words that quote something, and would leave the law's quotation marks unbalanced
+    // where the struck words did not (""acupuncturist,"" for ""acupuncturist, L.Ac.,": the law
+    // never closes its inner quotation), were misquoted or misread: which words the quotation
+    // holds is not said, so the instruction is refused.
+    if (op.type == OpType::Replace || op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) {
+        std::size_t in = quote_marks(op.replace), out = op.type == OpType::Replace ? quote_marks(op.find) : 0;
+        if (in > 0 && in % 2 != out % 2) {
+            fail(op, "the inserted words \"" + op.replace + "\" hold " + std::to_string(in) + " quotation mark" +
+                         (in == 1 ? "" : "s") + (op.type == OpType::Replace ? " and the struck words " + std::to_string(out) : std::string()) +
+                         ": the law's quotation marks would not balance; quote the words as they are to read",
+                 "amend.quotation");
+            return;
+        }
+    }
     for (const auto& t : op.targets) {
         if (t.container_only && t.scope_known) {
             phrase_op_in_scope(op, t);
