@@ -66,7 +66,7 @@ const std::string& dc_code_dir() {
 }  // namespace
 
 TEST_CASE("a D.C. section reads into the tree") {
-    std::string f = test::shared("corpus/dc-amendments-dev/23-269__42-3505.05/before.xml");
+    std::string f = test::dc_cases("dc-cases-dev").dir + "/23-269__42-3505.05/before.xml";
     Document doc = load_code({f});
     auto secs = sections_of(doc.root);
     REQUIRE(secs.size() == 1);
@@ -85,7 +85,7 @@ TEST_CASE("a D.C. section reads into the tree") {
 }
 
 TEST_CASE("D.C. XML to the plain-text layout") {
-    Document doc = load_code({test::shared("corpus/dc-amendments-dev/23-269__42-3505.05/before.xml")});
+    Document doc = load_code({test::dc_cases("dc-cases-dev").dir + "/23-269__42-3505.05/before.xml"});
     std::string t = write_text(doc, 0);
     CHECK(t.rfind("42-3505.05 Prohibition of discrimination against elderly tenants or families with children.\n"
                   "   (a)   It is unlawful for a housing provider",

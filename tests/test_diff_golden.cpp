@@ -114,7 +114,7 @@ TEST_CASE("diff: the Coercion definition, 2-57-010 (2016) against 2-78-100 (curr
 }
 
 TEST_CASE("diff: D.C. dev cases, before against after: word operations replay both texts") {
-    std::string root = test::shared("corpus/dc-amendments-dev");
+    std::string root = test::dc_cases("dc-cases-dev").dir;
     REQUIRE(fs::exists(root));
     std::vector<fs::path> dirs;
     for (const auto& e : fs::directory_iterator(root))

@@ -28,7 +28,7 @@ struct TwoCodes {
 const TwoCodes& dc_codes() {
     static TwoCodes t = [] {
         TwoCodes r;
-        std::string root = test::shared("corpus/dc-amendments-dev");
+        std::string root = test::dc_cases("dc-cases-dev").dir;
         std::vector<fs::path> dirs;
         for (const auto& e : fs::directory_iterator(root))
             if (e.is_directory()) dirs.push_back(e.path());

@@ -33,7 +33,7 @@ const Law& law() {
     static Law l = [] {
         Law r;
         std::vector<fs::path> dirs;
-        for (const auto& e : fs::directory_iterator(test::shared("corpus/dc-amendments-dev")))
+        for (const auto& e : fs::directory_iterator(test::dc_cases("dc-cases-dev").dir))
             if (e.is_directory()) dirs.push_back(e.path());
         std::sort(dirs.begin(), dirs.end());
         std::set<std::string> numbers;
@@ -289,7 +289,7 @@ TEST_CASE("amend diff, section by section, edges: inputs read whole") {
     test::spit(dir + "/one/code.txt", n);
     CHECK(check_paths(dir + "/old/a.txt", dir + "/one", true) == 1);
     std::string xml;
-    for (const auto& e : fs::directory_iterator(test::shared("corpus/dc-amendments-dev"))) {
+    for (const auto& e : fs::directory_iterator(test::dc_cases("dc-cases-dev").dir)) {
         xml = (e.path() / "before.xml").string();
         break;
     }

@@ -473,7 +473,7 @@ std::string tree_words(const amend::Document& d) {
 }  // namespace
 
 TEST_CASE("docx redline over the D.C. dev cases: accepting every change gives after.xml's words, rejecting them before.xml's") {
-    fs::path root = test::shared("corpus/dc-amendments-dev");
+    fs::path root = test::dc_cases("dc-cases-dev").dir;
     if (!fs::exists(root)) {
         MESSAGE("skipped: no " << root.string());
         return;
