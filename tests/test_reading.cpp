@@ -91,6 +91,13 @@ TEST_CASE("explain: what each instruction will do, as text and as the codifier's
           std::string::npos);
     CHECK(j.out.find("\"op\": \"repeal\",\n   \"path\": \"\xC2\xA7" "2-1-010|(b)|(3)\"") != std::string::npos);
     CHECK(j.out.find("\"count\": \"all\"") != std::string::npos);
+    // A definition is named by its term (the codifier's path stops at the section).
+    test::spit(dir + "/d.md", "# Coercion\n\n1. The definition of \"Coercion\" in Section 2-57-010 is amended by inserting "
+                              "\", or verbal threats,\" after \"threats of violence\".\n");
+    auto d = test::amend("explain '" + dir + "/d.md'");
+    CHECK(d.rc == 0);
+    CHECK(d.out == dir + "/d.md:3: insert \", or verbal threats,\" after \"threats of violence\" in the definition of \"Coercion\" in "
+                   "\xC2\xA7 2-57-010, once\n");
 }
 
 TEST_CASE("explain: a sentence not read is an error at its first unread word; what was read is still printed") {

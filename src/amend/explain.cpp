@@ -33,6 +33,8 @@ std::string for_people(const std::string& path, const TargetRef& t) {
         else s += part;
         i = e + 1;
     }
+    // A definition is named by its term: the codifier's path stops at the section that holds it.
+    if (!t.term.empty()) s = "the definition of \"" + t.term + "\" in " + s;
     return heading ? "the heading of " + s : s;
 }
 
