@@ -3,20 +3,7 @@
 
 namespace amend::applying {
 
-std::string Applier::normal(const std::string& s) {
-    std::string f = fold(s).s, out;
-    bool sp = false;
-    for (char c : f) {
-        if (c == ' ' || c == '\t' || c == '\n') {
-            sp = !out.empty();
-            continue;
-        }
-        if (sp) out += ' ';
-        sp = false;
-        out += c;
-    }
-    return out;
-}
+std::string Applier::normal(const std::string& s) { return collapse_ws(fold(s).s); }
 
 void Applier::set_unnumbered(const Op& op) {
     std::vector<Provision*> chain;
