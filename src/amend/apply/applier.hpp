@@ -51,6 +51,11 @@ Folded fold(const std::string& t);
 
 bool is_word(char c);
 
+// Whether the character that starts at `pos` (word_after) or ends there (word_before) is part of a
+// word, read as UTF-8: letters and digits are, dashes, curly quotes, § and the no-break space are not.
+bool word_after(const std::string& s, std::size_t pos);
+bool word_before(const std::string& s, std::size_t pos);
+
 // Hits grouped by the text they are in, in reading order within each.
 bool text_order(const Hit& a, const Hit& b);
 

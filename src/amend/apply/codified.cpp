@@ -103,8 +103,8 @@ void find_codified(Provision* node, bool heading, const CodifiedNeedle& cn, std:
     for (boost::sregex_iterator it(h.s.begin(), h.s.end(), cn.re), end; it != end; ++it) {
         const auto& m = *it;
         auto b = static_cast<std::size_t>(m[0].first - h.s.cbegin()), e = static_cast<std::size_t>(m[0].second - h.s.cbegin());
-        bool left_ok = b == 0 || !is_word(h.s[b]) || !is_word(h.s[b - 1]);
-        bool right_ok = e >= h.s.size() || e == b || !is_word(h.s[e - 1]) || !is_word(h.s[e]);
+        bool left_ok = b == 0 || !word_after(h.s, b) || !word_before(h.s, b);
+        bool right_ok = e >= h.s.size() || e == b || !word_before(h.s, e) || !word_after(h.s, e);
         if (!left_ok || !right_ok) continue;
         out.push_back(Hit{node, heading, h.at[b], h.at[e]});
         std::vector<std::string> c;

@@ -41,6 +41,44 @@ Folded fold(const std::string& t) {
 
 bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80); }
 
+namespace {
+
+// Whether a code point is part of a word: letters and digits, and beyond ASCII anything but the
+// marks of Latin-1 (no-break space, §, ¶, «, », ×, ÷), the general punctuation, symbols and arrows
+// (dashes, curly quotes, …, †, →) and CJK punctuation.
+bool word_code_point(std::uint32_t cp) {
+    if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0;
+    if (cp <= 0xBF || cp == 0xD7 || cp == 0xF7) return false;
+    if (cp >= 0x2000 && cp <= 0x2BFF) return false;
+    if ((cp >= 0x3000 && cp <= 0x303F) || cp == 0xFEFF) return false;
+    return true;
+}
+
+// The code point whose encoding starts at s[i] (a stray byte stands for itself).
+std::uint32_t code_point_at(const std::string& s, std::size_t i) {
+    auto u = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = u(i);
+    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (n == 1 || i + n > s.size()) return c;
+    std::uint32_t cp = c & (0x7Fu >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((u(i + k) & 0xC0) != 0x80) return c;
+        cp = (cp << 6) | (u(i + k) & 0x3Fu);
+    }
+    return cp;
+}
+
+}  // namespace
+
+bool word_after(const std::string& s, std::size_t pos) { return pos < s.size() && word_code_point(code_point_at(s, pos)); }
+
+bool word_before(const std::string& s, std::size_t pos) {
+    if (pos == 0 || pos > s.size()) return false;
+    std::size_t i = pos - 1;
+    for (int k = 0; k < 3 && i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80; ++k) --i;
+    return word_code_point(code_point_at(s, i));
+}
+
 bool text_order(const Hit& a, const Hit& b) {
     return a.node != b.node ? a.node < b.node : a.heading != b.heading ? a.heading < b.heading : a.begin < b.begin;
 }
@@ -62,8 +100,8 @@ void find_in(Provision* node, bool heading, const std::string& needle, std::vect
         std::size_t pos = 0, found = 0;
         while ((pos = hay.s.find(n.s, pos)) != std::string::npos) {
             std::size_t e = pos + n.s.size();
-            bool left_ok = pos == 0 || !is_word(n.s.front()) || !is_word(hay.s[pos - 1]);
-            bool right_ok = e >= hay.s.size() || !is_word(n.s.back()) || !is_word(hay.s[e]);
+            bool left_ok = pos == 0 || !word_after(n.s, 0) || !word_before(hay.s, pos);
+            bool right_ok = e >= hay.s.size() || !word_before(n.s, n.s.size()) || !word_after(hay.s, e);
             if (left_ok && right_ok) {
                 std::size_t b = hay.at[pos], end = hay.at[e];
                 // An editor's note right after the words goes with them ("payed [paid]").

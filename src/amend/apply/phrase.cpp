@@ -218,23 +218,23 @@ void Applier::phrase_op(const Op& op) {
                 e.with = replacement;
                 // Words never run together: striking ", the Office" from "organization, the
                 // Office" and inserting "or the Office" gives "organization or the Office".
-                if (!e.with.empty() && e.begin > 0 && is_word(txt[e.begin - 1]) && is_word(e.with.front())) e.with = " " + e.with;
-                if (!e.with.empty() && e.end < txt.size() && is_word(txt[e.end]) && is_word(e.with.back())) e.with += " ";
+                if (!e.with.empty() && e.begin > 0 && word_before(txt, e.begin) && word_after(e.with, 0)) e.with = " " + e.with;
+                if (!e.with.empty() && e.end < txt.size() && word_after(txt, e.end) && word_before(e.with, e.with.size())) e.with += " ";
             } else if (op.type == OpType::Strike) {
                 // Striking a whole word takes one space with it.
                 std::size_t floor = edits.empty() ? 0 : edits.back().end;
-                if (e.begin > floor && txt[e.begin - 1] == ' ' && (e.end == txt.size() || txt[e.end] == ' ' || !is_word(txt[e.end])))
+                if (e.begin > floor && txt[e.begin - 1] == ' ' && (e.end == txt.size() || txt[e.end] == ' ' || !word_after(txt, e.end)))
                     --e.begin;
                 else if (e.end < txt.size() && txt[e.end] == ' ' && e.begin == 0)
                     ++e.end;
             } else if (op.type == OpType::InsertBefore) {
                 e.with = replacement;
-                if (!e.with.empty() && is_word(e.with.back()) && h.begin < txt.size() && is_word(txt[h.begin])) e.with += " ";
+                if (!e.with.empty() && word_before(e.with, e.with.size()) && h.begin < txt.size() && word_after(txt, h.begin)) e.with += " ";
                 e.end = e.begin;
             } else {
                 e.with = replacement;
-                if (!e.with.empty() && is_word(e.with.front()) && h.end > 0 &&
-                    (is_word(txt[h.end - 1]) || txt[h.end - 1] == ',' || txt[h.end - 1] == ';'))
+                if (!e.with.empty() && word_after(e.with, 0) && h.end > 0 &&
+                    (word_before(txt, h.end) || txt[h.end - 1] == ',' || txt[h.end - 1] == ';'))
                     e.with = " " + e.with;
                 e.begin = e.end;
             }
@@ -286,7 +286,7 @@ void Applier::insert_at_end(const Op& op) {
         };
         walk(*target);
         std::string& txt = last->text.text;
-        std::string sep = (!txt.empty() && txt.back() != ' ' && is_word(add.front())) ? " " : "";
+        std::string sep = (!txt.empty() && txt.back() != ' ' && word_after(add, 0)) ? " " : "";
         if (!txt.empty() && (add.front() == ' ')) sep.clear();
         rich_replace(last->text, txt.size(), txt.size(), sep + add);
         note(op, "added \"" + add + "\" at the end of " + cite_of(target), target);
