@@ -25,11 +25,17 @@ std::vector<Token> lex(const std::string& s) {
         }
         Token t;
         t.at = i;
-        if (s.compare(i, open.size(), open) == 0) {
+        if (s.compare(i, open.size(), open) == 0 && s.find(close, i) != std::string::npos) {
             std::size_t e = s.find(close, i);
             t.kind = Token::Kind::Quote;
             t.text = s.substr(i + open.size(), e - i - open.size());
             i = e + close.size();
+        } else if (s.compare(i, open.size(), open) == 0) {
+            // A quotation mark never closed (the reader's masks come in pairs; an input can hold a
+            // lone one): a mark of its own, never a search from the end of the text.
+            t.kind = Token::Kind::Punct;
+            t.text = open;
+            i += open.size();
         } else if (c == '(') {
             std::size_t e = s.find(')', i);
             if (e != std::string::npos && e - i <= 13 && s.find_first_of(" (", i + 1) > e) {
