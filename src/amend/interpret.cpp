@@ -6,11 +6,10 @@
 #include <optional>
 
 #include "amend/language/lexer.hpp"
+#include "amend/language/target.hpp"
 #include "amend/language/where.hpp"
 #include "amend/ops.hpp"
 #include "amend/restatement.hpp"
-#include "model/code_index.hpp"
-#include "model/designation.hpp"
 #include "model/diagnostic.hpp"
 #include "model/text.hpp"
 #include "parse/dc_law.hpp"
@@ -67,99 +66,11 @@ namespace {
 using boost::regex;
 using boost::smatch;
 const auto icase = regex::perl | regex::icase;
+using language::chain_of;
+using language::designation_list;
+using language::mask_quotes;
+using language::Masked;
 
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-struct Masked {
-    std::string text;                 // with «n» for each quoted phrase
-    std::vector<std::string> quotes;
-    std::size_t unclosed = std::string::npos;  // the byte of a quotation mark that is never closed
-};
-
-// Words after a closing straight quote in drafting language.
-bool closes_here(const std::string& s, std::size_t j) {
-    std::string_view after = std::string_view(s).substr(j + 1);
-    if (after.empty()) return true;
-    char a = after[0];
-    if (a == '.' || a == ',' || a == ';' || a == ':') return after.size() == 1 || after[1] == ' ';
-    if (a != ' ') return false;
-    static const regex words(R"(^ (and|in|both|each|wherever|every|after|before|at|is|are|with|where|from|which|shall|immediately|respectively|as|the (?:first|second|third|fourth|fifth|last)|to read)\b)", icase);
-    std::string rest(after.substr(0, 24));
-    return boost::regex_search(rest, words);
-}
-
-Masked mask_quotes(const std::string& s) {
-    Masked m;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (starts_with(std::string_view(s).substr(i), "\xE2\x80\x9C")) {
-            std::size_t e = s.find("\xE2\x80\x9D", i + 3);
-            if (e != std::string::npos) {
-                m.text += "\xC2\xAB" + std::to_string(m.quotes.size()) + "\xC2\xBB";
-                m.quotes.push_back(s.substr(i + 3, e - i - 3));
-                i = e + 3;
-                continue;
-            }
-        }
-        if (s[i] == '"' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '[')) {
-            std::size_t j = i + 1;
-            std::size_t close = std::string::npos;
-            for (; j < s.size(); ++j)
-                if (s[j] == '"' && closes_here(s, j)) {
-                    close = j;
-                    break;
-                }
-            // No quotation mark followed by words drafting language goes on with: the next one
-            // closes the phrase (what follows must then be read); with none, the phrase has no end.
-            if (close == std::string::npos) close = s.find('"', i + 1);
-            if (close == std::string::npos) {
-                m.unclosed = i;
-                m.text += s.substr(i);
-                break;
-            }
-            m.text += "\xC2\xAB" + std::to_string(m.quotes.size()) + "\xC2\xBB";
-            m.quotes.push_back(s.substr(i + 1, close - i - 1));
-            i = close + 1;
-            continue;
-        }
-        m.text += s[i++];
-    }
-    return m;
-}
-
-// "(a)(1)" → {"a", "1"}
-std::vector<std::string> chain_of(const std::string& s) {
-    std::vector<std::string> out;
-    static const regex d(R"(\(([^()\s]{1,12})\))");
-    for (boost::sregex_iterator it(s.begin(), s.end(), d), end; it != end; ++it) out.push_back((*it)[1]);
-    return out;
-}
-
-// "(3) and (4)", "(3), (4), and (5)", "(A) through (D)", "(c)(1)" → a list of chains.
-std::vector<std::vector<std::string>> designation_list(const std::string& s) {
-    std::vector<std::vector<std::string>> out;
-    static const regex through(R"(^\s*((?:\([^()\s]+\))+)\s+through\s+((?:\([^()\s]+\))+)\s*$)", icase);
-    smatch m;
-    if (boost::regex_match(s, m, through)) {
-        auto a = chain_of(m[1]), b = chain_of(m[2]);
-        if (a.size() == b.size() && !a.empty()) {
-            std::vector<std::string> cur = a;
-            // "(i) through (v)" counts in numerals when both ends can be numerals.
-            bool roman = roman_value(a.back()) != 0 && roman_value(b.back()) != 0;
-            for (int guard = 0; guard < 60; ++guard) {
-                out.push_back(cur);
-                if (cur.back() == b.back()) return out;
-                cur.back() = next_designation(cur.back(), roman);
-                if (cur.back().empty()) break;
-            }
-        }
-        return {};
-    }
-    static const regex item(R"(((?:\([^()\s]+\))+))");
-    for (boost::sregex_iterator it(s.begin(), s.end(), item), end; it != end; ++it) out.push_back(chain_of((*it)[1]));
-    return out;
-}
 
 struct Ctx {
     TargetRef t;  // the enclosing target (absolute)
@@ -254,214 +165,6 @@ struct Interp {
             (toks[3].is("sentence") || toks[3].is("sentences")))
             return error_at(it, u.words, "cannot apply \"" + shown + "\": a change limited to one sentence of a unit cannot be applied; quote words that appear once in the unit instead");
         error_at(it, u.words, "cannot read \"" + shown + "\": expected " + u.expected);
-    }
-
-    // Parses a target phrase. Returns false when it is not one.
-    bool parse_target(std::string t, const Masked& m, TargetRef& out, std::vector<std::vector<std::string>>* many = nullptr) {
-        t = collapse_ws(t);
-        static const regex the(R"(^(?:the|and|that)\s+)", icase);
-        t = boost::regex_replace(t, the, "");
-        smatch mm;
-        // "the second paragraph designated as paragraph (7)", "the newly designated subsection (a)"
-        static const regex nth(R"(^(first|second|third|fourth)\s+\S+\s+designated\s+as\s+(.*)$)", icase);
-        static const regex newly(R"(^(?:(?:newly|existing|new)\s+(?:re)?designated|existing|redesignated)\s+(.*)$)", icase);
-        if (boost::regex_match(t, mm, newly)) t = mm[1];
-        if (boost::regex_match(t, mm, nth)) {
-            std::string w = mm[1];
-            w = ascii_lower(std::move(w));
-            int n = w == "first" ? 1 : w == "second" ? 2 : w == "third" ? 3 : 4;
-            std::string rest = mm[2];
-            if (!parse_target(rest, m, out, many)) return false;
-            out.ordinal = n;
-            return true;
-        }
-        static const regex toc(R"(^(?:(?:section|title|chapter|part|subtitle|subchapter)\s+)?designations?\s+(?:for\s+)?.*$)", icase);
-        static const regex toc_whole(R"(^table\s+of\s+contents\b.*$)", icase);
-        if (boost::regex_match(t, mm, toc) || boost::regex_match(t, mm, toc_whole)) {
-            out.uncodified = true;  // an Act's table of contents is not part of the code
-            out.relative = false;
-            return true;
-        }
-        static const regex leadin(R"(^(?:(?:lead[- ]?in|introductory|opening)\s+(?:language|text|clause|matter|sentence|paragraph)|(?:existing\s+|section\s+)?(?:text|language))(?:\s+(?:of|in|to)\s+(.*))?$)", icase);
-        static const regex heading(R"(^(?:amendatory\s+)?(?:section\s+)?heading(?:\s+(?:of|for|in)\s+(.*))?$)", icase);
-        static const regex defn(R"(^definition\s+(?:of|for)\s+(?:the\s+(?:term|phrase)\s+)?«(\d+)»(?:\s+(?:in|of|contained in)\s+(.*))?$)", icase);
-        if (boost::regex_match(t, mm, leadin)) {
-            out.part = TargetRef::Part::Text;
-            t = mm[1].matched ? mm[1].str() : "";
-            if (t.empty()) {
-                out.relative = true;
-                return true;
-            }
-            t = boost::regex_replace(t, the, "");
-        } else if (boost::regex_match(t, mm, heading)) {
-            out.part = TargetRef::Part::Heading;
-            t = mm[1].matched ? mm[1].str() : "";
-            if (t.empty()) {
-                out.relative = true;
-                out.kind_depth = -1;  // the section's own heading
-                return true;
-            }
-            t = boost::regex_replace(t, the, "");
-        } else if (boost::regex_match(t, mm, defn)) {
-            out.term = m.quotes.at(static_cast<std::size_t>(std::stoi(mm[1])));
-            t = mm[2].matched ? mm[2].str() : "";
-            if (t.empty()) {
-                out.relative = true;
-                return true;
-            }
-            t = boost::regex_replace(t, the, "");
-        }
-        // A Code cite in parentheses wins: "Section 505(c) (D.C. Official Code § 42-3505.05(c))".
-        static const regex cite(R"((?:D\.\s*C\.|District of Columbia)[^()§]*?(?:Code|Official Code)[^§()]*§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*)(\s*(?:,\s*)?et\.?\s+seq)?)", icase);
-        auto cited = [&](const smatch& c) {  // a Code section and the designations after it
-            out.section = c[1];
-            out.path = chain_of(c[2]);
-            out.relative = false;
-            return true;
-        };
-        if (boost::regex_search(t, mm, cite)) {
-            if (mm[3].matched) {
-                out.container_only = true;
-                out.cites_code = true;
-                return true;
-            }
-            return cited(mm);
-        }
-        static const regex code_cite(R"(^§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*))", icase);
-        if (boost::regex_search(t, mm, code_cite)) return cited(mm);
-        static const regex sect(R"(^(?:section|sec\.)\s+(?:of\s+)?([0-9][0-9A-Za-z:.\-]*?)((?:\([^()\s]+\))*)(?:\s|,|$).*$)", icase);
-        if (boost::regex_match(t, mm, sect)) {
-            std::string num = mm[1];
-            out.path = chain_of(mm[2]);
-            out.relative = false;
-            out.section = num;
-            if (num.find('-') == std::string::npos && num.find(':') == std::string::npos) {
-                out.section_is_law_number = true;
-                // A section of a named law with no Code cite is a section of no code.
-                static const regex of_law(R"(\bof\s+(?:the\s+)?.*\b(?:Act|Law|Resolution)\b)", icase);
-                if (boost::regex_search(t, of_law)) out.uncodified = true;
-            }
-            return true;
-        }
-        // "Subsection 3900.9" (and "Subsections 2213.7 and 2213.8"): a section of the municipal
-        // regulations, numbered chapter.section, which are in no code.
-        static const regex regulation(R"(^(?:sub)?sections?\s+(\d+\.\d+)(?:\s*(?:,|and)\s*\d+\.\d+)*$)", icase);
-        if (boost::regex_match(t, mm, regulation)) {
-            out.section = mm[1];
-            out.section_is_law_number = true;
-            out.uncodified = true;
-            out.relative = false;
-            return true;
-        }
-        static const regex unit(R"(^((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+((?:\([^()\s]+\)[\s,]*(?:and\s+|or\s+|through\s+)?)+)(.*)$)", icase);
-        if (boost::regex_match(t, mm, unit)) {
-            std::string kind = mm[1];
-            int depth = unit_depth(kind);
-            std::string lk = kind;
-            lk = ascii_lower(std::move(lk));
-            if (lk == "section" || lk == "sections") depth = 1;  // "section (e)" means a subsection
-            auto list = designation_list(mm[2]);
-            if (list.empty()) return false;
-            out.kind_depth = depth;
-            out.relative = true;
-            out.path = list[0];
-            std::string rest = collapse_ws(mm[3]);
-            if (!rest.empty()) {
-                // "Subsection (a) of section 5 (D.C. Official Code § 1-2)": the tail names the section.
-                static const regex of(R"(^(?:of|in)\s+(.*)$)", icase);
-                smatch om;
-                if (boost::regex_match(rest, om, of)) {
-                    TargetRef outer;
-                    if (parse_target(om[1], m, outer) && !outer.relative && !outer.container_only) {
-                        out.section = outer.section;
-                        out.section_is_law_number = outer.section_is_law_number;
-                        auto p = outer.path;
-                        for (auto& d : out.path) p.push_back(d);
-                        out.path = p;
-                        out.relative = false;
-                        for (auto& l : list) {
-                            auto q = outer.path;
-                            for (auto& d : l) q.push_back(d);
-                            l = q;
-                        }
-                    }
-                }
-            }
-            if (many) *many = list;
-            return true;
-        }
-        static const regex container(R"(^(?:.*\bAct\b.*|.*\bCode\b.*|(?:title|chapter|subchapter|part|subtitle|article|division)\s+\S+.*|table of contents.*|.*\bLaw\b.*|.*\bOrdinance\b.*)$)", icase);
-        if (boost::regex_match(t, mm, container)) {
-            out.container_only = true;
-            // A law cited by its law number and register with no Code cite ("the Secure DC Omnibus
-            // Amendment Act of 2024, effective June 8, 2024 (D.C. Law 25-175; 71 DCR 2732)") is in
-            // no code: its sections, and the amendments it carries, are not the code's.
-            static const regex law_cite(R"(\((?:[^()]*;\s*)?(?:D\.\s*C\.\s+Law|Pub\.\s*L\.|\d+\s+Stat\.|\d+\s+DCR)\s[^()]*\))", icase);
-            if (boost::regex_search(t, law_cite)) out.uncodified = true;
-            // The sections a title, a chapter or the whole code holds are known by their numbers.
-            static const regex title(R"(^title\s+(\d+[A-Za-z]?)\s+of\s+the\s+(?:District\s+of\s+Columbia|D\.\s*C\.)\s+(?:Official\s+)?Code\b.*$)", icase);
-            static const regex chapter(R"(^chapter\s+(\d+[A-Za-z]?-\d+[A-Za-z]?)\b.*$)", icase);
-            static const regex whole(R"(^(?:District\s+of\s+Columbia\s+Official\s+Code|D\.\s*C\.\s+Official\s+Code|Municipal\s+Code\s+of\s+Chicago|(?:City|Municipal)\s+Code)$)", icase);
-            smatch sm;
-            static const regex of_title(R"(\btitle\s+(\d+[A-Za-z]?)\s+of\s+the\s+(?:District\s+of\s+Columbia|D\.\s*C\.)\s+(?:Official\s+)?Code\b)", icase);
-            if (boost::regex_search(t, sm, of_title)) out.title = sm[1];
-            if (boost::regex_match(t, sm, title)) {
-                out.scope_known = true;
-                out.scope_prefix = sm[1].str() + "-";
-            } else if (boost::regex_match(t, sm, chapter)) {
-                out.scope_known = true;
-                out.scope_prefix = sm[1].str() + "-";
-            } else if (boost::regex_match(t, sm, whole)) {
-                out.scope_known = true;
-            }
-            return true;
-        }
-        return false;
-    }
-
-    // The D.C. Code's sections from `first` to `last` in its index, each a target of `op`; false
-    // (none added) when either is not in the index or the range runs backwards or past a thousand.
-    bool d_c_range(const std::string& first, const std::string& last, const TargetRef& ctx, Op& op) {
-        const auto& secs = CodeIndex::dc().sections;
-        std::size_t a = secs.size(), b = secs.size();
-        for (std::size_t i = 0; i < secs.size(); ++i) {
-            if (secs[i].first == first) a = i;
-            if (secs[i].first == last) b = i;
-        }
-        if (a < secs.size() && b < secs.size() && a <= b && b - a < 1000)
-            for (std::size_t i = a; i <= b; ++i) {
-                TargetRef u;
-                u.section = secs[i].first;
-                u.title = ctx.title;
-                op.targets.push_back(u);
-            }
-        return !op.targets.empty();
-    }
-
-    // Joins a relative target with the enclosing one.
-    TargetRef join(const TargetRef& ctx, TargetRef t) {
-        if (t.title.empty()) t.title = ctx.title;
-        // Inside a law that is in no code, its own sections are in no code either.
-        if (ctx.uncodified && ctx.container_only && (t.relative || t.section_is_law_number)) t.uncodified = true;
-        // A part named inside what is in no code ("Title V" of an Act's table of contents), with no
-        // Code cite of its own, is in no code either.
-        if (ctx.uncodified && t.container_only && !t.cites_code && !t.scope_known && t.section.empty() && t.title.empty())
-            t.uncodified = true;
-        if (t.container_only) return t;
-        if (!t.relative) return t;
-        TargetRef r = t;
-        r.relative = false;
-        r.section = ctx.section;
-        r.section_is_law_number = ctx.section_is_law_number;
-        r.uncodified = ctx.uncodified || t.uncodified;
-        std::vector<std::string> base = ctx.path;
-        if (t.kind_depth == -1) base.clear();
-        else if (t.kind_depth > 0 && base.size() >= static_cast<std::size_t>(t.kind_depth - 1))
-            base.resize(static_cast<std::size_t>(t.kind_depth - 1));
-        r.path = base;
-        for (auto& d : t.path) r.path.push_back(d);
-        if (r.term.empty()) r.term = ctx.term;
-        return r;
     }
 
     static bool amends(const Provision& block) {
@@ -639,13 +342,13 @@ struct Interp {
     // One target, or one per designation of a plural ("Paragraphs (3) and (4)").
     void push_targets(Op& op, const TargetRef& ctx, const TargetRef& t, const std::vector<std::vector<std::string>>& many) {
         if (many.size() <= 1) {
-            op.targets.push_back(join(ctx, t));
+            op.targets.push_back(language::join_target(ctx, t));
             return;
         }
         for (const auto& l : many) {
             TargetRef u = t;
             u.path = l;
-            op.targets.push_back(join(ctx, u));
+            op.targets.push_back(language::join_target(ctx, u));
         }
     }
 
@@ -734,8 +437,8 @@ struct Interp {
         static const regex to_read_marked(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+to\s+read\s+as\s+follows:?$)", icase);
         if (boost::regex_match(s, mm, restated) || (marked && boost::regex_match(s, mm, to_read_marked))) {
             TargetRef t;
-            if (!parse_target(mm[1], m, t)) return target_error(it, mm[1].str());
-            TargetRef abs = join(ctx, t);
+            if (!language::read_target(mm[1], m, t)) return target_error(it, mm[1].str());
+            TargetRef abs = language::join_target(ctx, t);
             if (it.quotes.empty()) return error(it, "expected the restated text (a block quote) after \"" + raw + "\"");
             op.blocks.clear();
             try {
@@ -754,7 +457,7 @@ struct Interp {
             TargetRef t;
             t.relative = true;
             if (boost::regex_search(s, regex(R"(^(?:the\s+)?table\s+of\s+contents?\b)", icase))) t.uncodified = true;
-            TargetRef abs = join(ctx, t);
+            TargetRef abs = language::join_target(ctx, t);
             if (!abs.uncodified) return error(it, "cannot read \"" + raw + "\": designations and headings are added to an Act's table of contents, which this instruction does not name");
             abs.uncodified = true;
             op.type = OpType::Add;
@@ -766,9 +469,9 @@ struct Interp {
         if (boost::regex_match(s, mm, existing)) {
             TargetRef t;
             t.relative = true;
-            if (mm[1].matched && !parse_target(mm[1], m, t)) return target_error(it, mm[1].str());
+            if (mm[1].matched && !language::read_target(mm[1], m, t)) return target_error(it, mm[1].str());
             op.type = OpType::Designate;
-            op.targets.push_back(join(ctx, t));
+            op.targets.push_back(language::join_target(ctx, t));
             op.add_kind_word = mm[2];
             op.new_designations.push_back(chain_of(mm[3]).at(0));
             ok = true;
@@ -786,12 +489,12 @@ struct Interp {
                     op.new_designations.push_back((*n)[1]);
             TargetRef t;
             t.relative = true;
-            op.targets.push_back(join(ctx, t));
+            op.targets.push_back(language::join_target(ctx, t));
             ok = true;
         } else if (boost::regex_match(s, mm, repealed)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
-            if (!parse_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
+            if (!language::read_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
             op.type = OpType::Repeal;
             // "Sections 304, 305, and 306 (D.C. Official Code §§ 34-1313.04, 34-1313.05, and
             // 34-1313.06)": each section the cite lists.
@@ -808,7 +511,7 @@ struct Interp {
                     u.title = ctx.title;
                     op.targets.push_back(u);
                 }
-            } else if (boost::regex_search(target_words, lm, range_cited) && d_c_range(lm[1], lm[2], ctx, op)) {
+            } else if (boost::regex_search(target_words, lm, range_cited) && language::dc_section_range(lm[1], lm[2], ctx, op)) {
                 // "Title II (D.C. Official Code §§ 34-1312.01 through 34-1312.12)": the sections
                 // the D.C. Code's index holds from the first to the last, in its order.
             } else {
@@ -818,12 +521,12 @@ struct Interp {
         } else if (boost::regex_match(s, mm, redesig)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
-            if (!parse_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
+            if (!language::read_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
             if (t.part != TargetRef::Part::Whole || !t.term.empty())
                 return error(it, "cannot redesignate \"" + mm[1].str() + "\": expected a numbered unit (\"Paragraph (3)\")");
             TargetRef nt;
             std::vector<std::vector<std::string>> nmany;
-            if (!parse_target(mm[2], m, nt, &nmany)) return target_error(it, mm[2].str(), "the new designation");
+            if (!language::read_target(mm[2], m, nt, &nmany)) return target_error(it, mm[2].str(), "the new designation");
             if (many.empty()) many.push_back(t.path);
             if (nmany.empty()) nmany.push_back(nt.path);
             if (many.size() != nmany.size())
@@ -833,7 +536,7 @@ struct Interp {
             for (std::size_t k = 0; k < many.size(); ++k) {
                 TargetRef u = t;
                 u.path = many[k];
-                op.targets.push_back(join(ctx, u));
+                op.targets.push_back(language::join_target(ctx, u));
                 op.new_designations.push_back(nmany[k].empty() ? "" : nmany[k].back());
                 op.new_depths.push_back(nt.kind_depth);
             }
@@ -841,8 +544,8 @@ struct Interp {
         } else if (boost::regex_match(s, mm, amended)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
-            if (!parse_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
-            TargetRef abs = join(ctx, t);
+            if (!language::read_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
+            TargetRef abs = language::join_target(ctx, t);
             std::string rest = mm[2];
             static const regex as_follows(R"(^as\s+follows:?$)", icase);
             static const regex to_read(R"(^to\s+read\s+as\s+follows:?.*$)", icase);
@@ -875,7 +578,7 @@ struct Interp {
                     }
                     if (o.targets.empty()) o.targets.push_back(abs);
                     else
-                        for (auto& tt : o.targets) tt = join(abs, tt);
+                        for (auto& tt : o.targets) tt = language::join_target(abs, tt);
                     sub.push_back(o);
                 }
                 if (!all) return action_error(it, raw);
@@ -885,20 +588,20 @@ struct Interp {
             }
         } else if (boost::regex_match(s, mm, chicago_in)) {
             TargetRef t;
-            if (!parse_target(mm[1], m, t)) return target_error(it, mm[1].str());
-            TargetRef abs = join(ctx, t);
+            if (!language::read_target(mm[1], m, t)) return target_error(it, mm[1].str());
+            TargetRef abs = language::join_target(ctx, t);
             if (!parse_action(mm[2], m, op)) return action_error(it, raw);
             if (op.targets.empty()) op.targets.push_back(abs);
             else
-                for (auto& tt : op.targets) tt = join(abs, tt);
+                for (auto& tt : op.targets) tt = language::join_target(abs, tt);
             ok = true;
         } else if (parse_action(s, m, op)) {
             if (op.targets.empty()) {
                 TargetRef t;
                 t.relative = true;
-                op.targets.push_back(join(ctx, t));
+                op.targets.push_back(language::join_target(ctx, t));
             } else {
-                for (auto& tt : op.targets) tt = join(ctx, tt);
+                for (auto& tt : op.targets) tt = language::join_target(ctx, tt);
             }
             ok = true;
         }
