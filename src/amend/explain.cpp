@@ -81,6 +81,7 @@ std::vector<Explained> explain(const ReadResult& r) {
             Explained e = base;
             e.path = codifier_path(t);
             std::string where = for_people(e.path, t);
+            if (!t.et_seq.empty()) where += " et seq. (the Act the Code holds from there)";
             switch (op.type) {
                 case OpType::Replace:
                 case OpType::Strike:

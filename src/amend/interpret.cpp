@@ -339,6 +339,48 @@ struct Interp {
         return false;
     }
 
+    // The sections a target names by their Code cites, each a target of `op`: "Sections 304, 305,
+    // and 306 (D.C. Official Code §§ 34-1313.04, 34-1313.05, and 34-1313.06)", "Sections 406
+    // (D.C. Official Code § 9-204.06) and 407 (D.C. Official Code § 9-204.07)", "Title II (D.C.
+    // Official Code §§ 34-1312.01 through 34-1312.12)" (the sections the D.C. Code's index holds
+    // from the first to the last), and with `whole_act` "the X Act (D.C. Official Code § 2-1551
+    // et seq.)" (its first section, marked as the Act's). False when none is named.
+    static bool cited_sections(const std::string& words, const TargetRef& t, const TargetRef& ctx, Op& op, bool whole_act) {
+        static const regex range_cited(R"((?:D\.\s*C\.|District\s+of\s+Columbia)\s+Official\s+Code\s+§§\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\s+through\s+([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\s*\))", icase);
+        static const regex listed(R"(§§\s*((?:[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])(?:\s*,\s*(?:and\s+)?[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]|\s+and\s+[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])+)\s*\))", icase);
+        static const regex plural(R"(^(?:the\s+)?sections\s)", icase);
+        static const regex one_cite(R"(\((?:[^()]*;\s*)?(?:D\.\s*C\.|District\s+of\s+Columbia)\s+Official\s+Code\s+§\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\))", icase);
+        static const regex num(R"([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])");
+        auto add = [&](const std::string& section) {
+            TargetRef u;
+            u.section = section;
+            u.title = ctx.title;
+            op.targets.push_back(u);
+        };
+        smatch lm;
+        if (boost::regex_search(words, lm, listed)) {
+            std::string list = lm[1];
+            for (boost::sregex_iterator n(list.begin(), list.end(), num), end; n != end; ++n) add((*n)[0]);
+            return true;
+        }
+        if (boost::regex_search(words, lm, range_cited)) return language::dc_section_range(lm[1], lm[2], ctx, op);
+        if (boost::regex_search(words, plural)) {
+            std::vector<std::string> cited;
+            for (boost::sregex_iterator n(words.begin(), words.end(), one_cite), end; n != end; ++n) cited.push_back((*n)[1]);
+            if (cited.size() < 2) return false;
+            for (const auto& c : cited) add(c);
+            return true;
+        }
+        if (whole_act && !t.et_seq.empty()) {
+            // The Act is named by its first section, as the codifier names it; applying takes
+            // every section of the Code's unit that holds it from there (apply/units.cpp).
+            add(t.et_seq);
+            op.targets.back().et_seq = t.et_seq;
+            return true;
+        }
+        return false;
+    }
+
     // One target, or one per designation of a plural ("Paragraphs (3) and (4)").
     void push_targets(Op& op, const TargetRef& ctx, const TargetRef& t, const std::vector<std::vector<std::string>>& many) {
         if (many.size() <= 1) {
@@ -496,27 +538,7 @@ struct Interp {
             std::vector<std::vector<std::string>> many;
             if (!language::read_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
             op.type = OpType::Repeal;
-            // "Sections 304, 305, and 306 (D.C. Official Code §§ 34-1313.04, 34-1313.05, and
-            // 34-1313.06)": each section the cite lists.
-            static const regex range_cited(R"((?:D\.\s*C\.|District\s+of\s+Columbia)\s+Official\s+Code\s+§§\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\s+through\s+([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\s*\))", icase);
-            static const regex listed(R"(§§\s*((?:[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])(?:\s*,\s*(?:and\s+)?[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]|\s+and\s+[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])+)\s*\))", icase);
-            smatch lm;
-            std::string target_words = mm[1];
-            if (boost::regex_search(target_words, lm, listed)) {
-                static const regex num(R"([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])");
-                std::string list = lm[1];
-                for (boost::sregex_iterator n(list.begin(), list.end(), num), end; n != end; ++n) {
-                    TargetRef u;
-                    u.section = (*n)[0];
-                    u.title = ctx.title;
-                    op.targets.push_back(u);
-                }
-            } else if (boost::regex_search(target_words, lm, range_cited) && language::dc_section_range(lm[1], lm[2], ctx, op)) {
-                // "Title II (D.C. Official Code §§ 34-1312.01 through 34-1312.12)": the sections
-                // the D.C. Code's index holds from the first to the last, in its order.
-            } else {
-                push_targets(op, ctx, t, many);
-            }
+            if (!cited_sections(mm[1], t, ctx, op, true)) push_targets(op, ctx, t, many);
             ok = true;
         } else if (boost::regex_match(s, mm, redesig)) {
             TargetRef t;
@@ -549,14 +571,18 @@ struct Interp {
             std::string rest = mm[2];
             static const regex as_follows(R"(^as\s+follows:?$)", icase);
             static const regex to_read(R"(^to\s+read\s+as\s+follows:?.*$)", icase);
-            if (boost::regex_match(rest, as_follows) || (boost::regex_match(rest, to_read) && it.blocks.empty() && !it.children.empty())) {
+            // "is amended by:" with the actions as the provisions below it ("(A) Striking ...; and").
+            static const regex by_below(R"(^by:?$)", icase);
+            bool actions_below = boost::regex_match(rest, by_below) && !it.children.empty();
+            if (boost::regex_match(rest, as_follows) || actions_below ||
+                (boost::regex_match(rest, to_read) && it.blocks.empty() && !it.children.empty())) {
                 op.type = OpType::Context;
                 op.targets.push_back(abs);
                 here = abs;
                 ok = true;
             } else if (boost::regex_match(rest, to_read)) {
                 op.type = OpType::Restate;
-                push_targets(op, ctx, t, many);
+                if (!cited_sections(mm[1], t, ctx, op, false)) push_targets(op, ctx, t, many);
                 // New text that is itself drafting language ("(2) Subsection (b) is amended as
                 // follows:") restates an amending provision of a law, not the Code's text.
                 if (!op.blocks.empty() && amends(op.blocks[0]))
@@ -576,9 +602,14 @@ struct Interp {
                         all = false;
                         break;
                     }
-                    if (o.targets.empty()) o.targets.push_back(abs);
-                    else
+                    if (!o.targets.empty()) {
                         for (auto& tt : o.targets) tt = language::join_target(abs, tt);
+                    } else if (many.size() > 1) {
+                        // "Subsections (f) and (g) are amended by striking ...": each unit alike.
+                        push_targets(o, ctx, t, many);
+                    } else {
+                        o.targets.push_back(abs);
+                    }
                     sub.push_back(o);
                 }
                 if (!all) return action_error(it, raw);

@@ -27,6 +27,7 @@ struct TargetRef {
     bool relative = false;                // path is relative to the enclosing instruction's target
     bool container_only = false;          // names an Act, a title or a chapter, not a section
     bool cites_code = false;              // a container named with its Code cite ("§ 32-581.01 et seq.")
+    std::string et_seq;                   // that cite's first section ("32-581.01")
     bool scope_known = false;             // a container whose sections are known by number:
     std::string scope_prefix;             // "1-" (Title 1), "2-173-" (Chapter 2-173), "" (the whole code)
     std::string title;                    // the Code title an enclosing instruction names ("... of Title 47 of

@@ -56,6 +56,7 @@ std::string target_of(const TargetRef& t) {
     if (t.relative) s += " relative";
     if (t.container_only) s += " container";
     if (t.cites_code) s += " cites-code";
+    if (!t.et_seq.empty()) s += " et-seq=" + t.et_seq;
     if (t.scope_known) s += " scope=" + q(t.scope_prefix);
     if (!t.title.empty()) s += " title=" + t.title;
     return s;

@@ -134,6 +134,7 @@ struct Applier {
 
     bool index_dirty = true;
     Provision* find_section(const std::string& num);
+    std::vector<TargetRef> repealed_targets(const Op& op);
     std::string section_of(const TargetRef& t);
 
     // A law's own section codified as this Code section numbers the law's other sections (by

@@ -1,5 +1,6 @@
 // Unit edits: repeal, add and restate whole provisions and sections.
 #include "amend/apply/applier.hpp"
+#include "amend/language/target.hpp"
 
 namespace amend::applying {
 
@@ -35,8 +36,27 @@ bool same_term(const std::string& text, const std::string& term) {
 
 bool Applier::is_xml(const Provision& p) { return !p.xml_tag.empty(); }
 
-void Applier::repeal(const Op& op, bool strike) {
+// The targets of a repeal: an Act named by its first section ("§ 2-1551 et seq.") is every
+// section of the code given that the Code's index holds in the same unit from that one on.
+std::vector<TargetRef> Applier::repealed_targets(const Op& op) {
+    std::vector<TargetRef> out;
     for (const auto& t : op.targets) {
+        if (t.et_seq.empty()) {
+            out.push_back(t);
+            continue;
+        }
+        Op expand;
+        language::dc_act_sections(t.et_seq, t, expand);
+        std::size_t before = out.size();
+        for (auto& u : expand.targets)
+            if (find_section(u.section)) out.push_back(u);
+        if (out.size() == before) out.push_back(t);  // none given: the first, to say it is missing
+    }
+    return out;
+}
+
+void Applier::repeal(const Op& op, bool strike) {
+    for (const auto& t : repealed_targets(op)) {
         ProvisionPath chain;
         Provision* target = resolve_target(op, t, &chain);
         if (!target || conflicts_whole(op, target)) continue;

@@ -98,8 +98,19 @@ std::vector<std::vector<std::string>> designation_list(const std::string& s) {
         }
         return {};
     }
+    // Chains apart only by white space ("(b-1) (4)(A)") are one designation written with a space:
+    // a list names its items with commas, "and" or "or".
     static const regex item(R"(((?:\([^()\s]+\))+))");
-    for (boost::sregex_iterator it(s.begin(), s.end(), item), end; it != end; ++it) out.push_back(chain_of((*it)[1]));
+    std::size_t last_end = std::string::npos;
+    for (boost::sregex_iterator it(s.begin(), s.end(), item), end; it != end; ++it) {
+        auto chain = chain_of((*it)[1]);
+        std::size_t start = static_cast<std::size_t>(it->position());
+        bool spaced = last_end != std::string::npos && !out.empty() &&
+                      s.find_first_not_of(" ", last_end) == start && start > last_end;
+        if (spaced) out.back().insert(out.back().end(), chain.begin(), chain.end());
+        else out.push_back(chain);
+        last_end = start + static_cast<std::size_t>(it->length());
+    }
     return out;
 }
 
@@ -169,6 +180,7 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         if (mm[3].matched) {
             out.container_only = true;
             out.cites_code = true;
+            out.et_seq = mm[1];
             return true;
         }
         return cited(mm);
@@ -305,6 +317,21 @@ TargetRef join_target(const TargetRef& ctx, TargetRef t) {
     for (auto& d : t.path) r.path.push_back(d);
     if (r.term.empty()) r.term = ctx.term;
     return r;
+}
+
+bool dc_act_sections(const std::string& first, const TargetRef& ctx, Op& op) {
+    const CodeIndex& index = CodeIndex::dc();
+    const auto& secs = index.sections;
+    std::size_t a = 0;
+    while (a < secs.size() && secs[a].first != first) ++a;
+    if (a == secs.size()) return false;
+    for (std::size_t i = a; i < secs.size() && secs[i].second == secs[a].second; ++i) {
+        TargetRef u;
+        u.section = secs[i].first;
+        u.title = ctx.title;
+        op.targets.push_back(u);
+    }
+    return true;
 }
 
 }  // namespace amend::language

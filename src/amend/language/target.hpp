@@ -41,4 +41,9 @@ TargetRef join_target(const TargetRef& ctx, TargetRef t);
 // or past a thousand.
 bool dc_section_range(const std::string& first, const std::string& last, const TargetRef& ctx, Op& op);
 
+// An Act the D.C. Code holds from section `first` on ("D.C. Official Code § 2-1551 et seq."):
+// each section of the Code's unit (chapter, subchapter, ...) that holds `first`, from `first` to
+// the unit's end, a target of `op`. False (none added) when the index does not hold `first`.
+bool dc_act_sections(const std::string& first, const TargetRef& ctx, Op& op);
+
 }  // namespace amend::language
