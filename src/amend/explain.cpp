@@ -18,6 +18,21 @@ std::string codifier_path(const TargetRef& t) {
 
 namespace {
 
+bool is_container_word(const std::string& w) {
+    return w == "title" || w == "subtitle" || w == "chapter" || w == "subchapter" || w == "part" || w == "division" || w == "article";
+}
+
+// The sections quoted text holds, however deep, numbered as the Code's ("16-2934", "28:9-601").
+void code_sections_in(const std::vector<Provision>& blocks, std::vector<std::string>& out) {
+    for (const auto& b : blocks) {
+        if (b.kind == Kind::Section) {
+            if (b.designation.find_first_of("-:") != std::string::npos) out.push_back(b.designation);
+        } else if (b.kind < Kind::Section) {
+            code_sections_in(b.children, out);
+        }
+    }
+}
+
 // "§4-251.03|(a)|(3)" → "§ 4-251.03(a)(3)"; a title "25" → "Title 25".
 std::string for_people(const std::string& path, const TargetRef& t) {
     if (path.empty()) return t.describe();
@@ -162,6 +177,25 @@ std::vector<Explained> explain(const ReadResult& r) {
                 }
                 case OpType::Add: {
                     e.op = "insert";
+                    if (is_container_word(op.add_kind_word)) {
+                        // A new subtitle, chapter, ...: the unit (where the Code puts it is the
+                        // codifier's), then each section it holds that the law numbers as the Code's.
+                        for (const auto& nd : op.new_designations) {
+                            Explained a = e;
+                            a.path = "";
+                            a.text = "add " + op.add_kind_word + " " + nd + (t.section.empty() ? std::string("") : " to " + where);
+                            out.push_back(a);
+                        }
+                        std::vector<std::string> numbers;
+                        code_sections_in(op.blocks, numbers);
+                        for (const auto& n : numbers) {
+                            Explained a = e;
+                            a.path = t.uncodified ? "" : "\xC2\xA7" + n;
+                            a.text = "add section " + n + " (in the new " + op.add_kind_word + ")";
+                            out.push_back(a);
+                        }
+                        break;
+                    }
                     bool section = op.add_kind_word.rfind("section", 0) == 0;
                     int depth = unit_depth(op.add_kind_word);
                     if (op.new_designations.empty()) {

@@ -465,7 +465,9 @@ struct Interp {
         static const regex redesig_imp(R"(^(?:re)?designate\s+((?:the\s+|existing\s+)*(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s.*?)\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
         if (boost::regex_match(s, mm, redesig_imp)) s = mm[1].str() + " is redesignated as " + mm[2].str();
         static const regex existing(R"(^(?:the\s+)?existing\s+(?:text|language)(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
-        static const regex added(R"(^(?:an?\s+)?new\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+(?:after|before|at)\s+.*?)?(?:\s+to\s+read\s+as\s+follows)?$)", icase);
+        static const regex added(R"(^(?:(?:an?\s+)?new|an?)\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+(?:after|before|at)\s+.*?)?(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
+        // "A new Subtitle C is added to read as follows:", "New titles VI-E and VI-F are added ...".
+        static const regex added_container(R"(^(?:an?\s+)?new\s+(?:(title|subtitle|chapter|subchapter|part|division|article)s?\s+designation\s+)?(title|subtitle|chapter|subchapter|part|division|article)s?\s+((?:[0-9A-Za-z][0-9A-Za-z.\-]*)(?:\s*,\s*(?:and\s+)?[0-9A-Za-z][0-9A-Za-z.\-]*|\s+and\s+[0-9A-Za-z][0-9A-Za-z.\-]*)*)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
         static const regex chicago_in(R"(^in\s+(.*?),\s+(.*)$)", icase);
         static const regex restated(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+by\s+deleting\s+the\s+language\s+(?:struck\s+through|stricken|in\s+brackets)\s+and\s+(?:by\s+)?inserting\s+the\s+language\s+underscored,?\s+(?:to\s+read\s+)?as\s+follows:?$)", icase);
         static const regex effect(R"(^this\s+(?:ordinance|act|law)\s+shall\s+(?:take\s+effect|be\s+in\s+(?:full\s+)?force|become\s+effective)\b.*$)", icase);
@@ -516,6 +518,18 @@ struct Interp {
             op.targets.push_back(language::join_target(ctx, t));
             op.add_kind_word = mm[2];
             op.new_designations.push_back(chain_of(mm[3]).at(0));
+            ok = true;
+        } else if (boost::regex_match(s, mm, added_container)) {
+            op.type = OpType::Add;
+            op.add_kind_word = ascii_lower(mm[2].str());
+            static const regex des(R"([0-9A-Za-z][0-9A-Za-z.\-]*)");
+            static const regex and_word(R"(^and$)", icase);
+            std::string list = mm[3];
+            for (boost::sregex_iterator n(list.begin(), list.end(), des), end; n != end; ++n)
+                if (!boost::regex_match((*n)[0].str(), and_word)) op.new_designations.push_back((*n)[0]);
+            TargetRef t;
+            t.relative = true;
+            op.targets.push_back(language::join_target(ctx, t));
             ok = true;
         } else if (boost::regex_match(s, mm, added)) {
             op.type = OpType::Add;

@@ -144,7 +144,7 @@ void Applier::report_codified(const Op& op, const std::string& law, const std::s
 std::string unknown_effective_date(const std::string& text) {
     if (text.find("effective date of") == std::string::npos) return {};
     static const boost::regex re(
-        R"(\bthe effective date of (?:this act\b|(?:the )?[A-Z][^,;()]{0,200}? Act of \d{4}, passed on (?:2nd|second|3rd|third) reading on [A-Z][a-z]+ \d{1,2}, \d{4} \(Enrolled version of Bill \d+-\d+\)))");
+        R"(\bthe effective date of (?:this act\b|(?:the )?[A-Z][^,;()]{0,200}? Act(?: of \d{4})?, passed on (?:2nd|second|3rd|third) reading on [A-Z][a-z]+ \d{1,2}, \d{4} \(Enrolled version of Bill \d+-\d+\)))");
     boost::smatch m;
     return boost::regex_search(text, m, re) ? m[0].str() : std::string();
 }

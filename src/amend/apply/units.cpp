@@ -247,9 +247,33 @@ void Applier::make_permanent(const Op& op, Provision* existing, const Provision&
     note(op, "added section " + existing->designation + " (restated)", existing);
 }
 
+// The sections quoted text holds, however deep (a new subtitle holds its parts and sections).
+static void sections_in(const std::vector<Provision>& blocks, std::vector<Provision>& out) {
+    for (const auto& b : blocks) {
+        if (b.kind == Kind::Section) out.push_back(b);
+        else if (b.kind < Kind::Section) sections_in(b.children, out);
+    }
+}
+
 void Applier::add(const Op& op) {
     if (op.blocks.empty()) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
+        return;
+    }
+    const std::string& w = op.add_kind_word;
+    if (w == "title" || w == "subtitle" || w == "chapter" || w == "subchapter" || w == "part" || w == "division" || w == "article") {
+        // A new unit above the section: its sections, where the law numbers them as the Code's,
+        // are added as new sections; the unit itself and its place in the Code are the codifier's.
+        Op sections = op;
+        sections.blocks.clear();
+        sections_in(op.blocks, sections.blocks);
+        sections.add_kind_word = "sections";
+        sections.new_designations.clear();
+        if (sections.blocks.empty()) {
+            fail(op, "expected the sections of the new " + w + " in the quoted text", "amend.block");
+            return;
+        }
+        add(sections);
         return;
     }
     bool sections = op.blocks[0].kind == Kind::Section && !op.add_kind_word.empty() && op.add_kind_word.rfind("section", 0) == 0 &&
