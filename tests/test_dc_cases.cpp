@@ -288,6 +288,6 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     // Ratchets: raise them as the engine improves.
     CHECK(exact >= 470);
     CHECK(mean >= 72.1);
-    CHECK(silent <= 75);
+    CHECK(silent <= 74);
     CHECK(unchanged_ok >= 607);
 }

@@ -232,9 +232,12 @@ TEST_CASE("draft: round trip over the D.C. dev cases whose instruction applies")
     // Ratchets over all dev cases (the 227 of the former sample all round-tripped). Of the 21 that
     // do not, 20 are refused when read back (a restatement of a provision holding a table or a
     // long list, a designation the ordinance writes that the reader reads a level off) and one reads
-    // back to another text (24-167 3-152): build/draft-dc-round-trip.log names each.
-    CHECK(tried >= 1242);
-    CHECK(exact >= 1221);
+    // back to another text (24-167 3-152): build/draft-dc-round-trip.log names each. One case
+    // fewer applies since a unit's designations followed by words that are not read refuse the
+    // target ("Paragraph (1C) is redesignated as paragraph (1C) and is amended by striking ...",
+    // 24-45 47-1270, whose strike was dropped unread).
+    CHECK(tried >= 1241);
+    CHECK(exact >= 1220);
 }
 
 TEST_CASE("draft: headless Chromium reads the ordinance page: every mark, no script [chromium]") {

@@ -218,6 +218,11 @@ struct Interp {
             add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+(?:\([^()\s]+\))+)\s+by\s+(striking|adding|inserting)\b)", "$1 is amended by $2");
             add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+[^,]*?\S)\s+amended\s+(as\s+follows|by|to\s+read)\b)", "$1 is amended $2");
             add(R"((\bstriking\s+(?:the\s+)?(?:\w+\s+)?«\d+»)\s+(inserting)\b)", "$1 and $2");
+            add(R"(\bit\s+its\s+place\b)", "in its place");
+            add(R"(\b(D\.\s*C)\s+(Official\s+Code)\b)", "$1. $2");
+            add(R"(\b(Official\s+Code)\s+(\d+[A-Za-z]?-\d[0-9A-Za-z.:\-]*[0-9A-Za-z]))", "$1 § $2");
+            add(R"(^((?:the\s+)?paragraph)\s+(\d{1,2})((?:\([^()\s]+\))*)(?=\s))", "$1 ($2)$3");
+            add(R"(^((?:the\s+)?subsection)\s+([a-z])((?:\([^()\s]+\))*)(?=\s))", "$1 ($2)$3");
             return v;
         }();
         for (const auto& t : typos) {

@@ -121,8 +121,17 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
     smatch mm;
     // "the second paragraph designated as paragraph (7)", "the newly designated subsection (a)"
     static const regex nth(R"(^(first|second|third|fourth)\s+\S+\s+designated\s+as\s+(.*)$)", icase);
+    // "the second paragraph (17)": of two units with one designation, the second in reading order.
+    static const regex nth_unit(R"(^(first|second|third|fourth)\s+((?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+(\([^()\s]+\).*)$)", icase);
     static const regex newly(R"(^(?:(?:newly|existing|new)\s+(?:re)?designated|existing|redesignated)\s+(.*)$)", icase);
     if (boost::regex_match(t, mm, newly)) t = mm[1];
+    if (boost::regex_match(t, mm, nth_unit)) {
+        std::string w = ascii_lower(mm[1].str());
+        int n = w == "first" ? 1 : w == "second" ? 2 : w == "third" ? 3 : 4;
+        if (!read_target(mm[2].str() + " " + mm[3].str(), m, out, many)) return false;
+        out.ordinal = n;
+        return true;
+    }
     if (boost::regex_match(t, mm, nth)) {
         std::string w = mm[1];
         w = ascii_lower(std::move(w));
@@ -228,9 +237,12 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
             // "Subsection (a) of section 5 (D.C. Official Code § 1-2)": the tail names the section.
             static const regex of(R"(^(?:of|in)\s+(.*)$)", icase);
             smatch om;
-            if (boost::regex_match(rest, om, of)) {
+            // Any other words after the designations are not read: not a target.
+            if (!boost::regex_match(rest, om, of)) return false;
+            {
                 TargetRef outer;
-                if (read_target(om[1], m, outer) && !outer.relative && !outer.container_only) {
+                if (!read_target(om[1], m, outer)) return false;
+                if (!outer.relative && !outer.container_only) {
                     out.section = outer.section;
                     out.section_is_law_number = outer.section_is_law_number;
                     auto p = outer.path;
