@@ -471,6 +471,7 @@ struct Interp {
         if (boost::regex_match(s, mm, redesig_imp)) s = mm[1].str() + " is redesignated as " + mm[2].str();
         static const regex existing(R"(^(?:the\s+)?existing\s+(?:text|language)(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
         static const regex added(R"(^(?:(?:an?\s+)?new|an?)\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+(?:after|before|at)\s+.*?)?(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
+        static const regex added_definition(R"(^(?:the\s+|an?\s+)?(?:new\s+)?definitions?\s+(?:of\s+)?(?:the\s+term\s+)?«\d+»(?:\s*,\s*(?:and\s+)?«\d+»|\s+and\s+«\d+»)*\s+(?:is|are)\s+(?:hereby\s+)?added(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
         // "A new Subtitle C is added to read as follows:", "New titles VI-E and VI-F are added ...".
         static const regex added_container(R"(^(?:an?\s+)?new\s+(?:(title|subtitle|chapter|subchapter|part|division|article)s?\s+designation\s+)?(title|subtitle|chapter|subchapter|part|division|article)s?\s+((?:[0-9A-Za-z][0-9A-Za-z.\-]*)(?:\s*,\s*(?:and\s+)?[0-9A-Za-z][0-9A-Za-z.\-]*|\s+and\s+[0-9A-Za-z][0-9A-Za-z.\-]*)*)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
         static const regex chicago_in(R"(^in\s+(.*?),\s+(.*)$)", icase);
@@ -523,6 +524,20 @@ struct Interp {
             op.targets.push_back(language::join_target(ctx, t));
             op.add_kind_word = mm[2];
             op.new_designations.push_back(chain_of(mm[3]).at(0));
+            ok = true;
+        } else if (boost::regex_match(s, mm, added_definition)) {
+            op.type = OpType::Add;  // "The definition "X" is added to read as follows:"
+            op.add_kind_word = "definition";
+            static const regex first_quote(R"(«(\d+)»)");
+            smatch q;
+            boost::regex_search(s, q, first_quote);
+            std::string term = quote(m, q[1]);
+            if (!op.blocks.empty() && op.blocks[0].kind == Kind::Definition && op.blocks[0].designation != term)
+                return error(it, "the instruction adds the definition \"" + term + "\", but the quoted text defines \"" +
+                                     op.blocks[0].designation + "\"");
+            TargetRef t;
+            t.relative = true;
+            op.targets.push_back(language::join_target(ctx, t));
             ok = true;
         } else if (boost::regex_match(s, mm, added_container)) {
             op.type = OpType::Add;
