@@ -18,10 +18,6 @@ std::string codifier_path(const TargetRef& t) {
 
 namespace {
 
-bool is_container_word(const std::string& w) {
-    return w == "title" || w == "subtitle" || w == "chapter" || w == "subchapter" || w == "part" || w == "division" || w == "article";
-}
-
 // The sections quoted text holds, however deep, numbered as the Code's ("16-2934", "28:9-601").
 void code_sections_in(const std::vector<Provision>& blocks, std::vector<std::string>& out) {
     for (const auto& b : blocks) {
@@ -177,7 +173,7 @@ std::vector<Explained> explain(const ReadResult& r) {
                 }
                 case OpType::Add: {
                     e.op = "insert";
-                    if (is_container_word(op.add_kind_word)) {
+                    if (is_container_kind(op.add_kind_word)) {
                         // A new subtitle, chapter, ...: the unit (where the Code puts it is the
                         // codifier's), then each section it holds that the law numbers as the Code's.
                         for (const auto& nd : op.new_designations) {

@@ -44,6 +44,10 @@ std::string TargetRef::describe() const {
     return s;
 }
 
+bool is_container_kind(const std::string& w) {
+    return w == "title" || w == "subtitle" || w == "chapter" || w == "subchapter" || w == "part" || w == "division" || w == "article";
+}
+
 int unit_depth(std::string k) {
     k = ascii_lower(std::move(k));
     while (!k.empty() && k.back() == 's' && k != "subsections" && k.size() > 4 && k != "clauses") k.pop_back();
@@ -478,6 +482,12 @@ struct Interp {
         static const regex restated(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+by\s+deleting\s+the\s+language\s+(?:struck\s+through|stricken|in\s+brackets)\s+and\s+(?:by\s+)?inserting\s+the\s+language\s+underscored,?\s+(?:to\s+read\s+)?as\s+follows:?$)", icase);
         static const regex effect(R"(^this\s+(?:ordinance|act|law)\s+shall\s+(?:take\s+effect|be\s+in\s+(?:full\s+)?force|become\s+effective)\b.*$)", icase);
         TargetRef here = ctx;
+        // The unit the enclosing instruction names, as the target of a sentence that names none.
+        auto here_relative = [&] {
+            TargetRef t;
+            t.relative = true;
+            return language::join_target(ctx, t);
+        };
         bool ok = false;
         bool marked = false;
         for (const auto& q : it.quotes) marked |= has_marks(q.text);
@@ -535,9 +545,7 @@ struct Interp {
             if (!op.blocks.empty() && op.blocks[0].kind == Kind::Definition && op.blocks[0].designation != term)
                 return error(it, "the instruction adds the definition \"" + term + "\", but the quoted text defines \"" +
                                      op.blocks[0].designation + "\"");
-            TargetRef t;
-            t.relative = true;
-            op.targets.push_back(language::join_target(ctx, t));
+            op.targets.push_back(here_relative());
             ok = true;
         } else if (boost::regex_match(s, mm, added_container)) {
             op.type = OpType::Add;
@@ -547,9 +555,7 @@ struct Interp {
             std::string list = mm[3];
             for (boost::sregex_iterator n(list.begin(), list.end(), des), end; n != end; ++n)
                 if (!boost::regex_match((*n)[0].str(), and_word)) op.new_designations.push_back((*n)[0]);
-            TargetRef t;
-            t.relative = true;
-            op.targets.push_back(language::join_target(ctx, t));
+            op.targets.push_back(here_relative());
             ok = true;
         } else if (boost::regex_match(s, mm, added)) {
             op.type = OpType::Add;

@@ -57,6 +57,9 @@ const char* op_name(OpType t);
 // sub-subparagraph 4, subclause 5, item 6; 0 for any other word.
 int unit_depth(std::string kind_word);
 
+// A unit above the section: title, subtitle, chapter, subchapter, part, division, article.
+bool is_container_kind(const std::string& kind_word);
+
 struct Op {
     OpType type = OpType::Context;
     std::string file;

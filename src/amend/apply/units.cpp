@@ -261,7 +261,7 @@ void Applier::add(const Op& op) {
         return;
     }
     const std::string& w = op.add_kind_word;
-    if (w == "title" || w == "subtitle" || w == "chapter" || w == "subchapter" || w == "part" || w == "division" || w == "article") {
+    if (is_container_kind(w)) {
         // A new unit above the section: its sections, where the law numbers them as the Code's,
         // are added as new sections; the unit itself and its place in the Code are the codifier's.
         Op sections = op;
