@@ -46,7 +46,8 @@ std::string for_people(const std::string& path, const TargetRef& t) {
     }
     // A definition is named by its term: the codifier's path stops at the section that holds it.
     if (!t.term.empty()) s = "the definition of \"" + t.term + "\" in " + s;
-    return heading ? "the heading of " + s : s;
+    if (heading) return "the heading of " + s;
+    return t.part == TargetRef::Part::Text ? "the lead-in text of " + s : s;
 }
 
 bool opens_with_punctuation(const std::string& s) {

@@ -3,6 +3,7 @@
 // so that the grammar below never looks inside the law's own words.
 #include <boost/regex.hpp>
 #include <cctype>
+#include <cstring>
 #include <optional>
 
 #include "amend/language/lexer.hpp"
@@ -216,16 +217,24 @@ struct Interp {
             add(R"(\bamended\s+my\s+(striking|adding|inserting)\b)", "amended by $1");
             add(R"(\bsemincolon\b)", "semicolon");
             add(R"(\bphrased(\s+«))", "phrase$1");
-            add(R"(\b(inserting|insert)\s+the\s+phrase,\s+(«\d+»))", "$1 the phrase $2");
+            add(R"(\b(inserting|insert|striking|strike)\s+the\s+phrase,\s+(«\d+»))", "$1 the phrase $2");
             add(R"(\bis\s+added\s+to\s+read$)", "is added to read as follows");
             add(R"(^((?:an?\s+)?new\s+\S+\s+(?:\([^()\s]+\))+)\s+to\s+read\b)", "$1 is added to read");
             add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+(?:\([^()\s]+\))+)\s+by\s+(striking|adding|inserting)\b)", "$1 is amended by $2");
             add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+[^,]*?\S)\s+amended\s+(as\s+follows|by|to\s+read)\b)", "$1 is amended $2");
             add(R"((\bstriking\s+(?:the\s+)?(?:\w+\s+)?«\d+»)\s+(inserting)\b)", "$1 and $2");
             add(R"(\bit\s+its\s+place\b)", "in its place");
+            // "inserting a semicolon its place" (after a quote, "inserting "as defined in" its place"
+            // has two readings: the "in" may be the drafter's or the quote's, and is refused)
+            add(R"(\b(semicolon|semi-colon|period|comma|colon|em dash|em-dash|dash)\s+its\s+place$)", "$1 in its place");
+            add(R"(\b(inserting|insert)\s+(.*)\s+in\s+place$)", "$1 $2 in its place");
+            add(R"(\bin\s+its\s+place\s*\.?\s*"$)", "in its place");
+            add(R"((«\d+»)\s+and\s+the\s+end$)", "$1 at the end");
             add(R"(\b(D\.\s*C)\s+(Official\s+Code)\b)", "$1. $2");
             add(R"(\b(Official\s+Code)\s+(\d+[A-Za-z]?-\d[0-9A-Za-z.:\-]*[0-9A-Za-z]))", "$1 § $2");
             add(R"(^((?:the\s+)?paragraph)\s+(\d{1,2})((?:\([^()\s]+\))*)(?=\s))", "$1 ($2)$3");
+            // "Subparagraph (B(i))": a designation inside another's parentheses, for "(B)(i)".
+            add(R"(^((?:the\s+)?(?:sub-?)*(?:section|paragraph|clause)s?\s+)\(([0-9A-Za-z]{1,4})\(([0-9A-Za-z]{1,6})\)\)(?=\s))", "$1($2)($3)");
             add(R"(^((?:the\s+)?subsection)\s+([a-z])((?:\([^()\s]+\))*)(?=\s))", "$1 ($2)$3");
             return v;
         }();
@@ -256,6 +265,7 @@ struct Interp {
         if (w.occurrence) op.occurrence = w.occurrence;
         if (w.at_end) op.at_end = true;
         if (w.in_heading) op.in_heading = true;
+        if (w.in_leadin) op.in_leadin = true;
         return true;
     }
 
@@ -264,20 +274,20 @@ struct Interp {
         smatch mm;
         // The nouns drafters put before a quoted phrase, and the punctuation they name: one table
         // for the words struck and the words inserted alike.
-        static const std::string NOUNS = "phrase|phase|words?|terms?|dates?|figures?|numbers?|numerals?|sentences?|section designation|designations?|language|text|citations?|references?|amounts?|dollar amounts?|sums?|abbreviations?|acronyms?|years?|names?|letters?|characters?";
+        static const std::string NOUNS = "phrase|phase|words?|terms?|dates?|figures?|numbers?|numerals?|sentences?|section designation|designations?|language|text|citations?|references?|amounts?|dollar amounts?|sums?|abbreviations?|acronyms?|years?|names?|letters?|characters?|(?:section |subtitle |title |chapter |subchapter |part )?headings?";
         static const std::string NOUN = R"((?:new\s+)?()" + NOUNS + ")";      // the noun captured
         static const std::string NOUN_NC = R"((?:new\s+)?(?:)" + NOUNS + ")";  // the same, capturing nothing
         static const std::string PK = R"((?:the\s+)?(?:)" + NOUN + R"(\s+)?)";
         static const std::string STR = R"((?:«(\d+)»|(?:the\s+|a\s+|an\s+)?(semicolon|semi-colon|period|comma|colon|em dash|em-dash)))";
         static const regex replace_re("^(?:by\\s+)?(?:striking|strike)\\s+(?:out\\s+)?" + PK + STR +
-                                          R"((.*?)\s+and\s+(?:by\s+)?(?:inserting|insert|adding|add|substituting|substitute)\s+(?:in\s+lieu\s+thereof\s+)?(?:(?:the|a|an)\s+)?(?:)" + NOUN_NC + R"(\s+)?)" +
+                                          R"((.*?)\s+and\s+(?:by\s+)?(?:inserting|insert|adding|add|substituting|substitute)\s+(?:in\s+lieu\s+thereof\s+|in\s+its\s+place\s+)?(?:(?:the|a|an)\s+)?(?:)" + NOUN_NC + R"(\s+)?)" +
                                           STR + R"((.*)$)",
                                       icase);
         static const regex strike_re("^(?:by\\s+)?(?:striking|strike)\\s+(?:out\\s+)?" + PK + STR + R"((.*)$)", icase);
         static const regex strike_unit(R"(^(?:by\s+)?(?:striking|strike)\s+(?:out\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+(.*?)\.?$)", icase);
-        static const regex insert_rel("^(?:by\\s+)?(?:inserting|insert|adding|add)\\s+(?:(?:the|a|an)\\s+)?(?:" + NOUN_NC + "\\s+)?«(\\d+)»\\s+(?:immediately\\s+)?(before|after|following|preceding)\\s+" + PK + STR + R"((.*)$)", icase);
+        static const regex insert_rel("^(?:by\\s+)?(?:inserting|insert|adding|add)\\s+(?:(?:the|a|an)\\s+)?(?:" + NOUN_NC + "\\s+)?" + STR + "\\s+(?:immediately\\s+)?(before|after|following|preceding)\\s+" + PK + STR + R"((.*)$)", icase);
         static const regex insert_end(R"(^(?:by\s+)?(?:inserting|insert|adding|add)\s+(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:phrase|words?|sentences?|terms?|language|text)\s+)?(?:«(\d+)»\s+)?at\s+the\s+end(?:\s+thereof)?(?:\s+(?:the\s+following|to\s+read\s+as\s+follows|as\s+follows)\s*:?)?\s*(?:«(\d+)»)?\s*\.?$)", icase);
-        static const regex add_unit(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:a|an)\s+)?(?:the\s+following\s+)?new\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s*(?:(?:at\s+the\s+end|in\s+(?:the\s+)?(?:appropriate\s+)?alphabetical\s+order|after\s+.*?|before\s+.*?)\s*)?(?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?$)", icase);
+        static const regex add_unit(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:a|an)\s+)?(?:the\s+following\s+)?(?:(new\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?|(?:title|subtitle|chapter|subchapter|part|division|article)s?)|(?:new\s+)?(definitions))\s*(.*?)\s*(?:(?:at\s+the\s+end|in\s+(?:the\s+)?(?:appropriate\s+)?alphabetical\s+order|after\s+.*?|before\s+.*?|between\s+.*?)\s*)?(?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?$)", icase);
         static const regex designate(R"(^(?:by\s+)?(?:designating|designate)\s+the\s+existing\s+text(?:\s+of\s+.*?)?\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))\.?$)", icase);
 
         if (boost::regex_match(a, mm, replace_re)) {
@@ -312,13 +322,13 @@ struct Interp {
             return !op.find.empty();
         }
         if (boost::regex_match(a, mm, insert_rel)) {
-            std::string pos = mm[2];
+            std::string pos = mm[3];
             pos = ascii_lower(std::move(pos));
             op.type = (pos == "before" || pos == "preceding") ? OpType::InsertBefore : OpType::InsertAfter;
-            op.replace = quote(m, mm[1]);
-            op.anchor = mm[4].matched ? quote(m, mm[4]) : punct_of(mm[5]);
-            if (!where_clause(mm[6], op)) return false;
-            return true;
+            op.replace = mm[1].matched ? quote(m, mm[1]) : punct_of(mm[2]);  // "Add a comma after ..."
+            op.anchor = mm[5].matched ? quote(m, mm[5]) : punct_of(mm[6]);
+            if (!where_clause(mm[7], op)) return false;
+            return !op.replace.empty() && !op.anchor.empty();
         }
         if (boost::regex_match(a, mm, insert_end)) {
             op.type = OpType::InsertAtEnd;
@@ -328,16 +338,29 @@ struct Interp {
         }
         if (boost::regex_match(a, mm, add_unit)) {
             op.type = OpType::Add;
-            std::string kind = mm[1];
+            std::string kind = mm[2].matched ? mm[2].str() : mm[3].str();
             kind = ascii_lower(std::move(kind));
+            std::string des = mm[4];
+            // Without "new", only a unit named by its designation is added ("by adding a subsection (ii)").
+            bool named_new = mm[1].matched || mm[3].matched || kind == "definitions";
+            std::string singular = kind.size() > 1 && kind.back() == 's' ? kind.substr(0, kind.size() - 1) : kind;
+            if (is_container_kind(singular)) {
+                // "by adding a new Title VII-B": a unit above the section, named by its number.
+                op.add_kind_word = singular;
+                static const regex num(R"([0-9A-Za-z][0-9A-Za-z.\-]*)");
+                static const regex and_word(R"(^and$)", icase);
+                for (boost::sregex_iterator n(des.begin(), des.end(), num), end; n != end; ++n)
+                    if (!boost::regex_match((*n)[0].str(), and_word)) op.new_designations.push_back((*n)[0]);
+                return !op.new_designations.empty();
+            }
             op.add_kind_word = kind;
-            for (auto& l : designation_list(mm[2]))
+            for (auto& l : designation_list(des))
                 if (!l.empty()) op.new_designations.push_back(l.back());
             static const regex secnum(R"(([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]))");
             if (kind.rfind("section", 0) == 0 && op.new_designations.empty())
-                for (boost::sregex_iterator it(mm[2].first, mm[2].second, secnum), end; it != end; ++it)
+                for (boost::sregex_iterator it(des.begin(), des.end(), secnum), end; it != end; ++it)
                     op.new_designations.push_back((*it)[1]);
-            return true;
+            return named_new || !op.new_designations.empty();
         }
         if (boost::regex_match(a, mm, designate)) {
             op.type = OpType::Designate;
@@ -403,6 +426,14 @@ struct Interp {
         }
     }
 
+    // An operation read, its targets narrowed to their lead-in text where the action says so.
+    void push(Op op) {
+        if (op.in_leadin)
+            for (auto& t : op.targets)
+                if (t.part == TargetRef::Part::Whole) t.part = TargetRef::Part::Text;
+        res.ops.push_back(std::move(op));
+    }
+
     std::string strip_end(std::string s) {
         s = collapse_ws(s);
         static const regex tail(R"((?:\s*(?:;\s*(?:and|or)|;|\.|,\s*and|:))+\s*$)", icase);
@@ -451,6 +482,10 @@ struct Interp {
         if (m.unclosed != std::string::npos)
             return error_at(it, raw.substr(m.unclosed),
                             "a quotation is not closed: expected a closing quotation mark after the quoted words");
+        // The drafter's words with no-break and narrow spaces (U+00A0, U+2007, U+2009, U+202F) as
+        // spaces: the quoted words, masked, keep theirs.
+        for (const char* sp : {"\xC2\xA0", "\xE2\x80\x87", "\xE2\x80\x89", "\xE2\x80\xAF"})
+            for (std::size_t at; (at = m.text.find(sp)) != std::string::npos;) m.text.replace(at, std::strlen(sp), " ");
         std::string s = correct_typos(strip_end(m.text), it);
         Op op;
         op.file = it.file;
@@ -471,8 +506,17 @@ struct Interp {
         // "(3) is redesignated as (4)"; "designated as" a unit, said of a unit, is the same.
         static const regex redesig(R"(^(.*?)\s+(?:is|are)\s*,?\s*(?:respectively\s*,?\s+)?(?:hereby\s+)?(?:re)?designated\s*,?\s*(?:respectively\s*,?\s*)?as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
         // The imperative: "Redesignate paragraph (1) as paragraph (1A)."
-        static const regex redesig_imp(R"(^(?:re)?designate\s+((?:the\s+|existing\s+)*(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s.*?)\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
+        static const regex redesig_imp(R"(^(?:re)?designate\s+((?:the\s+|existing\s+)*(?:(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s.*?|text|language|lead-in\s+language))\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
         if (boost::regex_match(s, mm, redesig_imp)) s = mm[1].str() + " is redesignated as " + mm[2].str();
+        // "X is revived as of the effective date of ..., and amended to read as follows:": the
+        // provision is enacted again with the text given. Revived with no text given, its words
+        // would have to come from its history, which no code given holds.
+        static const regex revived(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?revived((?:\s*,?\s+(?:as\s+of|effective)\s+.*?)?)(?:,?\s+and\s+(?:is\s+|are\s+)?(amended\s+to\s+read\s+as\s+follows))?$)", icase);
+        if (boost::regex_match(s, mm, revived)) {
+            if (!mm[3].matched)
+                return error(it, "cannot apply \"" + raw + "\": a provision revived without its text takes the words it had before its repeal, which amend does not have; restate it (\"is revived and amended to read as follows:\")");
+            s = mm[1].str() + " is " + mm[3].str();
+        }
         static const regex existing(R"(^(?:the\s+)?existing\s+(?:text|language)(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
         static const regex added(R"(^(?:(?:an?\s+)?new|an?)\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+(?:after|before|at)\s+.*?)?(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
         static const regex added_definition(R"(^(?:the\s+|an?\s+)?(?:new\s+)?definitions?\s+(?:of\s+)?(?:the\s+term\s+)?«\d+»(?:\s*,\s*(?:and\s+)?«\d+»|\s+and\s+«\d+»)*\s+(?:is|are)\s+(?:hereby\s+)?added(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
@@ -584,11 +628,41 @@ struct Interp {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
             if (!language::read_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
-            if (t.part != TargetRef::Part::Whole || !t.term.empty())
-                return error(it, "cannot redesignate \"" + mm[1].str() + "\": expected a numbered unit (\"Paragraph (3)\")");
+            // "... is redesignated as paragraph (9B) and amended to read as follows:": two
+            // instructions, the second about the unit under its new designation.
+            std::string new_words = mm[2], then;
+            static const regex and_amended(R"(^(.*?)\s*,?\s+and\s+(?:is\s+|are\s+)?(?:hereby\s+)?(amended\b.*)$)", icase);
+            smatch am;
+            if (boost::regex_match(new_words, am, and_amended)) {
+                then = am[2];
+                new_words = am[1];
+            }
             TargetRef nt;
             std::vector<std::vector<std::string>> nmany;
-            if (!language::read_target(mm[2], m, nt, &nmany)) return target_error(it, mm[2].str(), "the new designation");
+            static const regex bare_chain(R"(^(?:\([^()\s]+\))+$)");
+            if (boost::regex_match(new_words, bare_chain)) {
+                nt.path = chain_of(new_words);  // "is redesignated as (13B)": a unit of the same kind
+                nt.kind_depth = t.kind_depth;
+                nt.relative = true;
+            } else if (!language::read_target(new_words, m, nt, &nmany)) {
+                return target_error(it, new_words, "the new designation");
+            }
+            if (t.part == TargetRef::Part::Text && t.term.empty() && nmany.size() <= 1 && nt.part == TargetRef::Part::Whole) {
+                // "The existing text is redesignated as subsection (a)": the unit's own words get
+                // the designation, in the unit.
+                if (nt.path.size() != 1)
+                    return error(it, "cannot designate \"" + unmasked(mm[1].str()) + "\" as \"" + unmasked(new_words) +
+                                         "\": the text would move to another unit; expected one designation (\"subsection (a)\")");
+                t.part = TargetRef::Part::Whole;
+                op.type = OpType::Designate;
+                op.targets.push_back(language::join_target(ctx, t));
+                static const regex kind_word(R"(^((?:sub-?)*(?:section|paragraph|clause)|item|subclause)\b)", icase);
+                smatch km;
+                op.add_kind_word = boost::regex_search(new_words, km, kind_word) ? ascii_lower(km[1].str()) : "";
+                op.new_designations.push_back(nt.path[0]);
+            } else {
+            if (t.part != TargetRef::Part::Whole || !t.term.empty())
+                return error(it, "cannot redesignate \"" + mm[1].str() + "\": expected a numbered unit (\"Paragraph (3)\")");
             if (many.empty()) many.push_back(t.path);
             if (nmany.empty()) nmany.push_back(nt.path);
             if (many.size() != nmany.size())
@@ -602,7 +676,17 @@ struct Interp {
                 op.new_designations.push_back(nmany[k].empty() ? "" : nmany[k].back());
                 op.new_depths.push_back(nt.kind_depth);
             }
+            }
             ok = true;
+            if (!then.empty()) {
+                if (op.targets.size() != 1) return error(it, "expected one unit redesignated before \"and amended\"");
+                op.blocks.clear();
+                push(op);
+                InstructionItem follow = it;
+                follow.law_text.clear();
+                follow.text = unmasked(new_words + " is " + then);
+                return walk(follow, ctx);
+            }
         } else if (boost::regex_match(s, mm, amended)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
@@ -612,7 +696,7 @@ struct Interp {
             static const regex as_follows(R"(^as\s+follows:?$)", icase);
             static const regex to_read(R"(^to\s+read\s+as\s+follows:?.*$)", icase);
             // "is amended by:" with the actions as the provisions below it ("(A) Striking ...; and").
-            static const regex by_below(R"(^by:?$)", icase);
+            static const regex by_below(R"(^(?:by:?)?$)", icase);  // or "is amended" alone, the actions below
             bool actions_below = boost::regex_match(rest, by_below) && !it.children.empty();
             if (boost::regex_match(rest, as_follows) || actions_below ||
                 (boost::regex_match(rest, to_read) && it.blocks.empty() && !it.children.empty())) {
@@ -653,7 +737,7 @@ struct Interp {
                     sub.push_back(o);
                 }
                 if (!all) return action_error(it, raw);
-                for (auto& o : sub) res.ops.push_back(o);
+                for (auto& o : sub) push(std::move(o));
                 for (const auto& c : it.children) walk(c, abs);
                 return;
             }
@@ -678,7 +762,7 @@ struct Interp {
         }
         if (!ok && unread) return action_error(it, raw);
         if (!ok) return error(it, "cannot read the instruction \"" + raw + "\": expected a sentence such as \"Subsection (a) is amended by striking \"X\" and inserting \"Y\" in its place.\"");
-        res.ops.push_back(op);
+        push(std::move(op));
         for (const auto& c : it.children) walk(c, here);
     }
 };

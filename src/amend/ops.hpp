@@ -73,6 +73,7 @@ struct Op {
     int occurrence = 0;                   // "the second time it appears": 2; "the last time": -1
     bool at_end = false;                  // "the period at the end", "the word "and" at the end"
     bool in_heading = false;              // "... in the section heading"
+    bool in_leadin = false;               // "... in the lead-in language": targets are the units' lead-in text
     std::vector<Provision> blocks;        // new text
     std::vector<std::string> new_designations;  // Redesignate / Designate / Add (as named)
     std::vector<int> new_depths;          // Redesignate: the level the kind word names (subsection 1, ...), 0 if none

@@ -47,6 +47,11 @@ struct Edit {
     std::string with;
 };
 
+// An edit of `txt` widened over the editor's brackets next to it whose words the inserted
+// text begins or ends with ("of [the] Campaign Finance [Board]" when "Campaign Finance" becomes
+// "the Campaign Finance Board"): the law's words stand where the editor's did.
+void absorb_editorial_brackets(const std::string& txt, Edit& e);
+
 Folded fold(const std::string& t);
 
 bool is_word(char c);

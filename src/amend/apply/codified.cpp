@@ -137,14 +137,14 @@ void Applier::report_codified(const Op& op, const std::string& law, const std::s
     rep.warnings.push_back(loc(op) + ": the law's \"" + from + "\" is written as the D.C. codifier writes it: \"" + to + "\"");
 }
 
-// "the effective date of the X Act of 2024, passed on 2nd reading on March 5, 2024 (Enrolled
+// "the effective date of the X Act of 2024, passed on 2nd reading (or on emergency basis) on March 5, 2024 (Enrolled
 // version of Bill 25-345)" or "of this act": the codifier writes the date, which the law's words
 // do not give (32 of 34 such insertions in the dev cases read a date), so the text cannot be
 // written as codified. The words, or empty.
 std::string unknown_effective_date(const std::string& text) {
     if (text.find("effective date of") == std::string::npos) return {};
     static const boost::regex re(
-        R"(\bthe effective date of (?:this act\b|(?:the )?[A-Z][^,;()]{0,200}? Act(?: of \d{4})?, passed on (?:2nd|second|3rd|third) reading on [A-Z][a-z]+ \d{1,2}, \d{4} \(Enrolled version of Bill \d+-\d+\)))");
+        R"(\bthe effective date of (?:this act\b|(?:the )?[A-Z][^,;()]{0,200}? Act(?: of \d{4})?, passed on (?:(?:2nd|second|3rd|third) reading|(?:an )?emergency basis) on [A-Z][a-z]+ \d{1,2}, \d{4} \(Enrolled version of Bill \d+-\d+\)))");
     boost::smatch m;
     return boost::regex_search(text, m, re) ? m[0].str() : std::string();
 }
@@ -240,6 +240,13 @@ std::vector<Hit> Applier::search_codified(const Op& op, Provision* target, const
 
 bool Applier::unbracket(const Op& op, Provision* target, const TargetRef& t) {
     std::vector<Hit> hits = search(op, target, t, op.replace);
+    // The codifier's brackets hold the words as it writes them ("[§ 7-231.21]" for "section 121
+    // of the Vital Records Modernization Amendment Act of 2018, ..."): look for those too.
+    if (is_xml(*target)) {
+        std::string code = dc_codify(op.replace, codify_context(target));
+        if (code != op.replace)
+            for (auto& h : search(op, target, t, code)) hits.push_back(h);
+    }
     std::vector<Hit> bracketed;
     for (const auto& h : hits) {
         const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
@@ -263,6 +270,46 @@ bool Applier::unbracket(const Op& op, Provision* target, const TargetRef& t) {
     std::string n = bracketed.size() == 1 ? "" : " (" + std::to_string(bracketed.size()) + " places)";
     note(op, "removed the brackets around \"" + op.replace + "\" in " + cite_of(target) + n, target);
     return true;
+}
+
+void absorb_editorial_brackets(const std::string& txt, Edit& e) {
+    auto word_edge = [](const std::string& s, std::size_t at) {  // no letter or digit runs on at `at`
+        return at == 0 || at >= s.size() || !std::isalnum(static_cast<unsigned char>(s[at - 1])) ||
+               !std::isalnum(static_cast<unsigned char>(s[at]));
+    };
+    std::string with = e.with;
+    std::size_t lead = with.find_first_not_of(' ');
+    if (lead == std::string::npos) return;
+    std::string core = with.substr(lead, with.find_last_not_of(' ') + 1 - lead);
+    // "[the] " just before the words struck, and the inserted words begin with "the".
+    std::size_t q = e.begin;
+    if (q > 0 && txt[q - 1] == ' ') --q;
+    if (q > 0 && txt[q - 1] == ']') {
+        std::size_t r = txt.rfind('[', q - 1);
+        if (r != std::string::npos && txt.find_first_of("[]", r + 1) == q - 1) {
+            std::string x = txt.substr(r + 1, q - 1 - r - 1);
+            if (!x.empty() && core.compare(0, x.size(), x) == 0 && word_edge(core, x.size())) {
+                e.begin = r;
+                e.with = core.substr(0, x.size()) + with.substr(lead + x.size());
+                if (r > 0 && txt[r - 1] != ' ' && std::isalnum(static_cast<unsigned char>(e.with[0]))) e.with = " " + e.with;
+            }
+        }
+    }
+    // " [Board]" or "[;]" just after, and the inserted words end with them.
+    q = e.end;
+    if (q < txt.size() && txt[q] == ' ' && q + 1 < txt.size() && txt[q + 1] == '[') ++q;
+    if (q < txt.size() && txt[q] == '[') {
+        std::size_t r = txt.find(']', q + 1);
+        if (r != std::string::npos && txt.find_first_of("[]", q + 1) == r) {
+            std::string x = txt.substr(q + 1, r - q - 1);
+            if (!x.empty() && core.size() >= x.size() && core.compare(core.size() - x.size(), x.size(), x) == 0 &&
+                word_edge(core, core.size() - x.size())) {
+                e.end = r + 1;
+                while (!e.with.empty() && e.with.back() == ' ') e.with.pop_back();
+                if (e.end < txt.size() && std::isalnum(static_cast<unsigned char>(txt[e.end]))) e.with += " ";
+            }
+        }
+    }
 }
 
 bool Applier::ratify_brackets(const Op& op) {

@@ -176,6 +176,9 @@ void Applier::phrase_op(const Op& op) {
                            }),
                            hits.end());
                 if (hits.size() != before) {
+                    // Standing only in the editor's brackets ("subsection[; and]"): the law now
+                    // says the words, and the brackets go.
+                    if (hits.empty() && unbracket(op, target, t)) continue;
                     rep.warnings.push_back(loc(op) + ": " + std::to_string(before - hits.size()) + " place(s) in " + cite_of(target) +
                                            " already read \"" + op.replace + "\"; left as they are");
                     if (hits.empty()) continue;
@@ -220,6 +223,9 @@ void Applier::phrase_op(const Op& op) {
                 // Office" and inserting "or the Office" gives "organization or the Office".
                 if (!e.with.empty() && e.begin > 0 && word_before(txt, e.begin) && word_after(e.with, 0)) e.with = " " + e.with;
                 if (!e.with.empty() && e.end < txt.size() && word_after(txt, e.end) && word_before(e.with, e.with.size())) e.with += " ";
+                // The editor's brackets beside the words struck ("of [the] Campaign Finance
+                // [Board]"), which the inserted words now say: the law's words replace them.
+                absorb_editorial_brackets(txt, e);
             } else if (op.type == OpType::Strike) {
                 // Striking a whole word takes one space with it.
                 std::size_t floor = edits.empty() ? 0 : edits.back().end;

@@ -1,6 +1,7 @@
 #include "amend/language/target.hpp"
 
 #include <boost/regex.hpp>
+#include <cctype>
 
 #include "model/code_index.hpp"
 #include "model/designation.hpp"
@@ -49,11 +50,28 @@ Masked mask_quotes(const std::string& s) {
         if (s[i] == '"' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '[')) {
             std::size_t j = i + 1;
             std::size_t close = std::string::npos;
-            for (; j < s.size(); ++j)
-                if (s[j] == '"' && closes_here(s, j)) {
+            // A quotation inside the quoted words ("the term "independent agency" as provided in",
+            // "the phrase "; and""): opened after a space, before a word or before a mark closed
+            // twice over; closed before the outer one is.
+            int depth = 0;
+            for (; j < s.size(); ++j) {
+                if (s[j] != '"') continue;
+                std::size_t k = s.find('"', j + 1);
+                bool opens = s[j - 1] == ' ' && k != std::string::npos &&
+                             (std::isalnum(static_cast<unsigned char>(s[j + 1])) || (k + 1 < s.size() && s[k + 1] == '"'));
+                if (opens) {
+                    ++depth;
+                    continue;
+                }
+                if (depth > 0) {
+                    --depth;
+                    continue;
+                }
+                if (closes_here(s, j)) {
                     close = j;
                     break;
                 }
+            }
             // No quotation mark followed by words drafting language goes on with: the next one
             // closes the phrase (what follows must then be read); with none, the phrase has no end.
             if (close == std::string::npos) close = s.find('"', i + 1);
@@ -125,6 +143,17 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
     static const regex nth_unit(R"(^(first|second|third|fourth)\s+((?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+(\([^()\s]+\).*)$)", icase);
     static const regex newly(R"(^(?:(?:newly|existing|new)\s+(?:re)?designated|existing|redesignated)\s+(.*)$)", icase);
     if (boost::regex_match(t, mm, newly)) t = mm[1];
+    // "the sub-subparagraph designated as "(1)"": the designation quoted as the Code prints it.
+    static const regex quoted_des(R"(^((?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+(?:designated|numbered)\s+as\s+«(\d+)»(.*)$)", icase);
+    if (boost::regex_match(t, mm, quoted_des)) {
+        std::string q = m.quotes.at(static_cast<std::size_t>(std::stoi(mm[2])));
+        static const regex chain(R"(^(?:\([^()\s]+\))+$)");
+        if (!boost::regex_match(q, chain)) return false;
+        t = mm[1].str() + " " + q + mm[3].str();
+    }
+    // "Amendatory section 16-802(b)": a law's amendment of a Code section, named by the Code's number.
+    static const regex amendatory(R"(^amendatory\s+(section\s+\d+[A-Za-z]?-\d.*)$)", icase);
+    if (boost::regex_match(t, mm, amendatory)) t = mm[1];
     if (boost::regex_match(t, mm, nth_unit)) {
         std::string w = ascii_lower(mm[1].str());
         int n = w == "first" ? 1 : w == "second" ? 2 : w == "third" ? 3 : 4;
@@ -260,13 +289,13 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         if (many) *many = list;
         return true;
     }
-    static const regex container(R"(^(?:.*\bAct\b.*|.*\bCode\b.*|(?:title|chapter|subchapter|part|subtitle|article|division)\s+\S+.*|table of contents.*|.*\bLaw\b.*|.*\bOrdinance\b.*)$)", icase);
+    static const regex container(R"(^(?:.*\bAct\b.*|.*\bCode\b.*|(?:title|chapter|subchapter|part|subtitle|article|division)\s+\S+.*|table of contents.*|.*\bLaw\b.*|.*\bOrdinance\b.*|.*\bResolution\b.*)$)", icase);
     if (boost::regex_match(t, mm, container)) {
         out.container_only = true;
         // A law cited by its law number and register with no Code cite ("the Secure DC Omnibus
         // Amendment Act of 2024, effective June 8, 2024 (D.C. Law 25-175; 71 DCR 2732)") is in
         // no code: its sections, and the amendments it carries, are not the code's.
-        static const regex law_cite(R"(\((?:[^()]*;\s*)?(?:D\.\s*C\.\s+Law|Pub\.\s*L\.|\d+\s+Stat\.|\d+\s+DCR)\s[^()]*\))", icase);
+        static const regex law_cite(R"(\((?:[^()]*;\s*)?(?:D\.\s*C\.\s+Law|Pub\.\s*L\.|Res\.|\d+\s+Stat\.|\d+\s+DCR)\s[^()]*\))", icase);
         if (boost::regex_search(t, law_cite)) out.uncodified = true;
         // The sections a title, a chapter or the whole code holds are known by their numbers.
         static const regex title(R"(^title\s+(\d+[A-Za-z]?)\s+of\s+the\s+(?:District\s+of\s+Columbia|D\.\s*C\.)\s+(?:Official\s+)?Code\b.*$)", icase);

@@ -19,7 +19,7 @@ namespace {
 
 const char* const kExpected =
     "\"in its place\", \"each place it appears\", \"wherever it appears\", \"both times it appears\", "
-    "\"the second time it appears\", \"at the end\" or \"in the section heading\"";
+    "\"the second time it appears\", \"at the end\", \"in the lead-in language\" or \"in the section heading\"";
 
 struct Reader {
     const std::vector<Token>& t;
@@ -69,6 +69,12 @@ struct Reader {
                 w.expect_count = 2;
                 return w.each = true;
             }
+            i = save + 1;
+            // "in the lead-in language", "in the introductory text": the unit's words before its
+            // first numbered part.
+            if (take("the") && (take_any("lead-in", "introductory", "opening") || (take("lead") && take("in"))) &&
+                take_any("language", "text", "clause", "matter"))
+                return w.in_leadin = true;
             i = save + 1;
             if (take("the") && (take("section"), take("heading"))) return w.in_heading = true;
             i = save;

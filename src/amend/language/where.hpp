@@ -16,6 +16,7 @@ struct Where {
     int occurrence = 0;      // "the second time it appears": 2; "the last time": -1
     bool at_end = false;     // "at the end", "at the end thereof"
     bool in_heading = false; // "in the section heading"
+    bool in_leadin = false;  // "in the lead-in language": the unit's own words before its parts
 };
 
 struct Unread {
