@@ -239,6 +239,16 @@ TEST_CASE("codify: a reference the law marks with a code-cite is published as th
     CHECK(codified({{"This title", "42|16A"}, {" modifies", ""}}, "42-1629") == "This chapter modifies");
     CHECK(codified({{"as described under sections ", ""}, {"103", "§42-1622"}, {" and ", ""}, {"104", "§42-1623"}, {".", ""}}, "42-1627") ==
           "as described under §§ 42-1622 and 42-1623.");
+    // D.C. Law 24-45 (§ 32-173.03): a path written "§§32-173.04" names one section, cited once.
+    CHECK(codified({{"according to the criteria outlined in ", ""}, {"section 4145", "§§32-173.04"}, {".", ""}}, "32-173.03") ==
+          "according to the criteria outlined in § 32-173.04.");
+    // D.C. Law 25-159 (§ 6-227): a sentence opens with the word "Section", never with the sign.
+    CHECK(codified({{"Section ", ""},
+                    {"401(a) of the Procurement Practices Reform Act of 2010, effective April 8, 2011 (D.C. Law 18-371; D.C. Official "
+                     "Code § 2-354.01(a))",
+                     "§2-354.01|(a)"},
+                    {", shall not apply to a contract.", ""}},
+                   "6-227") == "Section 2-354.01(a), shall not apply to a contract.");
 }
 
 TEST_CASE("codify: a text with code-cites changes only there; a path the index does not know stays as the law wrote it") {

@@ -185,7 +185,9 @@ namespace {
 std::string cite_of_path(const std::string& path, const LawAnchor& a) {
     if (path.rfind("§", 0) == 0) {
         std::string out = "§ ";
-        for (char c : path.substr(std::string("§").size()))
+        std::string_view rest(path);
+        while (rest.substr(0, std::string_view("§").size()) == "§") rest.remove_prefix(std::string_view("§").size());  // "§§32-173.04"
+        for (char c : rest)
             if (c != '|') out += c;
         return out.size() > std::string("§ ").size() ? out : std::string();
     }
@@ -227,6 +229,11 @@ bool code_cites(RichText& rt, const LawAnchor& a) {
             list = true;
         } else if (number && sec && ends_with(m.begin, "section ")) {
             w.begin -= static_cast<std::uint32_t>(std::string_view("section ").size());
+            list = false;
+        } else if (number && sec && ends_with(m.begin, "Section ")) {
+            // A sentence opens with the word, never the sign: "Section 2-354.01(a) shall not apply".
+            w.with = "Section " + w.with.substr(std::string("§ ").size());
+            w.begin -= static_cast<std::uint32_t>(std::string_view("Section ").size());
             list = false;
         } else if (number && sec && list && !swaps.empty()) {
             std::string_view between = std::string_view(rt.text).substr(swaps.back().end, m.begin - swaps.back().end);

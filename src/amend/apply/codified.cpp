@@ -295,13 +295,25 @@ void absorb_editorial_brackets(const std::string& txt, Edit& e) {
             }
         }
     }
-    // " [Board]" or "[;]" just after, and the inserted words end with them.
+    // " [Board]" or "[;]" just after, and the inserted words end with them; the editor's own
+    // note inside goes with them ("[doula, [applicable as of October 1, 2022]]").
     q = e.end;
     if (q < txt.size() && txt[q] == ' ' && q + 1 < txt.size() && txt[q + 1] == '[') ++q;
     if (q < txt.size() && txt[q] == '[') {
-        std::size_t r = txt.find(']', q + 1);
-        if (r != std::string::npos && txt.find_first_of("[]", q + 1) == r) {
-            std::string x = txt.substr(q + 1, r - q - 1);
+        std::size_t r = std::string::npos;
+        int depth = 0;
+        std::string x;
+        for (std::size_t k = q; k < txt.size() && r == std::string::npos; ++k) {
+            if (txt[k] == '[') {
+                ++depth;
+            } else if (txt[k] == ']') {
+                if (--depth == 0) r = k;
+            } else if (depth == 1) {
+                x += txt[k];
+            }
+        }
+        while (!x.empty() && x.back() == ' ') x.pop_back();
+        if (r != std::string::npos) {
             if (!x.empty() && core.size() >= x.size() && core.compare(core.size() - x.size(), x.size(), x) == 0 &&
                 word_edge(core, core.size() - x.size())) {
                 e.end = r + 1;
