@@ -47,7 +47,8 @@ std::string for_people(const std::string& path, const TargetRef& t) {
     // A definition is named by its term: the codifier's path stops at the section that holds it.
     if (!t.term.empty()) s = "the definition of \"" + t.term + "\" in " + s;
     if (heading) return "the heading of " + s;
-    return t.part == TargetRef::Part::Text ? "the lead-in text of " + s : s;
+    if (t.part == TargetRef::Part::Text) s = "the lead-in text of " + s;
+    return t.sentence ? sentence_name(t.sentence) + " of " + s : s;
 }
 
 bool opens_with_punctuation(const std::string& s) {
@@ -127,7 +128,18 @@ std::vector<Explained> explain(const ReadResult& r) {
                         e.count = "1";
                         verb = "add " + quoted(op.replace) + " at the end";
                     }
-                    e.text = verb + " in " + where + ", " + places(e, op);
+                    if (op.find_kind == "sentence") {
+                        // A whole sentence: its words are the code's, known only when applied.
+                        e.find.clear();
+                        if (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) e.replace = op.replace;
+                        std::string whose = where;  // "the last sentence of § 2-1-010(a)"
+                        if (op.type == OpType::Strike) verb = "strike " + whose;
+                        else if (op.type == OpType::Replace) verb = "strike " + whose + " and insert " + quoted(op.replace);
+                        else verb = "insert " + quoted(op.replace) + (op.type == OpType::InsertBefore ? " before " : " after ") + whose;
+                        e.text = verb;
+                    } else {
+                        e.text = verb + " in " + where + ", " + places(e, op);
+                    }
                     out.push_back(e);
                     break;
                 }

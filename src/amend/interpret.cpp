@@ -8,6 +8,7 @@
 
 #include "amend/language/lexer.hpp"
 #include "amend/language/target.hpp"
+#include "amend/language/typos.hpp"
 #include "amend/language/where.hpp"
 #include "amend/ops.hpp"
 #include "amend/restatement.hpp"
@@ -36,12 +37,19 @@ const char* op_name(OpType t) {
     return "?";
 }
 
+std::string sentence_name(int n) {
+    static const char* const names[] = {"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
+    if (n == -1) return "the last sentence";
+    return std::string("the ") + (n > 0 && n <= 10 ? names[n] : "?") + " sentence";
+}
+
 std::string TargetRef::describe() const {
     std::string s = section.empty() ? std::string("(no section)") : section;
     for (const auto& d : path) s += "(" + d + ")";
     if (!term.empty()) s = "the definition of \"" + term + "\" in " + s;
     if (part == Part::Heading) s = "the heading of " + s;
     if (part == Part::Text) s = "the lead-in text of " + s;
+    if (sentence) s = sentence_name(sentence) + " of " + s;
     return s;
 }
 
@@ -166,9 +174,6 @@ struct Interp {
         std::string shown = unmasked(u.words);
         while (!shown.empty() && (shown.back() == '.' || shown.back() == ' ' || shown.back() == ';' || shown.back() == ':')) shown.pop_back();
         std::vector<language::Token> toks = language::lex(u.words);
-        if (toks.size() >= 4 && toks[0].is("in") && toks[1].is("the") && language::ordinal_value(toks[2].text) != 0 &&
-            (toks[3].is("sentence") || toks[3].is("sentences")))
-            return error_at(it, u.words, "cannot apply \"" + shown + "\": a change limited to one sentence of a unit cannot be applied; quote words that appear once in the unit instead");
         error_at(it, u.words, "cannot read \"" + shown + "\": expected " + u.expected);
     }
 
@@ -191,64 +196,12 @@ struct Interp {
         return "";
     }
 
-    // Typos of the operative words that enacted laws contain, read where only one reading is
-    // possible ("as follow:", "is amended by to read as follows:"), each with a warning naming
-    // the words assumed. Only the drafter's words are touched: quoted text is masked.
+    // Typos read where only one reading is possible (language/typos.hpp), each with a warning
+    // naming the words assumed.
     std::string correct_typos(std::string s, const InstructionItem& it) {
-        struct Typo {
-            regex re;
-            const char* fmt;
-        };
-        static const std::vector<Typo> typos = [] {
-            std::vector<Typo> v;
-            auto add = [&](const char* re, const char* fmt) { v.push_back({regex(re, icase), fmt}); };
-            add(R"(\bas\s+follow(?:ed)?\b)", "as follows");
-            add(R"(\bto\s+reads\s+as\b)", "to read as");
-            add(R"(\bto\s+read\s+follows\b)", "to read as follows");
-            add(R"(\b(is|are)\s+amended\s+follows\b)", "$1 amended as follows");
-            add(R"(\bas\s+follows\s+as\s+follows\b)", "as follows");
-            add(R"(\bamended\s+by\s+to\s+read\b)", "amended to read");
-            add(R"(\bamended\s+to\s+by\b)", "amended by");
-            add(R"(\bamended\s+to\s+add\b)", "amended by adding");
-            add(R"(\bamended\s+to\s+insert\b)", "amended by inserting");
-            add(R"(\b(is|are)\s+amended\s+is\s+amended\b)", "$1 amended");
-            add(R"(\b(is|are)\s+by\s+(striking|adding|inserting)\b)", "$1 amended by $2");
-            add(R"(\b(is|are)\s+(?:mended|amending|amendment)\b)", "$1 amended");
-            add(R"(\bamended\s+my\s+(striking|adding|inserting)\b)", "amended by $1");
-            add(R"(\bsemincolon\b)", "semicolon");
-            add(R"(\bphrased(\s+«))", "phrase$1");
-            add(R"(\b(inserting|insert|striking|strike)\s+the\s+phrase,\s+(«\d+»))", "$1 the phrase $2");
-            add(R"(\bis\s+added\s+to\s+read$)", "is added to read as follows");
-            add(R"(^((?:an?\s+)?new\s+\S+\s+(?:\([^()\s]+\))+)\s+to\s+read\b)", "$1 is added to read");
-            add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+(?:\([^()\s]+\))+)\s+by\s+(striking|adding|inserting)\b)", "$1 is amended by $2");
-            add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+[^,]*?\S)\s+amended\s+(as\s+follows|by|to\s+read)\b)", "$1 is amended $2");
-            add(R"((\bstriking\s+(?:the\s+)?(?:\w+\s+)?«\d+»)\s+(inserting)\b)", "$1 and $2");
-            add(R"(\bit\s+its\s+place\b)", "in its place");
-            // "inserting a semicolon its place" (after a quote, "inserting "as defined in" its place"
-            // has two readings: the "in" may be the drafter's or the quote's, and is refused)
-            add(R"(\b(semicolon|semi-colon|period|comma|colon|em dash|em-dash|dash)\s+its\s+place$)", "$1 in its place");
-            add(R"(\b(inserting|insert)\s+(.*)\s+in\s+place$)", "$1 $2 in its place");
-            add(R"(\bin\s+its\s+place\s*\.?\s*"$)", "in its place");
-            add(R"((«\d+»)\s+and\s+the\s+end$)", "$1 at the end");
-            add(R"(\b(D\.\s*C)\s+(Official\s+Code)\b)", "$1. $2");
-            add(R"(\b(Official\s+Code)\s+(\d+[A-Za-z]?-\d[0-9A-Za-z.:\-]*[0-9A-Za-z]))", "$1 § $2");
-            add(R"(^((?:the\s+)?paragraph)\s+(\d{1,2})((?:\([^()\s]+\))*)(?=\s))", "$1 ($2)$3");
-            // "Subparagraph (B(i))": a designation inside another's parentheses, for "(B)(i)".
-            add(R"(^((?:the\s+)?(?:sub-?)*(?:section|paragraph|clause)s?\s+)\(([0-9A-Za-z]{1,4})\(([0-9A-Za-z]{1,6})\)\)(?=\s))", "$1($2)($3)");
-            add(R"(^((?:the\s+)?subsection)\s+([a-z])((?:\([^()\s]+\))*)(?=\s))", "$1 ($2)$3");
-            return v;
-        }();
-        for (const auto& t : typos) {
-            smatch mm;
-            if (!boost::regex_search(s, mm, t.re)) continue;
-            // "Subsection (b) amended as follows": only when no "is amended" stands anywhere.
-            static const regex verb(R"(\b(?:is|are|in)\b)", icase);
-            if (t.fmt == std::string("$1 is amended $2") && boost::regex_search(mm[1].first, mm[1].second, verb)) continue;
-            std::string now = mm.format(t.fmt);
-            res.warnings.push_back(Diagnostic{it.file, it.line, it.col,
-                                              "read \"" + unmasked(mm[0].str()) + "\" as \"" + unmasked(now) + "\"", "amend.typo", ""});
-            s = std::string(mm.prefix()) + now + std::string(mm.suffix());
-        }
+        for (const auto& [was, now] : language::correct_typos(s))
+            res.warnings.push_back(Diagnostic{it.file, it.line, it.col, "read \"" + unmasked(was) + "\" as \"" + unmasked(now) + "\"",
+                                              "amend.typo", ""});
         return s;
     }
 
@@ -266,6 +219,7 @@ struct Interp {
         if (w.at_end) op.at_end = true;
         if (w.in_heading) op.in_heading = true;
         if (w.in_leadin) op.in_leadin = true;
+        if (w.sentence) op.in_sentence = w.sentence;
         return true;
     }
 
@@ -290,6 +244,35 @@ struct Interp {
         static const regex add_unit(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:a|an)\s+)?(?:the\s+following\s+)?(?:(new\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?|(?:title|subtitle|chapter|subchapter|part|division|article)s?)|(?:new\s+)?(definitions))\s*(.*?)\s*(?:(?:at\s+the\s+end|in\s+(?:the\s+)?(?:appropriate\s+)?alphabetical\s+order|after\s+.*?|before\s+.*?|between\s+.*?)\s*)?(?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?$)", icase);
         static const regex designate(R"(^(?:by\s+)?(?:designating|designate)\s+the\s+existing\s+text(?:\s+of\s+.*?)?\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))\.?$)", icase);
 
+        // A whole sentence of the unit: "striking the first sentence", "... and inserting the
+        // following sentence in its place:", "adding after the final sentence the following:",
+        // "inserting the sentence "X" before the last sentence".
+        static const std::string ORD = "(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)";
+        static const regex strike_sentence("^(?:by\\s+)?(?:striking|strike)\\s+(?:out\\s+)?the\\s+" + ORD +
+                                               R"(\s+sentence(?:\s+and\s+(?:by\s+)?(?:inserting|insert|substituting|substitute)\s+(?:the\s+following\s+(?:new\s+)?sentence\s+in\s+its\s+place|(?:(?:the|a)\s+(?:new\s+)?sentence\s+)?«(\d+)»\s+in\s+its\s+place|(?:(?:the|a)\s+(?:new\s+)?sentence\s+)?«(\d+)»)(?:\s+in\s+its\s+place)?\s*:?\s*(?:«(\d+)»)?)?\s*\.?$)",
+                                           icase);
+        static const regex insert_sentence(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:the|a|an)\s+(?:new\s+)?sentence\s+)?(?:«(\d+)»\s+)?(?:immediately\s+)?(before|after|following|preceding)\s+the\s+)" + ORD +
+                                               R"(\s+sentence(?:\s*,?\s+(?:the\s+following(?:\s+(?:new\s+)?sentence)?|to\s+read\s+as\s+follows|as\s+follows))?\s*:?\s*(?:«(\d+)»)?\s*\.?$)",
+                                           icase);
+        if (boost::regex_match(a, mm, strike_sentence)) {
+            int n = language::ordinal_value(mm[1]);
+            bool inserts = boost::regex_search(a, regex(R"(\b(?:inserting|insert|substituting|substitute)\b)", icase));
+            op.type = inserts ? OpType::Replace : OpType::Strike;
+            op.find_kind = "sentence";
+            op.in_sentence = n;
+            for (int g : {2, 3, 4})
+                if (mm[g].matched && op.replace.empty()) op.replace = quote(m, mm[g]);
+            return true;  // a sentence to insert may come as a block
+        }
+        if (boost::regex_match(a, mm, insert_sentence)) {
+            std::string pos = ascii_lower(mm[2].str());
+            op.type = (pos == "before" || pos == "preceding") ? OpType::InsertBefore : OpType::InsertAfter;
+            op.find_kind = "sentence";
+            op.in_sentence = language::ordinal_value(mm[3]);
+            if (mm[1].matched) op.replace = quote(m, mm[1]);
+            else if (mm[4].matched) op.replace = quote(m, mm[4]);
+            return true;
+        }
         if (boost::regex_match(a, mm, replace_re)) {
             op.type = OpType::Replace;
             op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
@@ -431,6 +414,22 @@ struct Interp {
         if (op.in_leadin)
             for (auto& t : op.targets)
                 if (t.part == TargetRef::Part::Whole) t.part = TargetRef::Part::Text;
+        if (op.in_sentence)
+            for (auto& t : op.targets) t.sentence = op.in_sentence;
+        // A whole sentence restated ("The second sentence is amended to read as follows:"): its
+        // words struck and the new words inserted in their place.
+        if (op.type == OpType::Restate && !op.targets.empty() && op.targets[0].sentence != 0) {
+            op.type = OpType::Replace;
+            op.find_kind = "sentence";
+            for (const auto& b : op.blocks)
+                if (op.replace.empty() && !b.text.empty()) op.replace = b.text.text;
+            op.blocks.clear();
+        }
+        // "striking the first sentence and inserting the following sentence in its place:" with
+        // the sentence quoted below.
+        if (op.find_kind == "sentence" && op.replace.empty() && op.type != OpType::Strike)
+            for (const auto& b : op.blocks)
+                if (op.replace.empty() && !b.text.empty()) op.replace = b.text.text;
         res.ops.push_back(std::move(op));
     }
 

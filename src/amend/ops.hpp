@@ -18,6 +18,7 @@ struct TargetRef {
     std::string section;
     bool section_is_law_number = false;   // "Section 505" of the law, with no Code cite
     int ordinal = 0;                      // "the second paragraph designated as paragraph (7)": 2
+    int sentence = 0;                     // "the second sentence" of the unit: 2; "the last sentence": -1
     bool uncodified = false;              // "Section 4 of the X Act (D.C. Law 24-117; 69 DCR 2653)": not in any code
     std::string law_section;              // the law's own number of a law section codified as this section ("204")
     std::vector<std::string> path;        // designations below the section (inner text, "c")
@@ -53,6 +54,9 @@ enum class OpType {
 
 const char* op_name(OpType t);
 
+// "the second sentence", "the last sentence" (-1).
+std::string sentence_name(int n);
+
 // The depth a unit's kind word names: subsection(s) 1, paragraph 2, subparagraph 3, clause or
 // sub-subparagraph 4, subclause 5, item 6; 0 for any other word.
 int unit_depth(std::string kind_word);
@@ -74,6 +78,7 @@ struct Op {
     bool at_end = false;                  // "the period at the end", "the word "and" at the end"
     bool in_heading = false;              // "... in the section heading"
     bool in_leadin = false;               // "... in the lead-in language": targets are the units' lead-in text
+    int in_sentence = 0;                  // "... in the second sentence": targets are that sentence of the units' text
     std::vector<Provision> blocks;        // new text
     std::vector<std::string> new_designations;  // Redesignate / Designate / Add (as named)
     std::vector<int> new_depths;          // Redesignate: the level the kind word names (subsection 1, ...), 0 if none

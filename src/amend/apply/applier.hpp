@@ -52,6 +52,10 @@ struct Edit {
 // "the Campaign Finance Board"): the law's words stand where the editor's did.
 void absorb_editorial_brackets(const std::string& txt, Edit& e);
 
+// The sentences of a text, each [begin, end) with its closing mark. Empty, with `why`, where a
+// boundary cannot be told ("D.C. The").
+std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(const std::string& t, std::string& why);
+
 Folded fold(const std::string& t);
 
 bool is_word(char c);
@@ -243,6 +247,12 @@ struct Applier {
     bool ratify_brackets(const Op& op);
 
     void phrase_op(const Op& op);
+    // Sentences (apply/sentences.cpp): the span of sentence `n` of the target's own text (false,
+    // with the failure reported, where it cannot be told); an edit of a whole sentence; hits of a
+    // phrase kept to the sentence the target names (ok false when it cannot be told).
+    bool sentence_span(const Op& op, Provision* target, int n, std::size_t& b, std::size_t& e);
+    void whole_sentence_op(const Op& op, Provision* target, const TargetRef& t);
+    void keep_sentence_hits(const Op& op, Provision* target, const TargetRef& t, std::vector<Hit>& hits, bool& ok);
     void insert_at_end(const Op& op);
     bool is_xml(const Provision& p);
     void repeal(const Op& op, bool strike);

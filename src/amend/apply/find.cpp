@@ -286,6 +286,7 @@ std::string Applier::nearest_words(const Provision* scope, const std::string& ne
 bool Applier::choose(const Op& op, Provision* target, const std::string& needle, std::vector<Hit>& hits) {
     std::string where = cite_of(target);
     if (!op.targets.empty() && op.targets[0].part == TargetRef::Part::Text) where = "the lead-in text of " + where;
+    if (!op.targets.empty() && op.targets[0].sentence != 0) where = sentence_name(op.targets[0].sentence) + " of " + where;
     if (hits.empty()) {
         std::string near = nearest_words(target, needle);
         fail(op, "\"" + needle + "\" not found in " + where + (near.empty() ? "" : "; nearest: \"" + near + "\""), "amend.phrase");

@@ -156,8 +156,19 @@ void Applier::phrase_op(const Op& op) {
         if (t.uncodified && ratify_brackets(op)) continue;
         Provision* target = resolve_target(op, t);
         if (!target) continue;
+        if (op.find_kind == "sentence" && t.sentence != 0) {
+            whole_sentence_op(op, target, t);
+            continue;
+        }
         std::string needle = (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) ? op.anchor : op.find;
         std::vector<Hit> hits = search(op, target, t, needle);
+        bool sentence_ok = true;
+        keep_sentence_hits(op, target, t, hits, sentence_ok);
+        if (!sentence_ok) continue;
+        if (t.sentence != 0 && hits.empty()) {  // never "applied already" from words elsewhere in the unit
+            choose(op, target, needle, hits);
+            continue;
+        }
         // An occurrence that already stands inside the replacement ("Medicaid" in "DC Medicaid",
         // when "Medicaid" is to become "DC Medicaid") was changed already: changing it again
         // would double the words.

@@ -1,5 +1,7 @@
 #include "amend/language/target.hpp"
 
+#include "amend/language/where.hpp"
+
 #include <boost/regex.hpp>
 #include <cctype>
 
@@ -103,6 +105,26 @@ std::vector<std::vector<std::string>> designation_list(const std::string& s) {
     smatch m;
     if (boost::regex_match(s, m, through)) {
         auto a = chain_of(m[1]), b = chain_of(m[2]);
+        // "(1) through (1C)", "(1B) through (1E)": the units inserted after one number, by letter.
+        auto split = [](const std::string& d) {
+            std::size_t k = d.find_first_not_of("0123456789");
+            return std::make_pair(d.substr(0, k == std::string::npos ? d.size() : k), k == std::string::npos ? std::string() : d.substr(k));
+        };
+        if (a.size() == b.size() && !a.empty()) {
+            auto [an, as] = split(a.back());
+            auto [bn, bs] = split(b.back());
+            bool lettered = !an.empty() && an == bn && as.size() <= 1 && bs.size() == 1 && std::isupper(static_cast<unsigned char>(bs[0])) &&
+                            (as.empty() || (std::isupper(static_cast<unsigned char>(as[0])) && as[0] < bs[0]));
+            if (lettered) {
+                std::vector<std::string> cur = a;
+                out.push_back(cur);
+                for (char c = as.empty() ? 'A' : static_cast<char>(as[0] + 1); c <= bs[0]; ++c) {
+                    cur.back() = an + std::string(1, c);
+                    out.push_back(cur);
+                }
+                return out;
+            }
+        }
         if (a.size() == b.size() && !a.empty()) {
             std::vector<std::string> cur = a;
             // "(i) through (v)" counts in numerals when both ends can be numerals.
@@ -150,6 +172,18 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         static const regex chain(R"(^(?:\([^()\s]+\))+$)");
         if (!boost::regex_match(q, chain)) return false;
         t = mm[1].str() + " " + q + mm[3].str();
+    }
+    // "The second sentence (of subsection (a))": that sentence of the unit's own text.
+    static const regex sentence(R"(^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+sentence(?:\s+(?:of|in)\s+(.*))?$)", icase);
+    if (boost::regex_match(t, mm, sentence)) {
+        int n = ordinal_value(mm[1]);
+        if (mm[2].matched) {
+            if (!read_target(mm[2], m, out, many)) return false;
+        } else {
+            out.relative = true;
+        }
+        out.sentence = n;
+        return true;
     }
     // "Amendatory section 16-802(b)": a law's amendment of a Code section, named by the Code's number.
     static const regex amendatory(R"(^amendatory\s+(section\s+\d+[A-Za-z]?-\d.*)$)", icase);

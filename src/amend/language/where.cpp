@@ -12,14 +12,14 @@ int ordinal_value(const std::string& word) {
     std::string w = ascii_lower(word);
     for (int i = 0; i < 10; ++i)
         if (w == names[i]) return i + 1;
-    return w == "last" ? -1 : 0;
+    return (w == "last" || w == "final") ? -1 : 0;
 }
 
 namespace {
 
 const char* const kExpected =
     "\"in its place\", \"each place it appears\", \"wherever it appears\", \"both times it appears\", "
-    "\"the second time it appears\", \"at the end\", \"in the lead-in language\" or \"in the section heading\"";
+    "\"the second time it appears\", \"at the end\", \"in the lead-in language\", \"in the second sentence\" or \"in the section heading\"";
 
 struct Reader {
     const std::vector<Token>& t;
@@ -75,6 +75,16 @@ struct Reader {
             if (take("the") && (take_any("lead-in", "introductory", "opening") || (take("lead") && take("in"))) &&
                 take_any("language", "text", "clause", "matter"))
                 return w.in_leadin = true;
+            i = save + 1;
+            // "in the second sentence", "in the last sentence": of the unit's own text.
+            if (take("the") && ordinal_here()) {
+                int n = ordinal_value(t[i].text);
+                ++i;
+                if (take("sentence")) {
+                    w.sentence = n;
+                    return true;
+                }
+            }
             i = save + 1;
             if (take("the") && (take("section"), take("heading"))) return w.in_heading = true;
             i = save;
