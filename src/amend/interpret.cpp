@@ -256,7 +256,8 @@ struct Interp {
                                            icase);
         if (boost::regex_match(a, mm, strike_sentence)) {
             int n = language::ordinal_value(mm[1]);
-            bool inserts = boost::regex_search(a, regex(R"(\b(?:inserting|insert|substituting|substitute)\b)", icase));
+            static const regex inserting(R"(\b(?:inserting|insert|substituting|substitute)\b)", icase);
+            bool inserts = boost::regex_search(a, inserting);
             op.type = inserts ? OpType::Replace : OpType::Strike;
             op.find_kind = "sentence";
             op.in_sentence = n;
@@ -660,21 +661,21 @@ struct Interp {
                 op.add_kind_word = boost::regex_search(new_words, km, kind_word) ? ascii_lower(km[1].str()) : "";
                 op.new_designations.push_back(nt.path[0]);
             } else {
-            if (t.part != TargetRef::Part::Whole || !t.term.empty())
-                return error(it, "cannot redesignate \"" + mm[1].str() + "\": expected a numbered unit (\"Paragraph (3)\")");
-            if (many.empty()) many.push_back(t.path);
-            if (nmany.empty()) nmany.push_back(nt.path);
-            if (many.size() != nmany.size())
-                return error(it, "expected as many new designations as old ones (" + std::to_string(many.size()) + " and " +
-                                     std::to_string(nmany.size()) + ")");
-            op.type = OpType::Redesignate;
-            for (std::size_t k = 0; k < many.size(); ++k) {
-                TargetRef u = t;
-                u.path = many[k];
-                op.targets.push_back(language::join_target(ctx, u));
-                op.new_designations.push_back(nmany[k].empty() ? "" : nmany[k].back());
-                op.new_depths.push_back(nt.kind_depth);
-            }
+                if (t.part != TargetRef::Part::Whole || !t.term.empty())
+                    return error(it, "cannot redesignate \"" + mm[1].str() + "\": expected a numbered unit (\"Paragraph (3)\")");
+                if (many.empty()) many.push_back(t.path);
+                if (nmany.empty()) nmany.push_back(nt.path);
+                if (many.size() != nmany.size())
+                    return error(it, "expected as many new designations as old ones (" + std::to_string(many.size()) + " and " +
+                                         std::to_string(nmany.size()) + ")");
+                op.type = OpType::Redesignate;
+                for (std::size_t k = 0; k < many.size(); ++k) {
+                    TargetRef u = t;
+                    u.path = many[k];
+                    op.targets.push_back(language::join_target(ctx, u));
+                    op.new_designations.push_back(nmany[k].empty() ? "" : nmany[k].back());
+                    op.new_depths.push_back(nt.kind_depth);
+                }
             }
             ok = true;
             if (!then.empty()) {

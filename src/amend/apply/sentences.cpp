@@ -120,6 +120,7 @@ void Applier::whole_sentence_op(const Op& op, Provision* target, const TargetRef
         fail(op, "expected the sentence to insert for " + what, "amend.sentence");
         return;
     }
+    if (op.type != OpType::Strike && is_xml(*target)) add = codified(op, add, target);  // as the D.C. codifier writes it
     Edit ed{b, e, add};
     std::string done;
     if (op.type == OpType::Strike) {
