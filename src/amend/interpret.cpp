@@ -37,11 +37,7 @@ const char* op_name(OpType t) {
     return "?";
 }
 
-std::string sentence_name(int n) {
-    static const char* const names[] = {"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
-    if (n == -1) return "the last sentence";
-    return std::string("the ") + (n > 0 && n <= 10 ? names[n] : "?") + " sentence";
-}
+std::string sentence_name(int n) { return "the " + language::ordinal_word(n) + " sentence"; }
 
 std::string TargetRef::describe() const {
     std::string s = section.empty() ? std::string("(no section)") : section;
@@ -249,7 +245,7 @@ struct Interp {
         // "inserting the sentence "X" before the last sentence".
         static const std::string ORD = "(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)";
         static const regex strike_sentence("^(?:by\\s+)?(?:striking|strike)\\s+(?:out\\s+)?the\\s+" + ORD +
-                                               R"(\s+sentence(?:\s+and\s+(?:by\s+)?(?:inserting|insert|substituting|substitute)\s+(?:the\s+following\s+(?:new\s+)?sentence\s+in\s+its\s+place|(?:(?:the|a)\s+(?:new\s+)?sentence\s+)?«(\d+)»\s+in\s+its\s+place|(?:(?:the|a)\s+(?:new\s+)?sentence\s+)?«(\d+)»)(?:\s+in\s+its\s+place)?\s*:?\s*(?:«(\d+)»)?)?\s*\.?$)",
+                                               R"(\s+sentence(?:\s+and\s+(?:by\s+)?(?:inserting|insert|substituting|substitute)\s+(?:the\s+following\s+(?:new\s+)?sentence\s+in\s+its\s+place|(?:(?:the|a)\s+(?:new\s+)?sentence\s+)?«(\d+)»(?:\s+in\s+its\s+place)?)\s*:?\s*(?:«(\d+)»)?)?\s*\.?$)",
                                            icase);
         static const regex insert_sentence(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:the|a|an)\s+(?:new\s+)?sentence\s+)?(?:«(\d+)»\s+)?(?:immediately\s+)?(before|after|following|preceding)\s+the\s+)" + ORD +
                                                R"(\s+sentence(?:\s*,?\s+(?:the\s+following(?:\s+(?:new\s+)?sentence)?|to\s+read\s+as\s+follows|as\s+follows))?\s*:?\s*(?:«(\d+)»)?\s*\.?$)",
@@ -261,7 +257,7 @@ struct Interp {
             op.type = inserts ? OpType::Replace : OpType::Strike;
             op.find_kind = "sentence";
             op.in_sentence = n;
-            for (int g : {2, 3, 4})
+            for (int g : {2, 3})  // "inserting "X" in its place", or "... in its place: "X""
                 if (mm[g].matched && op.replace.empty()) op.replace = quote(m, mm[g]);
             return true;  // a sentence to insert may come as a block
         }

@@ -247,6 +247,8 @@ struct Applier {
     bool ratify_brackets(const Op& op);
 
     void phrase_op(const Op& op);
+    // `edits` (in text order) made to `rt`, each marked as this instruction's words.
+    void edit_marked(RichText& rt, const std::vector<Edit>& edits, const Op& op);
     // Sentences (apply/sentences.cpp): the span of sentence `n` of the target's own text (false,
     // with the failure reported, where it cannot be told); an edit of a whole sentence; hits of a
     // phrase kept to the sentence the target names (ok false when it cannot be told).

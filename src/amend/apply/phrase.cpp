@@ -258,18 +258,7 @@ void Applier::phrase_op(const Op& op) {
             edits.push_back(std::move(e));
             bool last_of_text = i + 1 == hits.size() || hits[i + 1].node != h.node || hits[i + 1].heading != h.heading;
             if (last_of_text) {
-                RichText& rt = h.heading ? h.node->heading : h.node->text;
-                rich_edit(rt, edits);
-                // Mark the changed words, at their new places.
-                long shift = 0;
-                for (const auto& ed : edits) {
-                    auto b = static_cast<std::uint32_t>(static_cast<long>(ed.begin) + shift);
-                    rt.marks.push_back(Markup{b, b + static_cast<std::uint32_t>(ed.with.size()), kEditTag, {Attr{"by", loc(op)}}});
-                    shift += static_cast<long>(ed.with.size()) - static_cast<long>(ed.end - ed.begin);
-                }
-                std::stable_sort(rt.marks.begin(), rt.marks.end(), [](const Markup& a, const Markup& b) {
-                    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-                });
+                edit_marked(h.heading ? h.node->heading : h.node->text, edits, op);
                 edits.clear();
             }
         }
@@ -280,6 +269,19 @@ void Applier::phrase_op(const Op& op) {
         else what = "inserted \"" + op.replace + "\" " + (op.type == OpType::InsertBefore ? "before" : "after") + " \"" + op.anchor + "\" in " + cite_of(target) + n;
         note(op, what, target);
     }
+}
+
+void Applier::edit_marked(RichText& rt, const std::vector<Edit>& edits, const Op& op) {
+    rich_edit(rt, edits);
+    // Mark the changed words, at their new places.
+    long shift = 0;
+    for (const auto& ed : edits) {
+        auto b = static_cast<std::uint32_t>(static_cast<long>(ed.begin) + shift);
+        rt.marks.push_back(Markup{b, b + static_cast<std::uint32_t>(ed.with.size()), kEditTag, {Attr{"by", loc(op)}}});
+        shift += static_cast<long>(ed.with.size()) - static_cast<long>(ed.end - ed.begin);
+    }
+    std::stable_sort(rt.marks.begin(), rt.marks.end(),
+                     [](const Markup& a, const Markup& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
 }
 
 void Applier::insert_at_end(const Op& op) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "amend/apply/applier.hpp"
+#include "model/text.hpp"
 
 namespace amend::applying {
 
@@ -113,9 +114,7 @@ void Applier::whole_sentence_op(const Op& op, Provision* target, const TargetRef
         fail(op, "this instruction and the one at " + other + " both change " + what, "amend.conflict");
         return;
     }
-    std::string add = op.replace;
-    while (!add.empty() && add.back() == ' ') add.pop_back();
-    while (!add.empty() && add.front() == ' ') add.erase(0, 1);
+    std::string add = trim_blanks(op.replace);
     if (op.type != OpType::Strike && add.empty()) {
         fail(op, "expected the sentence to insert for " + what, "amend.sentence");
         return;
@@ -139,13 +138,7 @@ void Applier::whole_sentence_op(const Op& op, Provision* target, const TargetRef
         ed = Edit{e, e, " " + add};
         done = "inserted \"" + add + "\" after " + what;
     }
-    rich_edit(rt, {ed});
-    if (!ed.with.empty()) {
-        auto mb = static_cast<std::uint32_t>(ed.begin);
-        rt.marks.push_back(Markup{mb, mb + static_cast<std::uint32_t>(ed.with.size()), kEditTag, {Attr{"by", loc(op)}}});
-        std::stable_sort(rt.marks.begin(), rt.marks.end(),
-                         [](const Markup& x, const Markup& y) { return x.begin != y.begin ? x.begin < y.begin : x.end > y.end; });
-    }
+    edit_marked(rt, {ed}, op);
     note(op, done, target);
 }
 

@@ -7,11 +7,16 @@
 
 namespace amend::language {
 
+namespace {
+const char* const kOrdinals[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
+}
+
+std::string ordinal_word(int n) { return n == -1 ? "last" : n >= 1 && n <= 10 ? kOrdinals[n - 1] : "?"; }
+
 int ordinal_value(const std::string& word) {
-    static const char* const names[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
     std::string w = ascii_lower(word);
     for (int i = 0; i < 10; ++i)
-        if (w == names[i]) return i + 1;
+        if (w == kOrdinals[i]) return i + 1;
     return (w == "last" || w == "final") ? -1 : 0;
 }
 

@@ -32,4 +32,7 @@ std::optional<Unread> read_where(const std::string& words, Where& w);
 // 1 for "first", ..., 10 for "tenth", -1 for "last"; 0 for any other word.
 int ordinal_value(const std::string& word);
 
+// "first" for 1, ..., "tenth" for 10, "last" for -1.
+std::string ordinal_word(int n);
+
 }  // namespace amend::language
