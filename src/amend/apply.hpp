@@ -37,15 +37,21 @@ struct ApplyOptions2 {
     const CodeIndex* code_index = nullptr;  // the D.C. Code's index; null: the one built in
 };
 
-// Applies `ops` to `doc` in order. On failure the tree may be half-changed: apply to a copy.
-// `before` is the tree as it was (for the cross-reference check); a copy is taken when null.
-ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt, const Document* before = nullptr);
+// Applies `ops` to `doc` in order, in place. On failure the tree may be half-changed: apply to a
+// copy. Each section an instruction edits is copied as it was before its first edit: `before_out`,
+// when given, receives those copies, in the code's order, as the sections of a document with the
+// code's files (every section the report names as changed that the code held is there).
+ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt, Document* before_out = nullptr);
 
-// Interprets and applies an amendment document to a copy of `code`; returns the new tree and the report.
+// The outcome of an amendment document: the amended code, the changed sections as they were, and
+// the report. One whole code is held, not two: the sections left alone are not copied.
 struct ApplyResult {
     Document amended;
+    Document before;                 // the changed sections as they stood (sections_of gives them in code order)
+    std::size_t code_sections = 0;   // how many sections the code given held
     ApplyReport report;
 };
-ApplyResult apply_document(const Document& code, const AmendmentDoc& amendments, const ApplyOptions2& opt);
+// Interprets `amendments` and applies them to `code` (moved in: pass a copy to keep yours).
+ApplyResult apply_document(Document code, const AmendmentDoc& amendments, const ApplyOptions2& opt);
 
 }  // namespace amend

@@ -1,5 +1,7 @@
 #include "model/provision.hpp"
 
+#include "model/parallel.hpp"
+
 #include <cstdlib>
 
 namespace amend {
@@ -97,6 +99,15 @@ Provision copy_without_children(const Provision& p) {
     c.xml_attrs = p.xml_attrs;
     c.tl = p.tl;
     c.xl = p.xl;
+    return c;
+}
+
+Document copy_document(const Document& d) {
+    Document c;
+    c.files = d.files;
+    c.root = copy_without_children(d.root);
+    c.root.children.resize(d.root.children.size());
+    parallel_for(d.root.children.size(), 256, [&](std::size_t i) { c.root.children[i] = d.root.children[i]; });
     return c;
 }
 

@@ -167,6 +167,9 @@ struct Document {
     std::vector<FileFacts> files;
 };
 
+// A copy of a whole document, its top-level provisions copied on every core.
+Document copy_document(const Document& d);
+
 // Gives back the spare room of every vector in the subtree (children, attributes, marks): a tree
 // read by appending holds a third more than it needs. Pointers into the subtree go stale.
 void shrink_to_fit(Provision& p);

@@ -120,7 +120,7 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
         index = CodeIndex::from_tsv(read_file(o.code_index), o.code_index);
         ao.code_index = &index;
     }
-    ApplyResult r = apply_file(code, o.amendments, ao);
+    ApplyResult r = apply_file(std::move(code), o.amendments, ao);
     auto t2 = clock::now();
     if (!r.report.ok()) {
         for (const auto& d : r.report.failures) err << format_full(d);
@@ -132,7 +132,6 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& w : r.report.skipped) err << "note: " << w << "\n";
     if (o.out_dir.empty()) {
         out << r.report.applied.size() << " instruction(s) apply; " << r.report.changed_sections.size() << " section(s) change\n";
-        keep_until_exit(std::move(code));
         keep_until_exit(std::move(r.amended));
         return Outcome::ok;
     }
@@ -155,15 +154,14 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     }
     in.documents.emplace_back("report", "The report: each instruction, what it did, warnings");
     in.ordinance_docx = writes_ordinance(o);
-    add_site(files, code, r.amended, r.report, in);
-    add_word(files, code, r.amended, r.report, o);  // redline.docx per section, ordinance.docx
+    add_site(files, r, in);
+    add_word(files, r, o);  // redline.docx per section, ordinance.docx
     auto t3 = clock::now();
     files.write_with_manifest(o.out_dir);
     if (o.timings)
         std::fprintf(stderr, "timings: read %.3f s, apply %.3f s, site %.3f s, write %.3f s (%zu files), total %.3f s\n",
                      secs(t0, t1), secs(t1, t2), secs(t2, t3), secs(t3, clock::now()), files.size(), secs(t0, clock::now()));
     out << "wrote " << files.size() << " file(s) to " << o.out_dir << "\n";
-    keep_until_exit(std::move(code));
     keep_until_exit(std::move(r.amended));
     return Outcome::ok;
 }

@@ -6,7 +6,13 @@
 namespace amend {
 
 ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt) {
-    return apply_document(code, read_amendment_file(amendment_path), opt);
+    AmendmentDoc ad = read_amendment_file(amendment_path);
+    return apply_document(copy_document(code), ad, opt);
+}
+
+ApplyResult apply_file(Document&& code, const std::string& amendment_path, const ApplyOptions2& opt) {
+    AmendmentDoc ad = read_amendment_file(amendment_path);
+    return apply_document(std::move(code), ad, opt);
 }
 
 namespace draft {
@@ -14,7 +20,7 @@ namespace draft {
 Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format,
                    const docx::WriteOptions& word) {
     AmendmentDoc ad = read_amendment_file(amendment_path);
-    ApplyResult r = apply_document(code, ad, ApplyOptions2{});
+    ApplyResult r = apply_document(copy_document(code), ad, ApplyOptions2{});
     Drafted d;
     d.report = std::move(r.report);
     if (!d.report.ok()) return d;

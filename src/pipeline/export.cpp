@@ -69,8 +69,8 @@ bool writes_ordinance(const ApplyOptions& o) {
     return !(o.amendments.size() >= 4 && o.amendments.compare(o.amendments.size() - 4, 4, ".xml") == 0);
 }
 
-void add_word(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
-              const ApplyOptions& o) {
+void add_word(OutputSet& files, const ApplyResult& r, const ApplyOptions& o) {
+    const ApplyReport& report = r.report;
     bool dc_law = !writes_ordinance(o);
     draft::DraftInput in;
     in.title = report.title;
@@ -80,7 +80,7 @@ void add_word(OutputSet& files, const Document& before, const Document& after, c
         if (k == "date" && date_line.empty()) date_line = v;
     docx::WriteOptions wo;
     wo.date = change_date("", date_line);
-    ChangeSet cs = diff_changed(before, after, report.changed_sections);
+    ChangeSet cs = diff_changed(r);
     std::string name = fs::path(o.amendments).filename().string();
     for (const auto& s : cs.sections) {
         if (!s.changed()) continue;

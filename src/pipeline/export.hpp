@@ -35,7 +35,6 @@ class OutputSet;
 // amendment document. Dated by the amendment's date: line, or else the files' times.
 // Whether add_word writes ordinance.docx: for a Markdown or Word amendment document, not a D.C. law.
 bool writes_ordinance(const ApplyOptions& o);
-void add_word(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
-              const ApplyOptions& o);
+void add_word(OutputSet& files, const ApplyResult& r, const ApplyOptions& o);
 
 }  // namespace amend

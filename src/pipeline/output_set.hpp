@@ -40,8 +40,9 @@ void write_or_print(const std::string& file, std::string bytes, std::ostream& ou
 void refuse_output_over_inputs(const std::string& out_dir, const std::vector<std::string>& inputs,
                                const std::string& amendments);
 
-// diff_trees over the sections `changed` names (the site shows only changed sections).
-ChangeSet diff_changed(const Document& before, const Document& after, const std::set<std::string>& changed);
+// diff_trees over the sections the report names as changed (the site shows only those): the
+// result's "before" copies against the amended code.
+ChangeSet diff_changed(const ApplyResult& r);
 
 // What the site says about its inputs beyond the report: the proposal's own lines, each section's
 // base text (provenance sidecars), and the other documents of the site the index links.
@@ -58,7 +59,6 @@ struct SiteInputs {
 
 // Adds the static site (index, redlines, side-by-side, consolidated pages) and `changes.json` (the
 // `amend diff --format json` change list of the same changes) to the output set.
-void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
-              const SiteInputs& in);
+void add_site(OutputSet& files, const ApplyResult& r, const SiteInputs& in);
 
 }  // namespace amend

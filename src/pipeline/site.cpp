@@ -15,9 +15,11 @@ namespace amend {
 
 // diff_trees over the sections the report names (the site shows only changed sections): a whole
 // code's untouched sections are not walked.
-ChangeSet diff_changed(const Document& before, const Document& after, const std::set<std::string>& changed) {
-    auto olds = sections_of(before.root), news = sections_of(after.root);
-    if (olds.size() == 1 && news.size() == 1) return diff_trees(before.root, after.root);
+ChangeSet diff_changed(const ApplyResult& r) {
+    const std::set<std::string>& changed = r.report.changed_sections;
+    auto olds = sections_of(r.before.root), news = sections_of(r.amended.root);
+    // A code of one section, amended, is one pair whatever its number now is.
+    if (r.code_sections == 1 && news.size() == 1) return diff_trees(r.before.root, r.amended.root);
     auto keep = [&](std::vector<const Provision*> ss) {
         std::erase_if(ss, [&](const Provision* s) { return !changed.count(s->designation); });
         return ss;
@@ -27,9 +29,9 @@ ChangeSet diff_changed(const Document& before, const Document& after, const std:
     return diff_sections(olds, news, false);
 }
 
-void add_site(OutputSet& files, const Document& before, const Document& after, const ApplyReport& report,
-              const SiteInputs& in) {
-    ChangeSet cs = diff_changed(before, after, report.changed_sections);
+void add_site(OutputSet& files, const ApplyResult& r, const SiteInputs& in) {
+    const ApplyReport& report = r.report;
+    ChangeSet cs = diff_changed(r);
     // The change list in the code's own order, as `amend diff` of the two codes gives it.
     files.add("changes.json", render_json(cs));
     // The site lists the sections in code order, as the ordinance does (2-57-010 before 2-173-042).

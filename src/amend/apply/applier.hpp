@@ -142,7 +142,18 @@ struct Applier {
     std::unordered_map<std::string, Provision*> section_index;
 
     bool index_dirty = true;
-    Provision* find_section(const std::string& num);
+    // The section numbered `num`, or null. Unless `probe`, the caller may edit it: the section is
+    // first copied as it stands (the "before" side of the change), once.
+    Provision* find_section(const std::string& num, bool probe = false);
+
+    // The sections of the code given, by number, with their place in it; and the copy of each one
+    // taken before its first edit (see find_section).
+    std::unordered_map<std::string, std::size_t> original_order;
+    std::unordered_map<std::string, Provision> before_edit;
+    void keep_before(const Provision& sec);
+    // The copies, in the code's order, as a document; a changed section of the code with no copy
+    // is a failure (an edit that did not say so would show no change).
+    Document before_document(std::vector<Diagnostic>& missing) const;
     std::vector<TargetRef> repealed_targets(const Op& op);
     std::string section_of(const TargetRef& t);
 

@@ -14,7 +14,7 @@ std::string Applier::prefix_of(const std::string& num) {
     return p == std::string::npos ? num : num.substr(0, p);
 }
 
-Provision* Applier::find_section(const std::string& num) {
+Provision* Applier::find_section(const std::string& num, bool probe) {
     if (index_dirty) {
         section_index.clear();
         for (Provision* s : sections_of(doc.root)) {
@@ -24,7 +24,9 @@ Provision* Applier::find_section(const std::string& num) {
         index_dirty = false;
     }
     auto it = section_index.find(num);
-    return it == section_index.end() ? nullptr : it->second;
+    if (it == section_index.end()) return nullptr;
+    if (!probe) keep_before(*it->second);
+    return it->second;
 }
 
 std::string Applier::section_of(const TargetRef& t) {
@@ -43,7 +45,7 @@ static bool not_funded(const Provision* p) {
 
 Provision* Applier::resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out, bool quiet) {
     if (t.uncodified) {
-        if (!quiet && not_funded(find_section(opt.default_section))) {
+        if (!quiet && not_funded(find_section(opt.default_section, true))) {
             // The section waits for funds: what it reads once the law it amends applies (a
             // subject-to-appropriations clause changed or repealed) is not in this law's words.
             fail(op, "expected an amendment whose text can be written; " + opt.default_section +
@@ -63,12 +65,12 @@ Provision* Applier::resolve_target(const Op& op, const TargetRef& t, ProvisionPa
         if (!quiet) fail(op, "the instruction names no section of the code", "amend.target");
         return nullptr;
     }
-    Provision* sec = find_section(num);
+    Provision* sec = find_section(num, quiet);
     if (!sec && !t.title.empty() && num.find('-') != std::string::npos && num.substr(0, num.find('-')) != t.title) {
         // "Chapter 28 of Title 47 ... is amended as follows: (e) Section 48-2887.06 is amended":
         // the enclosing instruction's title tells which section the law means.
         std::string in_title = t.title + num.substr(num.find('-'));
-        if ((sec = find_section(in_title)) && !quiet)
+        if ((sec = find_section(in_title, quiet)) && !quiet)
             rep.warnings.push_back(loc(op) + ": the law names section " + num + " in Title " + t.title + "; read as " + in_title);
     }
     current_section = sec;

@@ -13,6 +13,7 @@ void Applier::run(const std::vector<Op>& ops) {
         return f + ":" + std::to_string(p.span.line);
     };
     for (Provision* s : sections_of(doc.root)) {
+        original_order.emplace(s->designation, original_order.size());
         std::string p = prefix_of(s->designation);
         if (std::find(prefixes.begin(), prefixes.end(), p) == prefixes.end()) prefixes.push_back(p);
         auto [it, fresh] = seen.emplace(s->designation, s);
@@ -48,6 +49,26 @@ void Applier::run(const std::vector<Op>& ops) {
             case OpType::SetText: set_text(op); break;
         }
     }
+}
+
+void Applier::keep_before(const Provision& sec) {
+    if (original_order.count(sec.designation) && !before_edit.count(sec.designation)) before_edit.emplace(sec.designation, sec);
+}
+
+Document Applier::before_document(std::vector<Diagnostic>& missing) const {
+    Document d;
+    d.files = doc.files;
+    std::vector<std::pair<std::size_t, const Provision*>> order;
+    for (const auto& [num, p] : before_edit) order.emplace_back(original_order.at(num), &p);
+    std::sort(order.begin(), order.end());
+    d.root.children.reserve(order.size());
+    for (const auto& [at, p] : order) d.root.children.push_back(*p);
+    for (const auto& num : rep.changed_sections)
+        if (original_order.count(num) && !before_edit.count(num))
+            missing.push_back(Diagnostic{"", 0, 0,
+                                         "internal: section " + num + " was changed without its text before the change being kept; nothing is written",
+                                         "amend.internal", ""});
+    return d;
 }
 
 std::set<std::string> citations_in(const Provision& root, const std::set<std::string>& sections) {
@@ -100,37 +121,27 @@ void check_references(const Document& before, const Document& after, ApplyReport
 
 namespace amend {
 
-ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt, const Document* before) {
-    std::unique_ptr<Document> copy;
-    if (!before) {
-        copy = std::make_unique<Document>(doc);
-        before = copy.get();
-    }
+ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt, Document* before_out) {
     applying::Applier a(doc, opt);
     a.run(ops);
     applying::Applier::strip_edit_marks(doc.root);
-    if (a.rep.ok()) applying::check_references(*before, doc, a.rep);
+    if (!a.rep.ok()) return a.rep;
+    std::vector<Diagnostic> missing;
+    Document before = a.before_document(missing);
+    if (!missing.empty()) {
+        a.rep.failures = std::move(missing);
+        return a.rep;
+    }
+    applying::check_references(before, doc, a.rep);
+    if (before_out) *before_out = std::move(before);
     return a.rep;
 }
 
-namespace {
-
-// A copy of a whole code to amend, its top-level provisions copied on every core.
-Document copy_code(const Document& d) {
-    Document c;
-    c.files = d.files;
-    c.root = copy_without_children(d.root);
-    c.root.children.resize(d.root.children.size());
-    parallel_for(d.root.children.size(), 256, [&](std::size_t i) { c.root.children[i] = d.root.children[i]; });
-    return c;
-}
-
-}  // namespace
-
-ApplyResult apply_document(const Document& code, const AmendmentDoc& ad, const ApplyOptions2& opt) {
+ApplyResult apply_document(Document code, const AmendmentDoc& ad, const ApplyOptions2& opt) {
     ReadResult rr = interpret(ad);
     ApplyResult r;
-    r.amended = copy_code(code);
+    r.code_sections = sections_of(code.root).size();
+    r.amended = std::move(code);
     ApplyOptions2 o = opt;
     if (o.default_section.empty()) o.default_section = ad.default_section;
     if (!rr.errors.empty()) {
@@ -138,7 +149,7 @@ ApplyResult apply_document(const Document& code, const AmendmentDoc& ad, const A
         r.report.title = ad.title;
         return r;
     }
-    r.report = apply_ops(r.amended, rr.ops, o, &code);
+    r.report = apply_ops(r.amended, rr.ops, o, &r.before);
     r.report.title = ad.title;
     // The words the reader assumed (a typo read where only one reading is possible) come first.
     std::vector<std::string> assumed;

@@ -49,7 +49,7 @@ std::vector<TargetRef> Applier::repealed_targets(const Op& op) {
         language::dc_act_sections(t.et_seq, t, expand);
         std::size_t before = out.size();
         for (auto& u : expand.targets)
-            if (find_section(u.section)) out.push_back(u);
+            if (find_section(u.section, true)) out.push_back(u);
         if (out.size() == before) out.push_back(t);  // none given: the first, to say it is missing
     }
     return out;
