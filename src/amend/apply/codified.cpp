@@ -1,5 +1,5 @@
 // The D.C. codifier's conventions while applying: law references read as Code cites, inserted text written as the codifier writes it, the editor's brackets.
-#include "amend/apply/applier.hpp"
+#include "amend/apply/jobs.hpp"
 
 namespace amend::applying {
 
@@ -117,11 +117,11 @@ void find_codified(Provision* node, bool heading, const CodifiedNeedle& cn, std:
     }
 }
 
-LawAnchor Applier::anchor_of(const TargetRef& t) {
-    return t.law_section.empty() ? LawAnchor{} : LawAnchor{t.law_section, section_of(t)};
+LawAnchor Codifier::anchor_of(const TargetRef& t) {
+    return t.law_section.empty() ? LawAnchor{} : LawAnchor{t.law_section, jobs.locate.section_of(t)};
 }
 
-std::pair<std::string, std::string> Applier::changed_words(const std::string& a, const std::string& b) {
+std::pair<std::string, std::string> Codifier::changed_words(const std::string& a, const std::string& b) {
     std::size_t p = 0;
     while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
     while (p > 0 && a[p - 1] != ' ') --p;
@@ -131,7 +131,7 @@ std::pair<std::string, std::string> Applier::changed_words(const std::string& a,
     return {a.substr(p, sa - p), b.substr(p, sb - p)};
 }
 
-void Applier::report_codified(const Op& op, const std::string& law, const std::string& code) {
+void Codifier::report_codified(const Op& op, const std::string& law, const std::string& code) {
     if (law == code) return;
     auto [from, to] = changed_words(law, code);
     rep.warnings.push_back(loc(op) + ": the law's \"" + from + "\" is written as the D.C. codifier writes it: \"" + to + "\"");
@@ -149,7 +149,7 @@ std::string unknown_effective_date(const std::string& text) {
     return boost::regex_search(text, m, re) ? m[0].str() : std::string();
 }
 
-void Applier::refuse_unknown_dates(const Op& op, const std::string& text) {
+void Codifier::refuse_unknown_dates(const Op& op, const std::string& text) {
     std::string words = unknown_effective_date(text);
     if (!words.empty())
         fail(op, "expected text the D.C. codifier can write from the law's words; it writes the date for \"" + words +
@@ -157,14 +157,14 @@ void Applier::refuse_unknown_dates(const Op& op, const std::string& text) {
              "amend.codify-date");
 }
 
-std::string Applier::codified(const Op& op, const std::string& law, Provision* target) {
+std::string Codifier::codified(const Op& op, const std::string& law, Provision* target) {
     std::string code = dc_codify(law, codify_context(target));
     report_codified(op, law, code);
     refuse_unknown_dates(op, code);
     return code;
 }
 
-void Applier::codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text) {
+void Codifier::codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text) {
     Provision law = b;
     if (law_text) dc_codify_law_section(b, codify_context(target, law_text));
     else dc_codify(b, codify_context(target));
@@ -178,16 +178,16 @@ void Applier::codified(const Op& op, Provision& b, Provision* target, const Targ
     walk(law, b);
 }
 
-LawAnchor Applier::codify_context(Provision* target, const TargetRef* t) {
+LawAnchor Codifier::codify_context(Provision* target, const TargetRef* t) {
     LawAnchor a = t ? anchor_of(*t) : LawAnchor{};
     a.index = opt.code_index ? opt.code_index : &CodeIndex::dc();
-    for (Provision* p : ancestry(target))
+    for (Provision* p : jobs.locate.ancestry(target))
         if (p->kind == Kind::Section) a.section = p->designation;
     if (a.section.empty()) a.section = a.code_section;
     return a;
 }
 
-std::vector<Hit> Applier::search_codified(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::string& inserted) {
+std::vector<Hit> Codifier::search_codified(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::string& inserted) {
     auto cn = codified_needle(needle);
     if (!cn) return {};
     std::vector<Hit> hits;
@@ -195,7 +195,7 @@ std::vector<Hit> Applier::search_codified(const Op& op, Provision* target, const
     bool heading = op.in_heading || t.part == TargetRef::Part::Heading;
     std::vector<Provision*> nodes;
     if (heading) nodes.push_back(target);
-    else scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
+    else jobs.locate.scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
     for (Provision* p : nodes) find_codified(p, heading, *cn, hits, cites);
     if (hits.empty()) return {};
     for (const auto& c : cites)
@@ -238,14 +238,14 @@ std::vector<Hit> Applier::search_codified(const Op& op, Provision* target, const
     return hits;
 }
 
-bool Applier::unbracket(const Op& op, Provision* target, const TargetRef& t) {
-    std::vector<Hit> hits = search(op, target, t, op.replace);
+bool Codifier::unbracket(const Op& op, Provision* target, const TargetRef& t) {
+    std::vector<Hit> hits = jobs.finder.search(op, target, t, op.replace);
     // The codifier's brackets hold the words as it writes them ("[§ 7-231.21]" for "section 121
     // of the Vital Records Modernization Amendment Act of 2018, ..."): look for those too.
     if (is_xml(*target)) {
         std::string code = dc_codify(op.replace, codify_context(target));
         if (code != op.replace)
-            for (auto& h : search(op, target, t, code)) hits.push_back(h);
+            for (auto& h : jobs.finder.search(op, target, t, code)) hits.push_back(h);
     }
     std::vector<Hit> bracketed;
     for (const auto& h : hits) {
@@ -268,7 +268,7 @@ bool Applier::unbracket(const Op& op, Provision* target, const TargetRef& t) {
         i = j;
     }
     std::string n = bracketed.size() == 1 ? "" : " (" + std::to_string(bracketed.size()) + " places)";
-    note(op, "removed the brackets around \"" + op.replace + "\" in " + cite_of(target) + n, target);
+    note(op, "removed the brackets around \"" + op.replace + "\" in " + jobs.locate.cite_of(target) + n, target);
     return true;
 }
 
@@ -324,9 +324,9 @@ void absorb_editorial_brackets(const std::string& txt, Edit& e) {
     }
 }
 
-bool Applier::ratify_brackets(const Op& op) {
+bool Codifier::ratify_brackets(const Op& op) {
     if (op.type != OpType::Replace || op.replace.empty() || opt.default_section.empty()) return false;
-    Provision* sec = find_section(opt.default_section);
+    Provision* sec = jobs.locate.find_section(opt.default_section);
     if (!sec) return false;
     const std::string bracketed = "[" + op.replace + "]";
     std::vector<Provision*> designations;
@@ -346,12 +346,12 @@ bool Applier::ratify_brackets(const Op& op) {
     for (auto it = texts.rbegin(); it != texts.rend(); ++it)
         rich_edit(*it->first, {Edit{it->second, it->second + bracketed.size(), op.replace}});
     note(op, "the law now reads \"" + op.replace + "\" where the editor's brackets supplied it: removed the brackets around \"" +
-                 op.replace + "\" in " + cite_of(sec) + (n == 1 ? "" : " (" + std::to_string(n) + " places)"),
+                 op.replace + "\" in " + jobs.locate.cite_of(sec) + (n == 1 ? "" : " (" + std::to_string(n) + " places)"),
          sec);
     return true;
 }
 
-std::string Applier::repealed_placeholder(const std::string& section) {
+std::string Codifier::repealed_placeholder(const std::string& section) {
     std::string title = section.substr(0, section.find('-'));
     std::string seen;
     std::function<void(const Provision&)> look = [&](const Provision& p) {

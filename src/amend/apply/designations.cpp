@@ -1,22 +1,22 @@
 // Designations: redesignate, lift one level up, designate existing text.
-#include "amend/apply/applier.hpp"
+#include "amend/apply/jobs.hpp"
 
 namespace amend::applying {
 
-void Applier::redesignate(const std::vector<const Op*>& run) {
+void Designations::redesignate(const std::vector<const Op*>& run) {
     std::vector<Provision*> nodes;
     std::vector<std::string> news;
     std::vector<const Op*> from;
     std::vector<int> lift;  // levels a provision moves up ("(a)(1) is redesignated as subsection (a)")
     for (const Op* o : run) {
         for (std::size_t i = 0; i < o->targets.size(); ++i) {
-            Provision* n = resolve_target(*o, o->targets[i]);
+            Provision* n = jobs.locate.resolve_target(*o, o->targets[i]);
             if (!n) return;
             nodes.push_back(n);
             news.push_back(o->new_designations.at(i));
             from.push_back(o);
             int want = i < o->new_depths.size() ? o->new_depths[i] : 0;
-            int have = depth_in_section(n);
+            int have = jobs.locate.depth_in_section(n);
             lift.push_back(want > 0 && want < have ? have - want : 0);
         }
     }
@@ -27,11 +27,11 @@ void Applier::redesignate(const std::vector<const Op*>& run) {
     redesignate_nodes(nodes, news, from);
 }
 
-void Applier::lift_and_rename(const std::vector<Provision*>& nodes, const std::vector<std::string>& news,
+void Designations::lift_and_rename(const std::vector<Provision*>& nodes, const std::vector<std::string>& news,
                      const std::vector<const Op*>& from, const std::vector<int>& lift) {
     for (std::size_t i = 0; i < nodes.size(); ++i)
         if (lift[i] > 1) {
-            fail(*from[i], "cannot redesignate " + cite_of(nodes[i]) + " more than one level up", "amend.redesignate");
+            fail(*from[i], "cannot redesignate " + jobs.locate.cite_of(nodes[i]) + " more than one level up", "amend.redesignate");
             return;
         }
     // Work on copies: moving nodes invalidates pointers into the sibling vectors.
@@ -53,13 +53,13 @@ void Applier::lift_and_rename(const std::vector<Provision*>& nodes, const std::v
             keep_from.push_back(from[i]);
             continue;
         }
-        ProvisionPath chain = addressable(ancestry(nodes[i]));
+        ProvisionPath chain = Locator::addressable(jobs.locate.ancestry(nodes[i]));
         if (!chain.empty()) rep.changed_sections.insert(chain.front()->designation);
-        Provision* parent = parent_of(nodes[i]);
+        Provision* parent = jobs.locate.parent_of(nodes[i]);
         auto index = static_cast<std::size_t>(nodes[i] - parent->children.data());
         Provision c = *nodes[i];
         c.designation = with_parens(c.designation, news[i]);
-        moves.push_back(Move{c, parent, index, cite_of(nodes[i]), from[i]});
+        moves.push_back(Move{c, parent, index, jobs.locate.cite_of(nodes[i]), from[i]});
     }
     if (!keep_nodes.empty()) redesignate_nodes(keep_nodes, keep_news, keep_from);
     // Remove the moved provisions from their parents, last index first.
@@ -80,7 +80,7 @@ void Applier::lift_and_rename(const std::vector<Provision*>& nodes, const std::v
     };
     std::vector<Slot> slots;
     for (Provision* p : parents) {
-        Provision* grand = parent_of(p);
+        Provision* grand = jobs.locate.parent_of(p);
         slots.push_back(Slot{grand, static_cast<std::size_t>(p - grand->children.data()), p});
     }
     std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) { return a.index > b.index; });
@@ -89,7 +89,7 @@ void Applier::lift_and_rename(const std::vector<Provision*>& nodes, const std::v
         for (auto& m : moves)
             if (m.parent == sl.parent) mine.push_back(m.copy);
         Provision& p = sl.grand->children[sl.index];
-        int depth = depth_in_section(&p);
+        int depth = jobs.locate.depth_in_section(&p);
         for (auto& c : mine) set_kinds(c, depth);
         bool empty = p.text.empty() && p.heading.empty() && p.children.empty();
         auto pos = sl.grand->children.begin() + static_cast<long>(sl.index);
@@ -102,27 +102,27 @@ void Applier::lift_and_rename(const std::vector<Provision*>& nodes, const std::v
                                         op_name(OpType::Redesignate)});
 }
 
-void Applier::redesignate_nodes(const std::vector<Provision*>& nodes, const std::vector<std::string>& news,
+void Designations::redesignate_nodes(const std::vector<Provision*>& nodes, const std::vector<std::string>& news,
                        const std::vector<const Op*>& from) {
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        Provision* parent = parent_of(nodes[i]);
+        Provision* parent = jobs.locate.parent_of(nodes[i]);
         const std::string& nd = news[i];
         for (auto& sib : parent->children) {
             if (!is_numbered(sib.kind) || clean_num(sib.designation) != nd) continue;
             bool moving = std::find(nodes.begin(), nodes.end(), &sib) != nodes.end();
             if (!moving) {
-                fail(*from[i], "cannot redesignate " + cite_of(nodes[i]) + " as (" + nd + "): " + cite_of(&sib) + " already exists",
+                fail(*from[i], "cannot redesignate " + jobs.locate.cite_of(nodes[i]) + " as (" + nd + "): " + jobs.locate.cite_of(&sib) + " already exists",
                      "amend.redesignate");
                 return;
             }
         }
     }
     std::vector<std::string> olds;
-    for (auto* n : nodes) olds.push_back(cite_of(n));
+    for (auto* n : nodes) olds.push_back(jobs.locate.cite_of(n));
     std::vector<Provision*> parents;
     for (auto* n : nodes) {
-        parents.push_back(parent_of(n));
-        ProvisionPath chain = addressable(ancestry(n));
+        parents.push_back(jobs.locate.parent_of(n));
+        ProvisionPath chain = Locator::addressable(jobs.locate.ancestry(n));
         if (!chain.empty()) rep.changed_sections.insert(chain.front()->designation);
     }
     for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i]->designation = with_parens(nodes[i]->designation, news[i]);
@@ -157,9 +157,9 @@ void Applier::redesignate_nodes(const std::vector<Provision*>& nodes, const std:
     }
 }
 
-void Applier::designate(const Op& op) {
+void Designations::designate(const Op& op) {
     for (const auto& t : op.targets) {
-        Provision* target = resolve_target(op, t);
+        Provision* target = jobs.locate.resolve_target(op, t);
         if (!target) continue;
         // Designated already (D.C.'s emergency and temporary acts often make the same change
         // first): no text of its own but the codifier's notes ("*NOTE: ..."), and its first
@@ -177,12 +177,12 @@ void Applier::designate(const Op& op) {
                           });
         if (only_notes && first != target->children.end() &&
             clean_num(first->designation) == clean_num(op.new_designations.at(0))) {
-            rep.warnings.push_back(loc(op) + ": the text of " + cite_of(target) + " is already designated " +
+            rep.warnings.push_back(loc(op) + ": the text of " + jobs.locate.cite_of(target) + " is already designated " +
                                    first->designation + "; nothing changed (applied already?)");
             continue;
         }
         Provision d;
-        d.kind = kind_for_depth(depth_in_section(target) + 1);
+        d.kind = kind_for_depth(jobs.locate.depth_in_section(target) + 1);
         d.designation = with_parens("(", op.new_designations.at(0));
         d.text = target->text;
         if (is_xml(*target)) d.xml_tag = "para";
@@ -193,11 +193,11 @@ void Applier::designate(const Op& op) {
             else moved.push_back(std::move(c));
         }
         d.children = std::move(moved);
-        set_kinds(d, depth_in_section(target) + 1);
+        set_kinds(d, jobs.locate.depth_in_section(target) + 1);
         target->children.clear();
         target->children.push_back(std::move(d));
         for (auto& k : keep) target->children.push_back(std::move(k));
-        note(op, "designated the existing text of " + cite_of(target) + " as (" + op.new_designations.at(0) + ")", target);
+        note(op, "designated the existing text of " + jobs.locate.cite_of(target) + " as (" + op.new_designations.at(0) + ")", target);
     }
 }
 

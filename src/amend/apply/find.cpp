@@ -1,5 +1,5 @@
 // Phrases: folded text search, editorial notes, and choosing the places an instruction means.
-#include "amend/apply/applier.hpp"
+#include "amend/apply/jobs.hpp"
 
 namespace amend::applying {
 
@@ -129,7 +129,7 @@ void find_in(Provision* node, bool heading, const std::string& needle, std::vect
     scan(plain);
 }
 
-std::vector<Hit> Applier::search(const Op& op, Provision* target, const TargetRef& t, const std::string& needle) {
+std::vector<Hit> Finder::search(const Op& op, Provision* target, const TargetRef& t, const std::string& needle) {
     std::vector<Hit> hits;
     bool heading = op.in_heading || t.part == TargetRef::Part::Heading;
     if (heading) {
@@ -137,15 +137,15 @@ std::vector<Hit> Applier::search(const Op& op, Provision* target, const TargetRe
         return hits;
     }
     std::vector<Provision*> nodes;
-    scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
+    jobs.locate.scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
     for (Provision* p : nodes) find_in(p, false, needle, hits);
     return hits;
 }
 
-std::string Applier::places(const std::vector<Hit>& hits) {
+std::string Finder::places(const std::vector<Hit>& hits) {
     std::string s;
     for (std::size_t i = 0; i < hits.size(); ++i) {
-        std::string c = cite_of(hits[i].node);
+        std::string c = jobs.locate.cite_of(hits[i].node);
         if (hits[i].heading) c = "the heading of " + c;
         s += (i ? ", " : "") + c;
     }
@@ -177,7 +177,7 @@ std::size_t spelling_distance(std::string_view a, std::string_view b, std::size_
 // A run of as many words as the phrase, spelled a letter or two apart ("Clerk" for "Clerck"; one
 // letter in a phrase of under ten, two from ten on), outside the places `avoid`; never a word of
 // under four letters changed, nor the phrase itself.
-std::string Applier::nearest_spelling(const Provision* scope, const std::vector<std::string>& spaced, const std::vector<Hit>& avoid) {
+std::string Finder::nearest_spelling(const Provision* scope, const std::vector<std::string>& spaced, const std::vector<Hit>& avoid) {
     std::string phrase;
     for (const auto& w : spaced) phrase += (phrase.empty() ? "" : " ") + w;
     std::vector<std::string> words;  // the phrase's words without their punctuation
@@ -226,7 +226,7 @@ std::string Applier::nearest_spelling(const Provision* scope, const std::vector<
     return found;
 }
 
-std::string Applier::nearest_words(const Provision* scope, const std::string& needle) {
+std::string Finder::nearest_words(const Provision* scope, const std::string& needle) {
     auto words_of = [](const std::string& s) {
         std::vector<std::pair<std::size_t, std::size_t>> w;  // [begin, end) of each word
         for (std::size_t i = 0; i < s.size();) {
@@ -283,8 +283,8 @@ std::string Applier::nearest_words(const Provision* scope, const std::string& ne
     return found;
 }
 
-bool Applier::choose(const Op& op, Provision* target, const std::string& needle, std::vector<Hit>& hits) {
-    std::string where = cite_of(target);
+bool Finder::choose(const Op& op, Provision* target, const std::string& needle, std::vector<Hit>& hits) {
+    std::string where = jobs.locate.cite_of(target);
     if (!op.targets.empty() && op.targets[0].part == TargetRef::Part::Text) where = "the lead-in text of " + where;
     if (!op.targets.empty() && op.targets[0].sentence != 0) where = sentence_name(op.targets[0].sentence) + " of " + where;
     if (hits.empty()) {

@@ -1,9 +1,10 @@
 // Targets: sections by number, the target an instruction names, and where a provision stands in the tree.
-#include "amend/apply/applier.hpp"
+#include "amend/apply/jobs.hpp"
+#include "amend/language/target.hpp"
 
 namespace amend::applying {
 
-std::string Applier::prefix_of(const std::string& num) {
+std::string Locator::prefix_of(const std::string& num) {
     std::size_t dash = num.find('-');
     if (dash != std::string::npos && num.find('-', dash + 1) == std::string::npos && num.find_first_of(".:") == std::string::npos) {
         std::size_t digits = 0;
@@ -14,7 +15,7 @@ std::string Applier::prefix_of(const std::string& num) {
     return p == std::string::npos ? num : num.substr(0, p);
 }
 
-Provision* Applier::find_section(const std::string& num, bool probe) {
+Provision* Locator::find_section(const std::string& num, bool probe) {
     if (index_dirty) {
         section_index.clear();
         for (Provision* s : sections_of(doc.root)) {
@@ -25,11 +26,30 @@ Provision* Applier::find_section(const std::string& num, bool probe) {
     }
     auto it = section_index.find(num);
     if (it == section_index.end()) return nullptr;
-    if (!probe) keep_before(*it->second);
+    if (!probe) jobs.transaction.keep_before(*it->second);
     return it->second;
 }
 
-std::string Applier::section_of(const TargetRef& t) {
+// The targets of a repeal: an Act named by its first section ("§ 2-1551 et seq.") is every
+// section of the code given that the Code's index holds in the same unit from that one on.
+std::vector<TargetRef> Locator::repealed_targets(const Op& op) {
+    std::vector<TargetRef> out;
+    for (const auto& t : op.targets) {
+        if (t.et_seq.empty()) {
+            out.push_back(t);
+            continue;
+        }
+        Op expand;
+        language::dc_act_sections(t.et_seq, t, expand);
+        std::size_t before = out.size();
+        for (auto& u : expand.targets)
+            if (find_section(u.section, true)) out.push_back(u);
+        if (out.size() == before) out.push_back(t);  // none given: the first, to say it is missing
+    }
+    return out;
+}
+
+std::string Locator::section_of(const TargetRef& t) {
     if (t.section.empty() || t.section_is_law_number) return opt.default_section.empty() ? t.section : opt.default_section;
     return t.section;
 }
@@ -43,7 +63,7 @@ static bool not_funded(const Provision* p) {
     return std::any_of(p->children.begin(), p->children.end(), [](const Provision& c) { return not_funded(&c); });
 }
 
-Provision* Applier::resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out, bool quiet) {
+Provision* Locator::resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out, bool quiet) {
     if (t.uncodified) {
         if (!quiet && not_funded(find_section(opt.default_section, true))) {
             // The section waits for funds: what it reads once the law it amends applies (a
@@ -194,9 +214,9 @@ Provision* Applier::resolve_target(const Op& op, const TargetRef& t, ProvisionPa
     return cur;
 }
 
-std::string Applier::cite(const ProvisionPath& ch) { return citation_of(ch).str(); }
+std::string Locator::cite(const ProvisionPath& ch) { return citation_of(ch).str(); }
 
-bool Applier::path_to(Provision& from, const Provision* target, std::vector<Provision*>& path) {
+bool Locator::path_to(Provision& from, const Provision* target, std::vector<Provision*>& path) {
     path.push_back(&from);
     if (&from == target) return true;
     for (auto& c : from.children)
@@ -205,7 +225,7 @@ bool Applier::path_to(Provision& from, const Provision* target, std::vector<Prov
     return false;
 }
 
-std::vector<Provision*> Applier::ancestry(Provision* target) {
+std::vector<Provision*> Locator::ancestry(Provision* target) {
     std::vector<Provision*> below;
     if (current_section && path_to(*current_section, target, below)) {
         // A section right under the root (a code without chapters): the root is all above it.
@@ -237,29 +257,29 @@ std::vector<Provision*> Applier::ancestry(Provision* target) {
     return path;
 }
 
-ProvisionPath Applier::addressable(const std::vector<Provision*>& anc) {
+ProvisionPath Locator::addressable(const std::vector<Provision*>& anc) {
     ProvisionPath chain;
     for (Provision* p : anc)
         if (is_addressable(*p) && (!chain.empty() || p->kind == Kind::Section)) chain.push_back(p);
     return chain;
 }
 
-std::string Applier::cite_of(Provision* target) {
+std::string Locator::cite_of(Provision* target) {
     ProvisionPath chain = addressable(ancestry(target));
     return chain.empty() ? std::string() : citation_of(chain).str();
 }
 
-Provision* Applier::parent_of(Provision* target) {
+Provision* Locator::parent_of(Provision* target) {
     auto anc = ancestry(target);
     return anc.size() >= 2 ? anc[anc.size() - 2] : nullptr;
 }
 
-int Applier::depth_in_section(Provision* target) {
+int Locator::depth_in_section(Provision* target) {
     ProvisionPath chain = addressable(ancestry(target));
     return chain.empty() ? 0 : static_cast<int>(chain.size()) - 1;
 }
 
-void Applier::scope_nodes(Provision* n, bool whole, std::vector<Provision*>& out) {
+void Locator::scope_nodes(Provision* n, bool whole, std::vector<Provision*>& out) {
     if (n->kind == Kind::History || n->kind == Kind::Block) return;
     out.push_back(n);
     if (!whole) return;

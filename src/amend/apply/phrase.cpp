@@ -1,5 +1,5 @@
 // Phrase edits: strike, insert, replace, and words added at the end of a text.
-#include "amend/apply/applier.hpp"
+#include "amend/apply/jobs.hpp"
 
 namespace amend::applying {
 
@@ -53,8 +53,8 @@ bool only_punct(const std::string& s) {
     return true;
 }
 
-bool Applier::standing_replacement(const Op& op, Provision* target, const TargetRef& t) {
-    std::vector<Hit> hits = search(op, target, t, op.replace);
+bool PhraseEdits::standing_replacement(const Op& op, Provision* target, const TargetRef& t) {
+    std::vector<Hit> hits = jobs.finder.search(op, target, t, op.replace);
     if (hits.empty()) return false;
     // The struck words standing nearly as quoted (a letter or two off), elsewhere than the new
     // words, were misquoted, not changed already: the phrase is not found, and the failure names
@@ -66,7 +66,7 @@ bool Applier::standing_replacement(const Op& op, Provision* target, const Target
         if (e > i) words.push_back(op.find.substr(i, e - i));
         i = e + 1;
     }
-    if (words.size() <= 60 && !nearest_spelling(target, words, hits).empty()) return false;
+    if (words.size() <= 60 && !Finder::nearest_spelling(target, words, hits).empty()) return false;
     std::size_t k = op.find.find(op.replace);
     if (k == std::string::npos) return true;
     auto word_at = [](std::string_view s, bool last) {  // the first (or last) word of s
@@ -93,7 +93,7 @@ bool Applier::standing_replacement(const Op& op, Provision* target, const Target
     return false;
 }
 
-void Applier::phrase_op_in_scope(const Op& op, const TargetRef& t) {
+void PhraseEdits::phrase_op_in_scope(const Op& op, const TargetRef& t) {
     if (!op.each) {
         fail(op, "a phrase changed in a whole title, chapter or code must say \"each place it appears\" or \"wherever it appears\"",
              "amend.scope");
@@ -109,8 +109,8 @@ void Applier::phrase_op_in_scope(const Op& op, const TargetRef& t) {
     for (const auto& n : nums) {
         TargetRef st;
         st.section = n;
-        Provision* sec = resolve_target(op, st, nullptr, true);
-        if (!sec || search(op, sec, st, needle).empty()) continue;
+        Provision* sec = jobs.locate.resolve_target(op, st, nullptr, true);
+        if (!sec || jobs.finder.search(op, sec, st, needle).empty()) continue;
         each.targets = {st};
         phrase_op(each);
     }
@@ -133,7 +133,7 @@ std::size_t quote_marks(const std::string& s) {
 
 }  // namespace
 
-void Applier::phrase_op(const Op& op) {
+void PhraseEdits::phrase_op(const Op& op) {
     // Inserted words that quote something, and would leave the law's quotation marks unbalanced
     // where the struck words did not (""acupuncturist,"" for ""acupuncturist, L.Ac.,": the law
     // never closes its inner quotation), were misquoted or misread: which words the quotation
@@ -153,20 +153,20 @@ void Applier::phrase_op(const Op& op) {
             phrase_op_in_scope(op, t);
             continue;
         }
-        if (t.uncodified && ratify_brackets(op)) continue;
-        Provision* target = resolve_target(op, t);
+        if (t.uncodified && jobs.codifier.ratify_brackets(op)) continue;
+        Provision* target = jobs.locate.resolve_target(op, t);
         if (!target) continue;
         if (op.find_kind == "sentence" && t.sentence != 0) {
             whole_sentence_op(op, target, t);
             continue;
         }
         std::string needle = (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) ? op.anchor : op.find;
-        std::vector<Hit> hits = search(op, target, t, needle);
+        std::vector<Hit> hits = jobs.finder.search(op, target, t, needle);
         bool sentence_ok = true;
         keep_sentence_hits(op, target, t, hits, sentence_ok);
         if (!sentence_ok) continue;
         if (t.sentence != 0 && hits.empty()) {  // never "applied already" from words elsewhere in the unit
-            choose(op, target, needle, hits);
+            jobs.finder.choose(op, target, needle, hits);
             continue;
         }
         // An occurrence that already stands inside the replacement ("Medicaid" in "DC Medicaid",
@@ -189,31 +189,31 @@ void Applier::phrase_op(const Op& op) {
                 if (hits.size() != before) {
                     // Standing only in the editor's brackets ("subsection[; and]"): the law now
                     // says the words, and the brackets go.
-                    if (hits.empty() && unbracket(op, target, t)) continue;
-                    rep.warnings.push_back(loc(op) + ": " + std::to_string(before - hits.size()) + " place(s) in " + cite_of(target) +
+                    if (hits.empty() && jobs.codifier.unbracket(op, target, t)) continue;
+                    rep.warnings.push_back(loc(op) + ": " + std::to_string(before - hits.size()) + " place(s) in " + jobs.locate.cite_of(target) +
                                            " already read \"" + op.replace + "\"; left as they are");
                     if (hits.empty()) continue;
                 }
             }
         }
         std::string inserted = op.replace;
-        if (hits.empty() && is_xml(*target)) hits = search_codified(op, target, t, needle, inserted);
+        if (hits.empty() && is_xml(*target)) hits = jobs.codifier.search_codified(op, target, t, needle, inserted);
         if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && standing_replacement(op, target, t)) {
             // The codifier's own words in brackets ("[Chapter 2A of Title 7]") stood for the
             // law's until the law said them: the brackets go.
-            if (unbracket(op, target, t)) continue;
+            if (jobs.codifier.unbracket(op, target, t)) continue;
             // Applied already: D.C.'s emergency and temporary acts often make the same change
             // first. Nothing is changed, and the report says so (a warning, never silent).
-            rep.warnings.push_back(loc(op) + ": \"" + needle + "\" is not in " + cite_of(target) + ", which already reads \"" +
+            rep.warnings.push_back(loc(op) + ": \"" + needle + "\" is not in " + jobs.locate.cite_of(target) + ", which already reads \"" +
                                    op.replace + "\"; nothing changed (applied already?)");
             continue;
         }
-        if (!choose(op, target, needle, hits)) continue;
+        if (!jobs.finder.choose(op, target, needle, hits)) continue;
         bool clash = false;
         for (const auto& h : hits) {
-            std::string other = conflict_in(h.heading ? h.node->heading : h.node->text, h.begin, h.end, loc(op));
+            std::string other = jobs.ledger.conflict_in(h.heading ? h.node->heading : h.node->text, h.begin, h.end, loc(op));
             if (!other.empty()) {
-                fail(op, "this instruction and the one at " + other + " both change \"" + needle + "\" in " + cite_of(h.node),
+                fail(op, "this instruction and the one at " + other + " both change \"" + needle + "\" in " + jobs.locate.cite_of(h.node),
                      "amend.conflict");
                 clash = true;
                 break;
@@ -223,7 +223,7 @@ void Applier::phrase_op(const Op& op) {
         // Every hit's edit is worked out on the text as it stands, then each text is rebuilt once.
         std::sort(hits.begin(), hits.end(), text_order);
         std::vector<Edit> edits;
-        const std::string replacement = is_xml(*target) ? codified(op, inserted, target) : inserted;
+        const std::string replacement = is_xml(*target) ? jobs.codifier.codified(op, inserted, target) : inserted;
         for (std::size_t i = 0; i < hits.size(); ++i) {
             const Hit& h = hits[i];
             const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
@@ -264,29 +264,29 @@ void Applier::phrase_op(const Op& op) {
         }
         std::string what;
         std::string n = hits.size() == 1 ? "" : " (" + std::to_string(hits.size()) + " places)";
-        if (op.type == OpType::Replace) what = "struck \"" + op.find + "\" and inserted \"" + op.replace + "\" in " + cite_of(target) + n;
-        else if (op.type == OpType::Strike) what = "struck \"" + op.find + "\" in " + cite_of(target) + n;
-        else what = "inserted \"" + op.replace + "\" " + (op.type == OpType::InsertBefore ? "before" : "after") + " \"" + op.anchor + "\" in " + cite_of(target) + n;
+        if (op.type == OpType::Replace) what = "struck \"" + op.find + "\" and inserted \"" + op.replace + "\" in " + jobs.locate.cite_of(target) + n;
+        else if (op.type == OpType::Strike) what = "struck \"" + op.find + "\" in " + jobs.locate.cite_of(target) + n;
+        else what = "inserted \"" + op.replace + "\" " + (op.type == OpType::InsertBefore ? "before" : "after") + " \"" + op.anchor + "\" in " + jobs.locate.cite_of(target) + n;
         note(op, what, target);
     }
 }
 
-void Applier::edit_marked(RichText& rt, const std::vector<Edit>& edits, const Op& op) {
+void PhraseEdits::edit_marked(RichText& rt, const std::vector<Edit>& edits, const Op& op) {
     rich_edit(rt, edits);
     // Mark the changed words, at their new places.
     long shift = 0;
     for (const auto& ed : edits) {
         auto b = static_cast<std::uint32_t>(static_cast<long>(ed.begin) + shift);
-        rt.marks.push_back(Markup{b, b + static_cast<std::uint32_t>(ed.with.size()), kEditTag, {Attr{"by", loc(op)}}});
+        rt.marks.push_back(Markup{b, b + static_cast<std::uint32_t>(ed.with.size()), Ledger::kEditTag, {Attr{"by", loc(op)}}});
         shift += static_cast<long>(ed.with.size()) - static_cast<long>(ed.end - ed.begin);
     }
     std::stable_sort(rt.marks.begin(), rt.marks.end(),
                      [](const Markup& a, const Markup& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
 }
 
-void Applier::insert_at_end(const Op& op) {
+void PhraseEdits::insert_at_end(const Op& op) {
     for (const auto& t : op.targets) {
-        Provision* target = resolve_target(op, t);
+        Provision* target = jobs.locate.resolve_target(op, t);
         if (!target) continue;
         std::string add = op.replace;
         if (add.empty())
@@ -308,7 +308,7 @@ void Applier::insert_at_end(const Op& op) {
         std::string sep = (!txt.empty() && txt.back() != ' ' && word_after(add, 0)) ? " " : "";
         if (!txt.empty() && (add.front() == ' ')) sep.clear();
         rich_replace(last->text, txt.size(), txt.size(), sep + add);
-        note(op, "added \"" + add + "\" at the end of " + cite_of(target), target);
+        note(op, "added \"" + add + "\" at the end of " + jobs.locate.cite_of(target), target);
     }
 }
 

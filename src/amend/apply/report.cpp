@@ -1,17 +1,17 @@
 // The report: failures and notes, each at its instruction.
-#include "amend/apply/applier.hpp"
+#include "amend/apply/jobs.hpp"
 
 namespace amend::applying {
 
-std::string Applier::loc(const Op& op) { return op.file + ":" + std::to_string(op.line); }
+std::string Job::loc(const Op& op) { return op.file + ":" + std::to_string(op.line); }
 
-void Applier::fail(const Op& op, const std::string& msg, const std::string& code) {
+void Job::fail(const Op& op, const std::string& msg, const std::string& code) {
     rep.failures.push_back(Diagnostic{op.file, op.line, op.col, msg, code, ""});
 }
 
-void Applier::note(const Op& op, const std::string& what, Provision* target) {
+void Job::note(const Op& op, const std::string& what, Provision* target) {
     rep.applied.push_back(AppliedOp{loc(op), op.sentence, what, op_name(op.type)});
-    ProvisionPath chain = addressable(ancestry(target));
+    ProvisionPath chain = Locator::addressable(jobs.locate.ancestry(target));
     if (!chain.empty()) rep.changed_sections.insert(chain.front()->designation);
 }
 

@@ -1,32 +1,32 @@
 // Restated text: a restatement sets the words of provisions it shows.
-#include "amend/apply/applier.hpp"
+#include "amend/apply/jobs.hpp"
 
 namespace amend::applying {
 
-std::string Applier::normal(const std::string& s) { return collapse_ws(fold(s).s); }
+std::string Restated::normal(const std::string& s) { return collapse_ws(fold(s).s); }
 
-void Applier::set_unnumbered(const Op& op) {
+void Restated::set_unnumbered(const Op& op) {
     std::vector<Provision*> chain;
     for (const auto& t : op.targets) {
-        chain.push_back(resolve_target(op, t));
+        chain.push_back(jobs.locate.resolve_target(op, t));
         if (!chain.back()) return;
     }
     UnnumberedAt u = find_unnumbered(chain, [&](const std::string& s) { return normal(s) == normal(op.find); });
     if (!u.holder) {
-        fail(op, "no unnumbered paragraph of " + cite_of(chain.back()) + " or after it reads \"" + op.find + "\"", "amend.restatement");
+        fail(op, "no unnumbered paragraph of " + jobs.locate.cite_of(chain.back()) + " or after it reads \"" + op.find + "\"", "amend.restatement");
         return;
     }
     if (op.find == op.replace) return;  // checked, unchanged
     if (!u.own_text && op.replace.empty()) {
         u.holder->children.erase(u.holder->children.begin() + static_cast<long>(u.child));
-        note(op, "struck a paragraph of " + cite_of(u.holder), u.holder);
+        note(op, "struck a paragraph of " + jobs.locate.cite_of(u.holder), u.holder);
         return;
     }
     edit_text(u.own_text ? u.holder->text : u.holder->children[u.child].text, op.find, op.replace);
-    note(op, "restated " + cite_of(u.holder), u.holder);
+    note(op, "restated " + jobs.locate.cite_of(u.holder), u.holder);
 }
 
-void Applier::edit_text(RichText& rt, const std::string& find, const std::string& replace) {
+void Restated::edit_text(RichText& rt, const std::string& find, const std::string& replace) {
     if (rt.text != find) return rich_replace(rt, 0, rt.text.size(), replace);
     std::size_t pre = 0;
     while (pre < find.size() && pre < replace.size() && find[pre] == replace[pre]) ++pre;
@@ -36,10 +36,10 @@ void Applier::edit_text(RichText& rt, const std::string& find, const std::string
     rich_replace(rt, pre, find.size() - suf, replace.substr(pre, replace.size() - suf - pre));
 }
 
-void Applier::set_text(const Op& op) {
+void Restated::set_text(const Op& op) {
     if (op.find_kind == "unnumbered paragraph") return set_unnumbered(op);
     const TargetRef& t = op.targets.at(0);
-    Provision* target = resolve_target(op, t);
+    Provision* target = jobs.locate.resolve_target(op, t);
     if (!target) return;
     bool line = op.find_kind == "section line";
     RichText& rt = t.part == TargetRef::Part::Heading ? target->heading : target->text;
@@ -60,14 +60,14 @@ void Applier::set_text(const Op& op) {
         }
     }
     if (normal(current) != normal(find)) {
-        fail(op, "the restatement of " + cite_of(target) + (line ? " (its heading)" : "") +
+        fail(op, "the restatement of " + jobs.locate.cite_of(target) + (line ? " (its heading)" : "") +
                      " does not match the current text: current \"" + current + "\", restated \"" + find + "\"",
              "amend.restatement");
         return;
     }
     if (find == replace) return;  // checked, unchanged
     edit_text(rt, find, replace);
-    note(op, "restated " + cite_of(target), target);
+    note(op, "restated " + jobs.locate.cite_of(target), target);
 }
 
 }  // namespace amend::applying

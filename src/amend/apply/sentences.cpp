@@ -4,7 +4,7 @@
 #include <cctype>
 #include <set>
 
-#include "amend/apply/applier.hpp"
+#include "amend/apply/jobs.hpp"
 #include "model/text.hpp"
 
 namespace amend::applying {
@@ -79,11 +79,11 @@ std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(const std::strin
     return out;
 }
 
-bool Applier::sentence_span(const Op& op, Provision* target, int n, std::size_t& b, std::size_t& e) {
-    std::string what = sentence_name(n) + " of " + cite_of(target);
+bool PhraseEdits::sentence_span(const Op& op, Provision* target, int n, std::size_t& b, std::size_t& e) {
+    std::string what = sentence_name(n) + " of " + jobs.locate.cite_of(target);
     const std::string& txt = target->text.text;
     if (txt.find_first_not_of(' ') == std::string::npos) {
-        fail(op, "expected " + what + ", but " + cite_of(target) + " has no text of its own", "amend.sentence");
+        fail(op, "expected " + what + ", but " + jobs.locate.cite_of(target) + " has no text of its own", "amend.sentence");
         return false;
     }
     std::string why;
@@ -103,13 +103,13 @@ bool Applier::sentence_span(const Op& op, Provision* target, int n, std::size_t&
     return true;
 }
 
-void Applier::whole_sentence_op(const Op& op, Provision* target, const TargetRef& t) {
+void PhraseEdits::whole_sentence_op(const Op& op, Provision* target, const TargetRef& t) {
     std::size_t b = 0, e = 0;
     if (!sentence_span(op, target, t.sentence, b, e)) return;
     RichText& rt = target->text;
     const std::string& txt = rt.text;
-    std::string what = sentence_name(t.sentence) + " of " + cite_of(target);
-    std::string other = conflict_in(rt, b, e, loc(op));
+    std::string what = sentence_name(t.sentence) + " of " + jobs.locate.cite_of(target);
+    std::string other = jobs.ledger.conflict_in(rt, b, e, loc(op));
     if (!other.empty()) {
         fail(op, "this instruction and the one at " + other + " both change " + what, "amend.conflict");
         return;
@@ -119,7 +119,7 @@ void Applier::whole_sentence_op(const Op& op, Provision* target, const TargetRef
         fail(op, "expected the sentence to insert for " + what, "amend.sentence");
         return;
     }
-    if (op.type != OpType::Strike && is_xml(*target)) add = codified(op, add, target);  // as the D.C. codifier writes it
+    if (op.type != OpType::Strike && is_xml(*target)) add = jobs.codifier.codified(op, add, target);  // as the D.C. codifier writes it
     Edit ed{b, e, add};
     std::string done;
     if (op.type == OpType::Strike) {
@@ -142,7 +142,7 @@ void Applier::whole_sentence_op(const Op& op, Provision* target, const TargetRef
     note(op, done, target);
 }
 
-void Applier::keep_sentence_hits(const Op& op, Provision* target, const TargetRef& t, std::vector<Hit>& hits, bool& ok) {
+void PhraseEdits::keep_sentence_hits(const Op& op, Provision* target, const TargetRef& t, std::vector<Hit>& hits, bool& ok) {
     ok = true;
     if (t.sentence == 0) return;
     std::size_t b = 0, e = 0;

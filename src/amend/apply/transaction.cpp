@@ -1,10 +1,11 @@
-// The transaction: every instruction in order, then the cross-reference check.
-#include "amend/apply/applier.hpp"
+// The transaction: every instruction in order, each section kept as it stood before its first
+// edit, then the cross-reference check (references.cpp).
+#include "amend/apply/jobs.hpp"
 #include "model/parallel.hpp"
 
 namespace amend::applying {
 
-void Applier::run(const std::vector<Op>& ops) {
+void Transaction::run(const std::vector<Op>& ops) {
     // One number, one section: two editions of a section in the code given would each be
     // amended and written, and the outputs would contradict each other.
     std::unordered_map<std::string, const Provision*> seen;
@@ -14,8 +15,8 @@ void Applier::run(const std::vector<Op>& ops) {
     };
     for (Provision* s : sections_of(doc.root)) {
         original_order.emplace(s->designation, original_order.size());
-        std::string p = prefix_of(s->designation);
-        if (std::find(prefixes.begin(), prefixes.end(), p) == prefixes.end()) prefixes.push_back(p);
+        std::string p = Locator::prefix_of(s->designation);
+        if (std::find(jobs.locate.prefixes.begin(), jobs.locate.prefixes.end(), p) == jobs.locate.prefixes.end()) jobs.locate.prefixes.push_back(p);
         auto [it, fresh] = seen.emplace(s->designation, s);
         if (!fresh)
             rep.failures.push_back(Diagnostic{s->span.file < doc.files.size() ? doc.files[s->span.file].path : "",
@@ -30,7 +31,7 @@ void Applier::run(const std::vector<Op>& ops) {
         if (op.type == OpType::Redesignate) {
             std::vector<const Op*> run{&op};
             while (i + 1 < ops.size() && ops[i + 1].type == OpType::Redesignate && ops[i + 1].file == op.file) run.push_back(&ops[++i]);
-            redesignate(run);
+            jobs.designations.redesignate(run);
             continue;
         }
         switch (op.type) {
@@ -38,24 +39,24 @@ void Applier::run(const std::vector<Op>& ops) {
             case OpType::Replace:
             case OpType::Strike:
             case OpType::InsertBefore:
-            case OpType::InsertAfter: phrase_op(op); break;
-            case OpType::InsertAtEnd: insert_at_end(op); break;
-            case OpType::StrikeUnit: repeal(op, true); break;
-            case OpType::Repeal: repeal(op, false); break;
-            case OpType::Add: add(op); break;
-            case OpType::Restate: restate(op); break;
+            case OpType::InsertAfter: jobs.phrase.phrase_op(op); break;
+            case OpType::InsertAtEnd: jobs.phrase.insert_at_end(op); break;
+            case OpType::StrikeUnit: jobs.units.repeal(op, true); break;
+            case OpType::Repeal: jobs.units.repeal(op, false); break;
+            case OpType::Add: jobs.units.add(op); break;
+            case OpType::Restate: jobs.units.restate(op); break;
             case OpType::Redesignate: break;  // above
-            case OpType::Designate: designate(op); break;
-            case OpType::SetText: set_text(op); break;
+            case OpType::Designate: jobs.designations.designate(op); break;
+            case OpType::SetText: jobs.restated.set_text(op); break;
         }
     }
 }
 
-void Applier::keep_before(const Provision& sec) {
+void Transaction::keep_before(const Provision& sec) {
     if (original_order.count(sec.designation) && !before_edit.count(sec.designation)) before_edit.emplace(sec.designation, sec);
 }
 
-Document Applier::before_document(std::vector<Diagnostic>& missing) const {
+Document Transaction::before_document(std::vector<Diagnostic>& missing) const {
     Document d;
     d.files = doc.files;
     std::vector<std::pair<std::size_t, const Provision*>> order;
@@ -71,70 +72,25 @@ Document Applier::before_document(std::vector<Diagnostic>& missing) const {
     return d;
 }
 
-std::set<std::string> citations_in(const Provision& root, const std::set<std::string>& sections) {
-    std::set<std::string> out;
-    for (const Provision* sec : sections_of(root)) {
-        if (!sections.count(sec->designation)) continue;
-        ProvisionPath chain;
-        for_each_addressable(*sec, chain, [&](const ProvisionPath& ch) { out.insert(citation_of(ch).str()); });
-    }
-    return out;
-}
-
-void check_references(const Document& before, const Document& after, ApplyReport& rep) {
-    std::set<std::string> gone = citations_in(before.root, rep.changed_sections);
-    for (const auto& c : citations_in(after.root, rep.changed_sections)) gone.erase(c);
-    if (gone.empty()) return;
-    static const boost::regex local(R"(\b(subsection|paragraph|subparagraph)\s+((?:\([^()\s]+\))+)\s+of\s+this\s+section\b)",
-                                    boost::regex::perl | boost::regex::icase);
-    static const boost::regex other(R"(\bSection\s+(\d+[-.:][0-9A-Za-z.\-:]*[0-9A-Za-z])((?:\([^()\s]+\))*))");
-    static const boost::regex desig(R"(\(([^()\s]+)\))");
-    auto cite = [](std::string section, const std::string& chain) {
-        Citation c;
-        c.section = std::move(section);
-        for (boost::sregex_iterator jt(chain.begin(), chain.end(), desig), e2; jt != e2; ++jt) c.path.push_back((*jt)[1]);
-        return c.str();
-    };
-    ProvisionPath chain;
-    for_each_addressable(after.root, chain, [&](const ProvisionPath& ch) {
-        const std::string& t = ch.back()->text.text;
-        // "... of this section" can only name what is gone inside a changed section; "Section N"
-        // is written with its capital.
-        bool in_changed = rep.changed_sections.count(ch.front()->designation) > 0;
-        if (t.find(in_changed ? "ection" : "Section") == std::string::npos) return;
-        std::string here;
-        auto report = [&](const std::string& target, const std::string& words) {
-            if (!gone.count(target)) return;
-            if (here.empty()) here = citation_of(ch).str();
-            rep.dangling.push_back(here + " refers to \"" + words + "\" (" + target +
-                                   "), which this amendment strikes, repeals or redesignates");
-        };
-        if (in_changed)
-            for (boost::sregex_iterator it(t.begin(), t.end(), local), end; it != end; ++it)
-                report(cite(ch.front()->designation, (*it)[2]), (*it)[0]);
-        for (boost::sregex_iterator it(t.begin(), t.end(), other), end; it != end; ++it)
-            report(cite((*it)[1], (*it)[2]), (*it)[0]);
-    });
-}
-
 }  // namespace amend::applying
 
 namespace amend {
 
 ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt, Document* before_out) {
-    applying::Applier a(doc, opt);
-    a.run(ops);
-    applying::Applier::strip_edit_marks(doc.root);
-    if (!a.rep.ok()) return a.rep;
+    applying::Context cx{doc, opt, {}};
+    applying::Jobs jobs(cx);
+    jobs.transaction.run(ops);
+    applying::Ledger::strip_edit_marks(doc.root);
+    if (!cx.rep.ok()) return cx.rep;
     std::vector<Diagnostic> missing;
-    Document before = a.before_document(missing);
+    Document before = jobs.transaction.before_document(missing);
     if (!missing.empty()) {
-        a.rep.failures = std::move(missing);
-        return a.rep;
+        cx.rep.failures = std::move(missing);
+        return cx.rep;
     }
-    applying::check_references(before, doc, a.rep);
+    applying::check_references(before, doc, cx.rep);
     if (before_out) *before_out = std::move(before);
-    return a.rep;
+    return cx.rep;
 }
 
 ApplyResult apply_document(Document code, const AmendmentDoc& ad, const ApplyOptions2& opt) {

@@ -1,5 +1,5 @@
 // Unit edits: repeal, add and restate whole provisions and sections.
-#include "amend/apply/applier.hpp"
+#include "amend/apply/jobs.hpp"
 #include "amend/language/target.hpp"
 
 namespace amend::applying {
@@ -34,41 +34,21 @@ bool same_term(const std::string& text, const std::string& term) {
     return ascii_lower(t.s.substr(q, want.size())) == want;
 }
 
-bool Applier::is_xml(const Provision& p) { return !p.xml_tag.empty(); }
 
-// The targets of a repeal: an Act named by its first section ("§ 2-1551 et seq.") is every
-// section of the code given that the Code's index holds in the same unit from that one on.
-std::vector<TargetRef> Applier::repealed_targets(const Op& op) {
-    std::vector<TargetRef> out;
-    for (const auto& t : op.targets) {
-        if (t.et_seq.empty()) {
-            out.push_back(t);
-            continue;
-        }
-        Op expand;
-        language::dc_act_sections(t.et_seq, t, expand);
-        std::size_t before = out.size();
-        for (auto& u : expand.targets)
-            if (find_section(u.section, true)) out.push_back(u);
-        if (out.size() == before) out.push_back(t);  // none given: the first, to say it is missing
-    }
-    return out;
-}
-
-void Applier::repeal(const Op& op, bool strike) {
-    for (const auto& t : repealed_targets(op)) {
+void UnitEdits::repeal(const Op& op, bool strike) {
+    for (const auto& t : jobs.locate.repealed_targets(op)) {
         ProvisionPath chain;
-        Provision* target = resolve_target(op, t, &chain);
-        if (!target || conflicts_whole(op, target)) continue;
-        std::string c = cite_of(target);
+        Provision* target = jobs.locate.resolve_target(op, t, &chain);
+        if (!target || jobs.ledger.conflicts_whole(op, target)) continue;
+        std::string c = jobs.locate.cite_of(target);
         if (target->kind == Kind::Section) {
             if (strike || !is_xml(*target)) {
-                Provision* parent = parent_of(target);
+                Provision* parent = jobs.locate.parent_of(target);
                 note(op, "repealed " + c, target);
                 auto& sib = parent->children;
                 sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
-                index_dirty = true;
-                current_section = nullptr;
+                jobs.locate.index_dirty = true;
+                jobs.locate.current_section = nullptr;
                 continue;
             }
             std::vector<Provision> keep;
@@ -82,7 +62,7 @@ void Applier::repeal(const Op& op, bool strike) {
             note(op, "repealed " + c, target);
             continue;
         }
-        Provision* parent = parent_of(target);
+        Provision* parent = jobs.locate.parent_of(target);
         if (strike || !is_xml(*target)) {
             note(op, (strike ? "struck " : "repealed ") + c, target);
             auto& sib = parent->children;
@@ -92,13 +72,13 @@ void Applier::repeal(const Op& op, bool strike) {
         // D.C. keeps a repealed unit's designation with a placeholder text.
         target->children.clear();
         target->heading = RichText{};
-        target->text = RichText{repealed_placeholder(section_of(t)), {}};
+        target->text = RichText{jobs.codifier.repealed_placeholder(jobs.locate.section_of(t)), {}};
         set_attr(*target, "placeholder", "Repealed");
         note(op, "repealed " + c, target);
     }
 }
 
-void Applier::set_attr(Provision& p, const std::string& name, const std::string& value) {
+void UnitEdits::set_attr(Provision& p, const std::string& name, const std::string& value) {
     for (auto& a : p.xml_attrs)
         if (a.name == name) {
             a.value = value;
@@ -107,7 +87,7 @@ void Applier::set_attr(Provision& p, const std::string& name, const std::string&
     p.xml_attrs.push_back(Attr{name, value});
 }
 
-std::size_t Applier::insert_position(const Provision& parent, const Provision& unit) {
+std::size_t UnitEdits::insert_position(const Provision& parent, const Provision& unit) {
     // Among siblings numbered (ii), (iv), ... a one-letter "i", "v" or "x" is a numeral too.
     bool roman = std::any_of(parent.children.begin(), parent.children.end(), [](const Provision& c) {
         std::string d = clean_num(c.designation);
@@ -136,7 +116,7 @@ std::size_t Applier::insert_position(const Provision& parent, const Provision& u
     return pos;
 }
 
-std::size_t Applier::restated_position(const Provision& parent, const Provision& unit, const std::string& after) {
+std::size_t UnitEdits::restated_position(const Provision& parent, const Provision& unit, const std::string& after) {
     if (!after.empty()) {
         for (std::size_t i = parent.children.size(); i-- > 0;)
             if (is_numbered(parent.children[i].kind) && clean_num(parent.children[i].designation) == after) return i + 1;
@@ -149,11 +129,11 @@ std::size_t Applier::restated_position(const Provision& parent, const Provision&
     return pos;
 }
 
-Provision* Applier::parent_for(Provision* target, const Provision& unit) {
+Provision* UnitEdits::parent_for(Provision* target, const Provision& unit) {
     // Siblings share a style on the ladder: (a) (b) ..., (1) (2) ..., (A) (B) ..., (i) (ii) ...
     const Ladder& ladder = Ladder::chicago_dc();
     auto has_style_sibling = [&](Provision& p) {
-        int depth = depth_in_section(&p) + 1;
+        int depth = jobs.locate.depth_in_section(&p) + 1;
         Style want = classify(clean_num(unit.designation), depth, ladder);
         for (auto& c : p.children) {
             if (!is_numbered(c.kind) || c.designation.empty()) continue;
@@ -205,7 +185,7 @@ bool temporary_text_in(const Provision& section) {
 // The quoted text is designated as the instruction names it: "a new subsection (d)" quoted as
 // "(D)", or "new paragraphs (3) and (4)" quoted as (4) and (5), is a drafting error to report,
 // never a guess at which of the two is meant.
-bool Applier::quoted_as_named(const Op& op) {
+bool UnitEdits::quoted_as_named(const Op& op) {
     std::vector<const Provision*> quoted;
     for (const auto& b : op.blocks)
         if (is_numbered(b.kind) && !b.designation.empty()) quoted.push_back(&b);
@@ -228,9 +208,9 @@ bool Applier::quoted_as_named(const Op& op) {
 
 // A section that temporary or emergency legislation created, restated with the permanent law's
 // text (its history kept), with a warning.
-void Applier::make_permanent(const Op& op, Provision* existing, const Provision& b) {
+void UnitEdits::make_permanent(const Op& op, Provision* existing, const Provision& b) {
     Provision nb = b;
-    if (is_xml(*existing)) codified(op, nb, existing);
+    if (is_xml(*existing)) jobs.codifier.codified(op, nb, existing);
     std::vector<Provision> kept;  // its history and annotations
     for (auto& ch : existing->children)
         if (ch.kind == Kind::History) kept.push_back(std::move(ch));
@@ -255,7 +235,7 @@ static void sections_in(const std::vector<Provision>& blocks, std::vector<Provis
     }
 }
 
-void Applier::add(const Op& op) {
+void UnitEdits::add(const Op& op) {
     if (op.blocks.empty()) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
         return;
@@ -286,9 +266,9 @@ void Applier::add(const Op& op) {
                 // the Code's. Where emergency legislation put the same section into the Code
                 // first, the section of the instruction file stands there with the Code's mark and
                 // the same heading: the permanent text takes its place.
-                Provision* standing = opt.default_section.empty() ? nullptr : find_section(opt.default_section);
+                Provision* standing = opt.default_section.empty() ? nullptr : jobs.locate.find_section(opt.default_section);
                 if (standing && temporary_text_in(*standing) && !b.heading.empty() &&
-                    normal(standing->heading.text) == normal(b.heading.text)) {
+                    Restated::normal(standing->heading.text) == Restated::normal(b.heading.text)) {
                     make_permanent(op, standing, b);
                     continue;
                 }
@@ -302,7 +282,7 @@ void Applier::add(const Op& op) {
                      "amend.designation");
                 return;
             }
-            if (Provision* existing = find_section(b.designation)) {
+            if (Provision* existing = jobs.locate.find_section(b.designation)) {
                 // Emergency or temporary legislation may have created it, and the Code says so:
                 // the permanent law's text takes its place. Any other section there is law the
                 // instruction would overwrite.
@@ -316,8 +296,8 @@ void Applier::add(const Op& op) {
             // Into the container that holds its neighbours, in number order.
             Provision* holder = &doc.root;
             for (Provision* s : sections_of(doc.root))
-                if (prefix_of(s->designation) == prefix_of(b.designation)) {
-                    holder = parent_of(s);
+                if (Locator::prefix_of(s->designation) == Locator::prefix_of(b.designation)) {
+                    holder = jobs.locate.parent_of(s);
                     break;
                 }
             auto num_less = [](const std::string& a, const std::string& c) {
@@ -347,8 +327,8 @@ void Applier::add(const Op& op) {
             nb.span = SourceSpan{};
             if (!holder->children.empty()) nb.span.file = holder->children[std::min(pos, holder->children.size() - 1)].span.file;
             holder->children.insert(holder->children.begin() + static_cast<long>(pos), nb);
-            index_dirty = true;
-            current_section = nullptr;
+            jobs.locate.index_dirty = true;
+            jobs.locate.current_section = nullptr;
             rep.applied.push_back(AppliedOp{loc(op), op.sentence, "added section " + b.designation, op_name(op.type)});
             rep.changed_sections.insert(b.designation);
         }
@@ -356,16 +336,16 @@ void Applier::add(const Op& op) {
     }
     if (!quoted_as_named(op)) return;
     for (const auto& t : op.targets) {
-        Provision* target = resolve_target(op, t);
+        Provision* target = jobs.locate.resolve_target(op, t);
         if (!target) continue;
-        if (op.into_parent) target = parent_of(target);
+        if (op.into_parent) target = jobs.locate.parent_of(target);
         if (!target) continue;
-        int tdepth = depth_in_section(target);
+        int tdepth = jobs.locate.depth_in_section(target);
         Provision* placed_in = nullptr;  // where this op put its provisions so far: [placed_from, placed_to)
         std::size_t placed_from = 0, placed_to = 0;
         for (const auto& b0 : op.blocks) {
             Provision b = b0;
-            if (is_xml(*target)) codified(op, b, target);
+            if (is_xml(*target)) jobs.codifier.codified(op, b, target);
             b.span = target->span;
             if (b.kind == Kind::Definition || (b.kind == Kind::Text && op.add_kind_word.rfind("definition", 0) == 0)) {
                 // A definition goes in alphabetical order among the definitions.
@@ -381,23 +361,23 @@ void Applier::add(const Op& op) {
                 }
                 for (const auto& c : target->children)
                     if (c.kind == Kind::Definition && ascii_lower(c.designation) == term) {
-                        fail(op, "a definition of \"" + b.designation + "\" already exists in " + cite_of(target), "amend.exists");
+                        fail(op, "a definition of \"" + b.designation + "\" already exists in " + jobs.locate.cite_of(target), "amend.exists");
                         pos = std::string::npos;
                     }
                 if (pos == std::string::npos) continue;
                 target->children.insert(target->children.begin() + static_cast<long>(pos), b);
-                note(op, "added the definition of \"" + b.designation + "\" to " + cite_of(target), target);
+                note(op, "added the definition of \"" + b.designation + "\" to " + jobs.locate.cite_of(target), target);
                 continue;
             }
             if (!is_numbered(b.kind) || b.designation.empty()) {
                 std::size_t pos = target->children.size();
                 while (pos > 0 && target->children[pos - 1].kind == Kind::History) --pos;
                 target->children.insert(target->children.begin() + static_cast<long>(pos), b);
-                note(op, "added text to " + cite_of(target), target);
+                note(op, "added text to " + jobs.locate.cite_of(target), target);
                 continue;
             }
             Provision* parent = op.after ? target : parent_for(target, b);
-            int pdepth = parent == target ? tdepth : depth_in_section(parent);
+            int pdepth = parent == target ? tdepth : jobs.locate.depth_in_section(parent);
             set_kinds(b, pdepth + 1);
             Provision* existing = nullptr;
             for (std::size_t i = 0; i < parent->children.size(); ++i) {
@@ -408,17 +388,17 @@ void Applier::add(const Op& op) {
             if (existing) {
                 bool same = same_words(*existing, b);
                 if (existing->is_repealed() || same) {
-                    std::string c = cite_of(existing);
+                    std::string c = jobs.locate.cite_of(existing);
                     if (!same) *existing = b;
                     rep.warnings.push_back(loc(op) + ": " + c + (same ? " already reads as added; nothing to change" : " was repealed; the new provision takes its place"));
                     if (!same) note(op, "added " + c, parent);
                     continue;
                 }
-                std::string c = cite_of(existing);
+                std::string c = jobs.locate.cite_of(existing);
                 // Temporary or emergency legislation may have added it already, and the Code says
                 // so; the permanent law's text then takes its place. Anything else standing there
                 // is law the instruction would overwrite.
-                ProvisionPath chain = addressable(ancestry(parent));
+                ProvisionPath chain = Locator::addressable(jobs.locate.ancestry(parent));
                 if (chain.empty() || !temporary_text_in(*chain.front())) {
                     fail(op, "cannot add " + c + ": " + c + " already exists (to replace it, the instruction must amend it to read as follows)",
                          "amend.exists");
@@ -435,7 +415,7 @@ void Applier::add(const Op& op) {
             if (parent != placed_in) placed_in = parent, placed_from = pos, placed_to = pos;
             ++placed_to;
             Provision* added = &parent->children[pos];
-            note(op, "added " + cite_of(added), parent);
+            note(op, "added " + jobs.locate.cite_of(added), parent);
         }
     }
 }
@@ -456,15 +436,15 @@ static std::size_t sections_quoted(const std::vector<Provision>& blocks) {
     return n;
 }
 
-void Applier::restate(const Op& op) {
+void UnitEdits::restate(const Op& op) {
     if (op.blocks.empty()) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
         return;
     }
     for (std::size_t k = 0; k < op.targets.size(); ++k) {
         const TargetRef& t = op.targets[k];
-        Provision* target = resolve_target(op, t);
-        if (!target || conflicts_whole(op, target)) continue;
+        Provision* target = jobs.locate.resolve_target(op, t);
+        if (!target || jobs.ledger.conflicts_whole(op, target)) continue;
         Provision b = op.blocks[std::min(k, op.blocks.size() - 1)];
         // Quoted text may wrap the target in its ancestors' designations ("(c)" then "(1)"
         // for "the lead-in language of subsection (c)(1)"): take the part that is the target.
@@ -477,8 +457,8 @@ void Applier::restate(const Op& op) {
             // "The X Act (... § 32-171.01 et seq.) is amended to read as follows:" with a whole
             // subtitle of the law quoted: the Act's sections become Code sections, and which of
             // them is this one the words do not say.
-            fail(op, "expected the text of one section for " + cite_of(target) + ", found " + std::to_string(sections_quoted(op.blocks)) +
-                         " sections quoted; which of them is " + cite_of(target) + " is not said",
+            fail(op, "expected the text of one section for " + jobs.locate.cite_of(target) + ", found " + std::to_string(sections_quoted(op.blocks)) +
+                         " sections quoted; which of them is " + jobs.locate.cite_of(target) + " is not said",
                  "amend.restate");
             continue;
         }
@@ -486,7 +466,7 @@ void Applier::restate(const Op& op) {
             // A law's section with no amending words is the Code's text where temporary or
             // emergency legislation put the same text there first (the Code marks it); anywhere
             // else the codifier leaves the section as it is (the law's text stands in a note).
-            std::string why = "the law's section " + t.law_section + " has no amending words, and " + cite_of(target) +
+            std::string why = "the law's section " + t.law_section + " has no amending words, and " + jobs.locate.cite_of(target) +
                               " holds no temporary or emergency text that it would make permanent";
             if (opt.strict) fail(op, why, "amend.law-text");
             else rep.skipped.push_back(loc(op) + ": " + why + "; nothing changed");
@@ -496,15 +476,15 @@ void Applier::restate(const Op& op) {
             // "The X Act ... is revived ... and amended to read as follows:" with the Act's sections
             // quoted: the law's section amends another text, it is not itself the Code's text, and
             // which quoted section is this one the words do not say.
-            fail(op, "expected the law's section " + t.law_section + " to be the text of " + cite_of(target) +
+            fail(op, "expected the law's section " + t.law_section + " to be the text of " + jobs.locate.cite_of(target) +
                          ", but it amends other text (\"" + b.text.text.substr(0, 120) +
-                         (b.text.text.size() > 120 ? "...\"" : "\"") + "); which part of it is " + cite_of(target) +
+                         (b.text.text.size() > 120 ? "...\"" : "\"") + "); which part of it is " + jobs.locate.cite_of(target) +
                          " is not said",
                  "amend.law-text");
             continue;
         }
-        if (is_xml(*target)) codified(op, b, target, op.add_kind_word == "law text" ? &t : nullptr);
-        std::string c = cite_of(target);
+        if (is_xml(*target)) jobs.codifier.codified(op, b, target, op.add_kind_word == "law text" ? &t : nullptr);
+        std::string c = jobs.locate.cite_of(target);
         if (t.part == TargetRef::Part::Heading) {
             target->heading = !b.heading.empty() ? b.heading : b.text;
             note(op, "restated the heading of " + c, target);
@@ -524,7 +504,7 @@ void Applier::restate(const Op& op) {
         std::vector<Provision> keep;
         for (auto& ch : target->children)
             if (ch.kind == Kind::History) keep.push_back(std::move(ch));
-        int depth = depth_in_section(target);
+        int depth = jobs.locate.depth_in_section(target);
         if (target->kind == Kind::Section) {
             if (b.kind == Kind::Section) {
                 if (!b.heading.empty()) target->heading = b.heading;

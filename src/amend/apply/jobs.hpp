@@ -1,5 +1,5 @@
-// Private to src/amend/apply: the Applier, whose jobs are defined one file each (locate, find,
-// phrase, units, designations, restated, ledger, codified, report, transaction).
+// Private to src/amend/apply: the jobs of applying amendments, one class each (the table below
+// says which file holds which), and the text helpers they share.
 #pragma once
 
 #include "amend/apply.hpp"
@@ -124,14 +124,64 @@ std::set<std::string> citations_in(const Provision& root, const std::set<std::st
 // the citations that existed before in a changed section and exist no more are looked for.
 void check_references(const Document& before, const Document& after, ApplyReport& rep);
 
-struct Applier {
-    Applier(Document& d, const ApplyOptions2& o) : doc(d), opt(o) {}
+// Whether a provision came from the D.C. Code's XML (it keeps its element name for the writer).
+inline bool is_xml(const Provision& p) { return !p.xml_tag.empty(); }
+
+// ---- the jobs of applying: one class each, all reached through `Jobs` ----
+//
+//   Transaction   transaction.cpp   runs the instructions in order; keeps each section as it stood
+//                                   before its first edit (the "before" side of the diff)
+//   Locator       locate.cpp        sections by number, targets resolved to provisions, ancestry, cites
+//   Finder        find.cpp          a phrase's places in a target; nearest words for a phrase not there
+//   PhraseEdits   phrase.cpp,       strike / insert / replace words; sentences of a unit
+//                 sentences.cpp
+//   UnitEdits     units.cpp         repeal, add, restate whole provisions; where a new one goes
+//   Designations  designations.cpp  redesignate, lift a level, designate
+//   Restated      restated.cpp      text of a restated provision and its unnumbered paragraphs
+//   Ledger        ledger.cpp        which instruction changed which words (conflicts)
+//   Codifier      codified.cpp      the D.C. codifier's conventions: law cites as Code cites, editorial
+//                                   brackets, placeholders, the Code's index
+//   check_references  references.cpp  citations left pointing at what the amendment removed
+//
+// What every job shares: the code being amended, the options, and the report.
+struct Context {
     Document& doc;
     const ApplyOptions2& opt;
     ApplyReport rep;
-    std::vector<std::string> prefixes;  // chapter prefixes of the sections given
+};
+
+struct Jobs;
+
+struct Job {
+    Job(Context& cx, Jobs& j) : doc(cx.doc), opt(cx.opt), rep(cx.rep), jobs(j) {}
+    Document& doc;
+    const ApplyOptions2& opt;
+    ApplyReport& rep;
+    Jobs& jobs;
+
+    // The report (report.cpp): an instruction's place, a failure at it, a change it made.
     std::string loc(const Op& op);
     void fail(const Op& op, const std::string& msg, const std::string& code = "amend.apply");
+    void note(const Op& op, const std::string& what, Provision* target);
+};
+
+struct Transaction : Job {
+    using Job::Job;
+    void run(const std::vector<Op>& ops);
+
+    // The sections of the code given, by number, with their place in it; and the copy of each one
+    // taken before its first edit (see Locator::find_section).
+    std::unordered_map<std::string, std::size_t> original_order;
+    std::unordered_map<std::string, Provision> before_edit;
+    void keep_before(const Provision& sec);
+    // The copies, in the code's order, as a document; a changed section of the code with no copy
+    // is a failure (an edit that did not say so would show no change).
+    Document before_document(std::vector<Diagnostic>& missing) const;
+};
+
+struct Locator : Job {
+    using Job::Job;
+    std::vector<std::string> prefixes;  // chapter prefixes of the sections given
 
     // The chapter a section number belongs to: "2-173-042" → "2-173", "42-3505.05" → "42-3505";
     // a D.C. number with one dash carries its chapter in the leading digits: "22-3152" → "22-31",
@@ -146,33 +196,8 @@ struct Applier {
     // first copied as it stands (the "before" side of the change), once.
     Provision* find_section(const std::string& num, bool probe = false);
 
-    // The sections of the code given, by number, with their place in it; and the copy of each one
-    // taken before its first edit (see find_section).
-    std::unordered_map<std::string, std::size_t> original_order;
-    std::unordered_map<std::string, Provision> before_edit;
-    void keep_before(const Provision& sec);
-    // The copies, in the code's order, as a document; a changed section of the code with no copy
-    // is a failure (an edit that did not say so would show no change).
-    Document before_document(std::vector<Diagnostic>& missing) const;
     std::vector<TargetRef> repealed_targets(const Op& op);
     std::string section_of(const TargetRef& t);
-
-    // A law's own section codified as this Code section numbers the law's other sections (by
-    // counting: codify.hpp).
-    LawAnchor anchor_of(const TargetRef& t);
-
-    // The words the codifier changed, cut to whole words: ("section 3(e)", "§ 50-2002(e)").
-    static std::pair<std::string, std::string> changed_words(const std::string& a, const std::string& b);
-
-    // Text a law inserts is written as the codifier writes it, and the report says where.
-    void report_codified(const Op& op, const std::string& law, const std::string& code);
-
-    void refuse_unknown_dates(const Op& op, const std::string& text);
-    std::string codified(const Op& op, const std::string& law, Provision* target);
-    void codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text = nullptr);
-
-    // What the codifier knows when text goes into `target`: the Code's index and the section.
-    LawAnchor codify_context(Provision* target, const TargetRef* t = nullptr);
 
     // Resolves a target to a provision. Reports a failure (or a skip) and returns null when it cannot.
     Provision* resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out = nullptr, bool quiet = false);
@@ -199,23 +224,11 @@ struct Applier {
     int depth_in_section(Provision* target);
 
     void scope_nodes(Provision* n, bool whole, std::vector<Provision*>& out);
+};
+
+struct Finder : Job {
+    using Job::Job;
     std::vector<Hit> search(const Op& op, Provision* target, const TargetRef& t, const std::string& needle);
-
-    // The phrase with the law's references read as the Code's cites (see codified_needle). When
-    // every hit finds the same cites, the references to the same sections in `inserted` become
-    // those cites.
-    std::vector<Hit> search_codified(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::string& inserted);
-
-    // Whether the words an instruction inserts stand in the target as if it had been applied. Where
-    // the struck phrase holds them, the words around them must not go on as the phrase does:
-    // striking "; and" for ";" where the text ends "Women;" was applied already, but striking "At
-    // least 15 days, but not more than 60 days," for "At least 15 days," where the code reads "At
-    // least 15 days, but no more than 60 days," quotes the code wrongly, and is a phrase not found.
-    bool standing_replacement(const Op& op, Provision* target, const TargetRef& t);
-
-    // Removes the editor's brackets around the words an instruction inserts, where the Code already
-    // reads them so ("[§ 7-231.21]", "[[Chapter 2A of Title 7]]"); false when there are none.
-    bool unbracket(const Op& op, Provision* target, const TargetRef& t);
 
     std::string places(const std::vector<Hit>& hits);
 
@@ -229,9 +242,10 @@ struct Applier {
 
     // Chooses the hits an instruction means; reports a failure when it cannot tell.
     bool choose(const Op& op, Provision* target, const std::string& needle, std::vector<Hit>& hits);
+};
 
-    void note(const Op& op, const std::string& what, Provision* target);
-
+struct Ledger : Job {
+    using Job::Job;
     // Words an instruction changed carry a private mark ("amend:edit", with the instruction's place)
     // while the others apply, so that two instructions touching the same words are caught; the
     // marks move with the text like any markup and are removed before the tree is returned.
@@ -247,15 +261,59 @@ struct Applier {
 
     // Reports a conflict when an earlier instruction changed words in `p` (whole provision ops).
     bool conflicts_whole(const Op& op, Provision* p);
+};
 
-    // A phrase changed "wherever it appears" in a title, a chapter or the whole code: each section
-    // of that scope is a target; a section without the phrase is no failure, a scope without it is.
-    void phrase_op_in_scope(const Op& op, const TargetRef& t);
+struct Codifier : Job {
+    using Job::Job;
+    // A law's own section codified as this Code section numbers the law's other sections (by
+    // counting: codify.hpp).
+    LawAnchor anchor_of(const TargetRef& t);
+
+    // The words the codifier changed, cut to whole words: ("section 3(e)", "§ 50-2002(e)").
+    static std::pair<std::string, std::string> changed_words(const std::string& a, const std::string& b);
+
+    // Text a law inserts is written as the codifier writes it, and the report says where.
+    void report_codified(const Op& op, const std::string& law, const std::string& code);
+
+    void refuse_unknown_dates(const Op& op, const std::string& text);
+    std::string codified(const Op& op, const std::string& law, Provision* target);
+    void codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text = nullptr);
+
+    // What the codifier knows when text goes into `target`: the Code's index and the section.
+    LawAnchor codify_context(Provision* target, const TargetRef* t = nullptr);
+
+    // The phrase with the law's references read as the Code's cites (see codified_needle). When
+    // every hit finds the same cites, the references to the same sections in `inserted` become
+    // those cites.
+    std::vector<Hit> search_codified(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::string& inserted);
+
+    // Removes the editor's brackets around the words an instruction inserts, where the Code already
+    // reads them so ("[§ 7-231.21]", "[[Chapter 2A of Title 7]]"); false when there are none.
+    bool unbracket(const Op& op, Provision* target, const TargetRef& t);
 
     // A law in no code that corrects an amending law's words to what the editor had supplied in
     // brackets ("(e-1)" to "(f)" where the Code reads "[(f)]", D.C.'s technical amendment acts):
     // the brackets go from the section the instruction file is for. False when there are none.
     bool ratify_brackets(const Op& op);
+
+    // The placeholder text of a repealed unit: as the code given writes it in the same title, or
+    // else as the 2024 D.C. Code does (titles 16, 23, 25, 28 and 47 write "[Repealed].", the
+    // others "Repealed." — counted over every repealed paragraph of the archive).
+    std::string repealed_placeholder(const std::string& section);
+};
+
+struct PhraseEdits : Job {
+    using Job::Job;
+    // Whether the words an instruction inserts stand in the target as if it had been applied. Where
+    // the struck phrase holds them, the words around them must not go on as the phrase does:
+    // striking "; and" for ";" where the text ends "Women;" was applied already, but striking "At
+    // least 15 days, but not more than 60 days," for "At least 15 days," where the code reads "At
+    // least 15 days, but no more than 60 days," quotes the code wrongly, and is a phrase not found.
+    bool standing_replacement(const Op& op, Provision* target, const TargetRef& t);
+
+    // A phrase changed "wherever it appears" in a title, a chapter or the whole code: each section
+    // of that scope is a target; a section without the phrase is no failure, a scope without it is.
+    void phrase_op_in_scope(const Op& op, const TargetRef& t);
 
     void phrase_op(const Op& op);
     // `edits` (in text order) made to `rt`, each marked as this instruction's words.
@@ -267,13 +325,11 @@ struct Applier {
     void whole_sentence_op(const Op& op, Provision* target, const TargetRef& t);
     void keep_sentence_hits(const Op& op, Provision* target, const TargetRef& t, std::vector<Hit>& hits, bool& ok);
     void insert_at_end(const Op& op);
-    bool is_xml(const Provision& p);
-    void repeal(const Op& op, bool strike);
+};
 
-    // The placeholder text of a repealed unit: as the code given writes it in the same title, or
-    // else as the 2024 D.C. Code does (titles 16, 23, 25, 28 and 47 write "[Repealed].", the
-    // others "Repealed." — counted over every repealed paragraph of the archive).
-    std::string repealed_placeholder(const std::string& section);
+struct UnitEdits : Job {
+    using Job::Job;
+    void repeal(const Op& op, bool strike);
 
     static void set_attr(Provision& p, const std::string& name, const std::string& value);
 
@@ -293,7 +349,10 @@ struct Applier {
     void make_permanent(const Op& op, Provision* existing, const Provision& b);
     void add(const Op& op);
     void restate(const Op& op);
+};
 
+struct Designations : Job {
+    using Job::Job;
     // A run of redesignations under one instruction reads the old designations as they stood
     // before any of them ("(7) is redesignated as (8); (8) is redesignated as (9)"), so they are
     // resolved together, then renamed together.
@@ -308,6 +367,10 @@ struct Applier {
                            const std::vector<const Op*>& from);
 
     void designate(const Op& op);
+};
+
+struct Restated : Job {
+    using Job::Job;
     static std::string normal(const std::string& s);
 
     // An unnumbered paragraph of a restatement, found by its words under the provisions it follows.
@@ -319,8 +382,22 @@ struct Applier {
 
     // A restated provision: its text must read as restated before the change.
     void set_text(const Op& op);
+};
 
-    void run(const std::vector<Op>& ops);
+struct Jobs {
+    explicit Jobs(Context& cx)
+        : transaction(cx, *this), locate(cx, *this), finder(cx, *this), ledger(cx, *this),
+          codifier(cx, *this), phrase(cx, *this), units(cx, *this), designations(cx, *this),
+          restated(cx, *this) {}
+    Transaction transaction;
+    Locator locate;
+    Finder finder;
+    Ledger ledger;
+    Codifier codifier;
+    PhraseEdits phrase;
+    UnitEdits units;
+    Designations designations;
+    Restated restated;
 };
 
 }  // namespace amend::applying
