@@ -133,16 +133,14 @@ std::string tree_difference(const Provision& a, const Provision& b, const std::s
                 return false;
         return true;
     };
-    std::string here = at + (a.designation.empty() ? "[" + a.xml_tag + "]" : a.designation);
+    std::string here = at + (a.designation.empty() ? "[" + a.xml_tag.str() + "]" : a.designation);
     if (a.kind != b.kind) return here + ": kind";
-    if (a.xml_tag != b.xml_tag) return here + ": tag " + a.xml_tag + " / " + b.xml_tag;
+    if (a.xml_tag != b.xml_tag) return here + ": tag " + a.xml_tag.str() + " / " + b.xml_tag.str();
     if (a.designation != b.designation) return here + ": designation " + b.designation;
     if (!rich_eq(a.heading, b.heading)) return here + ": heading";
     if (!rich_eq(a.text, b.text)) return here + ": text";
     if (a.xl->prefix != b.xl->prefix || a.xl->reason != b.xl->reason) return here + ": prefix or reason";
-    if (a.xml_attrs.size() != b.xml_attrs.size()) return here + ": attributes";
-    for (std::size_t i = 0; i < a.xml_attrs.size(); ++i)
-        if (a.xml_attrs[i].name != b.xml_attrs[i].name || a.xml_attrs[i].value != b.xml_attrs[i].value) return here + ": attributes";
+    if (a.xml_attrs != b.xml_attrs) return here + ": attributes";
     for (std::size_t i = 0; i < a.children.size() && i < b.children.size(); ++i)
         if (auto d = tree_difference(a.children[i], b.children[i], here); !d.empty()) return d;
     if (a.children.size() != b.children.size())

@@ -84,6 +84,41 @@ TEST_CASE("a D.C. section reads into the tree") {
     CHECK(text_runs(write_dc_xml(*secs[0])) == text_runs(bytes));
 }
 
+TEST_CASE("a D.C. annotation keeps its element name and its attributes in document order") {
+    Document doc = load_code({test::dc_cases("dc-cases-dev").dir + "/23-269__42-3505.05/before.xml"});
+    Provision* sec = sections_of(doc.root)[0];
+    auto notes = std::find_if(sec->children.begin(), sec->children.end(),
+                              [](const Provision& c) { return c.xml_tag == "annotations"; });
+    REQUIRE(notes != sec->children.end());
+    REQUIRE(notes->children.size() >= 3);
+    Provision& first = notes->children[0];
+    CHECK(first.xml_tag == "annotation");
+    CHECK(first.xml_tag == notes->children[2].xml_tag);  // one name, kept once
+    auto listed = [](const AttrList& a) {
+        std::string out;
+        for (auto e : a) out += std::string(e.name) + "=" + std::string(e.value) + ";";
+        return out;
+    };
+    CHECK(listed(first.xml_attrs) == "doc=D.C. Law 6-10;type=History;path=\xC2\xA7" "505;");
+    CHECK(first.xml_attrs.size() == 3);
+    CHECK(first.xml_attrs[1].value == "History");
+    CHECK(first.xml_attrs.get("path") == "\xC2\xA7" "505");
+    CHECK(!notes->children[1].xml_attrs.get("path"));
+    // A changed value stays where it stood; a new one goes last; an erased one leaves the others.
+    AttrList a = first.xml_attrs;
+    a.set("type", "Editor's Notes");
+    a.set("placeholder", "Repealed");
+    a.erase("doc");
+    CHECK(listed(a) == "type=Editor's Notes;path=\xC2\xA7" "505;placeholder=Repealed;");
+    CHECK(listed(first.xml_attrs) == "doc=D.C. Law 6-10;type=History;path=\xC2\xA7" "505;");
+    for (const char* n : {"type", "path", "placeholder"}) a.erase(n);
+    CHECK(a.empty());
+    CHECK(a == AttrList());
+    // Written back as read.
+    CHECK(write_dc_xml(*sec).find("<annotation doc=\"D.C. Law 6-10\" type=\"History\" path=\"\xC2\xA7" "505\">") !=
+          std::string::npos);
+}
+
 TEST_CASE("D.C. XML to the plain-text layout") {
     Document doc = load_code({test::dc_cases("dc-cases-dev").dir + "/23-269__42-3505.05/before.xml"});
     std::string t = write_text(doc, 0);

@@ -3,8 +3,122 @@
 #include "model/parallel.hpp"
 
 #include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <unordered_set>
 
 namespace amend {
+
+// ---- XmlTag: names kept once (nodes are read on every core, so the table has a lock) ----
+
+XmlTag::XmlTag(std::string_view name) {
+    if (name.empty()) return;
+    static std::mutex lock;
+    static std::unordered_set<std::string> names;  // nodes never move: the pointers stay valid
+    std::lock_guard<std::mutex> g(lock);
+    p_ = &*names.emplace(name).first;
+}
+
+const std::string& XmlTag::str() const {
+    static const std::string none;
+    return p_ ? *p_ : none;
+}
+
+// ---- AttrList ----
+
+AttrList::Entry AttrList::const_iterator::operator*() const {
+    std::string_view name(at_);
+    std::string_view value(at_ + name.size() + 1);
+    return {name, value};
+}
+
+AttrList::const_iterator& AttrList::const_iterator::operator++() {
+    Entry e = **this;
+    at_ += e.name.size() + e.value.size() + 2;
+    return *this;
+}
+
+std::size_t AttrList::bytes() const {
+    if (!p_) return 0;
+    std::uint32_t n;
+    std::memcpy(&n, p_, 4);
+    return n;
+}
+
+void AttrList::assign(std::string_view packed) {
+    delete[] p_;
+    p_ = nullptr;
+    if (packed.empty()) return;
+    p_ = new char[packed.size() + 4];
+    auto n = static_cast<std::uint32_t>(packed.size());
+    std::memcpy(p_, &n, 4);
+    std::memcpy(p_ + 4, packed.data(), packed.size());
+}
+
+AttrList::AttrList(const AttrList& o) { assign(o.packed()); }
+
+AttrList& AttrList::operator=(const AttrList& o) {
+    if (this != &o) assign(o.packed());
+    return *this;
+}
+
+AttrList& AttrList::operator=(AttrList&& o) noexcept {
+    if (this != &o) {
+        delete[] p_;
+        p_ = o.p_;
+        o.p_ = nullptr;
+    }
+    return *this;
+}
+
+std::size_t AttrList::size() const { return static_cast<std::size_t>(std::distance(begin(), end())); }
+
+AttrList::Entry AttrList::operator[](std::size_t i) const {
+    auto it = begin();
+    std::advance(it, static_cast<std::ptrdiff_t>(i));
+    return *it;
+}
+
+std::optional<std::string_view> AttrList::get(std::string_view name) const {
+    for (Entry e : *this)
+        if (e.name == name) return e.value;
+    return std::nullopt;
+}
+
+void AttrList::push_back(std::string_view name, std::string_view value) {
+    std::string s = packed();
+    s.append(name).push_back('\0');
+    s.append(value).push_back('\0');
+    assign(s);
+}
+
+void AttrList::set(std::string_view name, std::string_view value) {
+    std::string s;
+    bool found = false;
+    for (Entry e : *this) {
+        bool here = e.name == name && !found;
+        found |= here;
+        s.append(e.name).push_back('\0');
+        s.append(here ? value : e.value).push_back('\0');
+    }
+    if (found) {
+        assign(s);
+        return;
+    }
+    push_back(name, value);
+}
+
+void AttrList::erase(std::string_view name) {
+    std::string s;
+    for (Entry e : *this) {
+        if (e.name == name) continue;
+        s.append(e.name).push_back('\0');
+        s.append(e.value).push_back('\0');
+    }
+    assign(s);
+}
+
+bool AttrList::operator==(const AttrList& o) const { return bytes() == o.bytes() && (bytes() == 0 || std::memcmp(data(), o.data(), bytes()) == 0); }
 
 const char* kind_name(Kind k) {
     switch (k) {
@@ -113,9 +227,10 @@ Document copy_document(const Document& d) {
 
 void shrink_to_fit(Provision& p) {
     p.children.shrink_to_fit();
-    p.xml_attrs.shrink_to_fit();
     p.text.marks.shrink_to_fit();
     p.heading.marks.shrink_to_fit();
+    p.text.text.shrink_to_fit();  // built by appending: up to twice its length otherwise
+    p.heading.text.shrink_to_fit();
     for (auto& c : p.children) shrink_to_fit(c);
 }
 

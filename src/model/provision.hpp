@@ -1,8 +1,12 @@
 // The provision tree (DESIGN §3): one node type for every level of a code.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -101,6 +105,85 @@ private:
     T* p_ = nullptr;
 };
 
+// The name of the format element a provision was read from ("section", "para", "annotation"; empty
+// for other formats): one pointer to a name kept once for the whole program, since a whole code
+// holds hundreds of thousands of nodes and a few dozen names.
+class XmlTag {
+public:
+    XmlTag() = default;
+    XmlTag(std::string_view name);  // NOLINT: a tag is written as its name
+    XmlTag(const char* name) : XmlTag(std::string_view(name)) {}
+    XmlTag(const std::string& name) : XmlTag(std::string_view(name)) {}
+    const std::string& str() const;
+    operator std::string_view() const { return str(); }  // NOLINT
+    bool empty() const { return p_ == nullptr; }
+    bool operator==(const XmlTag& o) const { return p_ == o.p_; }
+    bool operator==(std::string_view o) const { return str() == o; }
+    bool operator==(const char* o) const { return str() == o; }
+
+private:
+    const std::string* p_ = nullptr;
+};
+
+// A provision's format attributes in document order, packed into one block of
+// "name\0value\0" pairs (a whole D.C. code holds 700,000 of them, most on annotations).
+class AttrList {
+public:
+    struct Entry {
+        std::string_view name, value;
+    };
+    class const_iterator {
+    public:
+        using value_type = Entry;
+        using difference_type = std::ptrdiff_t;
+        using reference = Entry;
+        using pointer = void;
+        using iterator_category = std::input_iterator_tag;
+        const_iterator() = default;
+        const_iterator(const char* at, const char* end) : at_(at), end_(end) {}
+        Entry operator*() const;
+        const_iterator& operator++();
+        const_iterator operator++(int) {
+            const_iterator c = *this;
+            ++*this;
+            return c;
+        }
+        bool operator==(const const_iterator& o) const { return at_ == o.at_; }
+
+    private:
+        const char* at_ = nullptr;
+        const char* end_ = nullptr;
+    };
+
+    AttrList() = default;
+    AttrList(const AttrList& o);
+    AttrList(AttrList&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+    AttrList& operator=(const AttrList& o);
+    AttrList& operator=(AttrList&& o) noexcept;
+    ~AttrList() { delete[] p_; }
+
+    const_iterator begin() const { return {data(), data() + bytes()}; }
+    const_iterator end() const { return {data() + bytes(), data() + bytes()}; }
+    bool empty() const { return p_ == nullptr; }
+    std::size_t size() const;
+    Entry operator[](std::size_t i) const;
+    // The value of attribute `name`, if there is one.
+    std::optional<std::string_view> get(std::string_view name) const;
+    void push_back(std::string_view name, std::string_view value);
+    // Sets `name` to `value` where it stands, or adds it at the end.
+    void set(std::string_view name, std::string_view value);
+    void erase(std::string_view name);
+    bool operator==(const AttrList& o) const;
+
+private:
+    // One allocation: the length of the pairs (4 bytes), then the pairs; null when there are none.
+    std::size_t bytes() const;
+    const char* data() const { return p_ ? p_ + 4 : nullptr; }
+    void assign(std::string_view packed);
+    std::string packed() const { return std::string(data() ? data() : "", bytes()); }
+    char* p_ = nullptr;
+};
+
 // Layout kept from the plain-text reader so that writing gives the input back byte for byte.
 // Empty fields mean "canonical layout" (what new provisions get).
 struct TextLayout {
@@ -117,7 +200,7 @@ struct XmlLayout {
     std::string prefix;            // <prefix> (e.g. "ARTICLE"; also a text chapter's "CHAPTER")
     std::string reason;            // <reason> (e.g. "Repealed")
     std::string raw;               // for Block: the element serialized verbatim
-    std::vector<Attr> heading_attrs;  // attributes of <heading> (e.g. proof="needed")
+    AttrList heading_attrs;  // attributes of <heading> (e.g. proof="needed")
     // The order of <prefix>, <num>, <reason>, <heading> and <text> as read ("pnrh"); a 'c' marks
     // a child that stood among them.
     std::string head_order;
@@ -135,8 +218,8 @@ struct Provision {
     // canonical. xml_tag is the D.C. element ("section", "para", "text", ...; "" for other formats,
     // and for a reader's own marks such as "trailing-blanks"); xml_attrs its attributes in document
     // order (namespaces included on the root).
-    std::string xml_tag;
-    std::vector<Attr> xml_attrs;
+    XmlTag xml_tag;
+    AttrList xml_attrs;
     Boxed<TextLayout> tl;
     Boxed<XmlLayout> xl;
 

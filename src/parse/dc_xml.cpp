@@ -84,7 +84,7 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
     Provision p;
     std::string_view tag = n.name();
     p.xml_tag = std::string(tag);
-    for (auto a : n.attributes()) p.xml_attrs.push_back(Attr{a.name(), a.value()});
+    for (auto a : n.attributes()) p.xml_attrs.push_back(a.name(), a.value());
     if (lines && n.offset_debug() >= 0) {
         auto [line, col] = lines->locate(static_cast<std::size_t>(n.offset_debug() + base_offset));
         p.span = SourceSpan{file_index, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(col)};
@@ -122,7 +122,7 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
             order += 'r';
         } else if (cn == "heading" && p.heading.empty() && !seen_para) {
             append_rich(c, p.heading);
-            for (auto a : c.attributes()) p.xl.mut().heading_attrs.push_back(Attr{a.name(), a.value()});
+            for (auto a : c.attributes()) p.xl.mut().heading_attrs.push_back(a.name(), a.value());
             order += 'h';
         } else if (cn == "text" && !seen_body && p.text.empty()) {
             append_rich(c, p.text);
@@ -132,7 +132,7 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
             Provision t;
             t.kind = Kind::Text;
             t.xml_tag = std::string(cn);
-            for (auto a : c.attributes()) t.xml_attrs.push_back(Attr{a.name(), a.value()});
+            for (auto a : c.attributes()) t.xml_attrs.push_back(a.name(), a.value());
             append_rich(c, t.text);
             t.span.file = file_index;
             if (p.heading.empty() && !seen_para) order += 'c';
@@ -146,7 +146,7 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
             Provision a;
             a.kind = Kind::History;
             a.xml_tag = std::string(cn);
-            for (auto at : c.attributes()) a.xml_attrs.push_back(Attr{at.name(), at.value()});
+            for (auto at : c.attributes()) a.xml_attrs.push_back(at.name(), at.value());
             a.span.file = file_index;
             if (cn == "annotation") {
                 append_rich(c, a.text);
@@ -156,7 +156,7 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
                     Provision one;
                     one.kind = Kind::History;
                     one.xml_tag = an.name();
-                    for (auto at : an.attributes()) one.xml_attrs.push_back(Attr{at.name(), at.value()});
+                    for (auto at : an.attributes()) one.xml_attrs.push_back(at.name(), at.value());
                     if (one.xml_tag == "annotation") append_rich(an, one.text);
                     else {
                         one.xl.mut().raw = raw_of(an);
@@ -257,8 +257,15 @@ std::string xml_escape(std::string_view s, bool attribute) {
 
 namespace {
 
-void write_attrs(std::string& out, const std::vector<Attr>& attrs) {
-    for (const auto& a : attrs) out += " " + a.name + "=\"" + xml_escape(a.value, true) + "\"";
+template <class Attrs>
+void write_attrs(std::string& out, const Attrs& attrs) {
+    for (const auto& a : attrs) {
+        out += ' ';
+        out += a.name;
+        out += "=\"";
+        out += xml_escape(a.value, true);
+        out += '"';
+    }
 }
 
 void write_rich(std::string& out, const RichText& rt) {
@@ -295,7 +302,7 @@ void write_rich(std::string& out, const RichText& rt) {
     close_until(rt.text.size());
 }
 
-void element(std::string& out, const std::string& ind, const std::string& tag, const std::vector<Attr>& attrs,
+void element(std::string& out, const std::string& ind, const std::string& tag, const AttrList& attrs,
              const RichText& rt) {
     out += ind + "<" + tag;
     write_attrs(out, attrs);
@@ -320,14 +327,14 @@ void write_node(std::string& out, const Provision& p, int level) {
             out += ind + xml_escape(p.text.text) + "\n";
             return;
         }
-        element(out, ind, p.xml_tag.empty() ? "text" : p.xml_tag, p.xml_attrs, p.text);
+        element(out, ind, p.xml_tag.empty() ? "text" : p.xml_tag.str(), p.xml_attrs, p.text);
         return;
     }
     if (p.kind == Kind::History && p.xml_tag != "annotations") {
         element(out, ind, "text", {}, p.text);  // a plain-text history note
         return;
     }
-    std::string tag = p.xml_tag.empty() ? (p.kind == Kind::Section ? "section" : "para") : p.xml_tag;
+    std::string tag = p.xml_tag.empty() ? (p.kind == Kind::Section ? "section" : "para") : p.xml_tag.str();
     out += ind + "<" + tag;
     write_attrs(out, p.xml_attrs);
     out += ">\n";

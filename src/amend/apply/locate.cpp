@@ -59,7 +59,7 @@ static bool not_funded(const Provision* p) {
     if (!p) return false;
     if (ascii_lower(p->xl->reason).find("not funded") != std::string::npos) return true;
     for (const auto& a : p->xml_attrs)
-        if (a.name == "placeholder" && ascii_lower(a.value).find("not funded") != std::string::npos) return true;
+        if (a.name == "placeholder" && ascii_lower(std::string(a.value)).find("not funded") != std::string::npos) return true;
     return std::any_of(p->children.begin(), p->children.end(), [](const Provision& c) { return not_funded(&c); });
 }
 

@@ -79,12 +79,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
 }
 
 void UnitEdits::set_attr(Provision& p, const std::string& name, const std::string& value) {
-    for (auto& a : p.xml_attrs)
-        if (a.name == name) {
-            a.value = value;
-            return;
-        }
-    p.xml_attrs.push_back(Attr{name, value});
+    p.xml_attrs.set(name, value);
 }
 
 std::size_t UnitEdits::insert_position(const Provision& parent, const Provision& unit) {
@@ -137,8 +132,7 @@ Provision* UnitEdits::parent_for(Provision* target, const Provision& unit) {
         Style want = classify(clean_num(unit.designation), depth, ladder);
         for (auto& c : p.children) {
             if (!is_numbered(c.kind) || c.designation.empty()) continue;
-            bool undesignated = std::any_of(c.xml_attrs.begin(), c.xml_attrs.end(),
-                                            [](const Attr& a) { return a.name == "undesignated" && a.value == "true"; });
+            bool undesignated = c.xml_attrs.get("undesignated") == "true";
             if (!undesignated && classify(clean_num(c.designation), depth, ladder) == want) return true;
         }
         return false;
@@ -527,9 +521,7 @@ void UnitEdits::restate(const Op& op) {
             if (b.kind == Kind::Text && op.blocks.size() > 1)
                 for (std::size_t i = 1; i < op.blocks.size(); ++i) target->children.push_back(op.blocks[i]);
             for (auto& ch : target->children) set_kinds(ch, depth + 1);
-            auto& attrs = target->xml_attrs;
-            attrs.erase(std::remove_if(attrs.begin(), attrs.end(), [](const Attr& a) { return a.name == "placeholder"; }),
-                        attrs.end());
+            target->xml_attrs.erase("placeholder");
         }
         for (auto& h : keep) target->children.push_back(std::move(h));
         note(op, "restated " + c, target);
