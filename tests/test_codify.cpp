@@ -4,7 +4,7 @@
 
 #include "pipeline/documents.hpp"
 #include "amend/apply.hpp"
-#include "amend/codify.hpp"
+#include "amend/dc/codify.hpp"
 #include "model/citation.hpp"
 #include "pipeline/inputs.hpp"
 #include "support.hpp"

@@ -44,7 +44,10 @@ TEST_CASE("amendment spec: every operation and every failure, with exact results
         test::spit(dir + "/code.txt", ex.parts.at("code"));
         test::spit(dir + "/amend.md", ex.parts.at("amendment"));
         ApplyOptions2 opt;
-        opt.strict = ex.parts.count("options") && ex.parts.at("options").find("strict") != std::string::npos;
+        std::string options = ex.parts.count("options") ? ex.parts.at("options") : "";
+        opt.strict = options.find("strict") != std::string::npos;
+        // The editor's brackets are the D.C. codifier's: a text code given D.C.'s conventions.
+        if (options.find("jurisdiction dc") != std::string::npos) opt.jurisdiction = Jurisdiction::DC;
         std::string errors, warnings, got;
         try {
             Document code = load_code({dir + "/code.txt"});  // a code that cannot be read is an error too

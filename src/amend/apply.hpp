@@ -2,6 +2,8 @@
 // keeps the tree only when there is none.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,8 +33,14 @@ struct ApplyReport {
     bool ok() const { return failures.empty(); }
 };
 
+// Whose codifier's conventions apply besides the law's words: D.C.'s (law references as Code
+// cites, editorial brackets, placeholders for repealed units: src/amend/dc/) or none. The pipeline
+// chooses by the code given (pipeline/documents.cpp); unset, no jurisdiction's.
+enum class Jurisdiction : std::uint8_t { General, DC };
+
 struct ApplyOptions2 {
     bool strict = false;
+    std::optional<Jurisdiction> jurisdiction;
     std::string default_section;  // a D.C. instruction file's target, for law-numbered sections
     const CodeIndex* code_index = nullptr;  // the D.C. Code's index; null: the one built in
 };

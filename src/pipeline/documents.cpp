@@ -5,14 +5,30 @@
 
 namespace amend {
 
+Jurisdiction jurisdiction_of(const Document& code) {
+    for (const auto& f : code.files)
+        if (f.format == FileFacts::Format::DcXml) return Jurisdiction::DC;
+    return Jurisdiction::General;
+}
+
+namespace {
+
+ApplyOptions2 for_code(const Document& code, ApplyOptions2 opt) {
+    if (!opt.jurisdiction) opt.jurisdiction = jurisdiction_of(code);
+    return opt;
+}
+
+}  // namespace
+
 ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt) {
     AmendmentDoc ad = read_amendment_file(amendment_path);
-    return apply_document(copy_document(code), ad, opt);
+    return apply_document(copy_document(code), ad, for_code(code, opt));
 }
 
 ApplyResult apply_file(Document&& code, const std::string& amendment_path, const ApplyOptions2& opt) {
     AmendmentDoc ad = read_amendment_file(amendment_path);
-    return apply_document(std::move(code), ad, opt);
+    ApplyOptions2 o = for_code(code, opt);
+    return apply_document(std::move(code), ad, o);
 }
 
 namespace draft {
@@ -20,7 +36,7 @@ namespace draft {
 Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format,
                    const docx::WriteOptions& word) {
     AmendmentDoc ad = read_amendment_file(amendment_path);
-    ApplyResult r = apply_document(copy_document(code), ad, ApplyOptions2{});
+    ApplyResult r = apply_document(copy_document(code), ad, for_code(code, ApplyOptions2{}));
     Drafted d;
     d.report = std::move(r.report);
     if (!d.report.ok()) return d;

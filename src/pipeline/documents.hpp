@@ -10,6 +10,10 @@
 
 namespace amend {
 
+// Whose codifier's conventions apply to `code`: D.C.'s for the D.C. Code (read from the Council's
+// XML), none otherwise. apply_file uses it where the options do not say.
+Jurisdiction jurisdiction_of(const Document& code);
+
 // Reads the amendment file (Markdown or a D.C. law instruction), then applies it to a copy of
 // `code`, or to `code` itself when it is moved in.
 ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt);

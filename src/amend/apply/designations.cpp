@@ -185,7 +185,7 @@ void Designations::designate(const Op& op) {
         d.kind = kind_for_depth(jobs.locate.depth_in_section(target) + 1);
         d.designation = with_parens("(", op.new_designations.at(0));
         d.text = target->text;
-        if (is_xml(*target)) d.xml_tag = "para";
+        if (!target->xml_tag.empty()) d.xml_tag = "para";  // the element its format's writer needs
         target->text = RichText{};
         std::vector<Provision> keep, moved;
         for (auto& c : target->children) {

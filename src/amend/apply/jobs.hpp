@@ -12,7 +12,7 @@
 #include <optional>
 #include <unordered_map>
 
-#include "amend/codify.hpp"
+#include "amend/dc/codify.hpp"
 #include "amend/restatement.hpp"
 #include "model/citation.hpp"
 #include "model/designation.hpp"
@@ -124,9 +124,6 @@ std::set<std::string> citations_in(const Provision& root, const std::set<std::st
 // the citations that existed before in a changed section and exist no more are looked for.
 void check_references(const Document& before, const Document& after, ApplyReport& rep);
 
-// Whether a provision came from the D.C. Code's XML (it keeps its element name for the writer).
-inline bool is_xml(const Provision& p) { return !p.xml_tag.empty(); }
-
 // ---- the jobs of applying: one class each, all reached through `Jobs` ----
 //
 //   Transaction   transaction.cpp   runs the instructions in order; keeps each section as it stood
@@ -139,7 +136,8 @@ inline bool is_xml(const Provision& p) { return !p.xml_tag.empty(); }
 //   Designations  designations.cpp  redesignate, lift a level, designate
 //   Restated      restated.cpp      text of a restated provision and its unnumbered paragraphs
 //   Ledger        ledger.cpp        which instruction changed which words (conflicts)
-//   Codifier      codified.cpp      the D.C. codifier's conventions: law cites as Code cites, editorial
+//   Conventions   (this header)     what a jurisdiction's codifier does beyond the law's words: none
+//   Codifier      dc/codifier.cpp   the D.C. codifier's conventions: law cites as Code cites, editorial
 //                                   brackets, placeholders, the Code's index
 //   check_references  references.cpp  citations left pointing at what the amendment removed
 //
@@ -263,8 +261,27 @@ struct Ledger : Job {
     bool conflicts_whole(const Op& op, Provision* p);
 };
 
-struct Codifier : Job {
+// A jurisdiction's conventions, chosen by the pipeline (ApplyOptions2::jurisdiction): this one
+// writes a law's words as quoted, keeps no placeholder for what is repealed, and knows no
+// editorial brackets.
+struct Conventions {
+    virtual ~Conventions() = default;
+    // A repealed unit keeps its designation, with a placeholder text (repealed_placeholder).
+    virtual bool keeps_repealed_units() const { return false; }
+    // The words a law inserts as the codifier writes them.
+    virtual std::string codified(const Op&, const std::string& law, Provision*) { return law; }
+    virtual void codified(const Op&, Provision&, Provision*, const TargetRef* = nullptr) {}
+    // Hits of a phrase whose law references the code writes as its own cites.
+    virtual std::vector<Hit> search_codified(const Op&, Provision*, const TargetRef&, const std::string&, std::string&) { return {}; }
+    // The editor's brackets removed around words an instruction inserts that the code already reads.
+    virtual bool unbracket(const Op&, Provision*, const TargetRef&) { return false; }
+    virtual bool ratify_brackets(const Op&) { return false; }
+    virtual std::string repealed_placeholder(const std::string&) { return "Repealed."; }
+};
+
+struct Codifier : Job, Conventions {
     using Job::Job;
+    bool keeps_repealed_units() const override { return true; }
     // A law's own section codified as this Code section numbers the law's other sections (by
     // counting: codify.hpp).
     LawAnchor anchor_of(const TargetRef& t);
@@ -276,8 +293,8 @@ struct Codifier : Job {
     void report_codified(const Op& op, const std::string& law, const std::string& code);
 
     void refuse_unknown_dates(const Op& op, const std::string& text);
-    std::string codified(const Op& op, const std::string& law, Provision* target);
-    void codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text = nullptr);
+    std::string codified(const Op& op, const std::string& law, Provision* target) override;
+    void codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text = nullptr) override;
 
     // What the codifier knows when text goes into `target`: the Code's index and the section.
     LawAnchor codify_context(Provision* target, const TargetRef* t = nullptr);
@@ -285,21 +302,21 @@ struct Codifier : Job {
     // The phrase with the law's references read as the Code's cites (see codified_needle). When
     // every hit finds the same cites, the references to the same sections in `inserted` become
     // those cites.
-    std::vector<Hit> search_codified(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::string& inserted);
+    std::vector<Hit> search_codified(const Op& op, Provision* target, const TargetRef& t, const std::string& needle, std::string& inserted) override;
 
     // Removes the editor's brackets around the words an instruction inserts, where the Code already
     // reads them so ("[§ 7-231.21]", "[[Chapter 2A of Title 7]]"); false when there are none.
-    bool unbracket(const Op& op, Provision* target, const TargetRef& t);
+    bool unbracket(const Op& op, Provision* target, const TargetRef& t) override;
 
     // A law in no code that corrects an amending law's words to what the editor had supplied in
     // brackets ("(e-1)" to "(f)" where the Code reads "[(f)]", D.C.'s technical amendment acts):
     // the brackets go from the section the instruction file is for. False when there are none.
-    bool ratify_brackets(const Op& op);
+    bool ratify_brackets(const Op& op) override;
 
     // The placeholder text of a repealed unit: as the code given writes it in the same title, or
     // else as the 2024 D.C. Code does (titles 16, 23, 25, 28 and 47 write "[Repealed].", the
     // others "Repealed." — counted over every repealed paragraph of the archive).
-    std::string repealed_placeholder(const std::string& section);
+    std::string repealed_placeholder(const std::string& section) override;
 };
 
 struct PhraseEdits : Job {
@@ -387,13 +404,16 @@ struct Restated : Job {
 struct Jobs {
     explicit Jobs(Context& cx)
         : transaction(cx, *this), locate(cx, *this), finder(cx, *this), ledger(cx, *this),
-          codifier(cx, *this), phrase(cx, *this), units(cx, *this), designations(cx, *this),
+          dc(cx, *this), codifier(cx.opt.jurisdiction == Jurisdiction::DC ? static_cast<Conventions&>(dc) : general),
+          phrase(cx, *this), units(cx, *this), designations(cx, *this),
           restated(cx, *this) {}
     Transaction transaction;
     Locator locate;
     Finder finder;
     Ledger ledger;
-    Codifier codifier;
+    Codifier dc;
+    Conventions general;
+    Conventions& codifier;  // dc or general, as the options say
     PhraseEdits phrase;
     UnitEdits units;
     Designations designations;

@@ -197,7 +197,7 @@ void PhraseEdits::phrase_op(const Op& op) {
             }
         }
         std::string inserted = op.replace;
-        if (hits.empty() && is_xml(*target)) hits = jobs.codifier.search_codified(op, target, t, needle, inserted);
+        if (hits.empty()) hits = jobs.codifier.search_codified(op, target, t, needle, inserted);
         if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && standing_replacement(op, target, t)) {
             // The codifier's own words in brackets ("[Chapter 2A of Title 7]") stood for the
             // law's until the law said them: the brackets go.
@@ -223,7 +223,7 @@ void PhraseEdits::phrase_op(const Op& op) {
         // Every hit's edit is worked out on the text as it stands, then each text is rebuilt once.
         std::sort(hits.begin(), hits.end(), text_order);
         std::vector<Edit> edits;
-        const std::string replacement = is_xml(*target) ? jobs.codifier.codified(op, inserted, target) : inserted;
+        const std::string replacement = jobs.codifier.codified(op, inserted, target);
         for (std::size_t i = 0; i < hits.size(); ++i) {
             const Hit& h = hits[i];
             const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;

@@ -1,4 +1,4 @@
-#include "amend/codify.hpp"
+#include "amend/dc/codify.hpp"
 
 #include <algorithm>
 #include <boost/regex.hpp>

@@ -242,11 +242,9 @@ bool Codifier::unbracket(const Op& op, Provision* target, const TargetRef& t) {
     std::vector<Hit> hits = jobs.finder.search(op, target, t, op.replace);
     // The codifier's brackets hold the words as it writes them ("[§ 7-231.21]" for "section 121
     // of the Vital Records Modernization Amendment Act of 2018, ..."): look for those too.
-    if (is_xml(*target)) {
-        std::string code = dc_codify(op.replace, codify_context(target));
-        if (code != op.replace)
-            for (auto& h : jobs.finder.search(op, target, t, code)) hits.push_back(h);
-    }
+    std::string code = dc_codify(op.replace, codify_context(target));
+    if (code != op.replace)
+        for (auto& h : jobs.finder.search(op, target, t, code)) hits.push_back(h);
     std::vector<Hit> bracketed;
     for (const auto& h : hits) {
         const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
