@@ -108,7 +108,7 @@ ApplyResult apply_dc_xml(const std::string& name, const std::string& section, co
                "<?xml version='1.0' encoding='utf-8'?>\n<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" law=\"" +
                    law + "\" target=\"§" + target + "\">\n  <part n=\"1\">\n" + instruction + "  </part>\n</instruction>\n");
     Document before = load_code({dir + "/before.xml"});
-    return apply_file(before, dir + "/instruction.xml", ApplyOptions2{});
+    return apply_file(before, dir + "/instruction.xml", ApplySettings{});
 }
 
 // Applies a D.C. law provision to one Code section and returns the text of the section's paragraph (a).

@@ -171,7 +171,7 @@ Outcome run_case(const std::string& base, const std::string& instruction, bool c
     Outcome o;
     try {
         Document before = load_code({base + "/before.xml"});
-        ApplyResult r = apply_file(before, instruction, ApplyOptions2{});
+        ApplyResult r = apply_file(before, instruction, ApplySettings{});
         if (!r.report.ok()) {
             o.status = changed ? "exit2" : "unchanged-exit2";
             o.detail = format_headline(r.report.failures[0]);

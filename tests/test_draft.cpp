@@ -58,12 +58,12 @@ std::map<std::string, std::string> consolidated(const Document& d) {
 // Drafts the Chicago ordinance for `amendments`, reads it back as an amendment and applies it: the
 // consolidated text must be the one the amendments themselves give. Returns "" or what went wrong.
 std::string round_trip(const Document& code, const std::string& amendments, const std::string& scratch_file) {
-    ApplyResult want = apply_file(code, amendments, ApplyOptions2{});
+    ApplyResult want = apply_file(code, amendments, ApplySettings{});
     auto d = draft::draft_file(code, amendments, draft::chicago_style(), draft::Format::Markdown);
     if (!d.report.ok()) return "drafting failed: " + d.report.failures[0].message;
     test::spit(scratch_file, d.bytes);
     try {
-        ApplyResult got = apply_file(code, scratch_file, ApplyOptions2{});
+        ApplyResult got = apply_file(code, scratch_file, ApplySettings{});
         if (!got.report.ok()) return "reading back failed: " + got.report.failures[0].message;
         if (consolidated(got.amended) != consolidated(want.amended)) return "reading back gives another text";
     } catch (const std::exception& e) {
@@ -217,7 +217,7 @@ TEST_CASE("draft: round trip over the D.C. dev cases whose instruction applies")
         Document before = load_code({root + "/" + id + "/before.xml"});
         std::string instruction = root + "/" + id + "/instruction.xml";
         try {
-            if (!apply_file(before, instruction, ApplyOptions2{}).report.ok()) continue;
+            if (!apply_file(before, instruction, ApplySettings{}).report.ok()) continue;
         } catch (const std::exception&) {
             continue;
         }

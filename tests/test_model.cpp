@@ -11,29 +11,29 @@ TEST_CASE("designation ladder: styles decided by position and sequence") {
         const char* inner;
         int depth;
         const char* prev;  // nullptr: first at its level
-        Style want;
+        NumberStyle want;
     };
     const Row rows[] = {
-        {"a", 1, nullptr, Style::LowerAlpha},
-        {"1", 2, nullptr, Style::Arabic},
-        {"A", 3, nullptr, Style::UpperAlpha},
-        {"i", 4, nullptr, Style::LowerRoman},
-        {"I", 5, nullptr, Style::UpperRoman},
-        {"aa", 1, "z", Style::LowerAlpha},
-        {"i", 1, "h", Style::LowerAlpha},     // (i) after (h) is the letter
-        {"ii", 4, "i", Style::LowerRoman},    // (ii) under (A) is the numeral
-        {"ii", 4, nullptr, Style::LowerRoman},
-        {"v", 4, "iv", Style::LowerRoman},
-        {"v", 1, "u", Style::LowerAlpha},
-        {"x", 4, "ix", Style::LowerRoman},
-        {"x", 1, "w", Style::LowerAlpha},
-        {"I", 3, "H", Style::UpperAlpha},     // (I) after (H) is the letter
-        {"II", 5, "I", Style::UpperRoman},
-        {"a-1", 1, "a", Style::LowerAlpha},   // inserted designations
-        {"1A", 2, "1", Style::Arabic},
-        {"c", 1, "a", Style::LowerAlpha},     // a repealed (b) left out: still letters
-        {"iv", 4, "iii", Style::LowerRoman},
-        {"i", 1, nullptr, Style::LowerAlpha}, // first item at the letter level of the ladder
+        {"a", 1, nullptr, NumberStyle::LowerAlpha},
+        {"1", 2, nullptr, NumberStyle::Arabic},
+        {"A", 3, nullptr, NumberStyle::UpperAlpha},
+        {"i", 4, nullptr, NumberStyle::LowerRoman},
+        {"I", 5, nullptr, NumberStyle::UpperRoman},
+        {"aa", 1, "z", NumberStyle::LowerAlpha},
+        {"i", 1, "h", NumberStyle::LowerAlpha},     // (i) after (h) is the letter
+        {"ii", 4, "i", NumberStyle::LowerRoman},    // (ii) under (A) is the numeral
+        {"ii", 4, nullptr, NumberStyle::LowerRoman},
+        {"v", 4, "iv", NumberStyle::LowerRoman},
+        {"v", 1, "u", NumberStyle::LowerAlpha},
+        {"x", 4, "ix", NumberStyle::LowerRoman},
+        {"x", 1, "w", NumberStyle::LowerAlpha},
+        {"I", 3, "H", NumberStyle::UpperAlpha},     // (I) after (H) is the letter
+        {"II", 5, "I", NumberStyle::UpperRoman},
+        {"a-1", 1, "a", NumberStyle::LowerAlpha},   // inserted designations
+        {"1A", 2, "1", NumberStyle::Arabic},
+        {"c", 1, "a", NumberStyle::LowerAlpha},     // a repealed (b) left out: still letters
+        {"iv", 4, "iii", NumberStyle::LowerRoman},
+        {"i", 1, nullptr, NumberStyle::LowerAlpha}, // first item at the letter level of the ladder
     };
     for (const auto& r : rows) {
         CAPTURE(r.inner);

@@ -43,7 +43,7 @@ TEST_CASE("amendment spec: every operation and every failure, with exact results
         REQUIRE(ex.parts.count("amendment"));
         test::spit(dir + "/code.txt", ex.parts.at("code"));
         test::spit(dir + "/amend.md", ex.parts.at("amendment"));
-        ApplyOptions2 opt;
+        ApplySettings opt;
         std::string options = ex.parts.count("options") ? ex.parts.at("options") : "";
         opt.strict = options.find("strict") != std::string::npos;
         // The editor's brackets are the D.C. codifier's: a text code given D.C.'s conventions.

@@ -38,7 +38,7 @@ struct ApplyReport {
 // chooses by the code given (pipeline/documents.cpp); unset, no jurisdiction's.
 enum class Jurisdiction : std::uint8_t { General, DC };
 
-struct ApplyOptions2 {
+struct ApplySettings {
     bool strict = false;
     std::optional<Jurisdiction> jurisdiction;
     std::string default_section;  // a D.C. instruction file's target, for law-numbered sections
@@ -49,7 +49,7 @@ struct ApplyOptions2 {
 // copy. Each section an instruction edits is copied as it was before its first edit: `before_out`,
 // when given, receives those copies, in the code's order, as the sections of a document with the
 // code's files (every section the report names as changed that the code held is there).
-ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt, Document* before_out = nullptr);
+ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplySettings& opt, Document* before_out = nullptr);
 
 // The outcome of an amendment document: the amended code, the changed sections as they were, and
 // the report. One whole code is held, not two: the sections left alone are not copied.
@@ -60,6 +60,6 @@ struct ApplyResult {
     ApplyReport report;
 };
 // Interprets `amendments` and applies them to `code` (moved in: pass a copy to keep yours).
-ApplyResult apply_document(Document code, const AmendmentDoc& amendments, const ApplyOptions2& opt);
+ApplyResult apply_document(Document code, const AmendmentDoc& amendments, const ApplySettings& opt);
 
 }  // namespace amend

@@ -192,10 +192,10 @@ int ladder_depth(const std::string& inner, int current, std::map<int, std::strin
     for (int d = current; d >= 1; --d) {
         auto it = last.find(d);
         if (it == last.end()) continue;
-        Style st = classify(inner, d, L, std::string_view(it->second));
+        NumberStyle st = classify(inner, d, L, std::string_view(it->second));
         if (L.at_depth(d) == st && follows(it->second, inner, st)) return d;
     }
-    Style child = classify(inner, current + 1, L);
+    NumberStyle child = classify(inner, current + 1, L);
     if (L.at_depth(current + 1) == child) return current + 1;
     // Right under a bare designation ("(a)" with no words) comes its first child, whatever its
     // style ("(a)" again); so does the first of a sequence that continues none, with nothing

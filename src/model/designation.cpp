@@ -5,25 +5,25 @@
 
 namespace amend {
 
-const char* style_name(Style s) {
+const char* style_name(NumberStyle s) {
     switch (s) {
-        case Style::LowerAlpha: return "lower-alpha";
-        case Style::Arabic: return "arabic";
-        case Style::UpperAlpha: return "upper-alpha";
-        case Style::LowerRoman: return "lower-roman";
-        case Style::UpperRoman: return "upper-roman";
-        case Style::Other: return "other";
+        case NumberStyle::LowerAlpha: return "lower-alpha";
+        case NumberStyle::Arabic: return "arabic";
+        case NumberStyle::UpperAlpha: return "upper-alpha";
+        case NumberStyle::LowerRoman: return "lower-roman";
+        case NumberStyle::UpperRoman: return "upper-roman";
+        case NumberStyle::Other: return "other";
     }
     return "other";
 }
 
 const Ladder& Ladder::chicago_dc() {
-    static const Ladder l{{Style::LowerAlpha, Style::Arabic, Style::UpperAlpha, Style::LowerRoman,
-                           Style::UpperRoman}};
+    static const Ladder l{{NumberStyle::LowerAlpha, NumberStyle::Arabic, NumberStyle::UpperAlpha, NumberStyle::LowerRoman,
+                           NumberStyle::UpperRoman}};
     return l;
 }
 
-std::optional<Style> Ladder::at_depth(int depth) const {
+std::optional<NumberStyle> Ladder::at_depth(int depth) const {
     if (depth < 1 || static_cast<std::size_t>(depth) > levels.size()) return std::nullopt;
     return levels[static_cast<std::size_t>(depth - 1)];
 }
@@ -98,13 +98,13 @@ static bool all_upper(std::string_view s) {
     return !s.empty();
 }
 
-static int value_in(std::string_view base, Style st) {
+static int value_in(std::string_view base, NumberStyle st) {
     switch (st) {
-        case Style::LowerAlpha:
-        case Style::UpperAlpha: return alpha_value(base);
-        case Style::LowerRoman:
-        case Style::UpperRoman: return roman_value(base);
-        case Style::Arabic: {
+        case NumberStyle::LowerAlpha:
+        case NumberStyle::UpperAlpha: return alpha_value(base);
+        case NumberStyle::LowerRoman:
+        case NumberStyle::UpperRoman: return roman_value(base);
+        case NumberStyle::Arabic: {
             int v = 0;
             for (char c : base) v = v * 10 + (c - '0');
             return v;
@@ -117,14 +117,14 @@ std::pair<int, std::string> sequence_key(std::string_view d) {
     std::string_view base = base_of(d);
     std::string rest(d.substr(base.size()));
     if (base.empty()) return {0, std::string(d)};
-    if (std::isdigit(static_cast<unsigned char>(base[0]))) return {value_in(base, Style::Arabic), rest};
+    if (std::isdigit(static_cast<unsigned char>(base[0]))) return {value_in(base, NumberStyle::Arabic), rest};
     int r = base.size() > 1 ? roman_value(base) : 0;
     return {r ? r : alpha_value(base), rest};
 }
 
 std::string next_designation(std::string_view d, bool roman) {
     if (d.empty()) return {};
-    if (std::isdigit(static_cast<unsigned char>(d[0]))) return std::to_string(value_in(base_of(d), Style::Arabic) + 1);
+    if (std::isdigit(static_cast<unsigned char>(d[0]))) return std::to_string(value_in(base_of(d), NumberStyle::Arabic) + 1);
     if (int r = roman_value(d); r && (d.size() > 1 || roman) && r < 399) {
         static const char* ones[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
         static const char* tens[] = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"};
@@ -140,27 +140,27 @@ std::string next_designation(std::string_view d, bool roman) {
     return {};
 }
 
-bool follows(std::string_view prev, std::string_view next, Style style) {
+bool follows(std::string_view prev, std::string_view next, NumberStyle style) {
     std::string_view pb = base_of(prev), nb = base_of(next);
     int pv = value_in(pb, style), nv = value_in(nb, style);
     if (pv == 0 || nv == 0) return false;
     return nv == pv + 1 || (nv == pv && next.size() > nb.size());
 }
 
-Style classify(std::string_view inner, int depth, const Ladder& ladder,
+NumberStyle classify(std::string_view inner, int depth, const Ladder& ladder,
                std::optional<std::string_view> prev) {
     std::string_view base = base_of(inner);
-    if (base.empty()) return Style::Other;
-    if (std::isdigit(static_cast<unsigned char>(base[0]))) return Style::Arabic;
+    if (base.empty()) return NumberStyle::Other;
+    if (std::isdigit(static_cast<unsigned char>(base[0]))) return NumberStyle::Arabic;
     bool lower = all_lower(base), upper = all_upper(base);
-    if (!lower && !upper) return Style::Other;
-    Style alpha = lower ? Style::LowerAlpha : Style::UpperAlpha;
-    Style roman = lower ? Style::LowerRoman : Style::UpperRoman;
+    if (!lower && !upper) return NumberStyle::Other;
+    NumberStyle alpha = lower ? NumberStyle::LowerAlpha : NumberStyle::UpperAlpha;
+    NumberStyle roman = lower ? NumberStyle::LowerRoman : NumberStyle::UpperRoman;
     bool can_alpha = alpha_value(base) != 0;
     bool can_roman = roman_value(base) != 0;
     if (can_alpha && !can_roman) return alpha;
     if (can_roman && !can_alpha) return roman;
-    if (!can_alpha && !can_roman) return Style::Other;
+    if (!can_alpha && !can_roman) return NumberStyle::Other;
     // Both readings possible ("i", "v", "x", "ii", "I"): sequence first, then the ladder.
     if (prev) {
         std::string_view pb = base_of(*prev);

@@ -9,15 +9,15 @@
 
 namespace amend {
 
-enum class Style { LowerAlpha, Arabic, UpperAlpha, LowerRoman, UpperRoman, Other };
+enum class NumberStyle { LowerAlpha, Arabic, UpperAlpha, LowerRoman, UpperRoman, Other };
 
-const char* style_name(Style s);
+const char* style_name(NumberStyle s);
 
 // A jurisdiction's ladder: the style expected at each depth below a section (depth 1 first).
 struct Ladder {
-    std::vector<Style> levels;
+    std::vector<NumberStyle> levels;
     static const Ladder& chicago_dc();  // (a) (1) (A) (i) (I)
-    std::optional<Style> at_depth(int depth) const;  // 1-based; nullopt past the end
+    std::optional<NumberStyle> at_depth(int depth) const;  // 1-based; nullopt past the end
 };
 
 // "(c)" → "c", "(a-1)" → "a-1", "2-173-042" → "2-173-042" (bluebell's clean_num: outer
@@ -27,7 +27,7 @@ std::string clean_num(std::string_view designation);
 // The style of a designation's inner text ("c", "ii", "1A"), decided by position in the ladder
 // and by sequence, never in isolation: "(i)" is the letter after "(h)" and the numeral under "(A)".
 // prev_sibling is the inner text of the designation just before it at the same level, if any.
-Style classify(std::string_view inner, int depth, const Ladder& ladder,
+NumberStyle classify(std::string_view inner, int depth, const Ladder& ladder,
                std::optional<std::string_view> prev_sibling = std::nullopt);
 
 // Value helpers (1-based): "c" → 3, "aa" → 27, "iv" → 4; 0 when not of that style.
@@ -44,6 +44,6 @@ std::string next_designation(std::string_view inner, bool roman = false);
 
 // True when a designation inner text like "a-1", "1A", "2" continues the sequence after prev
 // (equal base and a suffix, or the next value); used to tell sequences apart.
-bool follows(std::string_view prev, std::string_view next, Style style);
+bool follows(std::string_view prev, std::string_view next, NumberStyle style);
 
 }  // namespace amend

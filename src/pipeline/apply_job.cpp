@@ -113,7 +113,7 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     SiteInputs in;
     in.base = provenance_of(code);  // a bad sidecar is an error before anything is applied
     auto t1 = clock::now();
-    ApplyOptions2 ao;
+    ApplySettings ao;
     ao.strict = o.strict;
     CodeIndex index;
     if (!o.code_index.empty()) {

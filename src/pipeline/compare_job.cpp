@@ -22,7 +22,7 @@ Outcome run_compare(const CompareOptions& o, std::ostream& out, std::ostream& er
     for (const auto& a : o.amendments) refuse_output_over_inputs(o.out_dir, o.code, a);
     Document code = load_code(o.code);
     auto base = provenance_of(code);
-    ApplyOptions2 ao;
+    ApplySettings ao;
     ao.strict = o.strict;
     std::vector<ApplyResult> results;
     std::vector<Proposal> proposals;

@@ -13,21 +13,21 @@ Jurisdiction jurisdiction_of(const Document& code) {
 
 namespace {
 
-ApplyOptions2 for_code(const Document& code, ApplyOptions2 opt) {
+ApplySettings for_code(const Document& code, ApplySettings opt) {
     if (!opt.jurisdiction) opt.jurisdiction = jurisdiction_of(code);
     return opt;
 }
 
 }  // namespace
 
-ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt) {
+ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplySettings& opt) {
     AmendmentDoc ad = read_amendment_file(amendment_path);
     return apply_document(copy_document(code), ad, for_code(code, opt));
 }
 
-ApplyResult apply_file(Document&& code, const std::string& amendment_path, const ApplyOptions2& opt) {
+ApplyResult apply_file(Document&& code, const std::string& amendment_path, const ApplySettings& opt) {
     AmendmentDoc ad = read_amendment_file(amendment_path);
-    ApplyOptions2 o = for_code(code, opt);
+    ApplySettings o = for_code(code, opt);
     return apply_document(std::move(code), ad, o);
 }
 
@@ -36,7 +36,7 @@ namespace draft {
 Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format,
                    const docx::WriteOptions& word) {
     AmendmentDoc ad = read_amendment_file(amendment_path);
-    ApplyResult r = apply_document(copy_document(code), ad, for_code(code, ApplyOptions2{}));
+    ApplyResult r = apply_document(copy_document(code), ad, for_code(code, ApplySettings{}));
     Drafted d;
     d.report = std::move(r.report);
     if (!d.report.ok()) return d;

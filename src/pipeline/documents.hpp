@@ -16,8 +16,8 @@ Jurisdiction jurisdiction_of(const Document& code);
 
 // Reads the amendment file (Markdown or a D.C. law instruction), then applies it to a copy of
 // `code`, or to `code` itself when it is moved in.
-ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplyOptions2& opt);
-ApplyResult apply_file(Document&& code, const std::string& amendment_path, const ApplyOptions2& opt);
+ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplySettings& opt);
+ApplyResult apply_file(Document&& code, const std::string& amendment_path, const ApplySettings& opt);
 
 namespace draft {
 

@@ -50,7 +50,7 @@ Outcome run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& er
             for (auto& d : r.warnings) warnings.push_back(std::move(d));
             for (auto& p : doc.not_amending) listed.push_back(std::move(p));
             if (!o.code.empty() && r.errors.empty()) {
-                ApplyOptions2 ao;
+                ApplySettings ao;
                 ao.default_section = doc.default_section;
                 ApplyResult a = apply_file(code, f, ao);
                 for (const auto& ap : a.report.applied) checked.push_back(ap.where + ": " + ap.what);

@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         amend::ReadResult rr = amend::interpret(ad);
         if (!rr.errors.empty()) return 0;
         amend::Document amended = code;
-        amend::ApplyOptions2 opt;
+        amend::ApplySettings opt;
         opt.default_section = ad.default_section;
         amend::ApplyReport rep = amend::apply_ops(amended, rr.ops, opt);
         if (!rep.ok()) return 0;

@@ -144,7 +144,7 @@ void check_references(const Document& before, const Document& after, ApplyReport
 // What every job shares: the code being amended, the options, and the report.
 struct Context {
     Document& doc;
-    const ApplyOptions2& opt;
+    const ApplySettings& opt;
     ApplyReport rep;
 };
 
@@ -153,7 +153,7 @@ struct Jobs;
 struct Job {
     Job(Context& cx, Jobs& j) : doc(cx.doc), opt(cx.opt), rep(cx.rep), jobs(j) {}
     Document& doc;
-    const ApplyOptions2& opt;
+    const ApplySettings& opt;
     ApplyReport& rep;
     Jobs& jobs;
 
@@ -261,7 +261,7 @@ struct Ledger : Job {
     bool conflicts_whole(const Op& op, Provision* p);
 };
 
-// A jurisdiction's conventions, chosen by the pipeline (ApplyOptions2::jurisdiction): this one
+// A jurisdiction's conventions, chosen by the pipeline (ApplySettings::jurisdiction): this one
 // writes a law's words as quoted, keeps no placeholder for what is repealed, and knows no
 // editorial brackets.
 struct Conventions {

@@ -76,7 +76,7 @@ Document Transaction::before_document(std::vector<Diagnostic>& missing) const {
 
 namespace amend {
 
-ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOptions2& opt, Document* before_out) {
+ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplySettings& opt, Document* before_out) {
     applying::Context cx{doc, opt, {}};
     applying::Jobs jobs(cx);
     jobs.transaction.run(ops);
@@ -93,12 +93,12 @@ ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplyOpti
     return cx.rep;
 }
 
-ApplyResult apply_document(Document code, const AmendmentDoc& ad, const ApplyOptions2& opt) {
+ApplyResult apply_document(Document code, const AmendmentDoc& ad, const ApplySettings& opt) {
     ReadResult rr = interpret(ad);
     ApplyResult r;
     r.code_sections = sections_of(code.root).size();
     r.amended = std::move(code);
-    ApplyOptions2 o = opt;
+    ApplySettings o = opt;
     if (o.default_section.empty()) o.default_section = ad.default_section;
     if (!rr.errors.empty()) {
         r.report.failures = rr.errors;

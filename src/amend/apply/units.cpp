@@ -129,7 +129,7 @@ Provision* UnitEdits::parent_for(Provision* target, const Provision& unit) {
     const Ladder& ladder = Ladder::chicago_dc();
     auto has_style_sibling = [&](Provision& p) {
         int depth = jobs.locate.depth_in_section(&p) + 1;
-        Style want = classify(clean_num(unit.designation), depth, ladder);
+        NumberStyle want = classify(clean_num(unit.designation), depth, ladder);
         for (auto& c : p.children) {
             if (!is_numbered(c.kind) || c.designation.empty()) continue;
             bool undesignated = c.xml_attrs.get("undesignated") == "true";
