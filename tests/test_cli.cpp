@@ -131,8 +131,8 @@ TEST_CASE("amend index and --code-index: a D.C. Code's index, written and read, 
     CHECK(applied.rc == 0);
     CHECK(test::slurp(dir + "/out/consolidated/1-211.xml").find("As provided in <cite path=\"1|2|I\">subchapter I of this chapter</cite>.") !=
           std::string::npos);
-    CHECK(applied.err.find("law.xml:1: the law's \"title I of this act.\" is written as the D.C. codifier writes it: "
-                           "\"subchapter I of this chapter.\"") != std::string::npos);
+    CHECK(applied.err.find("law.xml:1:116: warning: the law's \"title I of this act.\" is written as the D.C. codifier writes it: "
+                           "\"subchapter I of this chapter.\" [amend.codified]\n") != std::string::npos);
 
     test::spit(dir + "/bad.tsv", "U\tTitle\t1\t-1\nS\t1-201\tx\n");
     auto bad = test::amend("check " + dir + "/before.xml --amendments " + dir + "/law.xml --code-index " + dir + "/bad.tsv");

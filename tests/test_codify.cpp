@@ -386,5 +386,5 @@ TEST_CASE("codify: a law's new section numbered in the law restates the section 
     REQUIRE(other.report.ok());
     CHECK(other.report.changed_sections.empty());
     REQUIRE(other.report.skipped.size() == 1);
-    CHECK(other.report.skipped[0].find("new section 3c is numbered in the law, not in the code given") != std::string::npos);
+    CHECK(other.report.skipped[0].message.find("new section 3c is numbered in the law, not in the code given") != std::string::npos);
 }

@@ -192,8 +192,8 @@ Outcome run_case(const std::string& base, const std::string& instruction, bool c
         for (const auto& a : r.report.applied)
             if (a.sentence.rfind("(the text of the law's section", 0) == 0) o.law_text = true;
         // What amend said about an instruction that changed nothing: skipped, or applied already.
-        for (const auto& w : r.report.skipped) o.detail += (o.detail.empty() ? "" : " | ") + w;
-        for (const auto& w : r.report.warnings) o.detail += (o.detail.empty() ? "" : " | ") + w;
+        for (const auto* ds : {&r.report.skipped, &r.report.warnings})
+            for (const auto& d : *ds) o.detail += (o.detail.empty() ? "" : " | ") + format_headline(d);
         std::vector<std::string> want = seq(test::slurp(base + "/after.xml"));
         if (!changed) {
             bool same = files.empty() || (files.size() == 1 && seq(files[0]) == want);

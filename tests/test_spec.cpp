@@ -53,9 +53,8 @@ TEST_CASE("amendment spec: every operation and every failure, with exact results
             Document code = load_code({dir + "/code.txt"});  // a code that cannot be read is an error too
             ApplyResult r = apply_file(code, dir + "/amend.md", opt);
             for (const auto& d : r.report.failures) errors += format_headline(d) + "\n";
-            for (const auto& w : r.report.warnings) warnings += w + "\n";
-            for (const auto& w : r.report.dangling) warnings += w + "\n";
-            for (const auto& w : r.report.skipped) warnings += w + "\n";
+            for (const auto* ds : {&r.report.warnings, &r.report.dangling, &r.report.skipped})
+                for (const auto& d : *ds) warnings += format_headline(d) + "\n";
             if (r.report.ok()) got = write_text(r.amended, 0);
         } catch (const InputError& e) {
             for (const auto& d : e.diagnostics()) errors += format_headline(d) + "\n";

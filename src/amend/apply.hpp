@@ -25,9 +25,9 @@ struct AppliedOp {
 struct ApplyReport {
     std::vector<AppliedOp> applied;
     std::vector<Diagnostic> failures;     // non-empty: nothing may be written
-    std::vector<std::string> warnings;
-    std::vector<std::string> skipped;     // instructions naming sections not in the code given
-    std::vector<std::string> dangling;    // cross-references left pointing at struck provisions
+    std::vector<Diagnostic> warnings;     // each at its instruction (severity warning)
+    std::vector<Diagnostic> skipped;      // instructions naming sections not in the code given (notes)
+    std::vector<Diagnostic> dangling;     // cross-references left pointing at struck provisions (warnings)
     std::set<std::string> changed_sections;
     std::string title;                    // the amendment document's title
     bool ok() const { return failures.empty(); }

@@ -197,7 +197,7 @@ struct Interp {
     std::string correct_typos(std::string s, const InstructionItem& it) {
         for (const auto& [was, now] : language::correct_typos(s))
             res.warnings.push_back(Diagnostic{it.file, it.line, it.col, "read \"" + unmasked(was) + "\" as \"" + unmasked(now) + "\"",
-                                              "amend.typo", ""});
+                                              "amend.typo", "", Severity::Warning});
         return s;
     }
 

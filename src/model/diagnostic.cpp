@@ -7,13 +7,23 @@
 
 namespace amend {
 
+const char* severity_name(Severity s) {
+    switch (s) {
+        case Severity::Error: return "error";
+        case Severity::Warning: return "warning";
+        case Severity::Note: return "note";
+    }
+    return "error";
+}
+
 std::string format_headline(const Diagnostic& d) {
     std::string s = d.file;
     if (d.line > 0) {
         s += ":" + std::to_string(d.line);
         if (d.col > 0) s += ":" + std::to_string(d.col);
     }
-    s += ": error: " + d.message;
+    if (!s.empty()) s += ": ";
+    s += std::string(severity_name(d.severity)) + ": " + d.message;
     if (!d.code.empty()) s += " [" + d.code + "]";
     return s;
 }

@@ -8,16 +8,24 @@
 
 namespace amend {
 
+// How much a diagnostic weighs: an error stops the job (nothing is written); a warning is a
+// change made otherwise than quoted, or not made (applied already); a note says what was left
+// alone (a section not in the code given).
+enum class Severity : unsigned char { Error, Warning, Note };
+const char* severity_name(Severity s);  // "error", "warning", "note"
+
 struct Diagnostic {
-    std::string file;       // as given by the user
+    std::string file;       // as given by the user; empty when it is not a place in a file
     int line = 0;           // 1-based; 0 when not known
     int col = 0;            // 1-based, in bytes
     std::string message;    // "expected a designation after "(b)""
     std::string code;       // "parse.designation"; may be empty
     std::string source_line;  // the offending line, for the caret display; may be empty
+    Severity severity = Severity::Error;
 };
 
-// "file:line:col: error: message [code]" (no trailing newline).
+// "file:line:col: error: message [code]" (no trailing newline; "warning" or "note" by severity;
+// with no file, "warning: message [code]").
 std::string format_headline(const Diagnostic& d);
 // The headline, then the source line and a caret under the column, each ending in '\n'.
 std::string format_full(const Diagnostic& d);

@@ -59,9 +59,14 @@ void report_doc(render::Doc& doc, const ApplyOptions& o, const ApplyReport& r, c
     for (const auto& a : r.applied) applied.push_back(fs::path(a.where).filename().string() + ": " + a.what);
     section("Instructions applied", applied, true);
     section("Sections changed", std::vector<std::string>(r.changed_sections.begin(), r.changed_sections.end()), true);
-    section("Warnings", r.warnings, false);
-    section("Cross-references to check", r.dangling, false);
-    section("Not in the code given (skipped)", r.skipped, false);
+    auto headlines = [](const std::vector<Diagnostic>& ds) {
+        std::vector<std::string> out;
+        for (const auto& d : ds) out.push_back(format_headline(d));
+        return out;
+    };
+    section("Warnings", headlines(r.warnings), false);
+    section("Cross-references to check", headlines(r.dangling), false);
+    section("Not in the code given (skipped)", headlines(r.skipped), false);
     render::text(render::paragraph(doc.root()), about.generator);
 }
 
@@ -127,9 +132,8 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
         err << "amend: " << r.report.failures.size() << " instruction(s) failed; nothing was written\n";
         return Outcome::refused;
     }
-    for (const auto& w : r.report.warnings) err << "warning: " << w << "\n";
-    for (const auto& w : r.report.dangling) err << "warning: " << w << "\n";
-    for (const auto& w : r.report.skipped) err << "note: " << w << "\n";
+    for (const auto* ds : {&r.report.warnings, &r.report.dangling, &r.report.skipped})
+        for (const auto& d : *ds) err << format_headline(d) << "\n";
     if (o.out_dir.empty()) {
         out << r.report.applied.size() << " instruction(s) apply; " << r.report.changed_sections.size() << " section(s) change\n";
         keep_until_exit(std::move(r.amended));

@@ -38,9 +38,8 @@ Outcome run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
         err << "amend: " << r.failures.size() << " instruction(s) failed; nothing was written\n";
         return Outcome::refused;
     }
-    for (const auto& w : r.warnings) err << "warning: " << w << "\n";
-    for (const auto& w : r.dangling) err << "warning: " << w << "\n";
-    for (const auto& w : r.skipped) err << "note: " << w << "\n";
+    for (const auto* ds : {&r.warnings, &r.dangling, &r.skipped})
+        for (const auto& d : *ds) err << format_headline(d) << "\n";
     if (o.format == "pdf") d.bytes = print::html_to_pdf(d.bytes, d.report.title.empty() ? "Ordinance" : d.report.title);
     write_or_print(o.out_file, std::move(d.bytes), out);
     return Outcome::ok;

@@ -54,7 +54,7 @@ Outcome run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& er
                 ao.default_section = doc.default_section;
                 ApplyResult a = apply_file(code, f, ao);
                 for (const auto& ap : a.report.applied) checked.push_back(ap.where + ": " + ap.what);
-                for (const auto& s : a.report.skipped) checked.push_back(s);
+                for (const auto& s : a.report.skipped) checked.push_back(format_headline(s));
                 for (auto& d : a.report.failures) errors.push_back(std::move(d));
             }
         } catch (const InputError& e) {
@@ -78,8 +78,7 @@ Outcome run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& er
         if (!o.code.empty())
             for (const auto& c : checked) out << "applied: " << c << "\n";
     }
-    for (const auto& d : warnings)
-        err << d.file << ":" << d.line << ":" << d.col << ": warning: " << d.message << " [" << d.code << "]\n";
+    for (const auto& d : warnings) err << format_headline(d) << "\n";
     for (const auto& d : errors) err << format_full(d);
     return errors.empty() ? Outcome::ok : Outcome::refused;
 }

@@ -76,9 +76,8 @@ void add_site(OutputSet& files, const ApplyResult& r, const SiteInputs& in) {
         files.add("ordinance.md", draft::render_ordinance(ord, style, draft::Format::Markdown));
         info.documents.insert(info.documents.begin(), {"ordinance", "The amending ordinance"});
     }
-    for (const auto& w : report.warnings) info.warnings.push_back(w);
-    for (const auto& w : report.dangling) info.warnings.push_back(w);
-    for (const auto& w : report.skipped) info.warnings.push_back(w);
+    for (const auto* ds : {&report.warnings, &report.dangling, &report.skipped})
+        for (const auto& d : *ds) info.warnings.push_back(format_headline(d));
     info.word = true;  // pipeline/export.cpp add_word writes them
     if (in.ordinance_docx) info.ordinance_docx = "ordinance.docx";
     for (auto& [path, bytes] : render_site(cs, info)) files.add(std::move(path), std::move(bytes));

@@ -177,8 +177,8 @@ void Designations::designate(const Op& op) {
                           });
         if (only_notes && first != target->children.end() &&
             clean_num(first->designation) == clean_num(op.new_designations.at(0))) {
-            rep.warnings.push_back(loc(op) + ": the text of " + jobs.locate.cite_of(target) + " is already designated " +
-                                   first->designation + "; nothing changed (applied already?)");
+            rep.warnings.push_back(at(op, "the text of " + jobs.locate.cite_of(target) + " is already designated " +
+                                   first->designation + "; nothing changed (applied already?)", "amend.applied-already", Severity::Warning));
             continue;
         }
         Provision d;

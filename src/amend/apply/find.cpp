@@ -294,8 +294,8 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
     }
     if (op.each) {
         if (op.expect_count && static_cast<int>(hits.size()) != op.expect_count)
-            rep.warnings.push_back(loc(op) + ": \"" + needle + "\" appears " + std::to_string(hits.size()) + " times in " + where +
-                                   ", not " + std::to_string(op.expect_count) + "; every place was changed");
+            rep.warnings.push_back(at(op, "\"" + needle + "\" appears " + std::to_string(hits.size()) + " times in " + where +
+                                   ", not " + std::to_string(op.expect_count) + "; every place was changed", "amend.count", Severity::Warning));
         return true;
     }
     if (op.occurrence != 0) {

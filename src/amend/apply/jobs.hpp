@@ -160,6 +160,8 @@ struct Job {
     // The report (report.cpp): an instruction's place, a failure at it, a change it made.
     std::string loc(const Op& op);
     void fail(const Op& op, const std::string& msg, const std::string& code = "amend.apply");
+    // A diagnostic of `severity` at the instruction.
+    static Diagnostic at(const Op& op, const std::string& msg, const std::string& code, Severity severity);
     void note(const Op& op, const std::string& what, Provision* target);
 };
 

@@ -76,7 +76,7 @@ Provision* Locator::resolve_target(const Op& op, const TargetRef& t, ProvisionPa
         }
         if (!quiet) {
             if (opt.strict) fail(op, "the instruction amends a law that is not codified in the code given", "amend.target");
-            else rep.skipped.push_back(loc(op) + ": the law it amends is not codified in the code given: \"" + op.sentence + "\"");
+            else rep.skipped.push_back(at(op, "the law it amends is not codified in the code given: \"" + op.sentence + "\"", "amend.uncodified", Severity::Note));
         }
         return nullptr;
     }
@@ -91,7 +91,7 @@ Provision* Locator::resolve_target(const Op& op, const TargetRef& t, ProvisionPa
         // the enclosing instruction's title tells which section the law means.
         std::string in_title = t.title + num.substr(num.find('-'));
         if ((sec = find_section(in_title, quiet)) && !quiet)
-            rep.warnings.push_back(loc(op) + ": the law names section " + num + " in Title " + t.title + "; read as " + in_title);
+            rep.warnings.push_back(at(op, "the law names section " + num + " in Title " + t.title + "; read as " + in_title, "amend.title", Severity::Warning));
     }
     current_section = sec;
     if (!sec) {
@@ -108,7 +108,7 @@ Provision* Locator::resolve_target(const Op& op, const TargetRef& t, ProvisionPa
             }
             fail(op, msg, "amend.target");
         } else {
-            rep.skipped.push_back(loc(op) + ": section " + num + " is not in the code given: \"" + op.sentence + "\"");
+            rep.skipped.push_back(at(op, "section " + num + " is not in the code given: \"" + op.sentence + "\"", "amend.not-given", Severity::Note));
         }
         return nullptr;
     }

@@ -190,8 +190,8 @@ void PhraseEdits::phrase_op(const Op& op) {
                     // Standing only in the editor's brackets ("subsection[; and]"): the law now
                     // says the words, and the brackets go.
                     if (hits.empty() && jobs.codifier.unbracket(op, target, t)) continue;
-                    rep.warnings.push_back(loc(op) + ": " + std::to_string(before - hits.size()) + " place(s) in " + jobs.locate.cite_of(target) +
-                                           " already read \"" + op.replace + "\"; left as they are");
+                    rep.warnings.push_back(at(op, std::to_string(before - hits.size()) + " place(s) in " + jobs.locate.cite_of(target) +
+                                           " already read \"" + op.replace + "\"; left as they are", "amend.applied-already", Severity::Warning));
                     if (hits.empty()) continue;
                 }
             }
@@ -204,8 +204,8 @@ void PhraseEdits::phrase_op(const Op& op) {
             if (jobs.codifier.unbracket(op, target, t)) continue;
             // Applied already: D.C.'s emergency and temporary acts often make the same change
             // first. Nothing is changed, and the report says so (a warning, never silent).
-            rep.warnings.push_back(loc(op) + ": \"" + needle + "\" is not in " + jobs.locate.cite_of(target) + ", which already reads \"" +
-                                   op.replace + "\"; nothing changed (applied already?)");
+            rep.warnings.push_back(at(op, "\"" + needle + "\" is not in " + jobs.locate.cite_of(target) + ", which already reads \"" +
+                                   op.replace + "\"; nothing changed (applied already?)", "amend.applied-already", Severity::Warning));
             continue;
         }
         if (!jobs.finder.choose(op, target, needle, hits)) continue;

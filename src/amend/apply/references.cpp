@@ -38,8 +38,10 @@ void check_references(const Document& before, const Document& after, ApplyReport
         auto report = [&](const std::string& target, const std::string& words) {
             if (!gone.count(target)) return;
             if (here.empty()) here = citation_of(ch).str();
-            rep.dangling.push_back(here + " refers to \"" + words + "\" (" + target +
-                                   "), which this amendment strikes, repeals or redesignates");
+            rep.dangling.push_back(Diagnostic{"", 0, 0,
+                                              here + " refers to \"" + words + "\" (" + target +
+                                                  "), which this amendment strikes, repeals or redesignates",
+                                              "amend.dangling", "", Severity::Warning});
         };
         if (in_changed)
             for (boost::sregex_iterator it(t.begin(), t.end(), local), end; it != end; ++it)

@@ -108,10 +108,7 @@ ApplyResult apply_document(Document code, const AmendmentDoc& ad, const ApplySet
     r.report = apply_ops(r.amended, rr.ops, o, &r.before);
     r.report.title = ad.title;
     // The words the reader assumed (a typo read where only one reading is possible) come first.
-    std::vector<std::string> assumed;
-    for (const auto& d : rr.warnings)
-        assumed.push_back(d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.message);
-    r.report.warnings.insert(r.report.warnings.begin(), assumed.begin(), assumed.end());
+    r.report.warnings.insert(r.report.warnings.begin(), rr.warnings.begin(), rr.warnings.end());
     return r;
 }
 

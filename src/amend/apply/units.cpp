@@ -215,9 +215,9 @@ void UnitEdits::make_permanent(const Op& op, Provision* existing, const Provisio
         if (ch.kind != Kind::History) existing->children.push_back(std::move(ch));
     for (auto& ch : existing->children) set_kinds(ch, 1);
     for (auto& h : kept) existing->children.push_back(std::move(h));
-    rep.warnings.push_back(loc(op) + ": section " + existing->designation + " already exists, with text of temporary or emergency legislation; " +
+    rep.warnings.push_back(at(op, "section " + existing->designation + " already exists, with text of temporary or emergency legislation; " +
                            (b.designation == existing->designation ? "it was restated as the instruction adds it"
-                                                                   : "the law's new section " + b.designation + " of the same heading restates it"));
+                                                                   : "the law's new section " + b.designation + " of the same heading restates it"), "amend.permanent", Severity::Warning));
     note(op, "added section " + existing->designation + " (restated)", existing);
 }
 
@@ -267,8 +267,8 @@ void UnitEdits::add(const Op& op) {
                     continue;
                 }
                 // Otherwise where the codifier puts them is not said.
-                rep.skipped.push_back(loc(op) + ": new section " + b.designation +
-                                      " is numbered in the law, not in the code given: \"" + op.sentence + "\"");
+                rep.skipped.push_back(at(op, "new section " + b.designation +
+                                      " is numbered in the law, not in the code given: \"" + op.sentence + "\"", "amend.not-given", Severity::Note));
                 continue;
             }
             if (!op.new_designations.empty() && &b == &op.blocks.front() && clean_num(op.new_designations.front()) != clean_num(b.designation)) {
@@ -384,7 +384,7 @@ void UnitEdits::add(const Op& op) {
                 if (existing->is_repealed() || same) {
                     std::string c = jobs.locate.cite_of(existing);
                     if (!same) *existing = b;
-                    rep.warnings.push_back(loc(op) + ": " + c + (same ? " already reads as added; nothing to change" : " was repealed; the new provision takes its place"));
+                    rep.warnings.push_back(at(op, c + (same ? " already reads as added; nothing to change" : " was repealed; the new provision takes its place"), "amend.exists", Severity::Warning));
                     if (!same) note(op, "added " + c, parent);
                     continue;
                 }
@@ -399,7 +399,7 @@ void UnitEdits::add(const Op& op) {
                     continue;
                 }
                 *existing = b;
-                rep.warnings.push_back(loc(op) + ": " + c + " already exists; it was restated as the instruction adds it");
+                rep.warnings.push_back(at(op, c + " already exists; it was restated as the instruction adds it", "amend.exists", Severity::Warning));
                 note(op, "added " + c + " (restated)", parent);
                 continue;
             }
@@ -463,7 +463,7 @@ void UnitEdits::restate(const Op& op) {
             std::string why = "the law's section " + t.law_section + " has no amending words, and " + jobs.locate.cite_of(target) +
                               " holds no temporary or emergency text that it would make permanent";
             if (opt.strict) fail(op, why, "amend.law-text");
-            else rep.skipped.push_back(loc(op) + ": " + why + "; nothing changed");
+            else rep.skipped.push_back(at(op, why + "; nothing changed", "amend.law-text", Severity::Note));
             continue;
         }
         if (op.add_kind_word == "law text" && amends_quoted_text(b)) {

@@ -134,7 +134,7 @@ std::pair<std::string, std::string> Codifier::changed_words(const std::string& a
 void Codifier::report_codified(const Op& op, const std::string& law, const std::string& code) {
     if (law == code) return;
     auto [from, to] = changed_words(law, code);
-    rep.warnings.push_back(loc(op) + ": the law's \"" + from + "\" is written as the D.C. codifier writes it: \"" + to + "\"");
+    rep.warnings.push_back(at(op, "the law's \"" + from + "\" is written as the D.C. codifier writes it: \"" + to + "\"", "amend.codified", Severity::Warning));
 }
 
 // "the effective date of the X Act of 2024, passed on 2nd reading (or on emergency basis) on March 5, 2024 (Enrolled
