@@ -69,11 +69,11 @@ TEST_CASE("amend diff, section by section: the same bytes as the whole trees, in
     auto new_doc = amend::load_code({t.new_path});
     auto cs = amend::diff_trees(old_doc.root, new_doc.root);
     REQUIRE(!cs.empty());
-    const std::pair<const char*, amend::Format> formats[] = {{"md", amend::Format::Md},
-                                                             {"html", amend::Format::Html},
-                                                             {"side-by-side", amend::Format::SideBySide},
-                                                             {"text", amend::Format::Text},
-                                                             {"json", amend::Format::Json}};
+    const std::pair<const char*, amend::PageFormat> formats[] = {{"md", amend::PageFormat::Md},
+                                                             {"html", amend::PageFormat::Html},
+                                                             {"side-by-side", amend::PageFormat::SideBySide},
+                                                             {"text", amend::PageFormat::Text},
+                                                             {"json", amend::PageFormat::Json}};
     for (bool full : {false, true}) {
         for (const auto& [name, f] : formats) {
             CAPTURE(name);

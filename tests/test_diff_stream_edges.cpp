@@ -86,11 +86,11 @@ std::string no_final_newline(std::string s) {
 
 const char* const kBom = "\xEF\xBB\xBF";
 
-const std::pair<const char*, amend::Format> kFormats[] = {{"md", amend::Format::Md},
-                                                          {"html", amend::Format::Html},
-                                                          {"side-by-side", amend::Format::SideBySide},
-                                                          {"text", amend::Format::Text},
-                                                          {"json", amend::Format::Json}};
+const std::pair<const char*, amend::PageFormat> kFormats[] = {{"md", amend::PageFormat::Md},
+                                                          {"html", amend::PageFormat::Html},
+                                                          {"side-by-side", amend::PageFormat::SideBySide},
+                                                          {"text", amend::PageFormat::Text},
+                                                          {"json", amend::PageFormat::Json}};
 
 // The whole-tree path's error, as `amend` prints it: the old file's diagnostics, else the new's.
 std::optional<std::string> whole_error(const std::string& op, const std::string& np) {

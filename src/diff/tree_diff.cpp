@@ -205,8 +205,8 @@ public:
         if (o.heading.text != n.heading.text) c.heading_ops = timed_word_diff(o.heading.text, n.heading.text);
         if (o.text.text != n.text.text) c.text_ops = timed_word_diff(o.text.text, n.text.text);
         bool words = !c.heading_ops.empty() || !c.text_ops.empty();
-        using T = ProvisionChange::Type;
-        c.type = moved ? T::Moved : c.designation_changed ? T::Redesignated : words ? T::Modified : T::Unchanged;
+        using ChangeType = ProvisionChange::Type;
+        c.type = moved ? ChangeType::Moved : c.designation_changed ? ChangeType::Redesignated : words ? ChangeType::Modified : ChangeType::Unchanged;
         out_.changes.push_back(std::move(c));
         if (same) same_children(o, n, so, sn, depth + 1);
         else children(o, n, so, sn, depth + 1);
@@ -557,11 +557,11 @@ ChangeSet diff_trees(const Provision& old_root, const Provision& new_root, DiffT
 DiffStats stats_of(const SectionDiff& s) {
     DiffStats st;
     for (const auto& c : s.changes) {
-        using T = ProvisionChange::Type;
-        if (c.type == T::Unchanged) continue;
+        using ChangeType = ProvisionChange::Type;
+        if (c.type == ChangeType::Unchanged) continue;
         ++st.provisions_changed;
-        if (c.type == T::Deleted) st.words_struck += count_words(c.old_p->heading.text) + count_words(c.old_p->text.text);
-        if (c.type == T::Inserted) st.words_inserted += count_words(c.new_p->heading.text) + count_words(c.new_p->text.text);
+        if (c.type == ChangeType::Deleted) st.words_struck += count_words(c.old_p->heading.text) + count_words(c.old_p->text.text);
+        if (c.type == ChangeType::Inserted) st.words_inserted += count_words(c.new_p->heading.text) + count_words(c.new_p->text.text);
         for (const auto* ops : {&c.heading_ops, &c.text_ops})
             for (const auto& op : *ops) {
                 if (op.type == WordOp::Type::Delete) st.words_struck += count_words(op.text);

@@ -7,7 +7,7 @@ namespace amend::draft {
 
 namespace {
 
-using T = ProvisionChange::Type;
+using ChangeType = ProvisionChange::Type;
 using RK = Run::Kind;
 
 // A restated provision is one paragraph: text read from XML over several lines is folded, each
@@ -75,18 +75,18 @@ bool has_designation(const Provision& p) { return is_numbered(p.kind) && p.kind 
 std::vector<Run> provision_runs(const ProvisionChange& c, const Style& st) {
     std::vector<Run> runs;
     const Provision& p = c.new_p ? *c.new_p : *c.old_p;
-    bool whole = c.type == T::Inserted || c.type == T::Deleted;
+    bool whole = c.type == ChangeType::Inserted || c.type == ChangeType::Deleted;
     auto get = [&](auto f) -> std::pair<std::string, std::string> {
         if (whole) return {f(p), f(p)};
         return {f(*c.old_p), f(*c.new_p)};
     };
     auto sep = [&] {
-        if (!runs.empty()) push(runs, whole ? (c.type == T::Inserted ? RK::Inserted : RK::Deleted) : RK::Plain, " ");
+        if (!runs.empty()) push(runs, whole ? (c.type == ChangeType::Inserted ? RK::Inserted : RK::Deleted) : RK::Plain, " ");
     };
     auto field = [&](const std::string& o, const std::string& n, const std::vector<WordOp>& ops) {
         if (o.empty() && n.empty()) return;
         sep();
-        if (whole) return push(runs, c.type == T::Inserted ? RK::Inserted : RK::Deleted, n);
+        if (whole) return push(runs, c.type == ChangeType::Inserted ? RK::Inserted : RK::Deleted, n);
         push_field(runs, o, n, ops);
     };
     bool section = p.kind == Kind::Section;
@@ -107,8 +107,8 @@ std::vector<Run> provision_runs(const ProvisionChange& c, const Style& st) {
 // The section's own text (a chapeau such as "The following terms ... meanings:"), as its own paragraph.
 std::vector<Run> section_text_runs(const ProvisionChange& c) {
     std::vector<Run> runs;
-    if (c.type == T::Inserted) push(runs, RK::Inserted, c.new_p->text.text);
-    else if (c.type == T::Deleted) push(runs, RK::Deleted, c.old_p->text.text);
+    if (c.type == ChangeType::Inserted) push(runs, RK::Inserted, c.new_p->text.text);
+    else if (c.type == ChangeType::Deleted) push(runs, RK::Deleted, c.old_p->text.text);
     else push_field(runs, c.old_p->text.text, c.new_p->text.text, c.text_ops);
     return trimmed(std::move(runs));
 }
@@ -122,7 +122,7 @@ std::vector<bool> restated(const SectionDiff& s, const Style& st) {
     const auto& ch = s.changes;
     std::vector<bool> out(ch.size(), false);
     for (std::size_t k = 0; k < ch.size(); ++k) {
-        if (ch[k].type == T::Unchanged) continue;
+        if (ch[k].type == ChangeType::Unchanged) continue;
         out[k] = true;
         int d = ch[k].depth;
         if (st.keep_ancestors) {
@@ -197,7 +197,7 @@ void restate(std::vector<Block>& out, const SectionDiff& s, const Style& st) {
         }
         show(c.depth, provision_runs(c, st));
         if (k == 0 && section_has_text(c)) {
-            bool changed = c.type == T::Inserted || c.type == T::Deleted || !c.text_ops.empty() ||
+            bool changed = c.type == ChangeType::Inserted || c.type == ChangeType::Deleted || !c.text_ops.empty() ||
                            c.old_p->text.text != c.new_p->text.text;
             if (changed) show(1, section_text_runs(c));
             else elide(1);

@@ -34,12 +34,12 @@ using clock_type = std::chrono::steady_clock;
 
 double secs(clock_type::time_point a, clock_type::time_point b) { return std::chrono::duration<double>(b - a).count(); }
 
-Format format_named(const std::string& name) {
-    if (name == "md") return Format::Md;
-    if (name == "html") return Format::Html;
-    if (name == "side-by-side") return Format::SideBySide;
-    if (name == "json") return Format::Json;
-    if (name == "text") return Format::Text;
+PageFormat format_named(const std::string& name) {
+    if (name == "md") return PageFormat::Md;
+    if (name == "html") return PageFormat::Html;
+    if (name == "side-by-side") return PageFormat::SideBySide;
+    if (name == "json") return PageFormat::Json;
+    if (name == "text") return PageFormat::Text;
     throw UsageError("diff: unknown format " + name);
 }
 
@@ -105,7 +105,7 @@ struct Batch {
 
 class Streamer {
 public:
-    Streamer(const Side& o, const Side& n, Format f, const RenderOptions& ro, bool timings)
+    Streamer(const Side& o, const Side& n, PageFormat f, const RenderOptions& ro, bool timings)
         : old_(o), new_(n), format_(f), ro_(ro), timings_(timings),
           pairs_(pair_sections(numbers_of(o), numbers_of(n))) {}
 
@@ -156,7 +156,7 @@ public:
 private:
     const Side& old_;
     const Side& new_;
-    Format format_;
+    PageFormat format_;
     const RenderOptions& ro_;
     bool timings_;
     std::vector<SectionPair> pairs_;
@@ -196,7 +196,7 @@ private:
                                           timings_ ? &dt : nullptr, ro_.show_unchanged);
             auto t2 = now();
             DiffStats st;
-            if (format_ == Format::Json && sd.changed()) {
+            if (format_ == PageFormat::Json && sd.changed()) {
                 st = stats_of(sd);
                 b.totals.words_struck += st.words_struck;
                 b.totals.words_inserted += st.words_inserted;
@@ -222,7 +222,7 @@ private:
 
 }  // namespace
 
-bool diff_text_sides(const TextSide& old_side, const TextSide& new_side, Format f, const RenderOptions& ro,
+bool diff_text_sides(const TextSide& old_side, const TextSide& new_side, PageFormat f, const RenderOptions& ro,
                      std::ostream& out) {
     Stages st;
     return Streamer(old_side, new_side, f, ro, false).run(out, st) == Outcome::differences;
@@ -250,7 +250,7 @@ Outcome run_diff(const DiffOptions& o, std::ostream& out) {
     if (is_file_format(o.format)) return run_diff_to_file(o);  // Word and PDF
     if (!o.out_file.empty()) throw UsageError("diff -o is for --format docx, pdf and side-by-side-pdf");
     auto t0 = clock_type::now();
-    Format f = format_named(o.format);
+    PageFormat f = format_named(o.format);
     RenderOptions ro = diff_page_options(o);
     Stages st;
     Outcome rc = Outcome::ok;

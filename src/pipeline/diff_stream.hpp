@@ -26,7 +26,7 @@ struct TextSide {
 // version" / "New version"), the title made of them, and the generator line.
 RenderOptions diff_page_options(const DiffOptions& o);
 
-bool diff_text_sides(const TextSide& old_side, const TextSide& new_side, Format f, const RenderOptions& ro,
+bool diff_text_sides(const TextSide& old_side, const TextSide& new_side, PageFormat f, const RenderOptions& ro,
                     std::ostream& out);
 
 }  // namespace amend

@@ -58,7 +58,7 @@ Outcome run_diff_to_file(const DiffOptions& o) {
         RenderOptions ro;
         ro.title = "Changes from " + old_name + " to " + new_name;
         ro.show_unchanged = o.full;
-        bytes = print::html_to_pdf(render_page(o.format == "pdf" ? Format::Html : Format::SideBySide, cs, ro), header);
+        bytes = print::html_to_pdf(render_page(o.format == "pdf" ? PageFormat::Html : PageFormat::SideBySide, cs, ro), header);
     }
     std::ostringstream none;
     write_or_print(o.out_file, std::move(bytes), none);

@@ -17,7 +17,7 @@ using namespace render;
 
 namespace {
 
-using T = ProvisionChange::Type;
+using ChangeType = ProvisionChange::Type;
 
 // One row of a section's comparison: a provision of the base (with each proposal's change of it),
 // or a provision one proposal inserts (only its cell).
@@ -57,7 +57,7 @@ std::vector<Row> rows_of(const std::vector<ComparedProposal>& ps, std::size_t k)
                 row.depth = c.depth;
                 if (row.citation.empty()) row.citation = c.old_citation;
                 // The anchor the redlines use ("2-57-010:Coercion"), from a proposal that keeps it.
-                if (row.id.empty() || (row.id.rfind("was-", 0) == 0 && c.type != T::Deleted)) row.id = c.anchor;
+                if (row.id.empty() || (row.id.rfind("was-", 0) == 0 && c.type != ChangeType::Deleted)) row.id = c.anchor;
                 after = it->second + 1;
                 continue;
             }
@@ -79,13 +79,13 @@ std::vector<Row> rows_of(const std::vector<ComparedProposal>& ps, std::size_t k)
     return out;
 }
 
-bool changes(const ProvisionChange* c) { return c && c->type != T::Unchanged; }
+bool changes(const ProvisionChange* c) { return c && c->type != ChangeType::Unchanged; }
 
 // The stretches of the old words a change touches, as [from, to] offsets into the old text (an
 // insertion is the point where it goes); the heading's stretches lie beyond the text's.
 using Span = std::pair<std::uint64_t, std::uint64_t>;
 std::vector<Span> touched(const ProvisionChange& c) {
-    if (c.type == T::Deleted) return {{0, std::numeric_limits<std::uint64_t>::max()}};
+    if (c.type == ChangeType::Deleted) return {{0, std::numeric_limits<std::uint64_t>::max()}};
     std::vector<Span> out;
     auto walk = [&](const std::vector<WordOp>& ops, std::uint64_t base) {
         std::uint64_t pos = base;
@@ -102,7 +102,7 @@ std::vector<Span> touched(const ProvisionChange& c) {
     };
     walk(c.text_ops, 0);
     walk(c.heading_ops, std::uint64_t{1} << 40);
-    if (c.designation_changed || (c.text_ops.empty() && c.heading_ops.empty() && c.type != T::Unchanged))
+    if (c.designation_changed || (c.text_ops.empty() && c.heading_ops.empty() && c.type != ChangeType::Unchanged))
         out.emplace_back(std::uint64_t{1} << 41, std::uint64_t{1} << 41);  // the designation, or the whole
     return out;
 }
@@ -125,7 +125,7 @@ std::string quoted(const std::string& s) { return "\xE2\x80\x9C" + s + "\xE2\x80
 // What one proposal does to a provision, in words.
 std::string take(const ProvisionChange* c) {
     if (!changes(c)) return "leaves it as it is";
-    if (c->type == T::Deleted) return "strikes it";
+    if (c->type == ChangeType::Deleted) return "strikes it";
     std::string out;
     auto say = [&](const std::string& s) { out += (out.empty() ? "" : "; ") + s; };
     auto walk = [&](const std::vector<WordOp>& ops, const char* where) {
@@ -144,7 +144,7 @@ std::string take(const ProvisionChange* c) {
     walk(c->heading_ops, " in the heading");
     walk(c->text_ops, "");
     if (c->designation_changed) say("redesignates it " + c->new_p->designation);
-    if (c->type == T::Moved) say("moves it from " + c->old_citation);
+    if (c->type == ChangeType::Moved) say("moves it from " + c->old_citation);
     return out.empty() ? "changes it" : out;
 }
 

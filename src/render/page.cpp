@@ -7,56 +7,56 @@ namespace amend {
 
 using namespace render;
 
-std::string page_head(Format f, const RenderOptions& o, const DiffStats& totals) {
+std::string page_head(PageFormat f, const RenderOptions& o, const DiffStats& totals) {
     switch (f) {
-        case Format::Md: case Format::SideBySideMd: return frame_head(false, o);
-        case Format::Html: return page_open(o.title) + frame_head(true, o);
-        case Format::SideBySide: return page_open(o.title, "sbs") + frame_head(true, o);
-        case Format::Text: return "";
-        case Format::Json: return json_head(totals);
+        case PageFormat::Md: case PageFormat::SideBySideMd: return frame_head(false, o);
+        case PageFormat::Html: return page_open(o.title) + frame_head(true, o);
+        case PageFormat::SideBySide: return page_open(o.title, "sbs") + frame_head(true, o);
+        case PageFormat::Text: return "";
+        case PageFormat::Json: return json_head(totals);
     }
     return "";
 }
 
-std::string page_part(Format f, const SectionDiff& s, const DiffStats& stats, const RenderOptions& o) {
+std::string page_part(PageFormat f, const SectionDiff& s, const DiffStats& stats, const RenderOptions& o) {
     // The change list holds changed sections only; the pages also unchanged ones when asked.
-    if (!s.changed() && (f == Format::Json || !o.show_unchanged)) return "";
+    if (!s.changed() && (f == PageFormat::Json || !o.show_unchanged)) return "";
     switch (f) {
-        case Format::Md: return redline_part(false, s, o);
-        case Format::Html: return redline_part(true, s, o);
-        case Format::SideBySide: return side_by_side_part(true, s, o);
-        case Format::SideBySideMd: return side_by_side_part(false, s, o);
-        case Format::Text: return text_part(s, o);
-        case Format::Json: return json_part(s, stats);
+        case PageFormat::Md: return redline_part(false, s, o);
+        case PageFormat::Html: return redline_part(true, s, o);
+        case PageFormat::SideBySide: return side_by_side_part(true, s, o);
+        case PageFormat::SideBySideMd: return side_by_side_part(false, s, o);
+        case PageFormat::Text: return text_part(s, o);
+        case PageFormat::Json: return json_part(s, stats);
     }
     return "";
 }
 
-const char* part_separator(Format f, bool first) {
+const char* part_separator(PageFormat f, bool first) {
     switch (f) {
-        case Format::Md: case Format::SideBySideMd: return "\n";  // a blank line after each block
-        case Format::Html: case Format::SideBySide: return "";
-        case Format::Text: return first ? "" : "\n";
-        case Format::Json: return first ? "\n" : ",\n";
+        case PageFormat::Md: case PageFormat::SideBySideMd: return "\n";  // a blank line after each block
+        case PageFormat::Html: case PageFormat::SideBySide: return "";
+        case PageFormat::Text: return first ? "" : "\n";
+        case PageFormat::Json: return first ? "\n" : ",\n";
     }
     return "";
 }
 
-std::string page_tail(Format f, const RenderOptions& o, bool any_shown) {
+std::string page_tail(PageFormat f, const RenderOptions& o, bool any_shown) {
     std::string gen_md = o.about.generator.empty() ? "" : "\n" + generator_line(false, o.about);
     switch (f) {
-        case Format::Md: case Format::SideBySideMd: return (any_shown ? "" : "\n" + frame_tail(false, false)) + gen_md;
-        case Format::Html: case Format::SideBySide: return frame_tail(true, any_shown) + generator_line(true, o.about) + page_close();
-        case Format::Text: return "";
-        case Format::Json: return json_tail(any_shown);
+        case PageFormat::Md: case PageFormat::SideBySideMd: return (any_shown ? "" : "\n" + frame_tail(false, false)) + gen_md;
+        case PageFormat::Html: case PageFormat::SideBySide: return frame_tail(true, any_shown) + generator_line(true, o.about) + page_close();
+        case PageFormat::Text: return "";
+        case PageFormat::Json: return json_tail(any_shown);
     }
     return "";
 }
 
-std::string render_page(Format f, const ChangeSet& cs, const RenderOptions& o) {
+std::string render_page(PageFormat f, const ChangeSet& cs, const RenderOptions& o) {
     std::vector<DiffStats> per(cs.sections.size());
     DiffStats totals;
-    if (f == Format::Json)
+    if (f == PageFormat::Json)
         for (std::size_t i = 0; i < cs.sections.size(); ++i) {
             if (!cs.sections[i].changed()) continue;
             per[i] = stats_of(cs.sections[i]);
@@ -76,15 +76,15 @@ std::string render_page(Format f, const ChangeSet& cs, const RenderOptions& o) {
     return out + page_tail(f, o, any);
 }
 
-std::string render_redline_md(const ChangeSet& cs, const RenderOptions& o) { return render_page(Format::Md, cs, o); }
-std::string render_redline_html(const ChangeSet& cs, const RenderOptions& o) { return render_page(Format::Html, cs, o); }
+std::string render_redline_md(const ChangeSet& cs, const RenderOptions& o) { return render_page(PageFormat::Md, cs, o); }
+std::string render_redline_html(const ChangeSet& cs, const RenderOptions& o) { return render_page(PageFormat::Html, cs, o); }
 std::string render_side_by_side_md(const ChangeSet& cs, const RenderOptions& o) {
-    return render_page(Format::SideBySideMd, cs, o);
+    return render_page(PageFormat::SideBySideMd, cs, o);
 }
 std::string render_side_by_side_html(const ChangeSet& cs, const RenderOptions& o) {
-    return render_page(Format::SideBySide, cs, o);
+    return render_page(PageFormat::SideBySide, cs, o);
 }
-std::string render_text(const ChangeSet& cs, const RenderOptions& o) { return render_page(Format::Text, cs, o); }
-std::string render_json(const ChangeSet& cs) { return render_page(Format::Json, cs); }
+std::string render_text(const ChangeSet& cs, const RenderOptions& o) { return render_page(PageFormat::Text, cs, o); }
+std::string render_json(const ChangeSet& cs) { return render_page(PageFormat::Json, cs); }
 
 }  // namespace amend

@@ -10,7 +10,7 @@ namespace amend {
 
 namespace {
 
-using T = ProvisionChange::Type;
+using ChangeType = ProvisionChange::Type;
 
 std::string marked(const std::vector<WordOp>& os) {
     std::string s;
@@ -34,7 +34,7 @@ std::string field(const std::string& o, const std::string& n, const std::vector<
 // One provision in the plain-text layout: three spaces per level, designation, three spaces, text.
 std::string text_line(const ProvisionChange& c) {
     const Provision& p = c.new_p ? *c.new_p : *c.old_p;
-    bool whole = c.type == T::Inserted || c.type == T::Deleted;
+    bool whole = c.type == ChangeType::Inserted || c.type == ChangeType::Deleted;
     const Provision& o = whole ? p : *c.old_p;
     const Provision& n = whole ? p : *c.new_p;
     std::string body;
@@ -47,9 +47,9 @@ std::string text_line(const ProvisionChange& c) {
         else if (numbered) body += "   ";
         body += field(o.text.text, n.text.text, whole ? std::vector<WordOp>{} : c.text_ops);
     }
-    if (c.type == T::Inserted) body = "{+" + body + "+}";
-    if (c.type == T::Deleted) body = "[-" + body + "-]";
-    if (c.type == T::Moved) body += "   (moved from " + c.old_citation + ")";
+    if (c.type == ChangeType::Inserted) body = "{+" + body + "+}";
+    if (c.type == ChangeType::Deleted) body = "[-" + body + "-]";
+    if (c.type == ChangeType::Moved) body += "   (moved from " + c.old_citation + ")";
     return std::string(static_cast<std::size_t>(c.depth) * 3, ' ') + body + "\n";
 }
 
@@ -207,7 +207,7 @@ std::string json_part(const SectionDiff& s, const DiffStats& st) {
     b += '[';
     bool any_change = false;
     for (const auto& c : s.changes) {
-        if (c.type == T::Unchanged) continue;
+        if (c.type == ChangeType::Unchanged) continue;
         const Provision& p = c.new_p ? *c.new_p : *c.old_p;
         b += any_change ? ",\n" : "\n";
         any_change = true;
@@ -232,8 +232,8 @@ std::string json_part(const SectionDiff& s, const DiffStats& st) {
             field("new_eid", c.new_eid);
             field("new_designation", c.new_p->designation);
         }
-        if (c.type == T::Deleted) field("old_text", c.old_p->text.text);
-        if (c.type == T::Inserted) field("new_text", c.new_p->text.text);
+        if (c.type == ChangeType::Deleted) field("old_text", c.old_p->text.text);
+        if (c.type == ChangeType::Inserted) field("new_text", c.new_p->text.text);
         if (!c.heading_ops.empty()) ops_json(w, 5, "heading_ops", c.heading_ops);
         if (!c.text_ops.empty()) ops_json(w, 5, "text_ops", c.text_ops);
         b += '\n';

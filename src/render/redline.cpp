@@ -12,7 +12,7 @@ using namespace render;
 
 namespace {
 
-using T = ProvisionChange::Type;
+using ChangeType = ProvisionChange::Type;
 
 // What a provision's line shows: both sides marked (redline), one side with its marks (a column of
 // the side-by-side view), or the new text plain (consolidated).
@@ -47,9 +47,9 @@ enum class Part { All, Head, Text };
 void line(cmark_node* parent, const ProvisionChange& c, Mode m, Part part = Part::All) {
     bool old_side = m == Mode::Old || m == Mode::OldClean;
     const Provision& p = c.new_p && !old_side ? *c.new_p : *c.old_p;
-    bool whole = c.type == T::Inserted || c.type == T::Deleted;
+    bool whole = c.type == ChangeType::Inserted || c.type == ChangeType::Deleted;
     cmark_node* into = parent;
-    if (whole && m != Mode::Clean && m != Mode::OldClean) into = c.type == T::Inserted ? ins(parent) : del(parent);
+    if (whole && m != Mode::Clean && m != Mode::OldClean) into = c.type == ChangeType::Inserted ? ins(parent) : del(parent);
     auto both = [&](auto get) -> std::pair<std::string, std::string> {
         if (whole) return {get(p), get(p)};
         return {get(*c.old_p), get(*c.new_p)};
@@ -68,7 +68,7 @@ void line(cmark_node* parent, const ProvisionChange& c, Mode m, Part part = Part
         if (has_designation(p)) text(into, " ");
         field(into, ot, nt, whole ? std::vector<WordOp>{} : c.text_ops, m);
     }
-    if (c.type == T::Moved && m != Mode::Clean && !old_side && part != Part::Text) {
+    if (c.type == ChangeType::Moved && m != Mode::Clean && !old_side && part != Part::Text) {
         text(parent, " ");
         text(span(parent, "note"), "(moved from " + c.old_citation + ")");
     }
@@ -83,7 +83,7 @@ std::string depth_class(int depth) { return "d" + std::to_string(depth); }
 // One provision as a block: a section's is a heading, the others a paragraph in an indented div.
 void provision_block(cmark_node* parent, const ProvisionChange& c, Mode m, bool with_id) {
     std::string cls = "prov " + depth_class(c.depth);
-    if (m != Mode::Clean && c.type != T::Unchanged) cls += std::string(" ") + change_type_name(c.type);
+    if (m != Mode::Clean && c.type != ChangeType::Unchanged) cls += std::string(" ") + change_type_name(c.type);
     cmark_node* d = div(parent, cls, with_id ? c.anchor : "");
     if (c.depth == 0) {
         line(heading(d, 2), c, m, Part::Head);
@@ -163,7 +163,7 @@ void side_by_side_section(Doc& doc, const SectionDiff& s, const RenderOptions& o
     walk(s, o,
          [&](const ProvisionChange& c) {
              std::string cls = "row ";
-             cls += c.type == T::Unchanged ? "same" : change_type_name(c.type);
+             cls += c.type == ChangeType::Unchanged ? "same" : change_type_name(c.type);
              cmark_node* row = div(doc.root(), cls, c.anchor);
              cell(row, &c, Mode::Old, "old");
              cell(row, &c, Mode::New, "new");

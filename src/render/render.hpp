@@ -53,18 +53,18 @@ std::string about_md(const About& a);
 std::string about_html(const About& a);
 
 // The formats of `amend diff`, and the side-by-side view as Markdown (the site's twin page).
-enum class Format : std::uint8_t { Md, Html, SideBySide, Text, Json, SideBySideMd };
+enum class PageFormat : std::uint8_t { Md, Html, SideBySide, Text, Json, SideBySideMd };
 
 // A page rendered section by section, so that a whole code's sections can be diffed and rendered
 // in parallel and never held together: page_head, then the part of each section the page shows
 // (page_part gives "" for one it does not), each after part_separator, then page_tail. The
 // render_* functions below are exactly this over a ChangeSet. `totals` (JSON only) are the sums
 // of stats_of over the changed sections; `stats` is stats_of(s).
-std::string page_head(Format f, const RenderOptions& o, const DiffStats& totals);
-std::string page_part(Format f, const SectionDiff& s, const DiffStats& stats, const RenderOptions& o);
-const char* part_separator(Format f, bool first);
-std::string page_tail(Format f, const RenderOptions& o, bool any_shown);
-std::string render_page(Format f, const ChangeSet& cs, const RenderOptions& o = {});
+std::string page_head(PageFormat f, const RenderOptions& o, const DiffStats& totals);
+std::string page_part(PageFormat f, const SectionDiff& s, const DiffStats& stats, const RenderOptions& o);
+const char* part_separator(PageFormat f, bool first);
+std::string page_tail(PageFormat f, const RenderOptions& o, bool any_shown);
+std::string render_page(PageFormat f, const ChangeSet& cs, const RenderOptions& o = {});
 
 // Inline redline: deletions struck through (<del>), insertions underscored (<ins>).
 std::string render_redline_md(const ChangeSet& cs, const RenderOptions& o = {});

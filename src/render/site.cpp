@@ -11,7 +11,7 @@ using namespace render;
 
 namespace {
 
-using T = ProvisionChange::Type;
+using ChangeType = ProvisionChange::Type;
 
 std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -34,9 +34,9 @@ std::string section_title(const SectionDiff& s) {
 std::string change_summary(const ProvisionChange& c) {
     std::string cite = c.new_citation.empty() ? c.old_citation : c.new_citation;
     switch (c.type) {
-        case T::Inserted: return cite + " added";
-        case T::Deleted: return cite + " struck";
-        case T::Moved: return cite + " moved from " + c.old_citation;
+        case ChangeType::Inserted: return cite + " added";
+        case ChangeType::Deleted: return cite + " struck";
+        case ChangeType::Moved: return cite + " moved from " + c.old_citation;
         default: return cite + " amended";
     }
 }
@@ -97,8 +97,8 @@ void index_tree(Doc& doc, const std::vector<const SectionDiff*>& changed, const 
         int whole_at = -1;  // the depth of the provision added or struck whole that we are inside
         for (const auto& c : s.changes) {
             if (whole_at >= 0 && c.depth > whole_at) continue;
-            whole_at = c.type == T::Inserted || c.type == T::Deleted ? c.depth : -1;
-            if (c.type == T::Unchanged || c.anchor.empty()) continue;
+            whole_at = c.type == ChangeType::Inserted || c.type == ChangeType::Deleted ? c.depth : -1;
+            if (c.type == ChangeType::Unchanged || c.anchor.empty()) continue;
             if (!cl) cl = list(it);
             text(link(paragraph(item(cl)), s.number + "/redline." + ext + "#" + c.anchor), change_summary(c));
         }

@@ -9,7 +9,7 @@ using docx::Paragraph;
 
 namespace {
 
-using T = ProvisionChange::Type;
+using ChangeType = ProvisionChange::Type;
 
 bool has_designation(const Provision& p) { return is_numbered(p.kind) && p.kind != Kind::Section; }
 
@@ -89,7 +89,7 @@ void changed(std::vector<Paragraph>& out, const ProvisionChange& c) {
 
 void section(std::vector<Paragraph>& out, const SectionDiff& s) {
     bool moved = false;
-    for (const auto& c : s.changes) moved |= c.type == T::Moved;
+    for (const auto& c : s.changes) moved |= c.type == ChangeType::Moved;
     if (moved && s.old_s && s.new_s) {
         // A move inside the section: Reject All must give the old order, which a change list in
         // the new order cannot show; the section is struck and restated whole.
@@ -99,10 +99,10 @@ void section(std::vector<Paragraph>& out, const SectionDiff& s) {
     }
     for (std::size_t k = 0; k < s.changes.size(); ++k) {
         const auto& c = s.changes[k];
-        if (c.type == T::Inserted || c.type == T::Deleted) {
+        if (c.type == ChangeType::Inserted || c.type == ChangeType::Deleted) {
             // whole() walks the subtree; the changes below it are that subtree.
-            whole(out, c.type == T::Inserted ? *c.new_p : *c.old_p, c.depth,
-                  c.type == T::Inserted ? Mark::Inserted : Mark::Deleted);
+            whole(out, c.type == ChangeType::Inserted ? *c.new_p : *c.old_p, c.depth,
+                  c.type == ChangeType::Inserted ? Mark::Inserted : Mark::Deleted);
             std::size_t j = k + 1;
             while (j < s.changes.size() && s.changes[j].depth > c.depth) ++j;
             k = j - 1;

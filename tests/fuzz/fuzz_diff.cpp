@@ -41,8 +41,8 @@ void check_sections(const std::string& a, const std::string& b) {
     }
     amend::ChangeSet cs;
     if (whole_error.empty()) cs = amend::diff_trees(old_doc.root, new_doc.root);
-    using F = amend::Format;
-    for (F f : {F::Md, F::Html, F::SideBySide, F::Text, F::Json}) {
+    using Page = amend::PageFormat;
+    for (Page f : {Page::Md, Page::Html, Page::SideBySide, Page::Text, Page::Json}) {
         for (bool full : {false, true}) {
             amend::RenderOptions ro;
             ro.title = "Changes from old.txt to new.txt";
