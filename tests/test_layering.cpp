@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+#include <boost/regex.hpp>
+
+#include "model/diagnostic.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -113,4 +116,24 @@ TEST_CASE("layering: every include of src/ follows src/LAYERS") {
     for (const auto& e : l.exceptions)
         CHECK_MESSAGE(seen.count(e), "src/LAYERS lists " << e.first << " -> " << e.second
                                                          << ", which no longer occurs: remove the line");
+}
+
+TEST_CASE("diagnostic codes: every code the sources give is in the one table, and every code there is given") {
+    const boost::regex code(R"re("((?:amend|parse|xml|docx|io|input|provenance)\.[a-z0-9-]+|index\.(?:folder|line))")re");
+    std::set<std::string> given;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(test::source("src"))) {
+        if (!e.is_regular_file()) continue;
+        std::string text = test::slurp(e.path().string());
+        std::size_t table_at = text.find("std::vector<DiagnosticCode> table = {");
+        if (table_at != std::string::npos) text.erase(table_at, text.find("};", table_at) - table_at);  // the table itself
+        for (boost::sregex_iterator it(text.begin(), text.end(), code), end; it != end; ++it) given.insert((*it)[1]);
+    }
+    std::set<std::string> table;
+    for (const auto& c : amend::diagnostic_codes()) {
+        CHECK_MESSAGE(table.insert(c.code).second, "listed twice: " << c.code);
+        CHECK(std::string(c.meaning).size() > 10);
+    }
+    for (const auto& c : given) CHECK_MESSAGE(table.count(c), "not in the table: " << c);
+    for (const auto& c : table) CHECK_MESSAGE(given.count(c), "in the table, given nowhere: " << c);
+    CHECK(given.size() >= 60);
 }

@@ -24,6 +24,14 @@ struct Diagnostic {
     Severity severity = Severity::Error;
 };
 
+// Every code a diagnostic carries, with what it says, in one table (diagnostic.cpp); a test holds
+// the table against the codes the sources give.
+struct DiagnosticCode {
+    const char* code;     // "amend.phrase"
+    const char* meaning;  // "a phrase the instruction quotes is not in its target"
+};
+const std::vector<DiagnosticCode>& diagnostic_codes();
+
 // "file:line:col: error: message [code]" (no trailing newline; "warning" or "note" by severity;
 // with no file, "warning: message [code]").
 std::string format_headline(const Diagnostic& d);
