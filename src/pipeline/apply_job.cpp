@@ -132,8 +132,7 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
         err << "amend: " << r.report.failures.size() << " instruction(s) failed; nothing was written\n";
         return Outcome::refused;
     }
-    for (const auto* ds : {&r.report.warnings, &r.report.dangling, &r.report.skipped})
-        for (const auto& d : *ds) err << format_headline(d) << "\n";
+    for (const auto& line : notice_lines(r.report)) err << line << "\n";
     if (o.out_dir.empty()) {
         out << r.report.applied.size() << " instruction(s) apply; " << r.report.changed_sections.size() << " section(s) change\n";
         keep_until_exit(std::move(r.amended));

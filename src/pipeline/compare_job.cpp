@@ -32,8 +32,7 @@ Outcome run_compare(const CompareOptions& o, std::ostream& out, std::ostream& er
         const ApplyReport& r = results.back().report;
         for (const auto& d : r.failures) err << format_full(d);
         failed += r.failures.size();
-        for (const auto* ds : {&r.warnings, &r.skipped})
-            for (const auto& d : *ds) err << format_headline(d) << "\n";  // each names its proposal's file
+        for (const auto& line : notice_lines(r)) err << line << "\n";  // each at its proposal's file
         Proposal p;
         if (!(a.size() >= 4 && a.compare(a.size() - 4, 4, ".xml") == 0)) p = proposal_of(read_amendment_file(a));
         p.title = r.title.empty() ? fs::path(a).filename().string() : r.title;

@@ -5,6 +5,13 @@
 
 namespace amend {
 
+std::vector<std::string> notice_lines(const ApplyReport& r) {
+    std::vector<std::string> out;
+    for (const auto* ds : {&r.warnings, &r.dangling, &r.skipped})
+        for (const auto& d : *ds) out.push_back(format_headline(d));
+    return out;
+}
+
 Jurisdiction jurisdiction_of(const Document& code) {
     for (const auto& f : code.files)
         if (f.format == FileFacts::Format::DcXml) return Jurisdiction::DC;

@@ -10,6 +10,10 @@
 
 namespace amend {
 
+// The report's warnings, then the cross-references left dangling, then the notes, each formatted
+// as a diagnostic (the lines a job prints to standard error and the site lists).
+std::vector<std::string> notice_lines(const ApplyReport& r);
+
 // Whose codifier's conventions apply to `code`: D.C.'s for the D.C. Code (read from the Council's
 // XML), none otherwise. apply_file uses it where the options do not say.
 Jurisdiction jurisdiction_of(const Document& code);

@@ -38,8 +38,7 @@ Outcome run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
         err << "amend: " << r.failures.size() << " instruction(s) failed; nothing was written\n";
         return Outcome::refused;
     }
-    for (const auto* ds : {&r.warnings, &r.dangling, &r.skipped})
-        for (const auto& d : *ds) err << format_headline(d) << "\n";
+    for (const auto& line : notice_lines(r)) err << line << "\n";
     if (o.format == "pdf") d.bytes = print::html_to_pdf(d.bytes, d.report.title.empty() ? "Ordinance" : d.report.title);
     write_or_print(o.out_file, std::move(d.bytes), out);
     return Outcome::ok;

@@ -7,6 +7,7 @@
 #include "draft/draft.hpp"
 #include "draft/ordinance.hpp"
 #include "draft/style.hpp"
+#include "pipeline/documents.hpp"
 #include "pipeline/provenance.hpp"
 #include "render/doc.hpp"
 #include "render/render.hpp"
@@ -76,8 +77,7 @@ void add_site(OutputSet& files, const ApplyResult& r, const SiteInputs& in) {
         files.add("ordinance.md", draft::render_ordinance(ord, style, draft::Format::Markdown));
         info.documents.insert(info.documents.begin(), {"ordinance", "The amending ordinance"});
     }
-    for (const auto* ds : {&report.warnings, &report.dangling, &report.skipped})
-        for (const auto& d : *ds) info.warnings.push_back(format_headline(d));
+    for (auto& line : notice_lines(report)) info.warnings.push_back(std::move(line));
     info.word = true;  // pipeline/export.cpp add_word writes them
     if (in.ordinance_docx) info.ordinance_docx = "ordinance.docx";
     for (auto& [path, bytes] : render_site(cs, info)) files.add(std::move(path), std::move(bytes));

@@ -182,6 +182,7 @@ struct Transaction : Job {
 struct Locator : Job {
     using Job::Job;
     std::vector<std::string> prefixes;  // chapter prefixes of the sections given
+    void given(const Provision& section);  // a section of the code given, before any instruction
 
     // The chapter a section number belongs to: "2-173-042" → "2-173", "42-3505.05" → "42-3505";
     // a D.C. number with one dash carries its chapter in the leading digits: "22-3152" → "22-31",
@@ -268,7 +269,8 @@ struct Ledger : Job {
 // editorial brackets.
 struct Conventions {
     virtual ~Conventions() = default;
-    // A repealed unit keeps its designation, with a placeholder text (repealed_placeholder).
+    // A repealed unit keeps its designation, with a placeholder text (repealed_placeholder);
+    // otherwise it goes.
     virtual bool keeps_repealed_units() const { return false; }
     // The words a law inserts as the codifier writes them.
     virtual std::string codified(const Op&, const std::string& law, Provision*) { return law; }
@@ -278,7 +280,7 @@ struct Conventions {
     // The editor's brackets removed around words an instruction inserts that the code already reads.
     virtual bool unbracket(const Op&, Provision*, const TargetRef&) { return false; }
     virtual bool ratify_brackets(const Op&) { return false; }
-    virtual std::string repealed_placeholder(const std::string&) { return "Repealed."; }
+    virtual std::string repealed_placeholder(const std::string&) { return ""; }  // asked only where units are kept
 };
 
 struct Codifier : Job, Conventions {
@@ -406,7 +408,7 @@ struct Restated : Job {
 struct Jobs {
     explicit Jobs(Context& cx)
         : transaction(cx, *this), locate(cx, *this), finder(cx, *this), ledger(cx, *this),
-          dc(cx, *this), codifier(cx.opt.jurisdiction == Jurisdiction::DC ? static_cast<Conventions&>(dc) : general),
+          dc(cx, *this), conventions(cx.opt.jurisdiction == Jurisdiction::DC ? static_cast<Conventions&>(dc) : general),
           phrase(cx, *this), units(cx, *this), designations(cx, *this),
           restated(cx, *this) {}
     Transaction transaction;
@@ -415,7 +417,7 @@ struct Jobs {
     Ledger ledger;
     Codifier dc;
     Conventions general;
-    Conventions& codifier;  // dc or general, as the options say
+    Conventions& conventions;  // dc or general, as the settings say
     PhraseEdits phrase;
     UnitEdits units;
     Designations designations;

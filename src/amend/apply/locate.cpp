@@ -15,6 +15,11 @@ std::string Locator::prefix_of(const std::string& num) {
     return p == std::string::npos ? num : num.substr(0, p);
 }
 
+void Locator::given(const Provision& section) {
+    std::string p = prefix_of(section.designation);
+    if (std::find(prefixes.begin(), prefixes.end(), p) == prefixes.end()) prefixes.push_back(p);
+}
+
 Provision* Locator::find_section(const std::string& num, bool probe) {
     if (index_dirty) {
         section_index.clear();

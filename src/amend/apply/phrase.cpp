@@ -153,7 +153,7 @@ void PhraseEdits::phrase_op(const Op& op) {
             phrase_op_in_scope(op, t);
             continue;
         }
-        if (t.uncodified && jobs.codifier.ratify_brackets(op)) continue;
+        if (t.uncodified && jobs.conventions.ratify_brackets(op)) continue;
         Provision* target = jobs.locate.resolve_target(op, t);
         if (!target) continue;
         if (op.find_kind == "sentence" && t.sentence != 0) {
@@ -189,7 +189,7 @@ void PhraseEdits::phrase_op(const Op& op) {
                 if (hits.size() != before) {
                     // Standing only in the editor's brackets ("subsection[; and]"): the law now
                     // says the words, and the brackets go.
-                    if (hits.empty() && jobs.codifier.unbracket(op, target, t)) continue;
+                    if (hits.empty() && jobs.conventions.unbracket(op, target, t)) continue;
                     rep.warnings.push_back(at(op, std::to_string(before - hits.size()) + " place(s) in " + jobs.locate.cite_of(target) +
                                            " already read \"" + op.replace + "\"; left as they are", "amend.applied-already", Severity::Warning));
                     if (hits.empty()) continue;
@@ -197,11 +197,11 @@ void PhraseEdits::phrase_op(const Op& op) {
             }
         }
         std::string inserted = op.replace;
-        if (hits.empty()) hits = jobs.codifier.search_codified(op, target, t, needle, inserted);
+        if (hits.empty()) hits = jobs.conventions.search_codified(op, target, t, needle, inserted);
         if (hits.empty() && op.type == OpType::Replace && !op.replace.empty() && standing_replacement(op, target, t)) {
             // The codifier's own words in brackets ("[Chapter 2A of Title 7]") stood for the
             // law's until the law said them: the brackets go.
-            if (jobs.codifier.unbracket(op, target, t)) continue;
+            if (jobs.conventions.unbracket(op, target, t)) continue;
             // Applied already: D.C.'s emergency and temporary acts often make the same change
             // first. Nothing is changed, and the report says so (a warning, never silent).
             rep.warnings.push_back(at(op, "\"" + needle + "\" is not in " + jobs.locate.cite_of(target) + ", which already reads \"" +
@@ -223,7 +223,7 @@ void PhraseEdits::phrase_op(const Op& op) {
         // Every hit's edit is worked out on the text as it stands, then each text is rebuilt once.
         std::sort(hits.begin(), hits.end(), text_order);
         std::vector<Edit> edits;
-        const std::string replacement = jobs.codifier.codified(op, inserted, target);
+        const std::string replacement = jobs.conventions.codified(op, inserted, target);
         for (std::size_t i = 0; i < hits.size(); ++i) {
             const Hit& h = hits[i];
             const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;

@@ -38,7 +38,11 @@ void check_references(const Document& before, const Document& after, ApplyReport
         auto report = [&](const std::string& target, const std::string& words) {
             if (!gone.count(target)) return;
             if (here.empty()) here = citation_of(ch).str();
-            rep.dangling.push_back(Diagnostic{"", 0, 0,
+            // At the citing provision's line in the code given (a new provision has none: no place).
+            const SourceSpan& at = ch.back()->span;
+            std::string file = at.line > 0 && at.file < after.files.size() ? after.files[at.file].path : "";
+            rep.dangling.push_back(Diagnostic{file, file.empty() ? 0 : static_cast<int>(at.line),
+                                              file.empty() ? 0 : static_cast<int>(at.col),
                                               here + " refers to \"" + words + "\" (" + target +
                                                   "), which this amendment strikes, repeals or redesignates",
                                               "amend.dangling", "", Severity::Warning});

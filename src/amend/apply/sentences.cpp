@@ -119,7 +119,7 @@ void PhraseEdits::whole_sentence_op(const Op& op, Provision* target, const Targe
         fail(op, "expected the sentence to insert for " + what, "amend.sentence");
         return;
     }
-    if (op.type != OpType::Strike) add = jobs.codifier.codified(op, add, target);  // as the D.C. codifier writes it
+    if (op.type != OpType::Strike) add = jobs.conventions.codified(op, add, target);  // as the D.C. codifier writes it
     Edit ed{b, e, add};
     std::string done;
     if (op.type == OpType::Strike) {

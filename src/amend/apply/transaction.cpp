@@ -15,8 +15,7 @@ void Transaction::run(const std::vector<Op>& ops) {
     };
     for (Provision* s : sections_of(doc.root)) {
         original_order.emplace(s->designation, original_order.size());
-        std::string p = Locator::prefix_of(s->designation);
-        if (std::find(jobs.locate.prefixes.begin(), jobs.locate.prefixes.end(), p) == jobs.locate.prefixes.end()) jobs.locate.prefixes.push_back(p);
+        jobs.locate.given(*s);
         auto [it, fresh] = seen.emplace(s->designation, s);
         if (!fresh)
             rep.failures.push_back(Diagnostic{s->span.file < doc.files.size() ? doc.files[s->span.file].path : "",

@@ -42,7 +42,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
         if (!target || jobs.ledger.conflicts_whole(op, target)) continue;
         std::string c = jobs.locate.cite_of(target);
         if (target->kind == Kind::Section) {
-            if (strike || !jobs.codifier.keeps_repealed_units()) {
+            if (strike || !jobs.conventions.keeps_repealed_units()) {
                 Provision* parent = jobs.locate.parent_of(target);
                 note(op, "repealed " + c, target);
                 auto& sib = parent->children;
@@ -63,7 +63,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
             continue;
         }
         Provision* parent = jobs.locate.parent_of(target);
-        if (strike || !jobs.codifier.keeps_repealed_units()) {
+        if (strike || !jobs.conventions.keeps_repealed_units()) {
             note(op, (strike ? "struck " : "repealed ") + c, target);
             auto& sib = parent->children;
             sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
@@ -72,7 +72,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
         // D.C. keeps a repealed unit's designation with a placeholder text.
         target->children.clear();
         target->heading = RichText{};
-        target->text = RichText{jobs.codifier.repealed_placeholder(jobs.locate.section_of(t)), {}};
+        target->text = RichText{jobs.conventions.repealed_placeholder(jobs.locate.section_of(t)), {}};
         set_attr(*target, "placeholder", "Repealed");
         note(op, "repealed " + c, target);
     }
@@ -204,7 +204,7 @@ bool UnitEdits::quoted_as_named(const Op& op) {
 // text (its history kept), with a warning.
 void UnitEdits::make_permanent(const Op& op, Provision* existing, const Provision& b) {
     Provision nb = b;
-    jobs.codifier.codified(op, nb, existing);
+    jobs.conventions.codified(op, nb, existing);
     std::vector<Provision> kept;  // its history and annotations
     for (auto& ch : existing->children)
         if (ch.kind == Kind::History) kept.push_back(std::move(ch));
@@ -339,7 +339,7 @@ void UnitEdits::add(const Op& op) {
         std::size_t placed_from = 0, placed_to = 0;
         for (const auto& b0 : op.blocks) {
             Provision b = b0;
-            jobs.codifier.codified(op, b, target);
+            jobs.conventions.codified(op, b, target);
             b.span = target->span;
             if (b.kind == Kind::Definition || (b.kind == Kind::Text && op.add_kind_word.rfind("definition", 0) == 0)) {
                 // A definition goes in alphabetical order among the definitions.
@@ -477,7 +477,7 @@ void UnitEdits::restate(const Op& op) {
                  "amend.law-text");
             continue;
         }
-        jobs.codifier.codified(op, b, target, op.add_kind_word == "law text" ? &t : nullptr);
+        jobs.conventions.codified(op, b, target, op.add_kind_word == "law text" ? &t : nullptr);
         std::string c = jobs.locate.cite_of(target);
         if (t.part == TargetRef::Part::Heading) {
             target->heading = !b.heading.empty() ? b.heading : b.text;
