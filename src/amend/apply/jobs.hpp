@@ -193,6 +193,11 @@ struct Locator : Job {
     std::unordered_map<std::string, Provision*> section_index;
 
     bool index_dirty = true;
+    // A section was added or removed: the index is rebuilt, and no section is the current one.
+    void sections_changed() {
+        index_dirty = true;
+        current_section = nullptr;
+    }
     // The section numbered `num`, or null. Unless `probe`, the caller may edit it: the section is
     // first copied as it stands (the "before" side of the change), once.
     Provision* find_section(const std::string& num, bool probe = false);
@@ -351,8 +356,6 @@ struct PhraseEdits : Job {
 struct UnitEdits : Job {
     using Job::Job;
     void repeal(const Op& op, bool strike);
-
-    static void set_attr(Provision& p, const std::string& name, const std::string& value);
 
     // Where a new numbered provision goes among its siblings.
     std::size_t insert_position(const Provision& parent, const Provision& unit);

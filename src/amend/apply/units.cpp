@@ -47,8 +47,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
                 note(op, "repealed " + c, target);
                 auto& sib = parent->children;
                 sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
-                jobs.locate.index_dirty = true;
-                jobs.locate.current_section = nullptr;
+                jobs.locate.sections_changed();
                 continue;
             }
             std::vector<Provision> keep;
@@ -58,7 +57,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
             target->text = RichText{"Repealed.", {}};
             target->xl.mut().reason = "Repealed";
             if (target->xl->head_order.find('r') == std::string::npos) target->xl.mut().head_order = "r" + target->xl->head_order;
-            set_attr(*target, "placeholder", "Repealed");
+            target->xml_attrs.set("placeholder", "Repealed");
             note(op, "repealed " + c, target);
             continue;
         }
@@ -73,13 +72,9 @@ void UnitEdits::repeal(const Op& op, bool strike) {
         target->children.clear();
         target->heading = RichText{};
         target->text = RichText{jobs.conventions.repealed_placeholder(jobs.locate.section_of(t)), {}};
-        set_attr(*target, "placeholder", "Repealed");
+        target->xml_attrs.set("placeholder", "Repealed");
         note(op, "repealed " + c, target);
     }
-}
-
-void UnitEdits::set_attr(Provision& p, const std::string& name, const std::string& value) {
-    p.xml_attrs.set(name, value);
 }
 
 std::size_t UnitEdits::insert_position(const Provision& parent, const Provision& unit) {
@@ -321,8 +316,7 @@ void UnitEdits::add(const Op& op) {
             nb.span = SourceSpan{};
             if (!holder->children.empty()) nb.span.file = holder->children[std::min(pos, holder->children.size() - 1)].span.file;
             holder->children.insert(holder->children.begin() + static_cast<long>(pos), nb);
-            jobs.locate.index_dirty = true;
-            jobs.locate.current_section = nullptr;
+            jobs.locate.sections_changed();
             rep.applied.push_back(AppliedOp{loc(op), op.sentence, "added section " + b.designation, op_name(op.type)});
             rep.changed_sections.insert(b.designation);
         }
