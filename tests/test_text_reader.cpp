@@ -5,6 +5,7 @@
 #include "model/citation.hpp"
 #include "model/diagnostic.hpp"
 #include "pipeline/inputs.hpp"
+#include "parse/regex.hpp"
 #include "parse/text_layout.hpp"
 #include "support.hpp"
 
@@ -122,4 +123,29 @@ TEST_CASE("bad plain text gets file:line:col and a message") {
           "t.txt:2:5: error: expected indentation in steps of three spaces, found 4 spaces [parse.indent]");
     CHECK(read_error("1-2-3 Test.\n\t(a)   Tab.\n") ==
           "t.txt:2:1: error: expected spaces for indentation, found a tab [parse.indent]");
+}
+
+TEST_CASE("the regex adapter: Boost giving up on a runaway match is rx::Runaway from every entry point") {
+    using namespace amend;
+    const rx::Regex nested("(a|aa)*b");
+    const std::string s = std::string(40, 'a') + "!";
+    rx::Match m;
+    CHECK_THROWS_AS(rx::search(s, nested), rx::Runaway);
+    CHECK_THROWS_AS(rx::search(s, m, nested), rx::Runaway);
+    CHECK_THROWS_AS(rx::match(s, m, nested), rx::Runaway);
+    CHECK_THROWS_AS(rx::all(s, nested), rx::Runaway);
+    CHECK_THROWS_AS(rx::replace(s, nested, "x"), rx::Runaway);
+    CHECK_THROWS_AS(rx::split(s, nested), rx::Runaway);
+    // The same calls on a pattern that matches plainly give Boost's answers.
+    const rx::Regex word(R"((\w+)(,?))");
+    std::string t = "strike, insert";
+    auto hits = rx::all(t, word);
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0][1] == "strike");
+    CHECK(hits[0][2] == ",");
+    CHECK(hits[1].position() == 8);
+    CHECK(rx::replace(t, word, "[$1]") == "[strike] [insert]");
+    CHECK(rx::split(t, rx::Regex(", ")) == std::vector<std::string>{"strike", "insert"});
+    CHECK(rx::match(t, m, rx::Regex(R"((\w+), (\w+))")));
+    CHECK(m[2] == "insert");
 }

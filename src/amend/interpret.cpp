@@ -1,7 +1,7 @@
 // Reading drafting language ("Subsection (a) is amended by striking the phrase "X" and inserting
 // the phrase "Y" in its place.") into operations. Quoted phrases are masked first («0», «1», ...)
 // so that the grammar below never looks inside the law's own words.
-#include <boost/regex.hpp>
+#include "parse/regex.hpp"
 #include <cctype>
 #include <cstring>
 #include <optional>
@@ -72,8 +72,8 @@ int unit_depth(std::string k) {
 
 namespace {
 
-using boost::regex;
-using boost::smatch;
+using regex = rx::Regex;
+using smatch = rx::Match;
 const auto icase = regex::perl | regex::icase;
 using language::chain_of;
 using language::designation_list;
@@ -177,7 +177,7 @@ struct Interp {
         static const regex instruction(
             R"(^(?:(?:the\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)|item|title|subtitle|part|chapter)\s+\S+.*?\s+(?:is|are)\s+(?:hereby\s+)?(?:amended|repealed|redesignated)\b|(?:strike|insert|add)\s+(?:the|a|an|new)\s).*$)",
             icase);
-        return boost::regex_match(block.text.text, instruction);
+        return rx::match(block.text.text, instruction);
     }
 
     std::string quote(const Masked& m, const std::string& idx) { return m.quotes.at(static_cast<std::size_t>(std::stoi(idx))); }
@@ -250,10 +250,10 @@ struct Interp {
         static const regex insert_sentence(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:the|a|an)\s+(?:new\s+)?sentence\s+)?(?:«(\d+)»\s+)?(?:immediately\s+)?(before|after|following|preceding)\s+the\s+)" + ORD +
                                                R"(\s+sentence(?:\s*,?\s+(?:the\s+following(?:\s+(?:new\s+)?sentence)?|to\s+read\s+as\s+follows|as\s+follows))?\s*:?\s*(?:«(\d+)»)?\s*\.?$)",
                                            icase);
-        if (boost::regex_match(a, mm, strike_sentence)) {
+        if (rx::match(a, mm, strike_sentence)) {
             int n = language::ordinal_value(mm[1]);
             static const regex inserting(R"(\b(?:inserting|insert|substituting|substitute)\b)", icase);
-            bool inserts = boost::regex_search(a, inserting);
+            bool inserts = rx::search(a, inserting);
             op.type = inserts ? OpType::Replace : OpType::Strike;
             op.find_kind = "sentence";
             op.in_sentence = n;
@@ -261,7 +261,7 @@ struct Interp {
                 if (mm[g].matched && op.replace.empty()) op.replace = quote(m, mm[g]);
             return true;  // a sentence to insert may come as a block
         }
-        if (boost::regex_match(a, mm, insert_sentence)) {
+        if (rx::match(a, mm, insert_sentence)) {
             std::string pos = ascii_lower(mm[2].str());
             op.type = (pos == "before" || pos == "preceding") ? OpType::InsertBefore : OpType::InsertAfter;
             op.find_kind = "sentence";
@@ -270,7 +270,7 @@ struct Interp {
             else if (mm[4].matched) op.replace = quote(m, mm[4]);
             return true;
         }
-        if (boost::regex_match(a, mm, replace_re)) {
+        if (rx::match(a, mm, replace_re)) {
             op.type = OpType::Replace;
             op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
             op.find = mm[2].matched ? quote(m, mm[2]) : punct_of(mm[3]);
@@ -279,7 +279,7 @@ struct Interp {
             if (!mm[2].matched && op.find_kind != "phrase") op.at_end = true;  // "the period" ends the unit
             return !op.find.empty();
         }
-        if (boost::regex_match(a, mm, strike_unit)) {
+        if (rx::match(a, mm, strike_unit)) {
             auto list = designation_list(mm[2]);
             if (list.empty()) return false;
             op.type = OpType::StrikeUnit;
@@ -293,7 +293,7 @@ struct Interp {
             return true;
         }
         static const regex inserting_words(R"(\b(?:insert|inserting|substitut\w*|adding)\b)", icase);
-        if (boost::regex_match(a, mm, strike_re) && !boost::regex_search(mm[4].first, mm[4].second, inserting_words)) {
+        if (rx::match(a, mm, strike_re) && !rx::search(mm[4].first, mm[4].second, inserting_words)) {
             op.type = OpType::Strike;
             op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
             op.find = mm[2].matched ? quote(m, mm[2]) : punct_of(mm[3]);
@@ -301,7 +301,7 @@ struct Interp {
             if (!mm[2].matched) op.at_end = true;
             return !op.find.empty();
         }
-        if (boost::regex_match(a, mm, insert_rel)) {
+        if (rx::match(a, mm, insert_rel)) {
             std::string pos = mm[3];
             pos = ascii_lower(std::move(pos));
             op.type = (pos == "before" || pos == "preceding") ? OpType::InsertBefore : OpType::InsertAfter;
@@ -310,13 +310,13 @@ struct Interp {
             if (!where_clause(mm[7], op)) return false;
             return !op.replace.empty() && !op.anchor.empty();
         }
-        if (boost::regex_match(a, mm, insert_end)) {
+        if (rx::match(a, mm, insert_end)) {
             op.type = OpType::InsertAtEnd;
             if (mm[1].matched) op.replace = quote(m, mm[1]);
             else if (mm[2].matched) op.replace = quote(m, mm[2]);
             return true;  // the text may come as a block
         }
-        if (boost::regex_match(a, mm, add_unit)) {
+        if (rx::match(a, mm, add_unit)) {
             op.type = OpType::Add;
             std::string kind = mm[2].matched ? mm[2].str() : mm[3].str();
             kind = ascii_lower(std::move(kind));
@@ -329,8 +329,8 @@ struct Interp {
                 op.add_kind_word = singular;
                 static const regex num(R"([0-9A-Za-z][0-9A-Za-z.\-]*)");
                 static const regex and_word(R"(^and$)", icase);
-                for (boost::sregex_iterator n(des.begin(), des.end(), num), end; n != end; ++n)
-                    if (!boost::regex_match((*n)[0].str(), and_word)) op.new_designations.push_back((*n)[0]);
+                for (const rx::Match& n : rx::all(des, num))
+                    if (!rx::match(n[0].str(), and_word)) op.new_designations.push_back(n[0]);
                 return !op.new_designations.empty();
             }
             op.add_kind_word = kind;
@@ -338,11 +338,11 @@ struct Interp {
                 if (!l.empty()) op.new_designations.push_back(l.back());
             static const regex secnum(R"(([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]))");
             if (kind.rfind("section", 0) == 0 && op.new_designations.empty())
-                for (boost::sregex_iterator it(des.begin(), des.end(), secnum), end; it != end; ++it)
-                    op.new_designations.push_back((*it)[1]);
+                for (const rx::Match& it : rx::all(des, secnum))
+                    op.new_designations.push_back(it[1]);
             return named_new || !op.new_designations.empty();
         }
-        if (boost::regex_match(a, mm, designate)) {
+        if (rx::match(a, mm, designate)) {
             op.type = OpType::Designate;
             op.add_kind_word = mm[1];
             op.new_designations.push_back(chain_of(mm[2]).at(0));
@@ -370,15 +370,15 @@ struct Interp {
             op.targets.push_back(u);
         };
         smatch lm;
-        if (boost::regex_search(words, lm, listed)) {
+        if (rx::search(words, lm, listed)) {
             std::string list = lm[1];
-            for (boost::sregex_iterator n(list.begin(), list.end(), num), end; n != end; ++n) add((*n)[0]);
+            for (const rx::Match& n : rx::all(list, num)) add(n[0]);
             return true;
         }
-        if (boost::regex_search(words, lm, range_cited)) return language::dc_section_range(lm[1], lm[2], ctx, op);
-        if (boost::regex_search(words, plural)) {
+        if (rx::search(words, lm, range_cited)) return language::dc_section_range(lm[1], lm[2], ctx, op);
+        if (rx::search(words, plural)) {
             std::vector<std::string> cited;
-            for (boost::sregex_iterator n(words.begin(), words.end(), one_cite), end; n != end; ++n) cited.push_back((*n)[1]);
+            for (const rx::Match& n : rx::all(words, one_cite)) cited.push_back(n[1]);
             if (cited.size() < 2) return false;
             for (const auto& c : cited) add(c);
             return true;
@@ -434,10 +434,22 @@ struct Interp {
         s = collapse_ws(s);
         static const regex tail(R"((?:\s*(?:;\s*(?:and|or)|;|\.|,\s*and|:))+\s*$)", icase);
         // Keep a trailing colon information for "as follows:" only through the grammar.
-        return boost::regex_replace(s, tail, "");
+        return rx::replace(s, tail, "");
     }
 
+    // Reads `it` and the items under it; a sentence too complex for a pattern (Boost.Regex gave
+    // up) is an error at its line, as every sentence not read is.
     void walk(const InstructionItem& it, const TargetRef& ctx) {
+        try {
+            read_item(it, ctx);
+        } catch (const rx::Runaway& e) {
+            res.errors.push_back(Diagnostic{it.file, it.line, it.col,
+                                            std::string("the sentence is too complex to read (") + e.what() + ")",
+                                            "amend.regex", ""});
+        }
+    }
+
+    void read_item(const InstructionItem& it, const TargetRef& ctx) {
         if (!it.law_text.empty() && it.law_text[0].kind == Kind::Section) {
             // A law section with no amending words of its own may be codified as the Code
             // section itself (D.C.'s "law text codified as section"): read it as the new text.
@@ -503,12 +515,12 @@ struct Interp {
         static const regex redesig(R"(^(.*?)\s+(?:is|are)\s*,?\s*(?:respectively\s*,?\s+)?(?:hereby\s+)?(?:re)?designated\s*,?\s*(?:respectively\s*,?\s*)?as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
         // The imperative: "Redesignate paragraph (1) as paragraph (1A)."
         static const regex redesig_imp(R"(^(?:re)?designate\s+((?:the\s+|existing\s+)*(?:(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s.*?|text|language|lead-in\s+language))\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
-        if (boost::regex_match(s, mm, redesig_imp)) s = mm[1].str() + " is redesignated as " + mm[2].str();
+        if (rx::match(s, mm, redesig_imp)) s = mm[1].str() + " is redesignated as " + mm[2].str();
         // "X is revived as of the effective date of ..., and amended to read as follows:": the
         // provision is enacted again with the text given. Revived with no text given, its words
         // would have to come from its history, which no code given holds.
         static const regex revived(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?revived((?:\s*,?\s+(?:as\s+of|effective)\s+.*?)?)(?:,?\s+and\s+(?:is\s+|are\s+)?(amended\s+to\s+read\s+as\s+follows))?$)", icase);
-        if (boost::regex_match(s, mm, revived)) {
+        if (rx::match(s, mm, revived)) {
             if (!mm[3].matched)
                 return error(it, "cannot apply \"" + raw + "\": a provision revived without its text takes the words it had before its repeal, which amend does not have; restate it (\"is revived and amended to read as follows:\")");
             s = mm[1].str() + " is " + mm[3].str();
@@ -531,11 +543,11 @@ struct Interp {
         bool ok = false;
         bool marked = false;
         for (const auto& q : it.quotes) marked |= has_marks(q.text);
-        if (boost::regex_match(s, mm, effect)) {
+        if (rx::match(s, mm, effect)) {
             return;  // the effective-date clause changes no text
         }
         static const regex to_read_marked(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+to\s+read\s+as\s+follows:?$)", icase);
-        if (boost::regex_match(s, mm, restated) || (marked && boost::regex_match(s, mm, to_read_marked))) {
+        if (rx::match(s, mm, restated) || (marked && rx::match(s, mm, to_read_marked))) {
             TargetRef t;
             if (!language::read_target(mm[1], m, t)) return target_error(it, mm[1].str());
             TargetRef abs = language::join_target(ctx, t);
@@ -553,10 +565,10 @@ struct Interp {
         // or struck, change no provision of it (the operation names the table, and is skipped).
         static const regex toc_amended(R"(^(?:the\s+)?table\s+of\s+contents?\b[^«]*?\s+(?:is|are)\s+(?:hereby\s+)?amended\s+(?:by\s+)?(?:adding|add|inserting|striking)\s+(?:(?:an?|the)\s+)?(?:following\s+|new\s+|second\s+)*(?:[\w.-]+\s+){0,3}(?:designations?|headings?|[\w.-]+\s+to\s+read\b|«\d+»)(?:[^«]*«\d+»)*[^«]*$)", icase);
         static const regex toc_added(R"(^(?:an?\s+)?(?:new\s+)?(?:[\w.-]+\s+){0,3}(?:designations?|headings?)\s+(?:is|are)\s+added(?:\s+for\s+[^«]*?)?(?:\s+to\s+read)?\s+as\s+follows$)", icase);
-        if (boost::regex_match(s, mm, toc_amended) || boost::regex_match(s, mm, toc_added)) {
+        if (rx::match(s, mm, toc_amended) || rx::match(s, mm, toc_added)) {
             TargetRef t;
             t.relative = true;
-            if (boost::regex_search(s, regex(R"(^(?:the\s+)?table\s+of\s+contents?\b)", icase))) t.uncodified = true;
+            if (rx::search(s, regex(R"(^(?:the\s+)?table\s+of\s+contents?\b)", icase))) t.uncodified = true;
             TargetRef abs = language::join_target(ctx, t);
             if (!abs.uncodified) return error(it, "cannot read \"" + raw + "\": designations and headings are added to an Act's table of contents, which this instruction does not name");
             abs.uncodified = true;
@@ -566,7 +578,7 @@ struct Interp {
             res.ops.push_back(op);
             return;
         }
-        if (boost::regex_match(s, mm, existing)) {
+        if (rx::match(s, mm, existing)) {
             TargetRef t;
             t.relative = true;
             if (mm[1].matched && !language::read_target(mm[1], m, t)) return target_error(it, mm[1].str());
@@ -575,29 +587,29 @@ struct Interp {
             op.add_kind_word = mm[2];
             op.new_designations.push_back(chain_of(mm[3]).at(0));
             ok = true;
-        } else if (boost::regex_match(s, mm, added_definition)) {
+        } else if (rx::match(s, mm, added_definition)) {
             op.type = OpType::Add;  // "The definition "X" is added to read as follows:"
             op.add_kind_word = "definition";
             static const regex first_quote(R"(«(\d+)»)");
             smatch q;
-            boost::regex_search(s, q, first_quote);
+            rx::search(s, q, first_quote);
             std::string term = quote(m, q[1]);
             if (!op.blocks.empty() && op.blocks[0].kind == Kind::Definition && op.blocks[0].designation != term)
                 return error(it, "the instruction adds the definition \"" + term + "\", but the quoted text defines \"" +
                                      op.blocks[0].designation + "\"");
             op.targets.push_back(here_relative());
             ok = true;
-        } else if (boost::regex_match(s, mm, added_container)) {
+        } else if (rx::match(s, mm, added_container)) {
             op.type = OpType::Add;
             op.add_kind_word = ascii_lower(mm[2].str());
             static const regex des(R"([0-9A-Za-z][0-9A-Za-z.\-]*)");
             static const regex and_word(R"(^and$)", icase);
             std::string list = mm[3];
-            for (boost::sregex_iterator n(list.begin(), list.end(), des), end; n != end; ++n)
-                if (!boost::regex_match((*n)[0].str(), and_word)) op.new_designations.push_back((*n)[0]);
+            for (const rx::Match& n : rx::all(list, des))
+                if (!rx::match(n[0].str(), and_word)) op.new_designations.push_back(n[0]);
             op.targets.push_back(here_relative());
             ok = true;
-        } else if (boost::regex_match(s, mm, added)) {
+        } else if (rx::match(s, mm, added)) {
             op.type = OpType::Add;
             std::string kind = mm[1];
             kind = ascii_lower(std::move(kind));
@@ -607,20 +619,20 @@ struct Interp {
             // "New sections 47-1099.05, 47-1099.06, and 47-1099.07 are added": sections by number.
             static const regex secnum(R"(([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]))");
             if (kind.rfind("section", 0) == 0 && op.new_designations.empty())
-                for (boost::sregex_iterator n(mm[2].first, mm[2].second, secnum), end; n != end; ++n)
-                    op.new_designations.push_back((*n)[1]);
+                for (const rx::Match& n : rx::all(mm[2].first, mm[2].second, secnum))
+                    op.new_designations.push_back(n[1]);
             TargetRef t;
             t.relative = true;
             op.targets.push_back(language::join_target(ctx, t));
             ok = true;
-        } else if (boost::regex_match(s, mm, repealed)) {
+        } else if (rx::match(s, mm, repealed)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
             if (!language::read_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
             op.type = OpType::Repeal;
             if (!cited_sections(mm[1], t, ctx, op, true)) push_targets(op, ctx, t, many);
             ok = true;
-        } else if (boost::regex_match(s, mm, redesig)) {
+        } else if (rx::match(s, mm, redesig)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
             if (!language::read_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
@@ -629,14 +641,14 @@ struct Interp {
             std::string new_words = mm[2], then;
             static const regex and_amended(R"(^(.*?)\s*,?\s+and\s+(?:is\s+|are\s+)?(?:hereby\s+)?(amended\b.*)$)", icase);
             smatch am;
-            if (boost::regex_match(new_words, am, and_amended)) {
+            if (rx::match(new_words, am, and_amended)) {
                 then = am[2];
                 new_words = am[1];
             }
             TargetRef nt;
             std::vector<std::vector<std::string>> nmany;
             static const regex bare_chain(R"(^(?:\([^()\s]+\))+$)");
-            if (boost::regex_match(new_words, bare_chain)) {
+            if (rx::match(new_words, bare_chain)) {
                 nt.path = chain_of(new_words);  // "is redesignated as (13B)": a unit of the same kind
                 nt.kind_depth = t.kind_depth;
                 nt.relative = true;
@@ -654,7 +666,7 @@ struct Interp {
                 op.targets.push_back(language::join_target(ctx, t));
                 static const regex kind_word(R"(^((?:sub-?)*(?:section|paragraph|clause)|item|subclause)\b)", icase);
                 smatch km;
-                op.add_kind_word = boost::regex_search(new_words, km, kind_word) ? ascii_lower(km[1].str()) : "";
+                op.add_kind_word = rx::search(new_words, km, kind_word) ? ascii_lower(km[1].str()) : "";
                 op.new_designations.push_back(nt.path[0]);
             } else {
                 if (t.part != TargetRef::Part::Whole || !t.term.empty())
@@ -683,7 +695,7 @@ struct Interp {
                 follow.text = unmasked(new_words + " is " + then);
                 return walk(follow, ctx);
             }
-        } else if (boost::regex_match(s, mm, amended)) {
+        } else if (rx::match(s, mm, amended)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
             if (!language::read_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
@@ -693,14 +705,14 @@ struct Interp {
             static const regex to_read(R"(^to\s+read\s+as\s+follows:?.*$)", icase);
             // "is amended by:" with the actions as the provisions below it ("(A) Striking ...; and").
             static const regex by_below(R"(^(?:by:?)?$)", icase);  // or "is amended" alone, the actions below
-            bool actions_below = boost::regex_match(rest, by_below) && !it.children.empty();
-            if (boost::regex_match(rest, as_follows) || actions_below ||
-                (boost::regex_match(rest, to_read) && it.blocks.empty() && !it.children.empty())) {
+            bool actions_below = rx::match(rest, by_below) && !it.children.empty();
+            if (rx::match(rest, as_follows) || actions_below ||
+                (rx::match(rest, to_read) && it.blocks.empty() && !it.children.empty())) {
                 op.type = OpType::Context;
                 op.targets.push_back(abs);
                 here = abs;
                 ok = true;
-            } else if (boost::regex_match(rest, to_read)) {
+            } else if (rx::match(rest, to_read)) {
                 op.type = OpType::Restate;
                 if (!cited_sections(mm[1], t, ctx, op, false)) push_targets(op, ctx, t, many);
                 // New text that is itself drafting language ("(2) Subsection (b) is amended as
@@ -711,9 +723,7 @@ struct Interp {
             } else {
                 // One or more actions: "by striking ... and inserting ...; and by adding ...".
                 static const regex split(R"(\s*[;,]?\s+and\s+by\s+)", icase);
-                std::vector<std::string> actions;
-                boost::sregex_token_iterator ti(rest.begin(), rest.end(), split, -1), tend;
-                for (; ti != tend; ++ti) actions.push_back(*ti);
+                std::vector<std::string> actions = rx::split(rest, split);
                 bool all = !actions.empty();
                 std::vector<Op> sub;
                 for (auto& a : actions) {
@@ -737,7 +747,7 @@ struct Interp {
                 for (const auto& c : it.children) walk(c, abs);
                 return;
             }
-        } else if (boost::regex_match(s, mm, chicago_in)) {
+        } else if (rx::match(s, mm, chicago_in)) {
             TargetRef t;
             if (!language::read_target(mm[1], m, t)) return target_error(it, mm[1].str());
             TargetRef abs = language::join_target(ctx, t);

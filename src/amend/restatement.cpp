@@ -1,6 +1,6 @@
 #include "amend/restatement.hpp"
 
-#include <boost/regex.hpp>
+#include "parse/regex.hpp"
 #include <cctype>
 #include <cstring>
 #include <functional>
@@ -152,8 +152,8 @@ std::string defined_term(const std::string& body) {
     std::size_t open = straight ? 1 : 3;
     std::size_t close = straight ? body.find('"', 1) : body.find("\xE2\x80\x9D", 3);
     if (close == std::string::npos) return {};
-    static const boost::regex defines(R"(\s(?:means|includes|shall mean|shall include|has the meaning|refers to|is defined)\b)");
-    if (!boost::regex_search(body.substr(close + open, 40), defines)) return {};
+    static const rx::Regex defines(R"(\s(?:means|includes|shall mean|shall include|has the meaning|refers to|is defined)\b)");
+    if (!rx::search(body.substr(close + open, 40), defines)) return {};
     return body.substr(open, close - open);
 }
 
@@ -165,12 +165,12 @@ bool is_elision(const std::string& t) {
 // "(b) (1) Unless ..." → designations {"b", "1"} and the rest. A codifier's bracketed designation
 // ("[(3)]", correcting a law's duplicate) gives its inner text too, and true in `bracketed`.
 std::vector<std::string> split_designations(const std::string& t, std::string& rest, std::vector<bool>* bracketed = nullptr) {
-    static const boost::regex d(
+    static const rx::Regex d(
         R"(^\s*(?:\[\(([0-9A-Za-z]{1,8}(?:[-.][0-9A-Za-z]{1,8}){0,3})\)\]|\(([0-9A-Za-z]{1,8}(?:[-.][0-9A-Za-z]{1,8}){0,3})\))\s*)");
     std::vector<std::string> out;
     rest = t;
-    boost::smatch m;
-    while (boost::regex_search(rest, m, d)) {
+    rx::Match m;
+    while (rx::search(rest, m, d)) {
         out.push_back(m[1].matched ? m[1] : m[2]);
         if (bracketed) bracketed->push_back(m[1].matched);
         rest = rest.substr(static_cast<std::size_t>(m[0].length()));
@@ -179,8 +179,8 @@ std::vector<std::string> split_designations(const std::string& t, std::string& r
 }
 
 bool starts_section_line(const std::string& t) {
-    static const boost::regex s(R"(^\s*\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+(?:\s|$))");
-    return boost::regex_search(t, s);
+    static const rx::Regex s(R"(^\s*\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+(?:\s|$))");
+    return rx::search(t, s);
 }
 
 // The depth of a designation on the ladder, decided by what came before at each depth.
@@ -343,9 +343,9 @@ std::vector<Provision> build_new(const std::vector<RestatedPara>& paras) {
         Provision n;
         if (p.depth == 0) {
             std::string rest;
-            static const boost::regex s(R"(^\s*(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+)\s*(.*)$)");
-            boost::smatch m;
-            if (boost::regex_match(p.new_body, m, s)) {
+            static const rx::Regex s(R"(^\s*(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+)\s*(.*)$)");
+            rx::Match m;
+            if (rx::match(p.new_body, m, s)) {
                 n.kind = Kind::Section;
                 n.designation = m[1];
                 n.heading.text = m[2];

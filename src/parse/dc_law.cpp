@@ -1,6 +1,6 @@
 #include "parse/dc_law.hpp"
 
-#include <boost/regex.hpp>
+#include "parse/regex.hpp"
 #include <pugixml.hpp>
 
 #include "model/diagnostic.hpp"
@@ -9,14 +9,14 @@
 namespace amend {
 
 bool amends_words(const std::string& text) {
-    static const boost::regex words(
+    static const rx::Regex words(
         R"(\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed|redesignated|added|inserted|struck|stricken|deleted|revived|renumbered)\b)"
         R"(|\b(?:is|are)\s+(?:hereby\s+)?designated\s+as\s+(?:(?:sub-?)*(?:section|paragraph|clause)|item|title|subtitle|part|chapter|subchapter)s?\b)"
         R"(|^\W*(?:strike|insert|add|delete|redesignate|repeal|substitute|amend)\b)"
         R"(|\bby\s+(?:striking|inserting|adding|deleting|substituting|redesignating|repealing)\b)"
         R"(|\bto\s+read\s+as\s+follow)",
-        boost::regex::perl | boost::regex::icase);
-    return boost::regex_search(text, words);
+        rx::icase);
+    return rx::search(text, words);
 }
 
 bool is_dc_law(const std::string& bytes) {

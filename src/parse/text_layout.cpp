@@ -1,6 +1,6 @@
 #include "parse/text_layout.hpp"
 
-#include <boost/regex.hpp>
+#include "parse/regex.hpp"
 #include <cstring>
 
 #include "model/diagnostic.hpp"
@@ -10,23 +10,23 @@ namespace amend {
 
 namespace {
 
-const boost::regex& designation_re() {
+const rx::Regex& designation_re() {
     // "(a)", "(1)", "(A)", "(ii)", "(a-1)", "(1A)", "(2.5)", a codifier's "[(a)]" or "[a-1]",
     // followed by at least one space; or a bare "III" or "12" (D.C. articles) followed by three.
-    static const boost::regex re(
+    static const rx::Regex re(
         R"(((?:\[?\([0-9A-Za-z]{1,8}(?:[-.][0-9A-Za-z]{1,8}){0,3}\)\]?)|(?:\[[^\[\]]{0,24}\]))( +)|([IVXLC]{1,6}\.?|[0-9]{1,3}[A-Za-z]?\.?|[A-Za-z]{1,4}\.)( {3,}))");
     return re;
 }
-const boost::regex& section_re() {
+const rx::Regex& section_re() {
     // \A, \z and (?s): Boost's ^, $ and . also stop at \r, \f and other line separators, which
     // may stand inside a line here (fuzz_text found "2:2\f5" written back as "2:2 \f5").
     // A codifier may bracket a section number ("[3-1210.12]"); a number may also be one number and
     // a capital letter ("6B", the D.C. Code's 6-219(Perm)).
-    static const boost::regex re(R"((?s)\A(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+|\[\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+\]|\d+\xE2\x80\x93\d+[A-Za-z.\d]*|\d+[A-Z](?= |\z))((?:\(Perm\))?)( +|\z)(.*)\z)");
+    static const rx::Regex re(R"((?s)\A(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+|\[\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+\]|\d+\xE2\x80\x93\d+[A-Za-z.\d]*|\d+[A-Z](?= |\z))((?:\(Perm\))?)( +|\z)(.*)\z)");
     return re;
 }
-const boost::regex& container_re() {
-    static const boost::regex re(R"((?s)\A(CHAPTER|ARTICLE|TITLE|PART|DIVISION)( +)(\S+)( +|\z)(.*)\z)");
+const rx::Regex& container_re() {
+    static const rx::Regex re(R"((?s)\A(CHAPTER|ARTICLE|TITLE|PART|DIVISION)( +)(\S+)( +|\z)(.*)\z)");
     return re;
 }
 
@@ -116,9 +116,9 @@ bool may_be_container(const std::string& l) {
 bool section_heading(const std::string& l, std::string& number, std::string& sep, std::string& heading) {
     Scan sc = scan_section(l, number, sep, heading);
     if (sc != Scan::Unsure) return sc == Scan::Match;
-    boost::smatch m;
-    if (may_be_container(l) && boost::regex_match(l, m, container_re())) return false;
-    if (!(l[0] == '[' || is_dig(l[0])) || !boost::regex_match(l, m, section_re())) return false;
+    rx::Match m;
+    if (may_be_container(l) && rx::match(l, m, container_re())) return false;
+    if (!(l[0] == '[' || is_dig(l[0])) || !rx::match(l, m, section_re())) return false;
     number = m[1].str() + m[2].str();
     sep = m[3];
     heading = m[4];
@@ -179,8 +179,8 @@ struct Reader {
                 return;
             }
         }
-        boost::smatch m;
-        if (may_be_container(l) && boost::regex_match(l, m, container_re())) {
+        rx::Match m;
+        if (may_be_container(l) && rx::match(l, m, container_re())) {
             std::string word = m[1];
             Kind k = word == "CHAPTER" ? Kind::Chapter : word == "ARTICLE" ? Kind::Article : Kind::Title;
             Provision c = make(k, 1);
@@ -235,7 +235,7 @@ struct Reader {
         // Designations opening the line.
         std::vector<std::pair<std::string, std::string>> desigs;  // (designation, gap)
         std::vector<std::size_t> cols;
-        boost::smatch m;
+        rx::Match m;
         auto begin = l.cbegin() + static_cast<std::ptrdiff_t>(pos);
         for (;;) {
             std::string d, g;
@@ -245,7 +245,7 @@ struct Reader {
             if (sc == Scan::Match) {
                 desigs.emplace_back(std::move(d), std::move(g));
             } else {
-                if (!boost::regex_search(begin, l.cend(), m, designation_re(), boost::match_continuous)) break;
+                if (!rx::search(begin, l.cend(), m, designation_re(), rx::continuous)) break;
                 if (m[1].matched) desigs.emplace_back(m[1].str(), m[2].str());
                 else desigs.emplace_back(m[3].str(), m[4].str());
                 len = static_cast<std::size_t>(m[0].length());
@@ -265,11 +265,11 @@ struct Reader {
                 bool curly = rest[0] != '"';
                 std::size_t close = curly ? rest.find("\xE2\x80\x9D", 3) : rest.find('"', 1);
                 // A definition: "Term" means ... (a quoted form or notice is plain text).
-                static const boost::regex defines(R"(\s(?:means|includes|shall mean|shall include|has the meaning|refers to|is defined)\b)");
+                static const rx::Regex defines(R"(\s(?:means|includes|shall mean|shall include|has the meaning|refers to|is defined)\b)");
                 std::size_t after = close == std::string::npos ? 0 : close + (curly ? 3 : 1);
-                bool definition = close != std::string::npos && boost::regex_search(rest.substr(after, 40), defines);
-                static const boost::regex open_term(R"(^(?:"|\xE2\x80\x9C)[A-Za-z][^".;:\xE2]{0,40}\s(?:means|includes|shall mean)\b)");
-                if (close == std::string::npos && boost::regex_search(rest, open_term))
+                bool definition = close != std::string::npos && rx::search(rest.substr(after, 40), defines);
+                static const rx::Regex open_term(R"(^(?:"|\xE2\x80\x9C)[A-Za-z][^".;:\xE2]{0,40}\s(?:means|includes|shall mean)\b)");
+                if (close == std::string::npos && rx::search(rest, open_term))
                     fail(static_cast<int>(pos) + 1,
                          "unterminated quote in a definition: expected a closing quote after the term",
                          "parse.quote");
@@ -345,10 +345,9 @@ struct Reader {
             try {
                 if (indent == 0) flush_left(line);
                 else indented(line, indent);
-            } catch (const std::runtime_error& err) {
-                // Boost.Regex gives up on runaway matching (stack or complexity limits): report the
-                // line rather than fail without one. InputError is a runtime_error too: pass it on.
-                if (dynamic_cast<const InputError*>(&err)) throw;
+            } catch (const rx::Runaway& err) {
+                // Boost.Regex gave up on runaway matching (stack or complexity limits): report the
+                // line rather than fail without one.
                 fail(static_cast<int>(indent) + 1,
                      std::string("line too complex to scan for designations (") + err.what() + ")", "parse.regex");
             }
@@ -418,9 +417,9 @@ std::string blanks_with(const std::string& blanks, const std::string& eol) {
 // A designation the layout can read back: as it is when the reader knows its form, else in
 // brackets ("PART A:" from D.C. XML becomes "[PART A:]").
 std::string printable_designation(const std::string& d) {
-    boost::smatch m;
+    rx::Match m;
     std::string probe = d + "   ";
-    if (boost::regex_search(probe, m, designation_re(), boost::match_continuous) && m.length() == static_cast<long>(probe.size()))
+    if (rx::search(probe, m, designation_re(), rx::continuous) && m.length() == static_cast<long>(probe.size()))
         return d;
     std::string inner;
     for (char c : d)
@@ -627,7 +626,7 @@ std::vector<Provision> read_text_fragment(const std::string& text, const std::st
         }
         return InputError(ds);
     };
-    if (boost::regex_search(lines[lead], section_re()) && lines[lead][0] != ' ') {
+    if (rx::search(lines[lead], section_re()) && lines[lead][0] != ' ') {
         try {
             read_text(text, path, doc);
         } catch (InputError& e) {

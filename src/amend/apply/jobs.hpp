@@ -5,7 +5,7 @@
 #include "amend/apply.hpp"
 
 #include <algorithm>
-#include <boost/regex.hpp>
+#include "parse/regex.hpp"
 #include <cctype>
 #include <functional>
 #include <memory>
@@ -38,7 +38,7 @@ struct Hit {
 // subchapter,". The phrase is then looked for with each law reference standing for a Code cite or
 // unit; what is found says what the same references in the inserted words become.
 struct CodifiedNeedle {
-    boost::regex re;
+    rx::Regex re;
     std::vector<std::string> refs;  // each reference's key, in order: the law's section ("908") or unit ("this title")
 };
 
@@ -78,9 +78,9 @@ void find_in(Provision* node, bool heading, const std::string& needle, std::vect
 // on December 17, 2014 (Enrolled version of Bill 20-930)": the number, the designations after it
 // (words of the phrase: "section 1043(a-1)" is "§ 1-350.02(a-1)"), and the law named; or "this
 // act", "this title", "this subtitle" (group 4).
-const boost::regex& law_reference();
+const rx::Regex& law_reference();
 
-std::string reference_key(const boost::smatch& m);
+std::string reference_key(const rx::Match& m);
 
 // The items of "sections 5a, 5b, and 5c" (group 5 of law_reference): each section's number and
 // the words before the next.
@@ -168,6 +168,7 @@ struct Job {
 struct Transaction : Job {
     using Job::Job;
     void run(const std::vector<Op>& ops);
+    void run_one(const std::vector<Op>& ops, std::size_t& i);
 
     // The sections of the code given, by number, with their place in it; and the copy of each one
     // taken before its first edit (see Locator::find_section).

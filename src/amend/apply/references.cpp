@@ -17,14 +17,14 @@ void check_references(const Document& before, const Document& after, ApplyReport
     std::set<std::string> gone = citations_in(before.root, rep.changed_sections);
     for (const auto& c : citations_in(after.root, rep.changed_sections)) gone.erase(c);
     if (gone.empty()) return;
-    static const boost::regex local(R"(\b(subsection|paragraph|subparagraph)\s+((?:\([^()\s]+\))+)\s+of\s+this\s+section\b)",
-                                    boost::regex::perl | boost::regex::icase);
-    static const boost::regex other(R"(\bSection\s+(\d+[-.:][0-9A-Za-z.\-:]*[0-9A-Za-z])((?:\([^()\s]+\))*))");
-    static const boost::regex desig(R"(\(([^()\s]+)\))");
+    static const rx::Regex local(R"(\b(subsection|paragraph|subparagraph)\s+((?:\([^()\s]+\))+)\s+of\s+this\s+section\b)",
+                                    rx::icase);
+    static const rx::Regex other(R"(\bSection\s+(\d+[-.:][0-9A-Za-z.\-:]*[0-9A-Za-z])((?:\([^()\s]+\))*))");
+    static const rx::Regex desig(R"(\(([^()\s]+)\))");
     auto cite = [](std::string section, const std::string& chain) {
         Citation c;
         c.section = std::move(section);
-        for (boost::sregex_iterator jt(chain.begin(), chain.end(), desig), e2; jt != e2; ++jt) c.path.push_back((*jt)[1]);
+        for (const rx::Match& jt : rx::all(chain, desig)) c.path.push_back(jt[1]);
         return c.str();
     };
     ProvisionPath chain;
@@ -47,11 +47,18 @@ void check_references(const Document& before, const Document& after, ApplyReport
                                                   "), which this amendment strikes, repeals or redesignates",
                                               "amend.dangling", "", Severity::Warning});
         };
-        if (in_changed)
-            for (boost::sregex_iterator it(t.begin(), t.end(), local), end; it != end; ++it)
-                report(cite(ch.front()->designation, (*it)[2]), (*it)[0]);
-        for (boost::sregex_iterator it(t.begin(), t.end(), other), end; it != end; ++it)
-            report(cite((*it)[1], (*it)[2]), (*it)[0]);
+        try {
+            if (in_changed)
+                for (const rx::Match& it : rx::all(t, local))
+                    report(cite(ch.front()->designation, it[2]), it[0]);
+            for (const rx::Match& it : rx::all(t, other))
+                report(cite(it[1], it[2]), it[0]);
+        } catch (const rx::Runaway& e) {
+            rep.dangling.push_back(Diagnostic{"", 0, 0,
+                                              citation_of(ch).str() + " is too complex to check for references to what "
+                                                  "this amendment removes (" + e.what() + ")",
+                                              "amend.regex", "", Severity::Warning});
+        }
     });
 }
 

@@ -27,27 +27,39 @@ void Transaction::run(const std::vector<Op>& ops) {
     if (!rep.ok()) return;
     for (std::size_t i = 0; i < ops.size(); ++i) {
         const Op& op = ops[i];
-        if (op.type == OpType::Redesignate) {
-            std::vector<const Op*> run{&op};
-            while (i + 1 < ops.size() && ops[i + 1].type == OpType::Redesignate && ops[i + 1].file == op.file) run.push_back(&ops[++i]);
-            jobs.designations.redesignate(run);
-            continue;
+        try {
+            run_one(ops, i);
+        } catch (const rx::Runaway& e) {
+            // Boost.Regex gave up on a phrase search: the instruction fails at its line.
+            fail(op, std::string("the text is too complex to search for this instruction's words (") + e.what() + ")",
+                 "amend.regex");
         }
-        switch (op.type) {
-            case OpType::Context: break;
-            case OpType::Replace:
-            case OpType::Strike:
-            case OpType::InsertBefore:
-            case OpType::InsertAfter: jobs.phrase.phrase_op(op); break;
-            case OpType::InsertAtEnd: jobs.phrase.insert_at_end(op); break;
-            case OpType::StrikeUnit: jobs.units.repeal(op, true); break;
-            case OpType::Repeal: jobs.units.repeal(op, false); break;
-            case OpType::Add: jobs.units.add(op); break;
-            case OpType::Restate: jobs.units.restate(op); break;
-            case OpType::Redesignate: break;  // above
-            case OpType::Designate: jobs.designations.designate(op); break;
-            case OpType::SetText: jobs.restated.set_text(op); break;
-        }
+    }
+}
+
+// Applies ops[i] (and, for a redesignation, the ones that follow it in the same file, moving i).
+void Transaction::run_one(const std::vector<Op>& ops, std::size_t& i) {
+    const Op& op = ops[i];
+    if (op.type == OpType::Redesignate) {
+        std::vector<const Op*> run{&op};
+        while (i + 1 < ops.size() && ops[i + 1].type == OpType::Redesignate && ops[i + 1].file == op.file) run.push_back(&ops[++i]);
+        jobs.designations.redesignate(run);
+        return;
+    }
+    switch (op.type) {
+        case OpType::Context: break;
+        case OpType::Replace:
+        case OpType::Strike:
+        case OpType::InsertBefore:
+        case OpType::InsertAfter: jobs.phrase.phrase_op(op); break;
+        case OpType::InsertAtEnd: jobs.phrase.insert_at_end(op); break;
+        case OpType::StrikeUnit: jobs.units.repeal(op, true); break;
+        case OpType::Repeal: jobs.units.repeal(op, false); break;
+        case OpType::Add: jobs.units.add(op); break;
+        case OpType::Restate: jobs.units.restate(op); break;
+        case OpType::Redesignate: break;  // above
+        case OpType::Designate: jobs.designations.designate(op); break;
+        case OpType::SetText: jobs.restated.set_text(op); break;
     }
 }
 

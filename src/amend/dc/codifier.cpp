@@ -3,18 +3,18 @@
 
 namespace amend::applying {
 
-const boost::regex& law_reference() {
-    static const boost::regex ref(
+const rx::Regex& law_reference() {
+    static const rx::Regex ref(
         R"(\bsection (\d+[A-Za-z]?)((?:\([^()\s]+\))*)( of (?:the |An |an )?[A-Z][^()]*?\((?:[^()]|\([^()]*\))*\))?(?![0-9A-Za-z\-])|\b(this (?:act|title|subtitle))\b|\bsections (\d+[A-Za-z]?(?:(?:,? (?:and|or) |, )\d+[A-Za-z]?)+)(?![0-9A-Za-z\-(]))");
     return ref;
 }
 
-std::string reference_key(const boost::smatch& m) { return m[4].matched ? m[4].str() : m[1].str(); }
+std::string reference_key(const rx::Match& m) { return m[4].matched ? m[4].str() : m[1].str(); }
 
 std::vector<std::pair<std::string, std::string>> section_list(const std::string& list) {
-    static const boost::regex item(R"((\d+[A-Za-z]?)((?:,? (?:and|or) |, )?))");
+    static const rx::Regex item(R"((\d+[A-Za-z]?)((?:,? (?:and|or) |, )?))");
     std::vector<std::pair<std::string, std::string>> out;
-    for (boost::sregex_iterator it(list.begin(), list.end(), item), end; it != end; ++it) out.emplace_back((*it)[1], (*it)[2]);
+    for (const rx::Match& it : rx::all(list, item)) out.emplace_back(it[1], it[2]);
     return out;
 }
 
@@ -55,14 +55,13 @@ std::string counted_in_list(const std::string& law, const std::vector<std::pair<
 }
 
 std::optional<CodifiedNeedle> codified_needle(const std::string& needle) {
-    static const boost::regex special(R"([.^$|()\[\]{}*+?\\])");
-    auto lit = [](const std::string& t) { return boost::regex_replace(t, special, "\\\\$&"); };
+    static const rx::Regex special(R"([.^$|()\[\]{}*+?\\])");
+    auto lit = [](const std::string& t) { return rx::replace(t, special, "\\\\$&"); };
     std::string folded = fold(needle).s, pattern;
     CodifiedNeedle cn;
     bool specific = false;  // designations or unit words narrow what the references can match
     auto from = folded.cbegin();
-    for (boost::sregex_iterator it(folded.begin(), folded.end(), law_reference()), end; it != end; ++it) {
-        const auto& m = *it;
+    for (const rx::Match& m : rx::all(folded, law_reference())) {
         pattern += lit(std::string(from, m[0].first));
         if (m[4].matched) {
             pattern += "(this (?:chapter|subchapter|unit|part|subpart))";
@@ -87,11 +86,11 @@ std::optional<CodifiedNeedle> codified_needle(const std::string& needle) {
     }
     if (cn.refs.empty()) return std::nullopt;
     // Words of its own around the references, or any cite would do.
-    std::string words = boost::regex_replace(folded, law_reference(), "");
+    std::string words = rx::replace(folded, law_reference(), "");
     auto own = std::count_if(words.begin(), words.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
     if (own < (specific ? 2 : 12)) return std::nullopt;
     pattern += lit(std::string(from, folded.cend()));
-    cn.re = boost::regex(pattern);
+    cn.re = rx::Regex(pattern);
     return cn;
 }
 
@@ -100,8 +99,7 @@ void find_codified(Provision* node, bool heading, const CodifiedNeedle& cn, std:
     const std::string& text = heading ? node->heading.text : node->text.text;
     if (text.empty()) return;
     Folded h = fold(text);
-    for (boost::sregex_iterator it(h.s.begin(), h.s.end(), cn.re), end; it != end; ++it) {
-        const auto& m = *it;
+    for (const rx::Match& m : rx::all(h.s, cn.re)) {
         auto b = static_cast<std::size_t>(m[0].first - h.s.cbegin()), e = static_cast<std::size_t>(m[0].second - h.s.cbegin());
         bool left_ok = b == 0 || !word_after(h.s, b) || !word_before(h.s, b);
         bool right_ok = e >= h.s.size() || e == b || !word_before(h.s, e) || !word_after(h.s, e);
@@ -143,10 +141,10 @@ void Codifier::report_codified(const Op& op, const std::string& law, const std::
 // written as codified. The words, or empty.
 std::string unknown_effective_date(const std::string& text) {
     if (text.find("effective date of") == std::string::npos) return {};
-    static const boost::regex re(
+    static const rx::Regex re(
         R"(\bthe effective date of (?:this act\b|(?:the )?[A-Z][^,;()]{0,200}? Act(?: of \d{4})?, passed on (?:(?:2nd|second|3rd|third) reading|(?:an )?emergency basis) on [A-Z][a-z]+ \d{1,2}, \d{4} \(Enrolled version of Bill \d+-\d+\)))");
-    boost::smatch m;
-    return boost::regex_search(text, m, re) ? m[0].str() : std::string();
+    rx::Match m;
+    return rx::search(text, m, re) ? m[0].str() : std::string();
 }
 
 void Codifier::refuse_unknown_dates(const Op& op, const std::string& text) {
@@ -202,8 +200,7 @@ std::vector<Hit> Codifier::search_codified(const Op& op, Provision* target, cons
         if (c != cites[0]) return hits;  // different sections in different places: the words stay
     std::string out;
     auto from = inserted.cbegin();
-    for (boost::sregex_iterator it(inserted.begin(), inserted.end(), law_reference()), end; it != end; ++it) {
-        const auto& m = *it;
+    for (const rx::Match& m : rx::all(inserted, law_reference())) {
         auto code_of = [&](const std::string& key) {
             auto k = std::find(cn->refs.begin(), cn->refs.end(), key);
             return k == cn->refs.end() ? std::string() : cites[0][static_cast<std::size_t>(k - cn->refs.begin())];

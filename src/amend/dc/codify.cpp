@@ -1,7 +1,7 @@
 #include "amend/dc/codify.hpp"
 
 #include <algorithm>
-#include <boost/regex.hpp>
+#include "parse/regex.hpp"
 #include <cctype>
 
 #include "model/designation.hpp"
@@ -52,23 +52,24 @@ namespace {
 // and 104" → "under §§ 42-1622 and 42-1623". A section of another law ("section 217 of the Clean
 // and Affordable Energy Act") is left alone.
 std::string own_sections(const std::string& s, const LawAnchor& a) {
-    static const boost::regex own(
+    static const rx::Regex own(
         R"(\b(sections?) ((\d+[a-z]?)((?:\([^()\s]+\))*)(?:(?:,? (?:and|or) |, )(\d+[a-z]?)((?:\([^()\s]+\))*))*)(?![0-9A-Za-z(\-]| of\b| \(|,? (?:and|or) \d|, \d))");
-    static const boost::regex item(R"((\d+[a-z]?)((?:\([^()\s]+\))*))");
+    static const rx::Regex item(R"((\d+[a-z]?)((?:\([^()\s]+\))*))");
     std::string out;
     auto from = s.cbegin();
-    for (boost::sregex_iterator it(s.begin(), s.end(), own), end; it != end; ++it) {
-        const auto& m = *it;
+    for (const rx::Match& m : rx::all(s, own)) {
         std::string list = m[2], conv;
         bool ok = true;
         int count = 0;
         auto lf = list.cbegin();
-        for (boost::sregex_iterator jt(list.begin(), list.end(), item), jend; jt != jend && ok; ++jt, ++count) {
-            std::string code = code_section_of(a, (*jt)[1]);
+        for (const rx::Match& jt : rx::all(list, item)) {
+            std::string code = code_section_of(a, jt[1]);
             if (code.empty()) ok = false;
-            conv.append(lf, (*jt)[0].first);
-            conv += code + (*jt)[2].str();
-            lf = (*jt)[0].second;
+            conv.append(lf, jt[0].first);
+            conv += code + jt[2].str();
+            lf = jt[0].second;
+            ++count;
+            if (!ok) break;
         }
         conv.append(lf, list.cend());
         out.append(from, m[0].first);
@@ -82,8 +83,8 @@ std::string own_sections(const std::string& s, const LawAnchor& a) {
 // In a law's section codified as a Code section, the law's units become the Code's: "this act"
 // and "this title" → "this chapter", "this subtitle" → "this subchapter".
 std::string law_units(const std::string& s) {
-    static const boost::regex unit(R"(\b([Tt]his) (act|title|subtitle)\b)");
-    return boost::regex_replace(s, unit, [](const boost::smatch& m) {
+    static const rx::Regex unit(R"(\b([Tt]his) (act|title|subtitle)\b)");
+    return rx::replace_with(s, unit, [](const rx::Match& m) {
         return m[1] + (m[2] == "subtitle" ? std::string(" subchapter") : std::string(" chapter"));
     });
 }
@@ -96,11 +97,11 @@ std::string law_units(const std::string& s) {
 std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::string>> effective_dates(const std::string& s) {
     std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::string>> out;
     if (s.find("effective date of") == std::string::npos) return out;
-    static const boost::regex re(
+    static const rx::Regex re(
         R"(\bthe effective date of (?:the )?[A-Z][^,;()]{0,200}? Act of \d{4}, effective ((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}) \(D\.C\. (?:Law|Act) \d+-\d+[^()]*\))");
-    for (boost::sregex_iterator it(s.begin(), s.end(), re), end; it != end; ++it)
-        out.push_back({{static_cast<std::size_t>((*it)[0].first - s.begin()), static_cast<std::size_t>((*it)[0].second - s.begin())},
-                       (*it)[1].str()});
+    for (const rx::Match& it : rx::all(s, re))
+        out.push_back({{static_cast<std::size_t>(it[0].first - s.begin()), static_cast<std::size_t>(it[0].second - s.begin())},
+                       it[1].str()});
     return out;
 }
 
@@ -117,17 +118,17 @@ std::string dc_codify(const std::string& in, const LawAnchor& anchor) {
         return dc_codify(dated, anchor);
     }
     // "section 16-1501" (a Code number already) is written "§ 16-1501".
-    static const boost::regex code_number(R"(\bsection (\d+[A-Za-z]?-\d+[0-9A-Za-z.:\-]*[0-9A-Za-z](?:\([^()\s]+\))*))");
-    std::string s = in.find("section ") == std::string::npos ? in : boost::regex_replace(in, code_number, "§ $1");
+    static const rx::Regex code_number(R"(\bsection (\d+[A-Za-z]?-\d+[0-9A-Za-z.:\-]*[0-9A-Za-z](?:\([^()\s]+\))*))");
+    std::string s = in.find("section ") == std::string::npos ? in : rx::replace(in, code_number, "§ $1");
     if (anchor.law_text && (s.find("this ") != std::string::npos || s.find("This ") != std::string::npos)) s = law_units(s);
     if (!anchor.law_section.empty() && s.find("section") != std::string::npos) s = own_sections(s, anchor);
     if (s.find("Official Code") == std::string::npos) return s;
-    static const boost::regex cite(
+    static const rx::Regex cite(
         R"(\b[Ss]ection ([0-9][0-9A-Za-z]*(?:\([^()\s]+\))*) of (?:(?:the )?[^,;()]*?(?:Act|Code|Law|Resolution)(?: of \d{4})?|An Act [^,;()]*?), (?:(?:effective|approved) )?[A-Z][a-z]+\.? \d{1,2}, \d{4} \([^;()]*; D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
-    s = boost::regex_replace(s, cite, "§ $2");
+    s = rx::replace(s, cite, "§ $2");
     // "section 7 (D.C. Official Code § 4-681.06)" → "§ 4-681.06".
-    static const boost::regex own(R"(\b[Ss]ection [0-9][0-9A-Za-z]*(?:\([^()\s]+\))* \(D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
-    s = boost::regex_replace(s, own, "§ $1");
+    static const rx::Regex own(R"(\b[Ss]ection [0-9][0-9A-Za-z]*(?:\([^()\s]+\))* \(D\.C\. Official Code §\s*([0-9][^()\s]*(?:\([^()\s]+\))*)\))");
+    s = rx::replace(s, own, "§ $1");
     return s;
 }
 

@@ -2,7 +2,7 @@
 
 #include "amend/language/where.hpp"
 
-#include <boost/regex.hpp>
+#include "parse/regex.hpp"
 #include <cctype>
 
 #include "model/code_index.hpp"
@@ -11,8 +11,8 @@
 
 namespace amend::language {
 
-using boost::regex;
-using boost::smatch;
+using regex = rx::Regex;
+using smatch = rx::Match;
 
 namespace {
 
@@ -31,7 +31,7 @@ bool closes_here(const std::string& s, std::size_t j) {
     if (a != ' ') return false;
     static const regex words(R"(^ (and|in|both|each|wherever|every|after|before|at|is|are|with|where|from|which|shall|immediately|respectively|as|the (?:first|second|third|fourth|fifth|last)|to read)\b)", icase);
     std::string rest(after.substr(0, 24));
-    return boost::regex_search(rest, words);
+    return rx::search(rest, words);
 }
 
 }  // namespace
@@ -95,7 +95,7 @@ Masked mask_quotes(const std::string& s) {
 std::vector<std::string> chain_of(const std::string& s) {
     std::vector<std::string> out;
     static const regex d(R"(\(([^()\s]{1,12})\))");
-    for (boost::sregex_iterator it(s.begin(), s.end(), d), end; it != end; ++it) out.push_back((*it)[1]);
+    for (const rx::Match& it : rx::all(s, d)) out.push_back(it[1]);
     return out;
 }
 
@@ -103,7 +103,7 @@ std::vector<std::vector<std::string>> designation_list(const std::string& s) {
     std::vector<std::vector<std::string>> out;
     static const regex through(R"(^\s*((?:\([^()\s]+\))+)\s+through\s+((?:\([^()\s]+\))+)\s*$)", icase);
     smatch m;
-    if (boost::regex_match(s, m, through)) {
+    if (rx::match(s, m, through)) {
         auto a = chain_of(m[1]), b = chain_of(m[2]);
         // "(1) through (1C)", "(1B) through (1E)": the units inserted after one number, by letter.
         auto split = [](const std::string& d) {
@@ -142,14 +142,14 @@ std::vector<std::vector<std::string>> designation_list(const std::string& s) {
     // a list names its items with commas, "and" or "or".
     static const regex item(R"(((?:\([^()\s]+\))+))");
     std::size_t last_end = std::string::npos;
-    for (boost::sregex_iterator it(s.begin(), s.end(), item), end; it != end; ++it) {
-        auto chain = chain_of((*it)[1]);
-        std::size_t start = static_cast<std::size_t>(it->position());
+    for (const rx::Match& it : rx::all(s, item)) {
+        auto chain = chain_of(it[1]);
+        std::size_t start = static_cast<std::size_t>(it.position());
         bool spaced = last_end != std::string::npos && !out.empty() &&
                       s.find_first_not_of(" ", last_end) == start && start > last_end;
         if (spaced) out.back().insert(out.back().end(), chain.begin(), chain.end());
         else out.push_back(chain);
-        last_end = start + static_cast<std::size_t>(it->length());
+        last_end = start + static_cast<std::size_t>(it.length());
     }
     return out;
 }
@@ -157,25 +157,25 @@ std::vector<std::vector<std::string>> designation_list(const std::string& s) {
 bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std::vector<std::string>>* many) {
     t = collapse_ws(t);
     static const regex the(R"(^(?:the|and|that)\s+)", icase);
-    t = boost::regex_replace(t, the, "");
+    t = rx::replace(t, the, "");
     smatch mm;
     // "the second paragraph designated as paragraph (7)", "the newly designated subsection (a)"
     static const regex nth(R"(^(first|second|third|fourth)\s+\S+\s+designated\s+as\s+(.*)$)", icase);
     // "the second paragraph (17)": of two units with one designation, the second in reading order.
     static const regex nth_unit(R"(^(first|second|third|fourth)\s+((?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+(\([^()\s]+\).*)$)", icase);
     static const regex newly(R"(^(?:(?:newly|existing|new)\s+(?:re)?designated|existing|redesignated)\s+(.*)$)", icase);
-    if (boost::regex_match(t, mm, newly)) t = mm[1];
+    if (rx::match(t, mm, newly)) t = mm[1];
     // "the sub-subparagraph designated as "(1)"": the designation quoted as the Code prints it.
     static const regex quoted_des(R"(^((?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+(?:designated|numbered)\s+as\s+«(\d+)»(.*)$)", icase);
-    if (boost::regex_match(t, mm, quoted_des)) {
+    if (rx::match(t, mm, quoted_des)) {
         std::string q = m.quotes.at(static_cast<std::size_t>(std::stoi(mm[2])));
         static const regex chain(R"(^(?:\([^()\s]+\))+$)");
-        if (!boost::regex_match(q, chain)) return false;
+        if (!rx::match(q, chain)) return false;
         t = mm[1].str() + " " + q + mm[3].str();
     }
     // "The second sentence (of subsection (a))": that sentence of the unit's own text.
     static const regex sentence(R"(^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+sentence(?:\s+(?:of|in)\s+(.*))?$)", icase);
-    if (boost::regex_match(t, mm, sentence)) {
+    if (rx::match(t, mm, sentence)) {
         int n = ordinal_value(mm[1]);
         if (mm[2].matched) {
             if (!read_target(mm[2], m, out, many)) return false;
@@ -187,15 +187,15 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
     }
     // "Amendatory section 16-802(b)": a law's amendment of a Code section, named by the Code's number.
     static const regex amendatory(R"(^amendatory\s+(section\s+\d+[A-Za-z]?-\d.*)$)", icase);
-    if (boost::regex_match(t, mm, amendatory)) t = mm[1];
-    if (boost::regex_match(t, mm, nth_unit)) {
+    if (rx::match(t, mm, amendatory)) t = mm[1];
+    if (rx::match(t, mm, nth_unit)) {
         std::string w = ascii_lower(mm[1].str());
         int n = w == "first" ? 1 : w == "second" ? 2 : w == "third" ? 3 : 4;
         if (!read_target(mm[2].str() + " " + mm[3].str(), m, out, many)) return false;
         out.ordinal = n;
         return true;
     }
-    if (boost::regex_match(t, mm, nth)) {
+    if (rx::match(t, mm, nth)) {
         std::string w = mm[1];
         w = ascii_lower(std::move(w));
         int n = w == "first" ? 1 : w == "second" ? 2 : w == "third" ? 3 : 4;
@@ -206,7 +206,7 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
     }
     static const regex toc(R"(^(?:(?:section|title|chapter|part|subtitle|subchapter)\s+)?designations?\s+(?:for\s+)?.*$)", icase);
     static const regex toc_whole(R"(^table\s+of\s+contents\b.*$)", icase);
-    if (boost::regex_match(t, mm, toc) || boost::regex_match(t, mm, toc_whole)) {
+    if (rx::match(t, mm, toc) || rx::match(t, mm, toc_whole)) {
         out.uncodified = true;  // an Act's table of contents is not part of the code
         out.relative = false;
         return true;
@@ -214,15 +214,15 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
     static const regex leadin(R"(^(?:(?:lead[- ]?in|introductory|opening)\s+(?:language|text|clause|matter|sentence|paragraph)|(?:existing\s+|section\s+)?(?:text|language))(?:\s+(?:of|in|to)\s+(.*))?$)", icase);
     static const regex heading(R"(^(?:amendatory\s+)?(?:section\s+)?heading(?:\s+(?:of|for|in)\s+(.*))?$)", icase);
     static const regex defn(R"(^definition\s+(?:of|for)\s+(?:the\s+(?:term|phrase)\s+)?«(\d+)»(?:\s+(?:in|of|contained in)\s+(.*))?$)", icase);
-    if (boost::regex_match(t, mm, leadin)) {
+    if (rx::match(t, mm, leadin)) {
         out.part = TargetRef::Part::Text;
         t = mm[1].matched ? mm[1].str() : "";
         if (t.empty()) {
             out.relative = true;
             return true;
         }
-        t = boost::regex_replace(t, the, "");
-    } else if (boost::regex_match(t, mm, heading)) {
+        t = rx::replace(t, the, "");
+    } else if (rx::match(t, mm, heading)) {
         out.part = TargetRef::Part::Heading;
         t = mm[1].matched ? mm[1].str() : "";
         if (t.empty()) {
@@ -230,15 +230,15 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
             out.kind_depth = -1;  // the section's own heading
             return true;
         }
-        t = boost::regex_replace(t, the, "");
-    } else if (boost::regex_match(t, mm, defn)) {
+        t = rx::replace(t, the, "");
+    } else if (rx::match(t, mm, defn)) {
         out.term = m.quotes.at(static_cast<std::size_t>(std::stoi(mm[1])));
         t = mm[2].matched ? mm[2].str() : "";
         if (t.empty()) {
             out.relative = true;
             return true;
         }
-        t = boost::regex_replace(t, the, "");
+        t = rx::replace(t, the, "");
     }
     // A Code cite in parentheses wins: "Section 505(c) (D.C. Official Code § 42-3505.05(c))".
     static const regex cite(R"((?:D\.\s*C\.|District of Columbia)[^()§]*?(?:Code|Official Code)[^§()]*§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*)(\s*(?:,\s*)?et\.?\s+seq)?)", icase);
@@ -248,7 +248,7 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         out.relative = false;
         return true;
     };
-    if (boost::regex_search(t, mm, cite)) {
+    if (rx::search(t, mm, cite)) {
         if (mm[3].matched) {
             out.container_only = true;
             out.cites_code = true;
@@ -258,9 +258,9 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         return cited(mm);
     }
     static const regex code_cite(R"(^§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*))", icase);
-    if (boost::regex_search(t, mm, code_cite)) return cited(mm);
+    if (rx::search(t, mm, code_cite)) return cited(mm);
     static const regex sect(R"(^(?:section|sec\.)\s+(?:of\s+)?([0-9][0-9A-Za-z:.\-]*?)((?:\([^()\s]+\))*)(?:\s|,|$).*$)", icase);
-    if (boost::regex_match(t, mm, sect)) {
+    if (rx::match(t, mm, sect)) {
         std::string num = mm[1];
         out.path = chain_of(mm[2]);
         out.relative = false;
@@ -269,14 +269,14 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
             out.section_is_law_number = true;
             // A section of a named law with no Code cite is a section of no code.
             static const regex of_law(R"(\bof\s+(?:the\s+)?.*\b(?:Act|Law|Resolution)\b)", icase);
-            if (boost::regex_search(t, of_law)) out.uncodified = true;
+            if (rx::search(t, of_law)) out.uncodified = true;
         }
         return true;
     }
     // "Subsection 3900.9" (and "Subsections 2213.7 and 2213.8"): a section of the municipal
     // regulations, numbered chapter.section, which are in no code.
     static const regex regulation(R"(^(?:sub)?sections?\s+(\d+\.\d+)(?:\s*(?:,|and)\s*\d+\.\d+)*$)", icase);
-    if (boost::regex_match(t, mm, regulation)) {
+    if (rx::match(t, mm, regulation)) {
         out.section = mm[1];
         out.section_is_law_number = true;
         out.uncodified = true;
@@ -284,7 +284,7 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         return true;
     }
     static const regex unit(R"(^((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+((?:\([^()\s]+\)[\s,]*(?:and\s+|or\s+|through\s+)?)+)(.*)$)", icase);
-    if (boost::regex_match(t, mm, unit)) {
+    if (rx::match(t, mm, unit)) {
         std::string kind = mm[1];
         int depth = unit_depth(kind);
         std::string lk = kind;
@@ -301,7 +301,7 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
             static const regex of(R"(^(?:of|in)\s+(.*)$)", icase);
             smatch om;
             // Any other words after the designations are not read: not a target.
-            if (!boost::regex_match(rest, om, of)) return false;
+            if (!rx::match(rest, om, of)) return false;
             {
                 TargetRef outer;
                 if (!read_target(om[1], m, outer)) return false;
@@ -324,27 +324,27 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         return true;
     }
     static const regex container(R"(^(?:.*\bAct\b.*|.*\bCode\b.*|(?:title|chapter|subchapter|part|subtitle|article|division)\s+\S+.*|table of contents.*|.*\bLaw\b.*|.*\bOrdinance\b.*|.*\bResolution\b.*)$)", icase);
-    if (boost::regex_match(t, mm, container)) {
+    if (rx::match(t, mm, container)) {
         out.container_only = true;
         // A law cited by its law number and register with no Code cite ("the Secure DC Omnibus
         // Amendment Act of 2024, effective June 8, 2024 (D.C. Law 25-175; 71 DCR 2732)") is in
         // no code: its sections, and the amendments it carries, are not the code's.
         static const regex law_cite(R"(\((?:[^()]*;\s*)?(?:D\.\s*C\.\s+Law|Pub\.\s*L\.|Res\.|\d+\s+Stat\.|\d+\s+DCR)\s[^()]*\))", icase);
-        if (boost::regex_search(t, law_cite)) out.uncodified = true;
+        if (rx::search(t, law_cite)) out.uncodified = true;
         // The sections a title, a chapter or the whole code holds are known by their numbers.
         static const regex title(R"(^title\s+(\d+[A-Za-z]?)\s+of\s+the\s+(?:District\s+of\s+Columbia|D\.\s*C\.)\s+(?:Official\s+)?Code\b.*$)", icase);
         static const regex chapter(R"(^chapter\s+(\d+[A-Za-z]?-\d+[A-Za-z]?)\b.*$)", icase);
         static const regex whole(R"(^(?:District\s+of\s+Columbia\s+Official\s+Code|D\.\s*C\.\s+Official\s+Code|Municipal\s+Code\s+of\s+Chicago|(?:City|Municipal)\s+Code)$)", icase);
         smatch sm;
         static const regex of_title(R"(\btitle\s+(\d+[A-Za-z]?)\s+of\s+the\s+(?:District\s+of\s+Columbia|D\.\s*C\.)\s+(?:Official\s+)?Code\b)", icase);
-        if (boost::regex_search(t, sm, of_title)) out.title = sm[1];
-        if (boost::regex_match(t, sm, title)) {
+        if (rx::search(t, sm, of_title)) out.title = sm[1];
+        if (rx::match(t, sm, title)) {
             out.scope_known = true;
             out.scope_prefix = sm[1].str() + "-";
-        } else if (boost::regex_match(t, sm, chapter)) {
+        } else if (rx::match(t, sm, chapter)) {
             out.scope_known = true;
             out.scope_prefix = sm[1].str() + "-";
-        } else if (boost::regex_match(t, sm, whole)) {
+        } else if (rx::match(t, sm, whole)) {
             out.scope_known = true;
         }
         return true;

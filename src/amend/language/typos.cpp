@@ -3,12 +3,12 @@
 // drafter's words are touched: quoted text is masked («n») before this runs.
 #include "amend/language/typos.hpp"
 
-#include <boost/regex.hpp>
+#include "parse/regex.hpp"
 
 namespace amend::language {
 
 std::vector<std::pair<std::string, std::string>> correct_typos(std::string& s) {
-    using boost::regex;
+    using regex = rx::Regex;
     const auto icase = regex::perl | regex::icase;
     struct Typo {
         regex re;
@@ -55,11 +55,11 @@ std::vector<std::pair<std::string, std::string>> correct_typos(std::string& s) {
     }();
     std::vector<std::pair<std::string, std::string>> assumed;
     for (const auto& t : typos) {
-        boost::smatch mm;
-        if (!boost::regex_search(s, mm, t.re)) continue;
+        rx::Match mm;
+        if (!rx::search(s, mm, t.re)) continue;
         // "Subsection (b) amended as follows": only when no "is amended" stands anywhere.
         static const regex verb(R"(\b(?:is|are|in)\b)", icase);
-        if (t.fmt == std::string("$1 is amended $2") && boost::regex_search(mm[1].first, mm[1].second, verb)) continue;
+        if (t.fmt == std::string("$1 is amended $2") && rx::search(mm[1].first, mm[1].second, verb)) continue;
         std::string now = mm.format(t.fmt);
         assumed.emplace_back(mm[0].str(), now);
         s = std::string(mm.prefix()) + now + std::string(mm.suffix());
