@@ -1,10 +1,10 @@
 #include "parse/dc_law.hpp"
 
 #include <boost/regex.hpp>
-#include <pugixml.hpp>
 
 #include "model/diagnostic.hpp"
 #include "parse/dc_xml_node.hpp"
+#include "parse/xml.hpp"
 
 namespace amend {
 
