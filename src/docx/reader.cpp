@@ -1,7 +1,5 @@
 #include "docx/reader.hpp"
 
-#include <pugixml.hpp>
-
 #include <algorithm>
 #include <cstdint>
 #include <cctype>
@@ -12,6 +10,7 @@
 #include "docx/zip.hpp"
 #include "model/diagnostic.hpp"
 #include "model/text.hpp"
+#include "parse/xml.hpp"
 
 namespace amend::docx {
 
@@ -248,7 +247,7 @@ public:
             if (parse(d, "word/numbering.xml")) numbering_.read(d.document_element());
         }
         pugi::xml_document doc;
-        if (!parse(doc, main_)) fail(path_, "the document part " + main_ + " is not well-formed XML", "docx.xml");
+        load(doc, main_, "the document part " + main_ + " is not well-formed XML");
         auto body = child(doc.document_element(), "body");
         if (local(doc.document_element()) != "document" || !body)
             fail(path_, "the document has no body (no w:body in " + main_ + ")", "docx.body");
@@ -268,11 +267,22 @@ private:
     // Field state: a stack of open fields, true while in a field's instruction part.
     std::vector<bool> fields_;
 
+    // A part as Word writes it: UTF-8, a run's text kept when it is only white space.
+    static constexpr XmlOptions kPart{.blanks = XmlOptions::Blanks::KeepIfOnlyChild};
+
+    // Parses the part named `part`: false when there is none or it is malformed.
     bool parse(pugi::xml_document& d, const std::string& part) {
         auto it = parts_.find(part);
         if (it == parts_.end()) return false;
-        return d.load_buffer(it->second.data(), it->second.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
-                             pugi::encoding_utf8);
+        return try_load_xml(d, it->second, kPart);
+    }
+
+    // Parses the part named `part`; throws InputError [docx.xml] saying `what` when there is none or
+    // it is malformed.
+    void load(pugi::xml_document& d, const std::string& part, const std::string& what) {
+        auto it = parts_.find(part);
+        if (it == parts_.end()) fail(path_, what, "docx.xml");
+        load_xml(d, it->second, kPart, XmlErrors{path_, "docx.xml", nullptr, what});
     }
 
     void check_package() {
@@ -300,7 +310,8 @@ private:
         for (const auto& [name, bytes] : parts_) {
             if (!ends_with(name, ".rels")) continue;
             pugi::xml_document d;
-            if (!d.load_buffer(bytes.data(), bytes.size())) fail(path_, "the part " + name + " is not well-formed XML", "docx.xml");
+            load_xml(d, bytes, XmlOptions{.encoding = XmlOptions::Encoding::Detect},
+                     XmlErrors{path_, "docx.xml", nullptr, "the part " + name + " is not well-formed XML"});
             for (auto r : d.document_element().children()) {
                 if (lower(attr(r, "TargetMode")) != "external") continue;
                 std::string type = attr(r, "Type");

@@ -1,11 +1,9 @@
 // Writing a Package as WordprocessingML parts with pugixml, then zipping them (zip.hpp).
-#include <pugixml.hpp>
-
 #include <cctype>
-#include <sstream>
 
 #include "docx/docx.hpp"
 #include "docx/zip.hpp"
+#include "parse/xml.hpp"
 
 namespace amend::docx {
 
@@ -13,12 +11,6 @@ namespace {
 
 const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const char* kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-std::string xml_of(const pugi::xml_document& d) {
-    std::ostringstream out;
-    d.save(out, "", pugi::format_raw, pugi::encoding_utf8);
-    return out.str();
-}
 
 pugi::xml_document new_part() {
     pugi::xml_document d;
@@ -66,7 +58,7 @@ public:
         mar.append_attribute("w:header") = "720";
         mar.append_attribute("w:footer") = "720";
         mar.append_attribute("w:gutter") = "0";
-        return xml_of(d);
+        return xml_document_text(d);
     }
 
     // The header names the document; the footer numbers the pages ("Page 3 of 7").
@@ -80,13 +72,13 @@ public:
         ppr.append_child("w:jc").append_attribute("w:val") = header ? "left" : "center";
         if (header) {
             plain_run(p, text);
-            return xml_of(d);
+            return xml_document_text(d);
         }
         plain_run(p, "Page ");
         field(p, "PAGE", "1");
         plain_run(p, " of ");
         field(p, "NUMPAGES", "1");
-        return xml_of(d);
+        return xml_document_text(d);
     }
 
 private:
@@ -197,7 +189,7 @@ std::string core(const Package& pkg, const WriteOptions& o) {
         c.append_attribute("xsi:type") = "dcterms:W3CDTF";
         c.text().set(o.date.c_str());
     }
-    return xml_of(d);
+    return xml_document_text(d);
 }
 
 bool digits(const std::string& s, std::size_t at, std::size_t n) {

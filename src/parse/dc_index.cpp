@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <pugixml.hpp>
 
 #include "model/diagnostic.hpp"
 #include "parse/dc_xml_node.hpp"
+#include "parse/xml.hpp"
 
 namespace amend {
 

@@ -1,9 +1,8 @@
 #include "parse/dc_instruction.hpp"
 
-#include <pugixml.hpp>
-
 #include "model/diagnostic.hpp"
 #include "parse/dc_xml_node.hpp"
+#include "parse/xml.hpp"
 
 namespace amend {
 

@@ -1,10 +1,9 @@
 #include "parse/dc_law.hpp"
 
-#include "parse/regex.hpp"
-#include <pugixml.hpp>
-
 #include "model/diagnostic.hpp"
 #include "parse/dc_xml_node.hpp"
+#include "parse/regex.hpp"
+#include "parse/xml.hpp"
 
 namespace amend {
 

@@ -1,11 +1,10 @@
 #include "parse/dc_xml.hpp"
 
 #include <algorithm>
-#include <pugixml.hpp>
-#include <sstream>
 
 #include "model/diagnostic.hpp"
 #include "parse/dc_xml_node.hpp"
+#include "parse/xml.hpp"
 
 namespace amend {
 
@@ -33,12 +32,6 @@ void append_rich(const pugi::xml_node& n, RichText& rt) {
                 break;  // comments and processing instructions inside text are not law
         }
     }
-}
-
-std::string raw_of(const pugi::xml_node& n) {
-    std::ostringstream os;
-    n.print(os, "", pugi::format_raw);
-    return os.str();
 }
 
 void plain_text(const pugi::xml_node& n, std::string& out) {
@@ -159,7 +152,7 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
                     for (auto at : an.attributes()) one.xml_attrs.push_back(at.name(), at.value());
                     if (one.xml_tag == "annotation") append_rich(an, one.text);
                     else {
-                        one.xl.mut().raw = raw_of(an);
+                        one.xl.mut().raw = xml_node_text(an);
                         plain_text(an, one.text.text);
                     }
                     one.span.file = file_index;
@@ -172,7 +165,7 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
             Provision b;
             b.kind = Kind::Block;
             b.xml_tag = std::string(cn);
-            b.xl.mut().raw = raw_of(c);
+            b.xl.mut().raw = xml_node_text(c);
             plain_text(c, b.text.text);
             b.span.file = file_index;
             // A block before the <num> (<codify:marginalia/>, <codify:insert>) does not start
@@ -186,17 +179,6 @@ Provision provision_from_xml(const pugi::xml_node& n, int depth, std::uint32_t f
     // The writer's own order (prefix, num, reason, heading, text) is kept as none at all.
     if (!in_canonical_order(order)) p.xl.mut().head_order = std::move(order);
     return p;
-}
-
-void load_xml(pugi::xml_document& x, const std::string& bytes, const std::string& path, const LineIndex& lines) {
-    require_utf8(bytes, path);
-    pugi::xml_parse_result r =
-        x.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
-    if (!r) {
-        auto [line, col] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, r.offset)));
-        throw InputError(Diagnostic{path, line, col, std::string("malformed XML: ") + r.description(), "xml.syntax",
-                                    lines.line_text(line)});
-    }
 }
 
 void read_dc_xml(const std::string& bytes, const std::string& path, Document& doc) {
