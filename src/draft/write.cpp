@@ -1,6 +1,5 @@
-// Rendering an Ordinance: one cmark tree for CommonMark and HTML (the HTML tree adds class wrappers
+// Rendering an Ordinance: one document tree for CommonMark and HTML (the HTML tree adds class wrappers
 // for layout), and plain text written directly.
-#include "draft/block_quote.hpp"
 #include "draft/ordinance.hpp"
 #include "render/doc.hpp"
 
@@ -10,14 +9,14 @@ namespace {
 
 using BK = Block::Kind;
 
-void marked(cmark_node* p, const Marks& m, const std::string& s) {
+void marked(render::Node p, const Marks& m, const std::string& s) {
     render::text(p, m.before);
-    cmark_node* into = m.tag == "del" ? render::del(p) : m.tag == "ins" ? render::ins(p) : p;
+    render::Node into = m.tag == "del" ? render::del(p) : m.tag == "ins" ? render::ins(p) : p;
     render::text(into, s);
     render::text(p, m.after);
 }
 
-void runs(cmark_node* p, const std::vector<Run>& rs, const Style& st) {
+void runs(render::Node p, const std::vector<Run>& rs, const Style& st) {
     for (const auto& r : rs) {
         switch (r.kind) {
             case Run::Kind::Plain: render::text(p, r.text); break;
@@ -43,11 +42,11 @@ const char* block_class(BK k) {
 // The document tree. For HTML each block sits in a <div> naming its kind (and a restated provision's
 // depth); the Markdown has plain paragraphs only, so that it reads back as a restatement.
 void build(render::Doc& doc, const Ordinance& o, const Style& st, bool html) {
-    cmark_node* quote = nullptr;
+    render::Node quote;
     for (const auto& b : o.blocks) {
-        if (!b.quoted()) quote = nullptr;
-        else if (!quote) quote = block_quote(doc.root());
-        cmark_node* parent = b.quoted() ? quote : doc.root();
+        if (!b.quoted()) quote = {};
+        else if (!quote) quote = render::block_quote(doc.root());
+        render::Node parent = b.quoted() ? quote : doc.root();
         if (html) {
             std::string cls = block_class(b.kind);
             if (b.quoted()) cls += " d" + std::to_string(b.depth);
@@ -57,7 +56,7 @@ void build(render::Doc& doc, const Ordinance& o, const Style& st, bool html) {
             runs(render::heading(parent, 1), b.runs, st);
             continue;
         }
-        cmark_node* p = render::paragraph(parent);
+        render::Node p = render::paragraph(parent);
         if (!b.label.empty()) {
             render::text(html ? render::span(p, "label") : p, b.label);
             render::text(p, " ");

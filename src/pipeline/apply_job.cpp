@@ -41,7 +41,7 @@ void report_doc(render::Doc& doc, const ApplyOptions& o, const ApplyReport& r, c
     for (const auto& [n, b] : in.base)
         if (r.changed_sections.count(n)) about.lines.emplace_back("Base text", n + ", " + b.label());
     for (const auto& [label, value] : about.lines) {
-        cmark_node* p = render::paragraph(doc.root());
+        render::Node p = render::paragraph(doc.root());
         render::text(render::strong(p), label + ":");
         render::text(p, " " + value);
     }
@@ -52,7 +52,7 @@ void report_doc(render::Doc& doc, const ApplyOptions& o, const ApplyReport& r, c
             render::text(render::paragraph(doc.root()), "None.");
             return;
         }
-        cmark_node* l = render::list(doc.root());
+        render::Node l = render::list(doc.root());
         for (const auto& line : lines) render::text(render::paragraph(render::item(l)), line);
     };
     std::vector<std::string> applied;

@@ -19,11 +19,11 @@ std::string Proposal::label() const { return title.empty() ? "Amended" : "As ame
 
 namespace render {
 
-void about_box(cmark_node* parent, const About& a) {
+void about_box(Node parent, const About& a) {
     if (a.lines.empty()) return;
-    cmark_node* box = div(parent, "provenance");
+    Node box = div(parent, "provenance");
     for (const auto& [label, value] : a.lines) {
-        cmark_node* p = paragraph(box);
+        Node p = paragraph(box);
         text(strong(p), label + ":");
         text(p, " ");
         // "Excerpt" is said in bold: a part of a section must not look like the whole of it.

@@ -174,16 +174,16 @@ std::string proposal_name(const std::vector<ComparedProposal>& ps, std::size_t i
 }
 
 // The conflicts, each a link to its row: on the section's page (`ext` empty) or from the index.
-void conflict_list(cmark_node* parent, const std::vector<Conflict>& cs, const std::string& ext) {
+void conflict_list(Node parent, const std::vector<Conflict>& cs, const std::string& ext) {
     if (cs.empty()) {
         text(paragraph(parent), "None: no two proposals change the same words differently.");
         return;
     }
-    cmark_node* l = list(parent);
+    Node l = list(parent);
     for (const auto& c : cs) {
-        cmark_node* it = item(l);
+        Node it = item(l);
         text(link(paragraph(it), (ext.empty() ? "" : c.section + "/compare." + ext) + "#" + c.anchor), c.citation);
-        cmark_node* takes = list(it);
+        Node takes = list(it);
         for (std::size_t i = 0; i < c.takes.size(); ++i)
             text(paragraph(item(takes)), "Proposal " + std::to_string(i + 1) + " " + c.takes[i] + ".");
     }
@@ -219,7 +219,7 @@ About about_compare(const std::vector<ComparedProposal>& ps, const SiteInfo& inf
     return a;
 }
 
-void generator(cmark_node* parent, const About& a) {
+void generator(Node parent, const About& a) {
     if (!a.generator.empty()) text(paragraph(div(parent, "generator")), a.generator);
 }
 
@@ -236,14 +236,14 @@ void section_page(Doc& d, const std::vector<ComparedProposal>& ps, const SiteInf
     conflict_list(d.root(), cs, "");
     text(heading(d.root(), 2), "Current law and each proposal");
     std::string cols = "cols" + std::to_string(ps.size() + 1);
-    cmark_node* head = div(d.root(), "row head " + cols);
+    Node head = div(d.root(), "row head " + cols);
     const BaseText* b = base_of(info, s.number);
     text(paragraph(div(head, "base")), "Current law: " + (s.old_s ? (b ? b->label() : BaseText{}.label()) : "no text (a new section)"));
     for (std::size_t i = 0; i < ps.size(); ++i)
         text(paragraph(div(head, "p" + std::to_string(i + 1))), proposal_name(ps, i));
     for (const Row& row : rows) {
         bool same = std::none_of(row.cells.begin(), row.cells.end(), [](const ProvisionChange* c) { return changes(c); });
-        cmark_node* r = div(d.root(), "row " + cols + (same ? " same" : " changed"), row.id);
+        Node r = div(d.root(), "row " + cols + (same ? " same" : " changed"), row.id);
         const ProvisionChange* any = nullptr;
         for (const auto* c : row.cells)
             if (c && !any) any = c;
@@ -291,10 +291,10 @@ std::vector<std::pair<std::string, std::string>> render_compare_site(const std::
         for (const auto& cs : conflicts) all.insert(all.end(), cs.begin(), cs.end());
         conflict_list(d.root(), all, ext);
         text(heading(d.root(), 2), "Sections");
-        cmark_node* l = list(d.root());
+        Node l = list(d.root());
         for (std::size_t k = 0; k < nsec; ++k) {
             const SectionDiff& s = ps[0].changes.sections[k];
-            cmark_node* p = paragraph(item(l));
+            Node p = paragraph(item(l));
             text(link(p, s.number + "/compare." + ext), section_title(s, ps, k));
             std::string who;
             for (std::size_t i = 0; i < ps.size(); ++i)

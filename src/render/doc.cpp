@@ -6,12 +6,21 @@
 
 namespace amend::render {
 
+// The one place where a Node and the library's node meet. A Node keeps the pointer as void* (the
+// round trip through static_cast is exact) so that its header needs no name of the library.
+struct NodeAccess {
+    static Node wrap(cmark_node* n) { return Node(n); }
+    static cmark_node* raw(Node n) { return static_cast<cmark_node*>(n.p_); }
+};
+
 namespace {
 
-cmark_node* add(cmark_node* parent, cmark_node_type t) {
+cmark_node* raw(Node n) { return NodeAccess::raw(n); }
+
+Node add(Node parent, cmark_node_type t) {
     cmark_node* n = cmark_node_new(t);
-    cmark_node_append_child(parent, n);
-    return n;
+    cmark_node_append_child(raw(parent), n);
+    return NodeAccess::wrap(n);
 }
 
 std::string take(char* s) {
@@ -20,53 +29,55 @@ std::string take(char* s) {
     return out;
 }
 
-cmark_node* custom(cmark_node* parent, cmark_node_type t, const std::string& open, const std::string& close) {
-    cmark_node* n = add(parent, t);
-    cmark_node_set_on_enter(n, open.c_str());
-    cmark_node_set_on_exit(n, close.c_str());
+Node custom(Node parent, cmark_node_type t, const std::string& open, const std::string& close) {
+    Node n = add(parent, t);
+    cmark_node_set_on_enter(raw(n), open.c_str());
+    cmark_node_set_on_exit(raw(n), close.c_str());
     return n;
 }
 
 }  // namespace
 
-Doc::Doc() : root_(cmark_node_new(CMARK_NODE_DOCUMENT)) {}
-Doc::~Doc() { cmark_node_free(root_); }
+Doc::Doc() : root_(NodeAccess::wrap(cmark_node_new(CMARK_NODE_DOCUMENT))) {}
+Doc::~Doc() { cmark_node_free(raw(root_)); }
 
-std::string Doc::markdown() const { return take(cmark_render_commonmark(root_, CMARK_OPT_UNSAFE, 0)); }
-std::string Doc::html() const { return take(cmark_render_html(root_, CMARK_OPT_UNSAFE)); }
+std::string Doc::markdown() const { return take(cmark_render_commonmark(raw(root_), CMARK_OPT_UNSAFE, 0)); }
+std::string Doc::html() const { return take(cmark_render_html(raw(root_), CMARK_OPT_UNSAFE)); }
 
-cmark_node* heading(cmark_node* parent, int level) {
-    cmark_node* n = add(parent, CMARK_NODE_HEADING);
-    cmark_node_set_heading_level(n, level);
+Node heading(Node parent, int level) {
+    Node n = add(parent, CMARK_NODE_HEADING);
+    cmark_node_set_heading_level(raw(n), level);
     return n;
 }
-cmark_node* paragraph(cmark_node* parent) { return add(parent, CMARK_NODE_PARAGRAPH); }
-cmark_node* emph(cmark_node* parent) { return add(parent, CMARK_NODE_EMPH); }
-cmark_node* strong(cmark_node* parent) { return add(parent, CMARK_NODE_STRONG); }
+Node paragraph(Node parent) { return add(parent, CMARK_NODE_PARAGRAPH); }
+Node emph(Node parent) { return add(parent, CMARK_NODE_EMPH); }
+Node strong(Node parent) { return add(parent, CMARK_NODE_STRONG); }
 
-cmark_node* link(cmark_node* parent, const std::string& url) {
-    cmark_node* n = add(parent, CMARK_NODE_LINK);
-    cmark_node_set_url(n, url.c_str());
-    return n;
-}
-
-cmark_node* list(cmark_node* parent) {
-    cmark_node* n = add(parent, CMARK_NODE_LIST);
-    cmark_node_set_list_type(n, CMARK_BULLET_LIST);
-    cmark_node_set_list_tight(n, 1);
+Node link(Node parent, const std::string& url) {
+    Node n = add(parent, CMARK_NODE_LINK);
+    cmark_node_set_url(raw(n), url.c_str());
     return n;
 }
 
-cmark_node* item(cmark_node* l) { return add(l, CMARK_NODE_ITEM); }
+Node list(Node parent) {
+    Node n = add(parent, CMARK_NODE_LIST);
+    cmark_node_set_list_type(raw(n), CMARK_BULLET_LIST);
+    cmark_node_set_list_tight(raw(n), 1);
+    return n;
+}
 
-void text(cmark_node* parent, const std::string& s) {
+Node item(Node l) { return add(l, CMARK_NODE_ITEM); }
+
+Node block_quote(Node parent) { return add(parent, CMARK_NODE_BLOCK_QUOTE); }
+
+void text(Node parent, const std::string& s) {
     if (s.empty()) return;
     // A line break inside a provision's text stays a break, not Markdown syntax.
     std::size_t start = 0;
     while (true) {
         std::size_t nl = s.find('\n', start);
         std::string piece = s.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        if (!piece.empty()) cmark_node_set_literal(add(parent, CMARK_NODE_TEXT), piece.c_str());
+        if (!piece.empty()) cmark_node_set_literal(raw(add(parent, CMARK_NODE_TEXT)), piece.c_str());
         if (nl == std::string::npos) break;
         add(parent, CMARK_NODE_LINEBREAK);
         start = nl + 1;
@@ -87,16 +98,16 @@ std::string escape_html(const std::string& s) {
     return out;
 }
 
-cmark_node* div(cmark_node* parent, const std::string& cls, const std::string& id) {
+Node div(Node parent, const std::string& cls, const std::string& id) {
     std::string open = "<div class=\"" + escape_html(cls) + "\"";
     if (!id.empty()) open += " id=\"" + escape_html(id) + "\"";
     open += ">";
     return custom(parent, CMARK_NODE_CUSTOM_BLOCK, open, "</div>");
 }
 
-cmark_node* del(cmark_node* parent) { return custom(parent, CMARK_NODE_CUSTOM_INLINE, "<del>", "</del>"); }
-cmark_node* ins(cmark_node* parent) { return custom(parent, CMARK_NODE_CUSTOM_INLINE, "<ins>", "</ins>"); }
-cmark_node* span(cmark_node* parent, const std::string& cls) {
+Node del(Node parent) { return custom(parent, CMARK_NODE_CUSTOM_INLINE, "<del>", "</del>"); }
+Node ins(Node parent) { return custom(parent, CMARK_NODE_CUSTOM_INLINE, "<ins>", "</ins>"); }
+Node span(Node parent, const std::string& cls) {
     return custom(parent, CMARK_NODE_CUSTOM_INLINE, "<span class=\"" + escape_html(cls) + "\">", "</span>");
 }
 
@@ -112,17 +123,17 @@ bool punctuation_only(const std::string& s) {
 
 }  // namespace
 
-void deleted(cmark_node* parent, const std::string& s) {
+void deleted(Node parent, const std::string& s) {
     text(punctuation_only(s) ? custom(parent, CMARK_NODE_CUSTOM_INLINE, "<del class=\"punct\">", "</del>") : del(parent), s);
 }
 
-void inserted(cmark_node* parent, const std::string& s) {
+void inserted(Node parent, const std::string& s) {
     text(punctuation_only(s) ? custom(parent, CMARK_NODE_CUSTOM_INLINE, "<ins class=\"punct\">", "</ins>") : ins(parent), s);
 }
 
-void replaced_by(cmark_node* parent) { text(span(parent, "sep"), " \xE2\x86\x92 "); }
+void replaced_by(Node parent) { text(span(parent, "sep"), " \xE2\x86\x92 "); }
 
-void ops(cmark_node* parent, const std::vector<WordOp>& os, Sides sides) {
+void ops(Node parent, const std::vector<WordOp>& os, Sides sides) {
     for (std::size_t k = 0; k < os.size(); ++k) {
         const WordOp& op = os[k];
         switch (op.type) {

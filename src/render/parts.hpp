@@ -6,9 +6,9 @@
 
 #include "render/render.hpp"
 
-struct cmark_node;
-
 namespace amend::render {
+
+class Node;  // render/doc.hpp
 
 // Redline and side-by-side pages, as Markdown or as an HTML body fragment: title and legend; one
 // section; "No changes." when no section was shown.
@@ -22,11 +22,11 @@ std::string generator_line(bool html, const About& a);
 // The cells of a comparison's row (compare.cpp): a provision as current law (its old text plain)
 // or as one proposal's redline, in a div of class `side`; an "empty" div for a null change or one
 // with nothing on that side. The legend of the marks.
-void current_law_cell(cmark_node* row, const ProvisionChange* c, const std::string& side);
-void redline_cell(cmark_node* row, const ProvisionChange* c, const std::string& side);
-void legend_block(cmark_node* parent, bool html);
+void current_law_cell(Node row, const ProvisionChange* c, const std::string& side);
+void redline_cell(Node row, const ProvisionChange* c, const std::string& side);
+void legend_block(Node parent, bool html);
 // The provenance box of a page (render.hpp's About), its "excerpt" lines in bold.
-void about_box(cmark_node* parent, const About& a);
+void about_box(Node parent, const About& a);
 
 // The JSON change list: the totals and the opening of the list; one changed section; the close.
 std::string json_head(const DiffStats& totals);

@@ -1,7 +1,5 @@
 // The redline, the side-by-side view and the consolidated text: one document tree each, rendered
-// to CommonMark and HTML by cmark.
-#include <cmark.h>
-
+// to CommonMark and HTML (render/doc.hpp).
 #include "render/doc.hpp"
 #include "render/parts.hpp"
 #include "render/render.hpp"
@@ -29,7 +27,7 @@ bool present(const ProvisionChange& c, Mode m) {
 }
 
 // Appends a field (designation, heading or text) to `parent` as the mode shows it.
-void field(cmark_node* parent, const std::string& old_s, const std::string& new_s, const std::vector<WordOp>& os,
+void field(Node parent, const std::string& old_s, const std::string& new_s, const std::vector<WordOp>& os,
            Mode m) {
     if (m == Mode::Clean) return text(parent, new_s);
     if (m == Mode::OldClean) return text(parent, old_s);
@@ -44,11 +42,11 @@ void field(cmark_node* parent, const std::string& old_s, const std::string& new_
 // The words of one provision: designation, heading and text; for a section's heading line, only its
 // number and heading (head_only), and for the paragraph below it only its text (text_only).
 enum class Part { All, Head, Text };
-void line(cmark_node* parent, const ProvisionChange& c, Mode m, Part part = Part::All) {
+void line(Node parent, const ProvisionChange& c, Mode m, Part part = Part::All) {
     bool old_side = m == Mode::Old || m == Mode::OldClean;
     const Provision& p = c.new_p && !old_side ? *c.new_p : *c.old_p;
     bool whole = c.type == ChangeType::Inserted || c.type == ChangeType::Deleted;
-    cmark_node* into = parent;
+    Node into = parent;
     if (whole && m != Mode::Clean && m != Mode::OldClean) into = c.type == ChangeType::Inserted ? ins(parent) : del(parent);
     auto both = [&](auto get) -> std::pair<std::string, std::string> {
         if (whole) return {get(p), get(p)};
@@ -81,10 +79,10 @@ bool has_text(const ProvisionChange& c) {
 std::string depth_class(int depth) { return "d" + std::to_string(depth); }
 
 // One provision as a block: a section's is a heading, the others a paragraph in an indented div.
-void provision_block(cmark_node* parent, const ProvisionChange& c, Mode m, bool with_id) {
+void provision_block(Node parent, const ProvisionChange& c, Mode m, bool with_id) {
     std::string cls = "prov " + depth_class(c.depth);
     if (m != Mode::Clean && c.type != ChangeType::Unchanged) cls += std::string(" ") + change_type_name(c.type);
-    cmark_node* d = div(parent, cls, with_id ? c.anchor : "");
+    Node d = div(parent, cls, with_id ? c.anchor : "");
     if (c.depth == 0) {
         line(heading(d, 2), c, m, Part::Head);
         if (has_text(c)) line(paragraph(d), c, m, Part::Text);
@@ -93,12 +91,12 @@ void provision_block(cmark_node* parent, const ProvisionChange& c, Mode m, bool 
     line(paragraph(d), c, m);
 }
 
-void elided(cmark_node* parent, int depth) {
+void elided(Node parent, int depth) {
     text(paragraph(div(parent, "prov elided " + depth_class(depth))), "(Omitted text is unaffected)");
 }
 
-void legend(cmark_node* parent, bool html) {
-    cmark_node* p = paragraph(div(parent, "legend"));
+void legend(Node parent, bool html) {
+    Node p = paragraph(div(parent, "legend"));
     text(p, "Deletions are ");
     text(del(p), "struck through");
     text(p, "; insertions are ");
@@ -128,8 +126,8 @@ void walk(const SectionDiff& s, const RenderOptions& o, Show show, Gap gap) {
     }
 }
 
-void column_labels(cmark_node* parent, const RenderOptions& o) {
-    cmark_node* head = div(parent, "row head");
+void column_labels(Node parent, const RenderOptions& o) {
+    Node head = div(parent, "row head");
     text(paragraph(div(head, "old")), o.old_label);
     text(paragraph(div(head, "new")), o.new_label);
 }
@@ -143,12 +141,12 @@ void redline_section(Doc& doc, const SectionDiff& s, const RenderOptions& o) {
 
 // One provision in a column of a row: class `side` ("old", "new", "p1", ...), "empty" when the
 // mode has nothing of it.
-void cell(cmark_node* row, const ProvisionChange* c, Mode m, const std::string& side) {
+void cell(Node row, const ProvisionChange* c, Mode m, const std::string& side) {
     if (!c || !present(*c, m)) {
         div(row, side + " empty");
         return;
     }
-    cmark_node* d = div(row, side + " " + depth_class(c->depth));
+    Node d = div(row, side + " " + depth_class(c->depth));
     if (c->depth == 0) {
         line(strong(paragraph(d)), *c, m, Part::Head);
         if (has_text(*c)) line(paragraph(d), *c, m, Part::Text);
@@ -164,12 +162,12 @@ void side_by_side_section(Doc& doc, const SectionDiff& s, const RenderOptions& o
          [&](const ProvisionChange& c) {
              std::string cls = "row ";
              cls += c.type == ChangeType::Unchanged ? "same" : change_type_name(c.type);
-             cmark_node* row = div(doc.root(), cls, c.anchor);
+             Node row = div(doc.root(), cls, c.anchor);
              cell(row, &c, Mode::Old, "old");
              cell(row, &c, Mode::New, "new");
          },
          [&](int depth) {
-             cmark_node* row = div(doc.root(), "row same");
+             Node row = div(doc.root(), "row same");
              elided(row, depth);
              elided(row, depth);
          });
@@ -203,13 +201,13 @@ std::string render_as(bool html, Build build) {
 
 namespace render {
 
-void legend_block(cmark_node* parent, bool html) { legend(parent, html); }
+void legend_block(Node parent, bool html) { legend(parent, html); }
 
-void current_law_cell(cmark_node* row, const ProvisionChange* c, const std::string& side) {
+void current_law_cell(Node row, const ProvisionChange* c, const std::string& side) {
     cell(row, c, Mode::OldClean, side);
 }
 
-void redline_cell(cmark_node* row, const ProvisionChange* c, const std::string& side) { cell(row, c, Mode::Redline, side); }
+void redline_cell(Node row, const ProvisionChange* c, const std::string& side) { cell(row, c, Mode::Redline, side); }
 
 std::string frame_head(bool html, const RenderOptions& o) {
     // The frame of a redline or side-by-side page: title, what it is about, legend; each shown

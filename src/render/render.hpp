@@ -1,7 +1,8 @@
 // Renderers of a ChangeSet (DESIGN §6). They never compute a diff: they read the plain data that
-// src/diff produced. Markdown and HTML come from one cmark document tree; marks are CUSTOM_INLINE
-// nodes rendering as <del>/<ins> in both. Someone re-rendering our Markdown with cmark's safe default
-// sees the marks (raw HTML) removed: render it with CMARK_OPT_UNSAFE, as GitHub does for these tags.
+// src/diff produced. Markdown and HTML come from one document tree (render/doc.hpp); marks are custom
+// inline nodes rendering as <del>/<ins> in both. Someone re-rendering our Markdown with a CommonMark
+// renderer's safe default sees the marks (raw HTML) removed: render it with raw HTML allowed
+// (unsafe), as GitHub does for these tags.
 #pragma once
 
 #include <cstdint>
@@ -74,7 +75,7 @@ std::string render_redline_html(const ChangeSet& cs, const RenderOptions& o = {}
 std::string render_side_by_side_html(const ChangeSet& cs, const RenderOptions& o = {});
 std::string render_side_by_side_md(const ChangeSet& cs, const RenderOptions& o = {});
 
-// The new version whole. The Markdown, rendered by cmark (unsafe), equals the body fragment.
+// The new version whole. The Markdown, rendered as CommonMark (unsafe), equals the body fragment.
 std::string render_consolidated_md(const ChangeSet& cs);
 std::string render_consolidated_html_body(const ChangeSet& cs);
 std::string render_consolidated_html(const ChangeSet& cs, const std::string& title = "Consolidated text");

@@ -46,37 +46,37 @@ void index_tree(Doc& doc, const std::vector<const SectionDiff*>& changed, const 
                 const std::string& ext) {
     text(heading(doc.root(), 1), info.title);
     if (!info.source.empty()) {
-        cmark_node* p = paragraph(doc.root());
+        Node p = paragraph(doc.root());
         text(p, "From ");
         text(p, info.source);
         text(p, ".");
     }
     // The figures are said plainly: marked up, "113 words struck" would itself look struck.
-    cmark_node* sum = paragraph(doc.root());
+    Node sum = paragraph(doc.root());
     text(sum, plural(changed.size(), "section", "sections") + " touched, " +
                   plural(st.provisions_changed, "provision", "provisions") + " changed: " +
                   plural(st.words_struck, "word", "words") + " struck, " +
                   plural(st.words_inserted, "word", "words") + " inserted.");
     if (!info.documents.empty() || !info.ordinance_docx.empty()) {
         text(heading(doc.root(), 2), "Documents");
-        cmark_node* l = list(doc.root());
+        Node l = list(doc.root());
         for (const auto& [path, name] : info.documents) text(link(paragraph(item(l)), path + "." + ext), name);
         if (!info.ordinance_docx.empty())
             text(link(paragraph(item(l)), info.ordinance_docx), "The amending ordinance in Word (" + info.ordinance_docx + ")");
     }
     if (!info.warnings.empty()) {
         text(heading(doc.root(), 2), "Warnings");
-        cmark_node* l = list(doc.root());
+        Node l = list(doc.root());
         for (const auto& w : info.warnings) text(paragraph(item(l)), w);
     }
     text(heading(doc.root(), 2), "Sections");
     if (changed.empty()) text(paragraph(doc.root()), "No section changed.");
-    cmark_node* l = list(doc.root());
+    Node l = list(doc.root());
     for (const SectionDiff* sp : changed) {
         const SectionDiff& s = *sp;
         auto ss = stats_of(s);
-        cmark_node* it = item(l);
-        cmark_node* p = paragraph(it);
+        Node it = item(l);
+        Node p = paragraph(it);
         text(strong(p), section_title(s));
         text(p, s.new_s ? "" : " (repealed)");
         text(p, s.old_s ? "" : " (new)");
@@ -93,7 +93,7 @@ void index_tree(Doc& doc, const std::vector<const SectionDiff*>& changed, const 
         }
         // The changes, each a link to its place in the redline. A whole section added or struck is
         // one change.
-        cmark_node* cl = nullptr;
+        Node cl;
         int whole_at = -1;  // the depth of the provision added or struck whole that we are inside
         for (const auto& c : s.changes) {
             if (whole_at >= 0 && c.depth > whole_at) continue;
@@ -105,8 +105,8 @@ void index_tree(Doc& doc, const std::vector<const SectionDiff*>& changed, const 
     }
 }
 
-void nav(cmark_node* parent, const std::string& ext) {
-    cmark_node* p = paragraph(div(parent, "nav"));
+void nav(Node parent, const std::string& ext) {
+    Node p = paragraph(div(parent, "nav"));
     text(link(p, "../index." + ext), "Index");
     text(p, " \xC2\xB7 ");
     text(link(p, "redline." + ext), "Redline");
