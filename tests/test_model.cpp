@@ -2,6 +2,7 @@
 
 #include "model/citation.hpp"
 #include "model/designation.hpp"
+#include "model/tree.hpp"
 
 using namespace amend;
 
@@ -111,6 +112,42 @@ TEST_CASE("can_contain keeps the tree valid") {
     CHECK(!can_contain(Kind::Section, Kind::Chapter));
     CHECK(!can_contain(Kind::Text, Kind::Paragraph));
     CHECK(!can_contain(Kind::Subsection, Kind::Section));
+}
+
+TEST_CASE("tree edits go through can_contain: a provision that cannot stand there is refused, the tree untouched") {
+    auto make = [](Kind k, const std::string& d) {
+        Provision p;
+        p.kind = k;
+        p.designation = d;
+        return p;
+    };
+    Provision sec = make(Kind::Section, "2-173-042");
+    append_child(sec, make(Kind::Subsection, "(a)"));
+    insert_child(sec, 0, make(Kind::Text, ""));
+    insert_children(sec, 2, {make(Kind::Subsection, "(b)"), make(Kind::History, "")});
+    REQUIRE(sec.children.size() == 4);
+    CHECK(sec.children[0].kind == Kind::Text);
+    CHECK(sec.children[1].designation == "(a)");
+    CHECK(sec.children[2].designation == "(b)");
+    CHECK(sec.children[3].kind == Kind::History);
+    // A section inside a section, a paragraph under a history note, a chapter under a section:
+    // each refused with what and where, and nothing changed.
+    try {
+        insert_child(sec, 1, make(Kind::Section, "2-173-043"));
+        FAIL("no error");
+    } catch (const TreeError& e) {
+        CHECK(std::string(e.what()) == "a section 2-173-043 cannot stand under a section 2-173-042");
+    }
+    CHECK_THROWS_AS(append_child(sec.children[3], make(Kind::Paragraph, "(1)")), TreeError);
+    CHECK_THROWS_AS(insert_children(sec, 0, {make(Kind::Subsection, "(c)"), make(Kind::Chapter, "2-173")}), TreeError);
+    CHECK_THROWS_AS(set_children(sec, {make(Kind::Title, "2")}), TreeError);
+    CHECK_THROWS_AS(insert_child(sec, 9, make(Kind::Subsection, "(c)")), TreeError);
+    CHECK(sec.children.size() == 4);
+    Provision b = take_child(sec, 2);
+    CHECK(b.designation == "(b)");
+    CHECK(sec.children.size() == 3);
+    set_children(sec, {});
+    CHECK(sec.children.empty());
 }
 
 TEST_CASE("sequence keys and next designations order siblings and expand ranges") {

@@ -1,5 +1,6 @@
 // Designations: redesignate, lift one level up, designate existing text.
 #include "amend/apply/jobs.hpp"
+#include "model/tree.hpp"
 
 namespace amend::applying {
 
@@ -68,7 +69,7 @@ void Designations::lift_and_rename(const std::vector<Provision*>& nodes, const s
     for (const auto& m : moves) by_index.push_back(&m);
     std::sort(by_index.begin(), by_index.end(), [](const Move* a, const Move* b) { return a->index > b->index; });
     for (const Move* m : by_index) {
-        m->parent->children.erase(m->parent->children.begin() + static_cast<long>(m->index));
+        (void)take_child(*m->parent, m->index);
         if (std::find(parents.begin(), parents.end(), m->parent) == parents.end()) parents.push_back(m->parent);
     }
     // Insert them beside their former parents, then drop parents left empty. Parents are
@@ -92,10 +93,10 @@ void Designations::lift_and_rename(const std::vector<Provision*>& nodes, const s
         int depth = jobs.locate.depth_in_section(&p);
         for (auto& c : mine) set_kinds(c, depth);
         bool empty = p.text.empty() && p.heading.empty() && p.children.empty();
-        auto pos = sl.grand->children.begin() + static_cast<long>(sl.index);
-        if (empty) pos = sl.grand->children.erase(pos);
+        std::size_t pos = sl.index;
+        if (empty) (void)take_child(*sl.grand, pos);
         else ++pos;
-        sl.grand->children.insert(pos, mine.begin(), mine.end());
+        insert_children(*sl.grand, pos, std::move(mine));
     }
     for (auto& m : moves)
         rep.applied.push_back(AppliedOp{loc(*m.op), m.op->sentence, "redesignated " + m.old_cite + " as " + m.copy.designation + " one level up",
@@ -192,11 +193,10 @@ void Designations::designate(const Op& op) {
             if (c.kind == Kind::History || c.kind == Kind::Block) keep.push_back(std::move(c));
             else moved.push_back(std::move(c));
         }
-        d.children = std::move(moved);
+        set_children(d, std::move(moved));
         set_kinds(d, jobs.locate.depth_in_section(target) + 1);
-        target->children.clear();
-        target->children.push_back(std::move(d));
-        for (auto& k : keep) target->children.push_back(std::move(k));
+        keep.insert(keep.begin(), std::move(d));
+        set_children(*target, std::move(keep));
         note(op, "designated the existing text of " + jobs.locate.cite_of(target) + " as (" + op.new_designations.at(0) + ")", target);
     }
 }

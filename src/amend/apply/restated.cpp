@@ -1,5 +1,6 @@
 // Restated text: a restatement sets the words of provisions it shows.
 #include "amend/apply/jobs.hpp"
+#include "model/tree.hpp"
 
 namespace amend::applying {
 
@@ -18,7 +19,7 @@ void Restated::set_unnumbered(const Op& op) {
     }
     if (op.find == op.replace) return;  // checked, unchanged
     if (!u.own_text && op.replace.empty()) {
-        u.holder->children.erase(u.holder->children.begin() + static_cast<long>(u.child));
+        (void)take_child(*u.holder, u.child);
         note(op, "struck a paragraph of " + jobs.locate.cite_of(u.holder), u.holder);
         return;
     }

@@ -2,6 +2,7 @@
 // edit, then the cross-reference check (references.cpp).
 #include "amend/apply/jobs.hpp"
 #include "model/parallel.hpp"
+#include "model/tree.hpp"
 
 namespace amend::applying {
 
@@ -33,6 +34,9 @@ void Transaction::run(const std::vector<Op>& ops) {
             // Boost.Regex gave up on a phrase search: the instruction fails at its line.
             fail(op, std::string("the text is too complex to search for this instruction's words (") + e.what() + ")",
                  "amend.regex");
+        } catch (const TreeError& e) {
+            // An edit would put a provision where it cannot stand: amend's own slip, refused.
+            fail(op, std::string("amend would build a tree that cannot be: ") + e.what(), "amend.internal");
         }
     }
 }
@@ -74,7 +78,7 @@ Document Transaction::before_document(std::vector<Diagnostic>& missing) const {
     for (const auto& [num, p] : before_edit) order.emplace_back(original_order.at(num), &p);
     std::sort(order.begin(), order.end());
     d.root.children.reserve(order.size());
-    for (const auto& [at, p] : order) d.root.children.push_back(*p);
+    for (const auto& [at, p] : order) append_child(d.root, *p);
     for (const auto& num : rep.changed_sections)
         if (original_order.count(num) && !before_edit.count(num))
             missing.push_back(Diagnostic{"", 0, 0,

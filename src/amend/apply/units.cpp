@@ -1,5 +1,6 @@
 // Unit edits: repeal, add and restate whole provisions and sections.
 #include "amend/apply/jobs.hpp"
+#include "model/tree.hpp"
 #include "amend/language/target.hpp"
 
 namespace amend::applying {
@@ -45,15 +46,14 @@ void UnitEdits::repeal(const Op& op, bool strike) {
             if (strike || !jobs.conventions.keeps_repealed_units()) {
                 Provision* parent = jobs.locate.parent_of(target);
                 note(op, "repealed " + c, target);
-                auto& sib = parent->children;
-                sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
+                (void)take_child(*parent, static_cast<std::size_t>(target - parent->children.data()));
                 jobs.locate.sections_changed();
                 continue;
             }
             std::vector<Provision> keep;
             for (auto& ch : target->children)
                 if (ch.kind == Kind::History) keep.push_back(std::move(ch));
-            target->children = std::move(keep);
+            set_children(*target, std::move(keep));
             target->text = RichText{"Repealed.", {}};
             target->xl.mut().reason = "Repealed";
             if (target->xl->head_order.find('r') == std::string::npos) target->xl.mut().head_order = "r" + target->xl->head_order;
@@ -64,12 +64,11 @@ void UnitEdits::repeal(const Op& op, bool strike) {
         Provision* parent = jobs.locate.parent_of(target);
         if (strike || !jobs.conventions.keeps_repealed_units()) {
             note(op, (strike ? "struck " : "repealed ") + c, target);
-            auto& sib = parent->children;
-            sib.erase(std::find_if(sib.begin(), sib.end(), [&](const Provision& p) { return &p == target; }));
+            (void)take_child(*parent, static_cast<std::size_t>(target - parent->children.data()));
             continue;
         }
         // D.C. keeps a repealed unit's designation with a placeholder text.
-        target->children.clear();
+        set_children(*target, {});
         target->heading = RichText{};
         target->text = RichText{jobs.conventions.repealed_placeholder(jobs.locate.section_of(t)), {}};
         target->xml_attrs.set("placeholder", "Repealed");
@@ -205,11 +204,12 @@ void UnitEdits::make_permanent(const Op& op, Provision* existing, const Provisio
         if (ch.kind == Kind::History) kept.push_back(std::move(ch));
     if (!nb.heading.empty()) existing->heading = nb.heading;
     existing->text = nb.text;
-    existing->children.clear();
+    std::vector<Provision> kids;
     for (auto& ch : nb.children)  // the quoted section's own history is the law's, not the Code's
-        if (ch.kind != Kind::History) existing->children.push_back(std::move(ch));
-    for (auto& ch : existing->children) set_kinds(ch, 1);
-    for (auto& h : kept) existing->children.push_back(std::move(h));
+        if (ch.kind != Kind::History) kids.push_back(std::move(ch));
+    for (auto& ch : kids) set_kinds(ch, 1);
+    for (auto& h : kept) kids.push_back(std::move(h));
+    set_children(*existing, std::move(kids));
     rep.warnings.push_back(at(op, "section " + existing->designation + " already exists, with text of temporary or emergency legislation; " +
                            (b.designation == existing->designation ? "it was restated as the instruction adds it"
                                                                    : "the law's new section " + b.designation + " of the same heading restates it"), "amend.permanent", Severity::Warning));
@@ -315,7 +315,7 @@ void UnitEdits::add(const Op& op) {
             Provision nb = b;
             nb.span = SourceSpan{};
             if (!holder->children.empty()) nb.span.file = holder->children[std::min(pos, holder->children.size() - 1)].span.file;
-            holder->children.insert(holder->children.begin() + static_cast<long>(pos), nb);
+            insert_child(*holder, pos, nb);
             jobs.locate.sections_changed();
             rep.applied.push_back(AppliedOp{loc(op), op.sentence, "added section " + b.designation, op_name(op.type)});
             rep.changed_sections.insert(b.designation);
@@ -353,14 +353,14 @@ void UnitEdits::add(const Op& op) {
                         pos = std::string::npos;
                     }
                 if (pos == std::string::npos) continue;
-                target->children.insert(target->children.begin() + static_cast<long>(pos), b);
+                insert_child(*target, pos, b);
                 note(op, "added the definition of \"" + b.designation + "\" to " + jobs.locate.cite_of(target), target);
                 continue;
             }
             if (!is_numbered(b.kind) || b.designation.empty()) {
                 std::size_t pos = target->children.size();
                 while (pos > 0 && target->children[pos - 1].kind == Kind::History) --pos;
-                target->children.insert(target->children.begin() + static_cast<long>(pos), b);
+                insert_child(*target, pos, b);
                 note(op, "added text to " + jobs.locate.cite_of(target), target);
                 continue;
             }
@@ -399,7 +399,7 @@ void UnitEdits::add(const Op& op) {
             }
             std::size_t pos = op.after ? restated_position(*parent, b, *op.after) : insert_position(*parent, b);
             if (op.after && parent == placed_in) pos = placed_to;  // the op's provisions stay together
-            parent->children.insert(parent->children.begin() + static_cast<long>(pos), b);
+            insert_child(*parent, pos, b);
             if (parent != placed_in) placed_in = parent, placed_from = pos, placed_to = pos;
             ++placed_to;
             Provision* added = &parent->children[pos];
@@ -493,31 +493,32 @@ void UnitEdits::restate(const Op& op) {
         for (auto& ch : target->children)
             if (ch.kind == Kind::History) keep.push_back(std::move(ch));
         int depth = jobs.locate.depth_in_section(target);
+        std::vector<Provision> kids;
         if (target->kind == Kind::Section) {
             if (b.kind == Kind::Section) {
                 if (!b.heading.empty()) target->heading = b.heading;
                 target->text = b.text;
-                target->children = b.children;
+                kids = b.children;
             } else {
                 target->text = RichText{};
-                target->children.clear();
                 for (const auto& bb : op.blocks) {
-                    if (bb.kind == Kind::Text && target->children.empty() && target->text.empty()) target->text = bb.text;
-                    else target->children.push_back(bb);
+                    if (bb.kind == Kind::Text && kids.empty() && target->text.empty()) target->text = bb.text;
+                    else kids.push_back(bb);
                 }
             }
-            for (auto& ch : target->children) set_kinds(ch, 1);
+            for (auto& ch : kids) set_kinds(ch, 1);
         } else {
             if (is_numbered(b.kind) && !b.designation.empty()) target->designation = with_parens(target->designation, clean_num(b.designation));
             target->heading = b.heading;
             target->text = b.text;
-            target->children = b.children;
+            kids = b.children;
             if (b.kind == Kind::Text && op.blocks.size() > 1)
-                for (std::size_t i = 1; i < op.blocks.size(); ++i) target->children.push_back(op.blocks[i]);
-            for (auto& ch : target->children) set_kinds(ch, depth + 1);
+                for (std::size_t i = 1; i < op.blocks.size(); ++i) kids.push_back(op.blocks[i]);
+            for (auto& ch : kids) set_kinds(ch, depth + 1);
             target->xml_attrs.erase("placeholder");
         }
-        for (auto& h : keep) target->children.push_back(std::move(h));
+        for (auto& h : keep) kids.push_back(std::move(h));
+        set_children(*target, std::move(kids));
         note(op, "restated " + c, target);
     }
 }

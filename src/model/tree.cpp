@@ -1,0 +1,45 @@
+#include "model/tree.hpp"
+
+#include <string>
+#include <utility>
+
+namespace amend {
+
+void check_child(const Provision& parent, const Provision& child) {
+    if (can_contain(parent.kind, child.kind)) return;
+    auto named = [](const Provision& p) {
+        return std::string(kind_name(p.kind)) + (p.designation.empty() ? "" : " " + p.designation);
+    };
+    throw TreeError("a " + named(child) + " cannot stand under a " + named(parent));
+}
+
+Provision& insert_child(Provision& parent, std::size_t pos, Provision child) {
+    check_child(parent, child);
+    if (pos > parent.children.size()) throw TreeError("a child put past the end of its parent's children");
+    return *parent.children.insert(parent.children.begin() + static_cast<std::ptrdiff_t>(pos), std::move(child));
+}
+
+Provision& append_child(Provision& parent, Provision child) {
+    return insert_child(parent, parent.children.size(), std::move(child));
+}
+
+void insert_children(Provision& parent, std::size_t pos, std::vector<Provision> kids) {
+    for (const auto& k : kids) check_child(parent, k);
+    if (pos > parent.children.size()) throw TreeError("children put past the end of their parent's children");
+    parent.children.insert(parent.children.begin() + static_cast<std::ptrdiff_t>(pos),
+                           std::make_move_iterator(kids.begin()), std::make_move_iterator(kids.end()));
+}
+
+void set_children(Provision& parent, std::vector<Provision> kids) {
+    for (const auto& k : kids) check_child(parent, k);
+    parent.children = std::move(kids);
+}
+
+Provision take_child(Provision& parent, std::size_t pos) {
+    if (pos >= parent.children.size()) throw TreeError("a child taken from past the end of its parent's children");
+    Provision out = std::move(parent.children[pos]);
+    parent.children.erase(parent.children.begin() + static_cast<std::ptrdiff_t>(pos));
+    return out;
+}
+
+}  // namespace amend

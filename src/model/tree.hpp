@@ -1,0 +1,35 @@
+// The one way amend changes the shape of a provision tree: every child put under a parent goes
+// through these functions, which check can_contain (DESIGN §3). A child that may not stand where
+// an edit would put it (a section inside a section, a paragraph under a history note) is amend's
+// own slip, thrown as TreeError before the tree is changed; apply reports it at the instruction
+// (amend.internal), so a wrongly shaped tree is never written.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <vector>
+
+#include "model/provision.hpp"
+
+namespace amend {
+
+class TreeError : public std::logic_error {
+public:
+    using std::logic_error::logic_error;
+};
+
+// Throws TreeError unless `child` may stand under `parent`.
+void check_child(const Provision& parent, const Provision& child);
+
+// `child` put at `pos` among the children of `parent` (pos == size: at the end); the child's
+// new place is returned (pointers into parent's children go stale).
+Provision& insert_child(Provision& parent, std::size_t pos, Provision child);
+Provision& append_child(Provision& parent, Provision child);
+// `kids` put at `pos` in order.
+void insert_children(Provision& parent, std::size_t pos, std::vector<Provision> kids);
+// The children of `parent` replaced by `kids`.
+void set_children(Provision& parent, std::vector<Provision> kids);
+// The child at `pos` taken out of `parent`.
+Provision take_child(Provision& parent, std::size_t pos);
+
+}  // namespace amend
