@@ -137,3 +137,53 @@ TEST_CASE("diagnostic codes: every code the sources give is in the one table, an
     for (const auto& c : table) CHECK_MESSAGE(given.count(c), "in the table, given nowhere: " << c);
     CHECK(given.size() >= 60);
 }
+
+TEST_CASE("layering: each third-party library is included by its one adapter only") {
+    // The library's header, and the files allowed to include it: one adapter per library and
+    // module (cmark reads amendment documents in amend and builds output documents in render).
+    const std::map<std::string, std::set<std::string>> adapters = {
+        {"boost/regex.hpp", {"parse/regex.hpp"}},
+        {"pugixml.hpp", {"parse/xml.hpp"}},
+        {"cmark.h", {"amend/markdown.cpp", "render/doc.cpp"}},
+        {"zip.h", {"docx/zip.cpp"}},
+        {"dtl/dtl.hpp", {"diff/word_diff.cpp"}},
+        {"CLI/CLI.hpp", {"cli/main.cpp"}},
+    };
+    const std::string src = test::source("src");
+    std::map<std::string, std::set<std::string>> found;
+    for (const auto& e : fs::recursive_directory_iterator(src)) {
+        std::string ext = e.path().extension().string();
+        if (!e.is_regular_file() || (ext != ".cpp" && ext != ".hpp")) continue;
+        std::string rel = fs::relative(e.path(), src).string();
+        std::istringstream in(test::slurp(e.path().string()));
+        std::string line;
+        while (std::getline(in, line)) {
+            std::size_t k = line.find_first_not_of(" \t");
+            if (k == std::string::npos || line.compare(k, 8, "#include") != 0) continue;
+            std::size_t a = line.find('<', k), b = line.find('>', k);
+            if (a == std::string::npos || b == std::string::npos) continue;
+            std::string h = line.substr(a + 1, b - a - 1);
+            if (adapters.count(h)) found[h].insert(rel);
+            // Another header of a library kept in its own folder (<boost/...>, <dtl/...>) counts too.
+            for (const auto& [lib, _] : adapters) {
+                std::size_t slash = lib.find('/');
+                if (h != lib && slash != std::string::npos && h.compare(0, slash + 1, lib, 0, slash + 1) == 0)
+                    found[lib].insert(rel);
+            }
+        }
+    }
+    for (const auto& [lib, files] : adapters) {
+        CHECK_MESSAGE(found[lib] == files, lib << " is included by " << [&] {
+            std::string s;
+            for (const auto& f : found[lib]) s += " src/" + f;
+            return s;
+        }());
+    }
+    // cmark's node type stays inside the adapters: the others hold render::Node handles.
+    for (const auto& e : fs::recursive_directory_iterator(src)) {
+        if (!e.is_regular_file()) continue;
+        std::string rel = fs::relative(e.path(), src).string();
+        if (rel == "render/doc.hpp" || rel == "render/doc.cpp" || rel == "amend/markdown.cpp") continue;
+        CHECK_MESSAGE(test::slurp(e.path().string()).find("cmark") == std::string::npos, "src/" << rel << " names cmark");
+    }
+}
