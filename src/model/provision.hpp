@@ -47,14 +47,6 @@ struct Markup {
     bool operator==(const Markup&) const = default;
 };
 
-// A string with its inline markup.
-struct RichText {
-    std::string text;
-    std::vector<Markup> marks;  // properly nested, sorted by (begin, end descending)
-    bool empty() const { return text.empty(); }
-    bool operator==(const RichText&) const = default;
-};
-
 // Where a provision came from.
 struct SourceSpan {
     std::uint32_t file = 0;  // index into Document::files
@@ -103,6 +95,24 @@ private:
         return e;
     }
     T* p_ = nullptr;
+};
+
+// Words of a text changed by an instruction while a transaction applies (apply's ledger): kept
+// beside the text, not among its marks, so that no reader or writer of the law's markup sees
+// them; moved with the words by every edit of the text, and cleared before the tree is returned.
+struct Changed {
+    std::uint32_t begin = 0, end = 0;
+    std::string by;  // the instruction's place (file:line)
+    bool operator==(const Changed&) const = default;
+};
+
+// A string with its inline markup.
+struct RichText {
+    std::string text;
+    std::vector<Markup> marks;  // properly nested, sorted by (begin, end descending)
+    Boxed<std::vector<Changed>> changed;  // empty (no heap) outside a transaction
+    bool empty() const { return text.empty(); }
+    bool operator==(const RichText&) const = default;
 };
 
 // The name of the format element a provision was read from ("section", "para", "annotation"; empty

@@ -253,18 +253,14 @@ struct Finder : Job {
 
 struct Ledger : Job {
     using Job::Job;
-    // Words an instruction changed carry a private mark ("amend:edit", with the instruction's place)
-    // while the others apply, so that two instructions touching the same words are caught; the
-    // marks move with the text like any markup and are removed before the tree is returned.
-    static constexpr const char* kEditTag = "amend:edit";
-
-    static const std::string* edit_owner(const Markup& m);
-
+    // Which instruction changed which words: each text's ledger spans (RichText::changed, beside
+    // its marks, moved with the words by every edit), so that two instructions touching the same
+    // words are caught; forgotten before the tree is returned.
     // The instruction that already changed words of [b, e) in `rt`, if another than this one.
     std::string conflict_in(const RichText& rt, std::size_t b, std::size_t e, const std::string& me);
 
     std::string conflict_below(const Provision& p, const std::string& me);
-    static void strip_edit_marks(Provision& p);
+    static void forget(Provision& p);
 
     // Reports a conflict when an earlier instruction changed words in `p` (whole provision ops).
     bool conflicts_whole(const Op& op, Provision* p);
@@ -281,6 +277,8 @@ struct Conventions {
     // The words a law inserts as the codifier writes them.
     virtual std::string codified(const Op&, const std::string& law, Provision*) { return law; }
     virtual void codified(const Op&, Provision&, Provision*, const TargetRef* = nullptr) {}
+    // The same words as the codifier would write them, and nothing reported (to compare with).
+    virtual std::string as_codified(const Op&, const std::string& law, Provision*) { return law; }
     // Hits of a phrase whose law references the code writes as its own cites.
     virtual std::vector<Hit> search_codified(const Op&, Provision*, const TargetRef&, const std::string&, std::string&) { return {}; }
     // The editor's brackets removed around words an instruction inserts that the code already reads.
@@ -291,6 +289,7 @@ struct Conventions {
 
 struct Codifier : Job, Conventions {
     using Job::Job;
+    std::string as_codified(const Op&, const std::string& law, Provision* target) override;
     bool keeps_repealed_units() const override { return true; }
     // A law's own section codified as this Code section numbers the law's other sections (by
     // counting: codify.hpp).

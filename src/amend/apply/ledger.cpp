@@ -3,16 +3,11 @@
 
 namespace amend::applying {
 
-const std::string* Ledger::edit_owner(const Markup& m) {
-    return m.tag == kEditTag && !m.attrs.empty() ? &m.attrs[0].value : nullptr;
-}
-
 std::string Ledger::conflict_in(const RichText& rt, std::size_t b, std::size_t e, const std::string& me) {
-    for (const auto& m : rt.marks) {
-        const std::string* owner = edit_owner(m);
-        if (!owner || *owner == me) continue;
-        bool overlap = m.begin == m.end ? (b < m.begin && m.begin < e) : (b < m.end && m.begin < e);
-        if (overlap) return *owner;
+    for (const auto& c : *rt.changed) {
+        if (c.by == me) continue;
+        bool overlap = c.begin == c.end ? (b < c.begin && c.begin < e) : (b < c.end && c.begin < e);
+        if (overlap) return c.by;
     }
     return {};
 }
@@ -21,8 +16,8 @@ std::string Ledger::conflict_below(const Provision& p, const std::string& me) {
     for (const RichText* rt : {&p.heading, &p.text}) {
         std::string c = conflict_in(*rt, 0, rt->text.size() + 1, me);
         if (!c.empty()) return c;
-        for (const auto& m : rt->marks)
-            if (const std::string* owner = edit_owner(m); owner && *owner != me && m.begin == m.end) return *owner;
+        for (const auto& ch : *rt->changed)
+            if (ch.by != me && ch.begin == ch.end) return ch.by;
     }
     for (const auto& c : p.children) {
         std::string r = conflict_below(c, me);
@@ -31,11 +26,9 @@ std::string Ledger::conflict_below(const Provision& p, const std::string& me) {
     return {};
 }
 
-void Ledger::strip_edit_marks(Provision& p) {
-    for (RichText* rt : {&p.heading, &p.text})
-        rt->marks.erase(std::remove_if(rt->marks.begin(), rt->marks.end(), [](const Markup& m) { return m.tag == kEditTag; }),
-                        rt->marks.end());
-    for (auto& c : p.children) strip_edit_marks(c);
+void Ledger::forget(Provision& p) {
+    for (RichText* rt : {&p.heading, &p.text}) rt->changed = {};
+    for (auto& c : p.children) forget(c);
 }
 
 bool Ledger::conflicts_whole(const Op& op, Provision* p) {

@@ -35,6 +35,11 @@ void rich_edit(RichText& rt, const std::vector<Edit>& edits) {
     }
     rt.marks.erase(std::remove_if(rt.marks.begin(), rt.marks.end(), [](const Markup& m) { return m.end < m.begin; }),
                    rt.marks.end());
+    if (!rt.changed->empty())  // the ledger's spans move with the words, as the marks do
+        for (auto& c : rt.changed.mut()) {
+            c.begin = map(c.begin, false);
+            c.end = map(c.end, true);
+        }
     rt.text = std::move(out);
 }
 
@@ -172,17 +177,23 @@ void PhraseEdits::phrase_op(const Op& op) {
         // An occurrence that already stands inside the replacement ("Medicaid" in "DC Medicaid",
         // when "Medicaid" is to become "DC Medicaid") was changed already: changing it again
         // would double the words.
+        // The replacement as the code would read it counts too: a law's "section 10(b)" stands
+        // as "§ 32-509" where a temporary act made the same change first.
         if (op.type == OpType::Replace && op.replace.size() > op.find.size()) {
+            std::vector<std::string> forms{op.replace};
+            if (std::string code = jobs.conventions.as_codified(op, op.replace, target); code != op.replace) forms.push_back(code);
             // Every place the struck words stand in the replacement: "Working Group" twice in
             // "Working Group, and shall convene the Working Group no later than April 1, 2024".
-            std::vector<std::size_t> ks;
-            for (std::size_t k = op.replace.find(op.find); k != std::string::npos; k = op.replace.find(op.find, k + 1)) ks.push_back(k);
+            std::vector<std::pair<const std::string*, std::size_t>> ks;
+            for (const auto& f : forms)
+                for (std::size_t k = f.find(op.find); k != std::string::npos; k = f.find(op.find, k + 1)) ks.emplace_back(&f, k);
             if (!ks.empty()) {
                 std::size_t before = hits.size();
                 hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) {
                                const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
-                               return std::any_of(ks.begin(), ks.end(), [&](std::size_t k) {
-                                   return h.begin >= k && txt.compare(h.begin - k, op.replace.size(), op.replace) == 0;
+                               return std::any_of(ks.begin(), ks.end(), [&](const auto& fk) {
+                                   const auto& [f, k] = fk;
+                                   return h.begin >= k && txt.compare(h.begin - k, f->size(), *f) == 0;
                                });
                            }),
                            hits.end());
@@ -191,7 +202,7 @@ void PhraseEdits::phrase_op(const Op& op) {
                     // says the words, and the brackets go.
                     if (hits.empty() && jobs.conventions.unbracket(op, target, t)) continue;
                     rep.warnings.push_back(at(op, std::to_string(before - hits.size()) + " place(s) in " + jobs.locate.cite_of(target) +
-                                           " already read \"" + op.replace + "\"; left as they are", "amend.applied-already", Severity::Warning));
+                                           " already read \"" + forms.back() + "\"; left as they are", "amend.applied-already", Severity::Warning));
                     if (hits.empty()) continue;
                 }
             }
@@ -273,15 +284,13 @@ void PhraseEdits::phrase_op(const Op& op) {
 
 void PhraseEdits::edit_marked(RichText& rt, const std::vector<Edit>& edits, const Op& op) {
     rich_edit(rt, edits);
-    // Mark the changed words, at their new places.
+    // The ledger: the changed words, at their new places, are this instruction's.
     long shift = 0;
     for (const auto& ed : edits) {
         auto b = static_cast<std::uint32_t>(static_cast<long>(ed.begin) + shift);
-        rt.marks.push_back(Markup{b, b + static_cast<std::uint32_t>(ed.with.size()), Ledger::kEditTag, {Attr{"by", loc(op)}}});
+        rt.changed.mut().push_back(Changed{b, b + static_cast<std::uint32_t>(ed.with.size()), loc(op)});
         shift += static_cast<long>(ed.with.size()) - static_cast<long>(ed.end - ed.begin);
     }
-    std::stable_sort(rt.marks.begin(), rt.marks.end(),
-                     [](const Markup& a, const Markup& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
 }
 
 void PhraseEdits::insert_at_end(const Op& op) {

@@ -95,7 +95,7 @@ ApplyReport apply_ops(Document& doc, const std::vector<Op>& ops, const ApplySett
     applying::Context cx{doc, opt, {}};
     applying::Jobs jobs(cx);
     jobs.transaction.run(ops);
-    applying::Ledger::strip_edit_marks(doc.root);
+    applying::Ledger::forget(doc.root);
     if (!cx.rep.ok()) return cx.rep;
     std::vector<Diagnostic> missing;
     Document before = jobs.transaction.before_document(missing);

@@ -54,7 +54,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
             for (auto& ch : target->children)
                 if (ch.kind == Kind::History) keep.push_back(std::move(ch));
             set_children(*target, std::move(keep));
-            target->text = RichText{"Repealed.", {}};
+            target->text = RichText{"Repealed.", {}, {}};
             target->xl.mut().reason = "Repealed";
             if (target->xl->head_order.find('r') == std::string::npos) target->xl.mut().head_order = "r" + target->xl->head_order;
             target->xml_attrs.set("placeholder", "Repealed");
@@ -70,7 +70,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
         // D.C. keeps a repealed unit's designation with a placeholder text.
         set_children(*target, {});
         target->heading = RichText{};
-        target->text = RichText{jobs.conventions.repealed_placeholder(jobs.locate.section_of(t)), {}};
+        target->text = RichText{jobs.conventions.repealed_placeholder(jobs.locate.section_of(t)), {}, {}};
         target->xml_attrs.set("placeholder", "Repealed");
         note(op, "repealed " + c, target);
     }

@@ -156,10 +156,14 @@ void Codifier::refuse_unknown_dates(const Op& op, const std::string& text) {
 }
 
 std::string Codifier::codified(const Op& op, const std::string& law, Provision* target) {
-    std::string code = dc_codify(law, codify_context(target));
+    std::string code = as_codified(op, law, target);
     report_codified(op, law, code);
     refuse_unknown_dates(op, code);
     return code;
+}
+
+std::string Codifier::as_codified(const Op&, const std::string& law, Provision* target) {
+    return dc_codify(law, codify_context(target));
 }
 
 void Codifier::codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text) {
