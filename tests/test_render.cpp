@@ -10,6 +10,7 @@
 
 #include "diff/diff.hpp"
 #include "pipeline/inputs.hpp"
+#include "render/json.hpp"
 #include "render/render.hpp"
 #include "support.hpp"
 
@@ -249,7 +250,63 @@ TEST_CASE("render: JSON is written directly, byte for byte what nlohmann's dump(
     CHECK(amend::render_json(none) ==
           "{\n  \"stats\": {\n    \"provisions_changed\": 0,\n    \"words_struck\": 0,\n    \"words_inserted\": 0\n  },\n"
           "  \"sections\": []\n}\n");
-    // Invalid UTF-8 is refused as nlohmann refuses it.
+    // Invalid UTF-8 is refused as nlohmann refuses it, with its message.
     nb.text.text = "bad \xC3\x28";
-    CHECK_THROWS_AS(amend::render_json(cs), nlohmann::json::type_error);
+    CHECK_THROWS_WITH_AS(amend::render_json(cs), "[json.exception.type_error.316] invalid UTF-8 byte at index 5: 0x28",
+                         amend::render::JsonError);
+}
+
+TEST_CASE("render: the JSON writer writes what nlohmann's dump gives, and refuses what it refuses") {
+    using amend::render::JsonWriter;
+    for (int indent : {1, 2, 4}) {
+        JsonWriter w(indent);
+        w.begin_object();
+        w.member("s", "a \"q\" \\ \x01 \x7f \xC2\xA7").member("n", 42).member("neg", -7).member("big", std::size_t{1} << 40);
+        w.member("t", true).member("f", false).key("z").null();
+        w.key("empty_a").begin_array().end_array();
+        w.key("empty_o").begin_object().end_object();
+        w.key("a").begin_array().value(1).value("x").begin_array().value(false).end_array().begin_object().member("k", "v").end_object().end_array();
+        w.key("o").begin_object().key("inner").begin_object().member("deep", "er").end_object().end_object();
+        w.end_object();
+        nlohmann::ordered_json j;
+        j["s"] = "a \"q\" \\ \x01 \x7f \xC2\xA7";
+        j["n"] = 42;
+        j["neg"] = -7;
+        j["big"] = std::size_t{1} << 40;
+        j["t"] = true;
+        j["f"] = false;
+        j["z"] = nullptr;
+        j["empty_a"] = nlohmann::ordered_json::array();
+        j["empty_o"] = nlohmann::ordered_json::object();
+        j["a"] = nlohmann::ordered_json::array({1, "x", nlohmann::ordered_json::array({false}), {{"k", "v"}}});
+        j["o"]["inner"]["deep"] = "er";
+        CHECK(w.str() == j.dump(indent));
+    }
+    {
+        JsonWriter w;
+        w.begin_array().end_array();
+        CHECK(w.str() == "[]");
+        JsonWriter v;
+        v.value("top");
+        CHECK(v.str() == "\"top\"");
+    }
+    // Each way a string can fail to be UTF-8: the same refusal, the same message.
+    for (std::string bad : {"\x80", "a\xC0\x80", "\xC1\xBF", "\xF5\x80\x80\x80", "\xFF", "x\xE0\x80\x80", "\xED\xA0\x80",
+                            "\xF0\x80\x80\x80", "\xF4\x90\x80\x80", "\xE2\x82", "\xE2\x82x", "ab\xF0\x9F\x98", "\xC3", "\xC3\x28"}) {
+        std::string theirs;
+        try {
+            (void)nlohmann::ordered_json(bad).dump();
+        } catch (const nlohmann::json::type_error& e) {
+            theirs = e.what();
+        }
+        JsonWriter w;
+        std::string ours;
+        try {
+            w.value(bad);
+        } catch (const amend::render::JsonError& e) {
+            ours = e.what();
+        }
+        CHECK_MESSAGE(!theirs.empty(), bad);
+        CHECK_MESSAGE(ours == theirs, bad);
+    }
 }

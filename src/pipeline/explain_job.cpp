@@ -1,7 +1,5 @@
 // amend explain: what each instruction will do, in reading order, read from the drafter's words
 // (and, with --code, checked against the code).
-#include <nlohmann/json.hpp>
-
 #include "amend/apply.hpp"
 #include "amend/explain.hpp"
 #include "amend/markdown.hpp"
@@ -9,27 +7,28 @@
 #include "model/diagnostic.hpp"
 #include "pipeline/documents.hpp"
 #include "pipeline/inputs.hpp"
+#include "render/json.hpp"
 
 namespace amend {
 
 namespace {
 
-nlohmann::ordered_json json_of(const Explained& e) {
-    nlohmann::ordered_json j;
-    j["op"] = e.op;
-    j["path"] = e.path;
+void write_json(render::JsonWriter& w, const Explained& e) {
+    w.begin_object();
+    w.member("op", e.op);
+    w.member("path", e.path);
     if (e.op == "find-replace") {
-        j["find"] = e.find;
-        j["replace"] = e.replace;
-        if (e.count == "all") j["count"] = "all";
-        else if (!e.count.empty()) j["count"] = std::stoi(e.count);
-        if (!e.position.empty()) j["position"] = e.position;
+        w.member("find", e.find);
+        w.member("replace", e.replace);
+        if (e.count == "all") w.member("count", "all");
+        else if (!e.count.empty()) w.member("count", std::stoi(e.count));
+        if (!e.position.empty()) w.member("position", e.position);
     }
-    if (e.op == "redesignate") j["num"] = e.num;
-    j["file"] = e.file;
-    j["line"] = e.line;
-    j["explain"] = e.text;
-    return j;
+    if (e.op == "redesignate") w.member("num", e.num);
+    w.member("file", e.file);
+    w.member("line", e.line);
+    w.member("explain", e.text);
+    w.end_object();
 }
 
 }  // namespace
@@ -62,14 +61,26 @@ Outcome run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& er
         }
     }
     if (o.format == "json") {
-        nlohmann::ordered_json j;
-        j["operations"] = nlohmann::ordered_json::array();
-        for (const auto& e : all) j["operations"].push_back(json_of(e));
-        j["not_amending"] = nlohmann::ordered_json::array();
-        for (const auto& p : listed)
-            j["not_amending"].push_back({{"designation", p.designation}, {"heading", p.heading}, {"file", p.file}, {"line", p.line}});
-        if (!o.code.empty()) j["applied"] = checked;
-        out << j.dump(1) << "\n";
+        render::JsonWriter w(1);
+        w.begin_object();
+        w.key("operations").begin_array();
+        for (const auto& e : all) write_json(w, e);
+        w.end_array();
+        w.key("not_amending").begin_array();
+        for (const auto& p : listed) {
+            w.begin_object();
+            w.member("designation", p.designation).member("heading", p.heading);
+            w.member("file", p.file).member("line", p.line);
+            w.end_object();
+        }
+        w.end_array();
+        if (!o.code.empty()) {
+            w.key("applied").begin_array();
+            for (const auto& c : checked) w.value(c);
+            w.end_array();
+        }
+        w.end_object();
+        out << w.str() << "\n";
     } else {
         for (const auto& e : all) out << e.file << ":" << e.line << ": " << e.text << "\n";
         for (const auto& p : listed)

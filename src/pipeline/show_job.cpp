@@ -1,10 +1,9 @@
-#include <nlohmann/json.hpp>
-
 #include "pipeline/jobs.hpp"
 #include "model/citation.hpp"
 #include "parse/dc_xml.hpp"
 #include "pipeline/inputs.hpp"
 #include "parse/text_layout.hpp"
+#include "render/json.hpp"
 
 namespace amend {
 
@@ -24,24 +23,27 @@ std::string gist(const Provision& p) {
     return t;
 }
 
-nlohmann::ordered_json to_json(const Provision& p, ProvisionPath& chain) {
-    nlohmann::ordered_json j;
-    j["kind"] = kind_name(p.kind);
+// The provision and its children as a JSON object: kind, designation, citation and eId (of an
+// addressable provision), heading, text, children; empty ones left out.
+void write_json(render::JsonWriter& w, const Provision& p, ProvisionPath& chain) {
+    w.begin_object();
+    w.member("kind", kind_name(p.kind));
     bool addr = is_addressable(p) && (!chain.empty() || p.kind == Kind::Section);
     if (addr) chain.push_back(&p);
-    if (!p.designation.empty()) j["designation"] = p.designation;
+    if (!p.designation.empty()) w.member("designation", p.designation);
     if (addr) {
-        j["citation"] = citation_of(chain).str();
-        j["eid"] = eid_of(chain);
+        w.member("citation", citation_of(chain).str());
+        w.member("eid", eid_of(chain));
     }
-    if (!p.heading.empty()) j["heading"] = p.heading.text;
-    if (!p.text.empty()) j["text"] = p.text.text;
+    if (!p.heading.empty()) w.member("heading", p.heading.text);
+    if (!p.text.empty()) w.member("text", p.text.text);
     if (!p.children.empty()) {
-        auto& arr = j["children"] = nlohmann::ordered_json::array();
-        for (const auto& c : p.children) arr.push_back(to_json(c, chain));
+        w.key("children").begin_array();
+        for (const auto& c : p.children) write_json(w, c, chain);
+        w.end_array();
     }
     if (addr) chain.pop_back();
-    return j;
+    w.end_object();
 }
 
 int depth_of(const ProvisionPath& chain) { return static_cast<int>(chain.size()) - 1; }
@@ -94,13 +96,15 @@ Outcome run_show(const ShowOptions& o, std::ostream& out) {
         return Outcome::ok;
     }
     // json
-    ProvisionPath chain;
+    render::JsonWriter w;
     if (target) {
         ProvisionPath base(target_chain.begin(), target_chain.end() - 1);
-        out << to_json(*target, base).dump(2) << "\n";
+        write_json(w, *target, base);
     } else {
-        out << to_json(doc.root, chain).dump(2) << "\n";
+        ProvisionPath chain;
+        write_json(w, doc.root, chain);
     }
+    out << w.str() << "\n";
     return Outcome::ok;
 }
 

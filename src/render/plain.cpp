@@ -1,8 +1,8 @@
 // The terminal text format and the JSON change list: no document tree, no HTML.
-#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "render/doc.hpp"
+#include "render/json.hpp"
 #include "render/parts.hpp"
 #include "render/render.hpp"
 
@@ -10,6 +10,7 @@ namespace amend {
 
 namespace {
 
+using render::JsonWriter;
 using ChangeType = ProvisionChange::Type;
 
 std::string marked(const std::vector<WordOp>& os) {
@@ -53,124 +54,13 @@ std::string text_line(const ProvisionChange& c) {
     return std::string(static_cast<std::size_t>(c.depth) * 3, ' ') + body + "\n";
 }
 
-// JSON written directly, byte for byte what nlohmann's dump(2) gives for the same tree (2-space
-// indent, "key": value, UTF-8 kept, control characters escaped), without building the tree.
-class JsonWriter {
-public:
-    std::string& buf() { return buf_; }
-
-    void indent(int level) { buf_.append(static_cast<std::size_t>(level) * 2, ' '); }
-    // "key": (with the indent before it)
-    void key(int level, std::string_view k) {
-        indent(level);
-        buf_ += '"';
-        buf_ += k;  // keys are ASCII literals
-        buf_ += "\": ";
-    }
-    void str(std::string_view s) {
-        if (!valid_utf8(s)) {
-            // nlohmann refuses invalid UTF-8 with its own exception: let it.
-            buf_ += nlohmann::ordered_json(std::string(s)).dump();
-            return;
-        }
-        buf_ += '"';
-        std::size_t run = 0;  // start of the bytes not yet copied
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
-            buf_.append(s.data() + run, i - run);
-            run = i + 1;
-            switch (c) {
-                case '"': buf_ += "\\\""; break;
-                case '\\': buf_ += "\\\\"; break;
-                case '\b': buf_ += "\\b"; break;
-                case '\f': buf_ += "\\f"; break;
-                case '\n': buf_ += "\\n"; break;
-                case '\r': buf_ += "\\r"; break;
-                case '\t': buf_ += "\\t"; break;
-                default: {
-                    static const char hex[] = "0123456789abcdef";
-                    buf_ += "\\u00";
-                    buf_ += hex[c >> 4];
-                    buf_ += hex[c & 0xF];
-                }
-            }
-        }
-        buf_.append(s.data() + run, s.size() - run);
-        buf_ += '"';
-    }
-    void num(std::size_t n) { buf_ += std::to_string(n); }
-    // A member "key": value, and the comma and line break of a member that is not the last.
-    void member(int level, std::string_view k, std::size_t n) {
-        key(level, k);
-        num(n);
-        buf_ += ",\n";
-    }
-    void member(int level, std::string_view k, std::string_view v) {
-        key(level, k);
-        str(v);
-        buf_ += ",\n";
-    }
-
-private:
-    std::string buf_;
-
-    // Well-formed UTF-8 (Unicode table 3-7), as nlohmann's decoder accepts it.
-    static bool valid_utf8(std::string_view s) {
-        std::size_t i = 0, n = s.size();
-        while (i < n) {
-            auto c = static_cast<unsigned char>(s[i]);
-            if (c < 0x80) {
-                ++i;
-                continue;
-            }
-            auto at = [&](std::size_t k) { return k < n ? static_cast<unsigned char>(s[k]) : 0u; };
-            auto cont = [](unsigned b) { return b >= 0x80 && b <= 0xBF; };
-            if (c >= 0xC2 && c <= 0xDF) {
-                if (!cont(at(i + 1))) return false;
-                i += 2;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                unsigned b1 = at(i + 1);
-                unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-                if (b1 < lo || b1 > hi || !cont(at(i + 2))) return false;
-                i += 3;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                unsigned b1 = at(i + 1);
-                unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-                if (b1 < lo || b1 > hi || !cont(at(i + 2)) || !cont(at(i + 3))) return false;
-                i += 4;
-            } else {
-                return false;
-            }
-        }
-        return true;
-    }
-};
-
-void ops_json(JsonWriter& w, int level, std::string_view name, const std::vector<WordOp>& os) {
-    std::string& b = w.buf();
-    b += ",\n";
-    w.key(level, name);
-    b += "[\n";
-    for (std::size_t k = 0; k < os.size(); ++k) {
-        const auto& op = os[k];
+void ops_json(JsonWriter& w, std::string_view name, const std::vector<WordOp>& os) {
+    w.key(name).begin_array();
+    for (const auto& op : os) {
         const char* t = op.type == WordOp::Type::Equal ? "equal" : op.type == WordOp::Type::Delete ? "delete" : "insert";
-        if (k) b += ",\n";
-        w.indent(level + 1);
-        b += "{\n";
-        w.key(level + 2, "op");
-        b += '"';
-        b += t;
-        b += "\",\n";
-        w.key(level + 2, "text");
-        w.str(op.text);
-        b += '\n';
-        w.indent(level + 1);
-        b += '}';
+        w.begin_object().member("op", t).member("text", op.text).end_object();
     }
-    b += '\n';
-    w.indent(level);
-    b += ']';
+    w.end_array();
 }
 
 }  // namespace
@@ -179,75 +69,54 @@ namespace render {
 
 std::string json_head(const DiffStats& st) {
     JsonWriter w;
-    std::string& b = w.buf();
-    b += "{\n";
-    w.key(1, "stats");
-    b += "{\n";
-    w.member(2, "provisions_changed", st.provisions_changed);
-    w.member(2, "words_struck", st.words_struck);
-    w.key(2, "words_inserted");
-    w.num(st.words_inserted);
-    b += "\n  },\n";
-    w.key(1, "sections");
-    b += '[';
-    return std::move(b);
+    w.begin_object();
+    w.key("stats").begin_object();
+    w.member("provisions_changed", st.provisions_changed);
+    w.member("words_struck", st.words_struck);
+    w.member("words_inserted", st.words_inserted);
+    w.end_object();
+    w.key("sections").begin_array();  // left open: the parts and json_tail follow
+    return w.take();
 }
 
 std::string json_part(const SectionDiff& s, const DiffStats& st) {
-    JsonWriter w;
-    std::string& b = w.buf();
-    w.indent(2);
-    b += "{\n";
-    w.member(3, "section", s.number);
-    w.member(3, "old_section", s.old_s ? std::string_view(s.old_s->designation) : std::string_view());
-    w.member(3, "new_section", s.new_s ? std::string_view(s.new_s->designation) : std::string_view());
-    w.member(3, "words_struck", st.words_struck);
-    w.member(3, "words_inserted", st.words_inserted);
-    w.key(3, "changes");
-    b += '[';
-    bool any_change = false;
+    JsonWriter w(2, 2);  // an element of the list json_head opened
+    w.begin_object();
+    w.member("section", s.number);
+    w.member("old_section", s.old_s ? std::string_view(s.old_s->designation) : std::string_view());
+    w.member("new_section", s.new_s ? std::string_view(s.new_s->designation) : std::string_view());
+    w.member("words_struck", st.words_struck);
+    w.member("words_inserted", st.words_inserted);
+    w.key("changes").begin_array();
     for (const auto& c : s.changes) {
         if (c.type == ChangeType::Unchanged) continue;
         const Provision& p = c.new_p ? *c.new_p : *c.old_p;
-        b += any_change ? ",\n" : "\n";
-        any_change = true;
-        w.indent(4);
-        b += "{\n";
-        auto field = [&](std::string_view k, std::string_view v) {
-            b += ",\n";
-            w.key(5, k);
-            w.str(v);
-        };
-        w.key(5, "type");
-        w.str(change_type_name(c.type));
-        field("kind", kind_name(p.kind));
-        field("anchor", c.anchor);
+        w.begin_object();
+        w.member("type", change_type_name(c.type));
+        w.member("kind", kind_name(p.kind));
+        w.member("anchor", c.anchor);
         if (c.old_p) {
-            field("old_citation", c.old_citation);
-            field("old_eid", c.old_eid);
-            field("old_designation", c.old_p->designation);
+            w.member("old_citation", c.old_citation);
+            w.member("old_eid", c.old_eid);
+            w.member("old_designation", c.old_p->designation);
         }
         if (c.new_p) {
-            field("new_citation", c.new_citation);
-            field("new_eid", c.new_eid);
-            field("new_designation", c.new_p->designation);
+            w.member("new_citation", c.new_citation);
+            w.member("new_eid", c.new_eid);
+            w.member("new_designation", c.new_p->designation);
         }
-        if (c.type == ChangeType::Deleted) field("old_text", c.old_p->text.text);
-        if (c.type == ChangeType::Inserted) field("new_text", c.new_p->text.text);
-        if (!c.heading_ops.empty()) ops_json(w, 5, "heading_ops", c.heading_ops);
-        if (!c.text_ops.empty()) ops_json(w, 5, "text_ops", c.text_ops);
-        b += '\n';
-        w.indent(4);
-        b += '}';
+        if (c.type == ChangeType::Deleted) w.member("old_text", c.old_p->text.text);
+        if (c.type == ChangeType::Inserted) w.member("new_text", c.new_p->text.text);
+        if (!c.heading_ops.empty()) ops_json(w, "heading_ops", c.heading_ops);
+        if (!c.text_ops.empty()) ops_json(w, "text_ops", c.text_ops);
+        w.end_object();
     }
-    b += any_change ? "\n" : "";
-    if (any_change) w.indent(3);
-    b += "]\n";
-    w.indent(2);
-    b += '}';
-    return std::move(b);
+    w.end_array();
+    w.end_object();
+    return w.take();
 }
 
+// The close of the list and the object json_head opened.
 std::string json_tail(bool any_section) { return any_section ? "\n  ]\n}\n" : "]\n}\n"; }
 
 std::string text_part(const SectionDiff& s, const RenderOptions& o) {
