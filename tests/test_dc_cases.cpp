@@ -284,8 +284,8 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     CHECK(total == 756);
     CHECK(unchanged == 689);
     // Ratchets: raise them as the engine improves.
-    CHECK(exact >= 478);
+    CHECK(exact >= 479);
     CHECK(mean >= 73.3);
-    CHECK(silent <= 69);
+    CHECK(silent <= 65);
     CHECK(unchanged_ok >= 609);
 }

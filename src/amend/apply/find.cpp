@@ -139,6 +139,15 @@ std::vector<Hit> Finder::search(const Op& op, Provision* target, const TargetRef
     std::vector<Provision*> nodes;
     jobs.locate.scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
     for (Provision* p : nodes) find_in(p, false, needle, hits);
+    // "both times it appears" in a section whose text holds the words once and whose heading
+    // holds them too: the heading is one of the places counted (the codifier changes it).
+    if (op.each && op.expect_count > 0 && hits.size() < static_cast<std::size_t>(op.expect_count) &&
+        target->kind == Kind::Section && t.part == TargetRef::Part::Whole) {
+        std::vector<Hit> in_heading;
+        find_in(target, true, needle, in_heading);
+        if (hits.size() + in_heading.size() == static_cast<std::size_t>(op.expect_count))
+            hits.insert(hits.begin(), in_heading.begin(), in_heading.end());
+    }
     return hits;
 }
 
@@ -293,9 +302,14 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
         return false;
     }
     if (op.each) {
-        if (op.expect_count && static_cast<int>(hits.size()) != op.expect_count)
-            rep.warnings.push_back(at(op, "\"" + needle + "\" appears " + std::to_string(hits.size()) + " times in " + where +
-                                   ", not " + std::to_string(op.expect_count) + "; every place was changed", "amend.count", Severity::Warning));
+        // "both times it appears" where the words stand once, or three times: the instruction
+        // and the text disagree on the places, and which ones it means is not said.
+        if (op.expect_count && static_cast<int>(hits.size()) != op.expect_count) {
+            fail(op, "\"" + needle + "\" appears " + std::to_string(hits.size()) + " time(s) in " + where + ", not " +
+                         std::to_string(op.expect_count) + " as the instruction says: " + places(hits),
+                 "amend.count");
+            return false;
+        }
         return true;
     }
     if (op.occurrence != 0) {

@@ -147,12 +147,31 @@ std::string unknown_effective_date(const std::string& text) {
     return rx::search(text, m, re) ? m[0].str() : std::string();
 }
 
+// A bill cited as passed ("passed on 2nd reading on May 7, 2024 (Enrolled version of Bill 25-119)")
+// and left so after the law's marked references were converted: the codifier writes the Code
+// section or the D.C. Law number the bill became, or keeps the words, and the law does not say
+// which (of the dev cases' insertions that cite a bill unmarked, none reads as the law wrote it).
+// The words, or empty.
+std::string unresolved_bill(const std::string& text) {
+    if (text.find("Enrolled version of Bill") == std::string::npos) return {};
+    static const rx::Regex re(R"(passed on (?:(?:2nd|second|3rd|third|1st|first) reading|(?:an )?emergency basis) on [A-Z][a-z]+ \d{1,2}, \d{4} \(Enrolled version of Bill \d+-\d+\))");
+    rx::Match m;
+    return rx::search(text, m, re) ? m[0].str() : std::string();
+}
+
 void Codifier::refuse_unknown_dates(const Op& op, const std::string& text) {
     std::string words = unknown_effective_date(text);
-    if (!words.empty())
+    if (!words.empty()) {
         fail(op, "expected text the D.C. codifier can write from the law's words; it writes the date for \"" + words +
                      "\", which the law does not give",
              "amend.codify-date");
+        return;
+    }
+    words = unresolved_bill(text);
+    if (!words.empty())
+        fail(op, "expected text the D.C. codifier can write from the law's words; the words cite a bill as \"" + words +
+                     "\", which it writes as the Code section or the D.C. Law the bill became, and the law does not give that",
+             "amend.codify-bill");
 }
 
 std::string Codifier::codified(const Op& op, const std::string& law, Provision* target) {
