@@ -1,5 +1,7 @@
 // Unit edits: repeal, add and restate whole provisions and sections.
 #include "amend/apply/jobs.hpp"
+
+#include <set>
 #include "model/tree.hpp"
 #include "amend/language/target.hpp"
 
@@ -449,6 +451,23 @@ void UnitEdits::restate(const Op& op) {
                          " sections quoted; which of them is " + jobs.locate.cite_of(target) + " is not said",
                  "amend.restate");
             continue;
+        }
+        if (target->kind == Kind::Section && b.kind != Kind::Section) {
+            // A section restated by its units alone begins with the first of them: quoted text
+            // that begins "(3)" restates a paragraph, and which one the words do not say.
+            const Provision* first = nullptr;
+            for (const auto& bb : op.blocks)
+                if (is_numbered(bb.kind) && !bb.designation.empty()) {
+                    first = &bb;
+                    break;
+                }
+            static const std::set<std::string> firsts{"a", "1", "A", "i", "I"};
+            if (first && !firsts.count(clean_num(first->designation))) {
+                fail(op, "expected the whole text of " + jobs.locate.cite_of(target) + ", which would begin with its first unit; the quoted text begins with " +
+                             first->designation + ": name the unit it restates",
+                     "amend.restate");
+                continue;
+            }
         }
         if (op.add_kind_word == "law text" && target->kind == Kind::Section && !temporary_text_in(*target)) {
             // A law's section with no amending words is the Code's text where temporary or
