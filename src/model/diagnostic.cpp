@@ -25,6 +25,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"amend.codified", "words a law inserts written as the D.C. codifier writes them (warning)"},
         {"amend.codify-bill", "a bill cited as passed, which the D.C. codifier writes as the Code section or D.C. Law it became"},
         {"amend.codify-date", "a date the D.C. codifier writes that the law does not give"},
+        {"amend.codify-unit", "the law's own unit (\"this subtitle\") in words it inserts, which the D.C. codifier writes as the Code unit it became"},
         {"amend.conflict", "two instructions change the same words"},
         {"amend.count", "a phrase found another number of times than the instruction says"},
         {"amend.dangling", "a citation left pointing at what the amendment struck, repealed or redesignated (warning)"},

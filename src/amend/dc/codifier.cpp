@@ -167,6 +167,16 @@ void Codifier::refuse_unknown_dates(const Op& op, const std::string& text) {
              "amend.codify-date");
         return;
     }
+    // The law's own "this subtitle" left in words it puts into the Code: the codifier writes the
+    // Code unit the subtitle became in some sections ("this subsection") and keeps the words in
+    // others, and the law does not say which.
+    static const rx::Regex subtitle(R"(\b[Tt]his subtitle\b)");
+    if (text.find("his subtitle") != std::string::npos && rx::search(text, subtitle)) {
+        fail(op, "expected text the D.C. codifier can write from the law's words; the words say \"this subtitle\", which it "
+                 "writes as the Code unit the subtitle became or keeps, and the law does not mark which",
+             "amend.codify-unit");
+        return;
+    }
     words = unresolved_bill(text);
     if (!words.empty())
         fail(op, "expected text the D.C. codifier can write from the law's words; the words cite a bill as \"" + words +
