@@ -284,7 +284,7 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     CHECK(total == 756);
     CHECK(unchanged == 689);
     // Ratchets: raise them as the engine improves.
-    CHECK(exact >= 479);
+    CHECK(exact >= 480);
     CHECK(mean >= 73.3);
     CHECK(silent <= 63);
     CHECK(unchanged_ok >= 608);

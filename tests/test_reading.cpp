@@ -12,6 +12,7 @@
 #include "amend/markdown.hpp"
 #include "amend/ops.hpp"
 #include "model/diagnostic.hpp"
+#include "parse/dc_instruction.hpp"
 #include "support.hpp"
 
 using namespace amend;
@@ -125,4 +126,28 @@ TEST_CASE("explain: a whole D.C. law: its amending provisions read, the others l
     CHECK(r.out.find(f + ":41: add subsections (b) as \xC2\xA7 16-1501(b)\n") != std::string::npos);
     CHECK(r.out.find(f + ":883: amends nothing: Sec. 8 Fiscal impact statement.\n") != std::string::npos);
     CHECK(r.out.find(f + ":888: amends nothing: Sec. 9 Effective date.\n") != std::string::npos);
+}
+
+TEST_CASE("a D.C. law's quoted text held by an undesignated paragraph is the sentence's own; a sentence left with nothing below it is an error") {
+    using namespace amend;
+    auto law = [](const std::string& below) {
+        return std::string(R"(<?xml version="1.0" encoding="utf-8"?>
+<instruction xmlns="https://code.dccouncil.us/schemas/dc-library" law="D.C. Law 24-341" target="§2-536">
+<part n="1"><section><num>101</num>
+<text>Section 206(a)(1) of the District of Columbia Administrative Procedure Act, effective March 29, 1977 (D.C. Law 1-96; D.C. Official Code § 2-536(a)(1)), is amended to read as follows:</text>
+)") + below + "</section></part></instruction>\n";
+    };
+    // The law's own shape (D.C. Law 24-341 sec. 101): the quotation inside <para><num undesignated="true">.
+    ReadResult r = interpret(read_dc_instruction(
+        law(R"(<para><num undesignated="true">(a)</num><include lvl="1"><para><num>(1)</num><text>The names of employees.</text></para></include><aftertext>.</aftertext></para>)"),
+        "law.xml"));
+    CHECK(r.errors.empty());
+    CHECK(dump_reading(r) == "law.xml:3:14 amend to read {2-536(a)(1)} blocks=[subsection (1)]\n");
+    // The same sentence with an undesignated paragraph that holds nothing: not silently nothing.
+    r = interpret(read_dc_instruction(law(R"(<para><num undesignated="true">(a)</num></para>)"), "law.xml"));
+    REQUIRE(r.errors.size() == 1);
+    CHECK(format_headline(r.errors[0]) ==
+          "law.xml:3:14: error: expected amendments or quoted text below \"Section 206(a)(1) of the District of Columbia "
+          "Administrative Procedure Act, effective March 29, 1977 (D.C. Law 1-96; D.C. Official Code § 2-536(a)(1)), is "
+          "amended to read as follows:\", found none in the provisions under it [amend.instruction]");
 }

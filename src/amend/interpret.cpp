@@ -768,8 +768,16 @@ struct Interp {
         }
         if (!ok && unread) return action_error(it, raw);
         if (!ok) return error(it, "cannot read the instruction \"" + raw + "\": expected a sentence such as \"Subsection (a) is amended by striking \"X\" and inserting \"Y\" in its place.\"");
+        // A sentence that leaves its amendments to the provisions below it ("... is amended as
+        // follows:") and gets none from them is an error, never nothing done with exit 0.
+        bool leaves_below = op.type == OpType::Context && !it.children.empty();
+        std::size_t ops_before = res.ops.size(), errors_before = res.errors.size();
         push(std::move(op));
         for (const auto& c : it.children) walk(c, here);
+        if (leaves_below && res.errors.size() == errors_before &&
+            std::none_of(res.ops.begin() + static_cast<std::ptrdiff_t>(ops_before), res.ops.end(),
+                         [](const Op& o) { return o.type != OpType::Context; }))
+            error(it, "expected amendments or quoted text below \"" + raw + "\", found none in the provisions under it");
     }
 };
 

@@ -92,7 +92,16 @@ struct Builder {
                     it.text += t;
                 }
             } else if (cn == "para" || cn == "section") {
-                it.children.push_back(item_of(c));
+                InstructionItem child = item_of(c);
+                // A paragraph the law leaves undesignated that holds only the quoted text ("... to
+                // read as follows:" then <para><num undesignated="true">(a)</num><include>...):
+                // the quotation is the sentence's own.
+                if (c.child("num").attribute("undesignated").as_bool() && child.text.empty() && child.children.empty() &&
+                    !child.blocks.empty()) {
+                    for (auto& b : child.blocks) it.blocks.push_back(std::move(b));
+                    continue;
+                }
+                it.children.push_back(std::move(child));
             }
         }
         return it;
