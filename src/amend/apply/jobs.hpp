@@ -256,6 +256,7 @@ struct Ledger : Job {
     // Which instruction changed which words: each text's ledger spans (RichText::changed, beside
     // its marks, moved with the words by every edit), so that two instructions touching the same
     // words are caught; forgotten before the tree is returned.
+
     // The instruction that already changed words of [b, e) in `rt`, if another than this one.
     std::string conflict_in(const RichText& rt, std::size_t b, std::size_t e, const std::string& me);
 
@@ -301,7 +302,9 @@ struct Codifier : Job, Conventions {
     // Text a law inserts is written as the codifier writes it, and the report says where.
     void report_codified(const Op& op, const std::string& law, const std::string& code);
 
-    void refuse_unknown_dates(const Op& op, const std::string& text);
+    // Refuses words the codifier would write otherwise than the law gives them: the date of an
+    // effective date, a bill cited as passed, the law's own "this subtitle".
+    void refuse_uncodifiable(const Op& op, const std::string& text);
     std::string codified(const Op& op, const std::string& law, Provision* target) override;
     void codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text = nullptr) override;
 

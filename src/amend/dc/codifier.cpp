@@ -149,9 +149,8 @@ std::string unknown_effective_date(const std::string& text) {
 
 // A bill cited as passed ("passed on 2nd reading on May 7, 2024 (Enrolled version of Bill 25-119)")
 // and left so after the law's marked references were converted: the codifier writes the Code
-// section or the D.C. Law number the bill became, or keeps the words, and the law does not say
-// which (of the dev cases' insertions that cite a bill unmarked, none reads as the law wrote it).
-// The words, or empty.
+// section or the D.C. Law number the bill became in most sections and keeps the words in a few,
+// and the law does not say which. The words, or empty.
 std::string unresolved_bill(const std::string& text) {
     if (text.find("Enrolled version of Bill") == std::string::npos) return {};
     static const rx::Regex re(R"(passed on (?:(?:2nd|second|3rd|third|1st|first) reading|(?:an )?emergency basis) on [A-Z][a-z]+ \d{1,2}, \d{4} \(Enrolled version of Bill \d+-\d+\))");
@@ -159,7 +158,7 @@ std::string unresolved_bill(const std::string& text) {
     return rx::search(text, m, re) ? m[0].str() : std::string();
 }
 
-void Codifier::refuse_unknown_dates(const Op& op, const std::string& text) {
+void Codifier::refuse_uncodifiable(const Op& op, const std::string& text) {
     std::string words = unknown_effective_date(text);
     if (!words.empty()) {
         fail(op, "expected text the D.C. codifier can write from the law's words; it writes the date for \"" + words +
@@ -187,7 +186,7 @@ void Codifier::refuse_unknown_dates(const Op& op, const std::string& text) {
 std::string Codifier::codified(const Op& op, const std::string& law, Provision* target) {
     std::string code = as_codified(op, law, target);
     report_codified(op, law, code);
-    refuse_unknown_dates(op, code);
+    refuse_uncodifiable(op, code);
     return code;
 }
 
@@ -203,7 +202,7 @@ void Codifier::codified(const Op& op, Provision& b, Provision* target, const Tar
         report_codified(op, x.designation, y.designation);
         report_codified(op, x.heading.text, y.heading.text);
         report_codified(op, x.text.text, y.text.text);
-        refuse_unknown_dates(op, y.text.text);
+        refuse_uncodifiable(op, y.text.text);
         for (std::size_t i = 0; i < x.children.size() && i < y.children.size(); ++i) walk(x.children[i], y.children[i]);
     };
     walk(law, b);
