@@ -388,3 +388,89 @@ TEST_CASE("codify: a law's new section numbered in the law restates the section 
     REQUIRE(other.report.skipped.size() == 1);
     CHECK(other.report.skipped[0].message.find("new section 3c is numbered in the law, not in the code given") != std::string::npos);
 }
+
+namespace {
+
+// § 47-2851.21 as the Code held it before D.C. Law 25-217: held back by § 9 of D.C. Law 24-333.
+std::string not_funded_section(const std::string& more_annotations = "") {
+    return "  <reason>Not Funded</reason>\n  <num>47-2851.21</num>\n"
+           "  <heading>Bonding of licensees authorized to collect monies; exemptions.</heading>\n  <text>Not Funded.</text>\n"
+           "  <annotations>\n"
+           "    <annotation app=\"notfunded\" doc=\"D.C. Law 24-333\" eff=\"2023-03-22\" path=\"§5|(c)|(25)\" type=\"History\"/>\n"
+           "    <annotation type=\"Applicability\" doc=\"D.C. Law 24-333\" path=\"§5|(c)|(25)\" app=\"2023-03-22\" eff=\"2023-03-22\">"
+           "Applicability of <cite doc=\"D.C. Law 24-333\" path=\"\">D.C. Law 24-333</cite>: <cite doc=\"D.C. Law 24-333\" "
+           "path=\"§9\">§ 9 of D.C. Law 24-333</cite> provided that the creation of this section by <cite doc=\"D.C. Law 24-333\" "
+           "path=\"§5|(c)|(25)\">§ 5(c)(25) of D.C. Law 24-333</cite> is subject to the inclusion of the law’s fiscal effect in an "
+           "approved budget and financial plan. Therefore that amendment has not been implemented.</annotation>\n" +
+           more_annotations + "  </annotations>\n";
+}
+
+// D.C. Law 25-217 § 7286, restating that § 9 to apply the law as of `date`.
+std::string applies_as_of(const std::string& date) {
+    return "    <section>\n      <num>7286</num>\n      <text>Section 9 of the Business and Entrepreneurship Support to Thrive "
+           "Amendment Act of 2022, effective March 22, 2023 (D.C. Law 24-333; 70 DCR 1524), is amended to read as follows:</text>\n"
+           "      <include>\n        <section>\n          <num>9</num>\n          <heading>Applicability.</heading>\n"
+           "          <text>This act shall apply as of " +
+           date + ".</text>\n        </section>\n      </include>\n      <aftertext>.</aftertext>\n    </section>\n";
+}
+
+}  // namespace
+
+TEST_CASE("codify: a section held back by a law in no code reads \"Applicable\" and the date once that law applies as of a date") {
+    ApplyResult r = apply_dc_xml("applicable", not_funded_section(), "D.C. Law 25-217", "47-2851.21", applies_as_of("October 1, 2025"));
+    REQUIRE(r.report.ok());
+    const Provision* s = sections_of(r.amended.root)[0];
+    CHECK(s->text.text == "Applicable October 1, 2025.");
+    CHECK(s->xl->reason == "Applicable October 1, 2025");
+    CHECK(s->heading.text == "Bonding of licensees authorized to collect monies; exemptions.");
+    REQUIRE(r.report.applied.size() == 1);
+    CHECK(r.report.applied[0].what ==
+          "47-2851.21 holds the placeholder \"Applicable October 1, 2025.\" (D.C. Law 24-333 applies as of October 1, 2025), in place "
+          "of \"Not Funded.\"");
+
+    // A date no later than the section's own annotations: what the Code reads then is the law's text, which is not here.
+    ApplyResult past = apply_dc_xml("applicable-past", not_funded_section(), "D.C. Law 25-217", "47-2851.21", applies_as_of("March 1, 2023"));
+    REQUIRE(past.report.failures.size() == 1);
+    CHECK(past.report.failures[0].code == "amend.not-funded");
+
+    // An emergency act made the same change before and the placeholder stayed (D.C. Law 24-45 on § 32-581.01): it stays.
+    std::string emergency =
+        "    <annotation doc=\"D.C. Act 25-100\" path=\"§7286\" type=\"Applicability\" history=\"false\" app=\"2024-07-01\" "
+        "eff=\"2024-07-01\"><cite doc=\"D.C. Act 25-100\" path=\"§7286\">Section 7286 of D.C. Act 25-100</cite> amended <cite "
+        "doc=\"D.C. Law 24-333\" path=\"§9\">section 9 of D.C. Law 24-333</cite> to provided that the creation of this section shall "
+        "apply as of October 1, 2025.</annotation>\n";
+    ApplyResult kept = apply_dc_xml("applicable-kept", not_funded_section(emergency), "D.C. Law 25-217", "47-2851.21",
+                                    applies_as_of("October 1, 2025"));
+    REQUIRE(kept.report.ok());
+    CHECK(kept.report.changed_sections.empty());
+    CHECK(sections_of(kept.amended.root)[0]->text.text == "Not Funded.");
+    REQUIRE(kept.report.skipped.size() == 1);
+    CHECK(kept.report.skipped[0].message.find("keeps its \"Not Funded.\" placeholder, as it did when D.C. Act 25-100 made the same change") !=
+          std::string::npos);
+}
+
+TEST_CASE("codify: the repeal of a whole Act in no code repeals the sections the Code's history says it created, and only those") {
+    // D.C. Law 24-167 § 7062 on § 7-533.01 (created by D.C. Law 22-108 § 2) and § 7-503.07 ("as added" by D.C. Law 22-267).
+    auto section = [](const std::string& history) {
+        return "  <num>7-533.01</num>\n  <heading>Definitions.</heading>\n  <text>For the purposes of this subchapter, the term:</text>\n"
+               "  <para>\n    <num>(1)</num>\n    <text>\"DOH\" means the Department of Health.</text>\n  </para>\n  <annotations>\n" +
+               history + "  </annotations>\n";
+    };
+    const std::string repeal = "    <section>\n      <num>7062</num>\n      <text>The Senior Dental Services Program Act of 2018, effective "
+                               "June 5, 2018 (D.C. Law 22-108; 65 DCR 3806), is repealed.</text>\n    </section>\n";
+    auto text_after = [&](const std::string& name, const std::string& history) {
+        ApplyResult r = apply_dc_xml(name, section(history), "D.C. Law 24-167", "7-533.01", repeal);
+        REQUIRE(r.report.ok());
+        const Provision* s = sections_of(r.amended.root)[0];
+        return s->text.text + " | " + s->heading.text + " | " + std::to_string(s->children.size());
+    };
+    CHECK(text_after("act-created", "    <annotation app=\"2018-06-05\" doc=\"D.C. Law 22-108\" eff=\"2018-06-05\" path=\"§2\" type=\"History\"/>\n") ==
+          "Repealed. | Definitions. | 1");
+    CHECK(text_after("act-added", "    <annotation doc=\"D.C. Law 1-24\" type=\"History\" path=\"§307\">Oct. 29, 1975</annotation>\n"
+                                  "    <annotation doc=\"D.C. Law 22-108\" path=\"§2\" prefix=\"as added\" type=\"History\"/>\n") ==
+          "Repealed. | Definitions. | 1");
+    // Only amended by the Act: what the repeal of an amending act leaves is not in its words; nothing changes.
+    CHECK(text_after("act-amended", "    <annotation doc=\"D.C. Law 1-24\" type=\"History\" path=\"§307\">Oct. 29, 1975</annotation>\n"
+                                    "    <annotation doc=\"D.C. Law 22-108\" path=\"§2\" type=\"History\"/>\n") ==
+          "For the purposes of this subchapter, the term: | Definitions. | 2");
+}

@@ -286,6 +286,9 @@ struct Conventions {
     virtual bool unbracket(const Op&, Provision*, const TargetRef&) { return false; }
     virtual bool ratify_brackets(const Op&) { return false; }
     virtual std::string repealed_placeholder(const std::string&) { return ""; }  // asked only where units are kept
+    // An instruction on a law that no code holds, carried into the section given through what the
+    // section's own annotations say of that law (annotations.cpp); true when it was.
+    virtual bool through_annotations(const Op&) { return false; }
 };
 
 struct Codifier : Job, Conventions {
@@ -329,6 +332,19 @@ struct Codifier : Job, Conventions {
     // else as the 2024 D.C. Code does (titles 16, 23, 25, 28 and 47 write "[Repealed].", the
     // others "Repealed." — counted over every repealed paragraph of the archive).
     std::string repealed_placeholder(const std::string& section) override;
+
+    // A law in no code that reaches the section given through its annotations (annotations.cpp):
+    // - "The X Act of 2018, effective ... (D.C. Law 22-108; 65 DCR 3806), is repealed." where
+    //   the section's history says that law created it (its first history entry, or one marked
+    //   "as added"): the section is repealed, as a repealed section is;
+    // - "Section 9 of the X Act (D.C. Law 24-333; ...) is amended to read as follows: "Sec. 9.
+    //   Applicability. This act shall apply as of October 1, 2025."" where the section holds the
+    //   "Not Funded" placeholder and its applicability note says § 9 of that law held it back:
+    //   the placeholder reads "Applicable October 1, 2025." (the codifier's form), when that date
+    //   is later than every date the section's annotations carry; where an applicability note
+    //   shows another act made the same change before and the placeholder stayed, it stays.
+    // False, with nothing changed, for any other instruction; the Locator then says why not.
+    bool through_annotations(const Op& op) override;
 };
 
 struct PhraseEdits : Job {
@@ -359,6 +375,8 @@ struct PhraseEdits : Job {
 struct UnitEdits : Job {
     using Job::Job;
     void repeal(const Op& op, bool strike);
+    // A section repealed where the code keeps it: its history stays, its text is the placeholder.
+    void repeal_kept_section(const Op& op, Provision* section);
 
     // Where a new numbered provision goes among its siblings.
     std::size_t insert_position(const Provision& parent, const Provision& unit);

@@ -50,6 +50,8 @@ void Transaction::run_one(const std::vector<Op>& ops, std::size_t& i) {
         jobs.designations.redesignate(run);
         return;
     }
+    bool uncodified = !op.targets.empty() && std::all_of(op.targets.begin(), op.targets.end(), [](const TargetRef& t) { return t.uncodified; });
+    if (uncodified && jobs.conventions.through_annotations(op)) return;
     switch (op.type) {
         case OpType::Context: break;
         case OpType::Replace:

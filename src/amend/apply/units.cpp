@@ -38,6 +38,18 @@ bool same_term(const std::string& text, const std::string& term) {
 }
 
 
+void UnitEdits::repeal_kept_section(const Op& op, Provision* section) {
+    std::vector<Provision> keep;
+    for (auto& ch : section->children)
+        if (ch.kind == Kind::History) keep.push_back(std::move(ch));
+    set_children(*section, std::move(keep));
+    section->text = RichText{"Repealed.", {}, {}};
+    section->xl.mut().reason = "Repealed";
+    if (section->xl->head_order.find('r') == std::string::npos) section->xl.mut().head_order = "r" + section->xl->head_order;
+    section->xml_attrs.set("placeholder", "Repealed");
+    note(op, "repealed " + jobs.locate.cite_of(section), section);
+}
+
 void UnitEdits::repeal(const Op& op, bool strike) {
     for (const auto& t : jobs.locate.repealed_targets(op)) {
         ProvisionPath chain;
@@ -52,15 +64,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
                 jobs.locate.sections_changed();
                 continue;
             }
-            std::vector<Provision> keep;
-            for (auto& ch : target->children)
-                if (ch.kind == Kind::History) keep.push_back(std::move(ch));
-            set_children(*target, std::move(keep));
-            target->text = RichText{"Repealed.", {}, {}};
-            target->xl.mut().reason = "Repealed";
-            if (target->xl->head_order.find('r') == std::string::npos) target->xl.mut().head_order = "r" + target->xl->head_order;
-            target->xml_attrs.set("placeholder", "Repealed");
-            note(op, "repealed " + c, target);
+            repeal_kept_section(op, target);
             continue;
         }
         Provision* parent = jobs.locate.parent_of(target);
