@@ -279,6 +279,47 @@ TEST_CASE("codify: a law in no code that corrects an amending law to what the ed
     // Without the brackets the amendment of a law in no code leaves the Code alone.
     CHECK(apply_dc("ratify-none", "As provided in subsection (e-1) of this section.", technical) ==
           "As provided in subsection (e-1) of this section.");
+    // The brackets around part of the words (D.C. Law 24-147 on §§ 1-325.361, 34-1436, 32-162).
+    auto fix = [](const std::string& find, const std::string& with) {
+        return "Section 2(d)(6) of the Student Fair Access to School Amendment Act of 2018, effective August 25, 2018 (D.C. Law "
+               "22-157; 65 DCR 7499), is amended by striking the phrase \"" +
+               find + "\" and inserting the phrase \"" + with + "\" in its place.";
+    };
+    CHECK(apply_dc("ratify-s", "\"St. Elizabeth[s] East Campus\" means Square 5868.", fix("St. Elizabeth", "St. Elizabeths")) ==
+          "\"St. Elizabeths East Campus\" means Square 5868.");
+    CHECK(apply_dc("ratify-not", "Residents who are [not] certified.", fix("non-certified", "not certified")) == "Residents who are not certified.");
+    CHECK(apply_dc("ratify-semicolon", "Chapter 2 of Title 2[;] and", fix(", and", "; and")) == "Chapter 2 of Title 2; and");
+    // Brackets inside a longer word, or unbalanced, are not the words.
+    CHECK(apply_dc("ratify-inside", "The St. Elizabeth[s]ville site.", fix("St. Elizabeth", "St. Elizabeths")) == "The St. Elizabeth[s]ville site.");
+    CHECK(apply_dc("ratify-unbalanced", "Residents who are [not certified.", fix("non-certified", "not certified")) ==
+          "Residents who are [not certified.");
+}
+
+TEST_CASE("codify: a law in no code corrected where the section's history says that law's unit wrote the words") {
+    // D.C. Law 24-147 § 128 on § 25-125: section 2(a)(7)(G)(i) of D.C. Law 23-54 wrote (a)(7)(G)(i).
+    auto section = [](const std::string& history_path) {
+        return "  <num>25-125</num>\n  <heading>Manufacturer's license.</heading>\n  <para>\n    <num>(a)</num>\n"
+               "    <text>A holder of a license who has applied for or is the holder of a distillery pub permit.</text>\n  </para>\n"
+               "  <annotations>\n    <annotation app=\"2020-02-21\" doc=\"D.C. Law 23-54\" eff=\"2020-02-21\" path=\"" +
+               history_path + "\" type=\"History\"/>\n  </annotations>\n";
+    };
+    const std::string law = "    <para>\n      <num>(c)</num>\n      <text>Section 2(a)(7)(G)(i) of the Manufacturer and Pub Permit "
+                            "Parity Amendment Act of 2019, effective February 21, 2020 (D.C. Law 23-54; 67 DCR 28), is amended by "
+                            "striking the phrase \"for or is the holder of\" and inserting the phrase \"for, or is the holder of,\" "
+                            "in its place.</text>\n    </para>\n";
+    ApplyResult r = apply_dc_xml("carried", section("§2|(a)|(7)|(G)|(i)"), "D.C. Law 24-147", "25-125", law);
+    REQUIRE(r.report.ok());
+    CHECK(sections_of(r.amended.root)[0]->children[0].text.text == "A holder of a license who has applied for, or is the holder of, a distillery pub permit.");
+    REQUIRE(r.report.warnings.size() == 1);
+    CHECK(r.report.warnings[0].code == "amend.carried");
+    CHECK(r.report.warnings[0].message ==
+          "the law it amends is in no code; its words are corrected in 25-125, whose history says section 2 of D.C. Law 23-54 wrote them");
+    // The history names another unit of that law: nothing ties the words to this section; nothing changes.
+    ApplyResult other = apply_dc_xml("carried-other", section("§2|(a)|(8)"), "D.C. Law 24-147", "25-125", law);
+    REQUIRE(other.report.ok());
+    CHECK(other.report.changed_sections.empty());
+    REQUIRE(other.report.skipped.size() == 1);
+    CHECK(other.report.skipped[0].code == "amend.uncodified");
 }
 
 TEST_CASE("codify: code-cites side by side, at the ends of a text, or one inside another") {

@@ -20,6 +20,7 @@ struct TargetRef {
     int ordinal = 0;                      // "the second paragraph designated as paragraph (7)": 2
     int sentence = 0;                     // "the second sentence" of the unit: 2; "the last sentence": -1
     bool uncodified = false;              // "Section 4 of the X Act (D.C. Law 24-117; 69 DCR 2653)": not in any code
+    std::string law;                      // the law in no code it names, where one D.C. Law is cited: "24-117"
     std::string law_section;              // the law's own number of a law section codified as this section ("204")
     std::vector<std::string> path;        // designations below the section (inner text, "c")
     std::string term;                     // a definition's term

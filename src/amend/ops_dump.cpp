@@ -52,6 +52,7 @@ std::string target_of(const TargetRef& t) {
     if (t.ordinal) s += " ordinal=" + std::to_string(t.ordinal);
     if (t.sentence) s += " sentence=" + std::to_string(t.sentence);
     if (t.uncodified) s += " uncodified";
+    if (!t.law.empty()) s += " law=" + t.law;
     if (!t.law_section.empty()) s += " law-section=" + t.law_section;
     if (t.kind_depth) s += " depth=" + std::to_string(t.kind_depth);
     if (t.relative) s += " relative";

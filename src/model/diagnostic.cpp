@@ -22,6 +22,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"amend.applied-already", "the words an instruction inserts already stand where it puts them: nothing changed (warning)"},
         {"amend.apply", "an instruction that cannot be applied as read"},
         {"amend.block", "the quoted text an instruction needs is missing or not of the kind it names"},
+        {"amend.carried", "an instruction on a law in no code carried into the Code section whose history says that law wrote the words (note)"},
         {"amend.codified", "words a law inserts written as the D.C. codifier writes them (warning)"},
         {"amend.codify-bill", "a bill cited as passed, which the D.C. codifier writes as the Code section or D.C. Law it became"},
         {"amend.codify-date", "a date the D.C. codifier writes that the law does not give"},

@@ -343,6 +343,10 @@ struct Codifier : Job, Conventions {
     //   the placeholder reads "Applicable October 1, 2025." (the codifier's form), when that date
     //   is later than every date the section's annotations carry; where an applicability note
     //   shows another act made the same change before and the placeholder stayed, it stays.
+    // - a phrase edit of "Section 2042(e)(3)" of a law in no code (D.C.'s technical amendment acts)
+    //   where the section's history says that section of that law wrote some of it: the editor's
+    //   brackets that supplied the correction go (ratify_brackets), or else the words change where
+    //   they stand in the section, as the instruction says (a note says why there);
     // False, with nothing changed, for any other instruction; the Locator then says why not.
     bool through_annotations(const Op& op) override;
 };

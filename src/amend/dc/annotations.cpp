@@ -2,22 +2,12 @@
 // the Code's history says which law created a section, and its applicability notes say which
 // section of which law holds it back ("Not Funded"). See Codifier::through_annotations.
 #include <algorithm>
-#include <set>
 
 #include "amend/apply/jobs.hpp"
 
 namespace amend::applying {
 
 namespace {
-
-// The one D.C. law an instruction cites ("(D.C. Law 22-108; 65 DCR 3806)"); empty when it cites
-// none, or more than one.
-std::string cited_law(const std::string& sentence) {
-    static const rx::Regex law(R"(\bD\.C\. Law (\d+-\d+)\b)");
-    std::set<std::string> laws;
-    for (const rx::Match& m : rx::all(sentence, law)) laws.insert(m[1]);
-    return laws.size() == 1 ? *laws.begin() : "";
-}
 
 // The section's annotations (the <annotation> entries under its <annotations>), in order.
 std::vector<const Provision*> annotations_of(const Provision& section) {
@@ -44,6 +34,19 @@ bool created_by(const Provision& section, const std::string& doc) {
         if (attr(*a, "type") != "History") continue;
         if (attr(*a, "doc") == doc && (first || attr(*a, "prefix") == "as added")) return true;
         first = false;
+    }
+    return false;
+}
+
+// Whether the section's history says the unit `path` of `doc` wrote some of it ("§2042|(e)|(3)"
+// of "D.C. Law 22-33"): a history entry of that law whose path is that unit, one within it, or
+// one that holds it.
+bool written_by(const Provision& section, const std::string& doc, const std::string& path) {
+    auto within = [](const std::string& a, const std::string& b) { return a == b || a.rfind(b + "|", 0) == 0; };
+    for (const Provision* a : annotations_of(section)) {
+        if (attr(*a, "type") != "History" || attr(*a, "doc") != doc) continue;
+        std::string p = attr(*a, "path");
+        if (!p.empty() && (within(p, path) || within(path, p))) return true;
     }
     return false;
 }
@@ -76,12 +79,37 @@ void words_of(const Provision& p, std::string& out) {
 bool Codifier::through_annotations(const Op& op) {
     if (op.targets.size() != 1 || opt.default_section.empty()) return false;
     const TargetRef& t = op.targets[0];
-    std::string law = cited_law(op.sentence);
-    if (law.empty() || !t.path.empty()) return false;
-    std::string law_doc = "D.C. Law " + law;
+    if (t.law.empty()) return false;
+    std::string law_doc = "D.C. Law " + t.law;
     Provision* probe = jobs.locate.find_section(opt.default_section, true);
     if (!probe) return false;
 
+    bool phrase = op.type == OpType::Replace || op.type == OpType::Strike || op.type == OpType::InsertBefore ||
+                  op.type == OpType::InsertAfter;
+    if (phrase && t.section_is_law_number && !t.section.empty()) {
+        // A law's words corrected where the section's history says that section of the law
+        // wrote them (D.C.'s technical amendment acts): the editor's brackets that supplied the
+        // correction go, or else the words as the law wrote them change where they stand.
+        std::string unit = "\xC2\xA7" + t.section;
+        for (const auto& d : t.path) unit += "|(" + d + ")";
+        if (!written_by(*probe, law_doc, unit)) return false;
+        if (ratify_brackets(op)) return true;
+        Op carried = op;
+        TargetRef whole;
+        whole.section = opt.default_section;
+        whole.title = t.title;
+        carried.targets = {whole};
+        std::string needle = (op.type == OpType::InsertBefore || op.type == OpType::InsertAfter) ? op.anchor : op.find;
+        if (needle.empty() || jobs.finder.search(carried, probe, whole, needle).empty()) return false;
+        rep.warnings.push_back(at(op,
+                                  "the law it amends is in no code; its words are corrected in " + opt.default_section +
+                                      ", whose history says section " + t.section + " of " + law_doc + " wrote them",
+                                  "amend.carried", Severity::Note));
+        jobs.phrase.phrase_op(carried);
+        return true;
+    }
+
+    if (!t.path.empty()) return false;
     if (op.type == OpType::Repeal && t.container_only && t.section.empty()) {
         // The whole Act is repealed: so is a section it created.
         if (!created_by(*probe, law_doc)) return false;

@@ -351,28 +351,63 @@ void absorb_editorial_brackets(const std::string& txt, Edit& e) {
     }
 }
 
+namespace {
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// Where `text` holds `words` with some of them in the editor's brackets ("St. Elizabeth[s]",
+// "[not] certified", "Title 2[;] and", "[(f)]"): each [begin, end) whose letters, brackets
+// removed, are `words`, with at least one bracket pair, balanced, and not inside a longer word.
+std::vector<std::pair<std::size_t, std::size_t>> bracketed_forms(const std::string& text, const std::string& words) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    if (words.empty()) return out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t k = i, j = 0;
+        int depth = 0, pairs = 0;
+        bool ok = true;
+        while (ok && (j < words.size() || (depth > 0 && k < text.size() && text[k] == ']'))) {
+            if (k >= text.size()) ok = false;
+            else if (text[k] == '[' && (j == 0 || j < words.size())) ++depth, ++k;
+            else if (text[k] == ']' && depth > 0) --depth, ++pairs, ++k;
+            else if (j < words.size() && text[k] == words[j]) ++j, ++k;
+            else ok = false;
+        }
+        bool bounded = (i == 0 || !word_char(words.front()) || !word_char(text[i - 1])) &&
+                       (k >= text.size() || !word_char(words.back()) || !word_char(text[k]));
+        if (ok && depth == 0 && pairs > 0 && bounded) {
+            out.emplace_back(i, k);
+            i = k;
+        } else {
+            ++i;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 bool Codifier::ratify_brackets(const Op& op) {
     if (op.type != OpType::Replace || op.replace.empty() || opt.default_section.empty()) return false;
-    Provision* sec = jobs.locate.find_section(opt.default_section);
+    Provision* sec = jobs.locate.find_section(opt.default_section, true);
     if (!sec) return false;
     const std::string bracketed = "[" + op.replace + "]";
     std::vector<Provision*> designations;
-    std::vector<std::pair<RichText*, std::size_t>> texts;
+    std::vector<std::pair<RichText*, std::pair<std::size_t, std::size_t>>> texts;
     std::function<void(Provision&)> walk = [&](Provision& p) {
         if (p.kind == Kind::History) return;
         if (p.designation == bracketed) designations.push_back(&p);
         for (RichText* rt : {&p.text, &p.heading})
-            for (std::size_t at = rt->text.find(bracketed); at != std::string::npos; at = rt->text.find(bracketed, at + 1))
-                texts.emplace_back(rt, at);
+            for (auto span : bracketed_forms(rt->text, op.replace)) texts.emplace_back(rt, span);
         for (auto& c : p.children) walk(c);
     };
     walk(*sec);
     std::size_t n = designations.size() + texts.size();
     if (n == 0 || (!op.each && n > 1)) return false;
+    (void)jobs.locate.find_section(opt.default_section);  // the section as it stood, kept before the edit
     for (Provision* p : designations) p->designation = op.replace;
     for (auto it = texts.rbegin(); it != texts.rend(); ++it)
-        rich_edit(*it->first, {Edit{it->second, it->second + bracketed.size(), op.replace}});
-    note(op, "the law now reads \"" + op.replace + "\" where the editor's brackets supplied it: removed the brackets around \"" +
+        rich_edit(*it->first, {Edit{it->second.first, it->second.second, op.replace}});
+    note(op, "the law now reads \"" + op.replace + "\" where the editor's brackets supplied it: removed the brackets in \"" +
                  op.replace + "\" in " + jobs.locate.cite_of(sec) + (n == 1 ? "" : " (" + std::to_string(n) + " places)"),
          sec);
     return true;

@@ -20,7 +20,17 @@ const auto icase = regex::perl | regex::icase;
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-
+// The one D.C. Law a target cites ("(D.C. Law 22-108; 65 DCR 3806)"): "22-108"; empty when it
+// cites none, or more than one.
+std::string cited_dc_law(const std::string& t) {
+    static const regex law(R"(\bD\.\s*C\.\s+Law\s+(\d+-\d+)\b)");
+    std::string one;
+    for (const rx::Match& m : rx::all(t, law)) {
+        if (!one.empty() && one != m[1]) return "";
+        one = m[1];
+    }
+    return one;
+}
 
 // Words after a closing straight quote in drafting language.
 bool closes_here(const std::string& s, std::size_t j) {
@@ -269,7 +279,10 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
             out.section_is_law_number = true;
             // A section of a named law with no Code cite is a section of no code.
             static const regex of_law(R"(\bof\s+(?:the\s+)?.*\b(?:Act|Law|Resolution)\b)", icase);
-            if (rx::search(t, of_law)) out.uncodified = true;
+            if (rx::search(t, of_law)) {
+                out.uncodified = true;
+                out.law = cited_dc_law(t);
+            }
         }
         return true;
     }
@@ -330,7 +343,10 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         // Amendment Act of 2024, effective June 8, 2024 (D.C. Law 25-175; 71 DCR 2732)") is in
         // no code: its sections, and the amendments it carries, are not the code's.
         static const regex law_cite(R"(\((?:[^()]*;\s*)?(?:D\.\s*C\.\s+Law|Pub\.\s*L\.|Res\.|\d+\s+Stat\.|\d+\s+DCR)\s[^()]*\))", icase);
-        if (rx::search(t, law_cite)) out.uncodified = true;
+        if (rx::search(t, law_cite)) {
+            out.uncodified = true;
+            out.law = cited_dc_law(t);
+        }
         // The sections a title, a chapter or the whole code holds are known by their numbers.
         static const regex title(R"(^title\s+(\d+[A-Za-z]?)\s+of\s+the\s+(?:District\s+of\s+Columbia|D\.\s*C\.)\s+(?:Official\s+)?Code\b.*$)", icase);
         static const regex chapter(R"(^chapter\s+(\d+[A-Za-z]?-\d+[A-Za-z]?)\b.*$)", icase);
@@ -372,7 +388,10 @@ bool dc_section_range(const std::string& first, const std::string& last, const T
 TargetRef join_target(const TargetRef& ctx, TargetRef t) {
     if (t.title.empty()) t.title = ctx.title;
     // Inside a law that is in no code, its own sections are in no code either.
-    if (ctx.uncodified && ctx.container_only && (t.relative || t.section_is_law_number)) t.uncodified = true;
+    if (ctx.uncodified && ctx.container_only && (t.relative || t.section_is_law_number)) {
+        t.uncodified = true;
+        if (t.law.empty()) t.law = ctx.law;
+    }
     // A part named inside what is in no code ("Title V" of an Act's table of contents), with no
     // Code cite of its own, is in no code either.
     if (ctx.uncodified && t.container_only && !t.cites_code && !t.scope_known && t.section.empty() && t.title.empty())
@@ -384,6 +403,7 @@ TargetRef join_target(const TargetRef& ctx, TargetRef t) {
     r.section = ctx.section;
     r.section_is_law_number = ctx.section_is_law_number;
     r.uncodified = ctx.uncodified || t.uncodified;
+    if (r.uncodified && r.law.empty()) r.law = ctx.law;
     std::vector<std::string> base = ctx.path;
     if (t.kind_depth == -1) base.clear();
     else if (t.kind_depth > 0 && base.size() >= static_cast<std::size_t>(t.kind_depth - 1))
