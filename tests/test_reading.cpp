@@ -13,6 +13,7 @@
 #include "amend/ops.hpp"
 #include "model/diagnostic.hpp"
 #include "parse/dc_instruction.hpp"
+#include "parse/dc_law.hpp"
 #include "support.hpp"
 
 using namespace amend;
@@ -50,10 +51,10 @@ TEST_CASE("dc-laws: the reading of the 307 dev laws, scored against the codifier
     CHECK(std::stoi(m[2]) == 6445);
     CHECK(std::stoi(m[8]) == 307);
     // A ratchet: raise the figures as the reading improves (issue 13 asks for 97%, 95%, 97%, 300).
-    CHECK(std::stoi(m[1]) >= 5168);  // targets
-    CHECK(std::stoi(m[4]) >= 5062);  // in full
+    CHECK(std::stoi(m[1]) >= 5171);  // targets
+    CHECK(std::stoi(m[4]) >= 5066);  // in full
     CHECK(std::stod(m[6]) >= 86.2);  // precision
-    CHECK(std::stoi(m[7]) >= 287);   // laws read without an error
+    CHECK(std::stoi(m[7]) >= 292);   // laws read without an error
 }
 
 TEST_CASE("dc-laws: every dev law read in one process, in under 2 seconds") {
@@ -150,4 +151,36 @@ TEST_CASE("a D.C. law's quoted text held by an undesignated paragraph is the sen
           "law.xml:3:14: error: expected amendments or quoted text below \"Section 206(a)(1) of the District of Columbia "
           "Administrative Procedure Act, effective March 29, 1977 (D.C. Law 1-96; D.C. Official Code § 2-536(a)(1)), is "
           "amended to read as follows:\", found none in the provisions under it [amend.instruction]");
+}
+
+TEST_CASE("a whole D.C. law: its own words among its amendments, a claim revived, and a heading that is an amending sentence") {
+    // The shapes of D.C. Laws 25-175 (sec. 3(c)(2), sec. 34) and 22-311 (sec. 5(a)(2)).
+    const std::string law = R"(<?xml version="1.0" encoding="utf-8"?>
+<document xmlns="https://code.dccouncil.us/schemas/dc-library">
+<section><num>3</num>
+<text>Chapter 23 of Title 16 of the District of Columbia Official Code is amended as follows:</text>
+<para><num>(c)</num>
+<para><num>(1)</num><text>Section 16-2310(a-1)(1)(A) is amended by striking the word "Committed" and inserting the word "Done" in its place.</text></para>
+<para><num>(2)</num><text>Paragraph (1) of this subsection shall expire 225 days after the effective date of this act.</text></para>
+</para>
+</section>
+<section><num>34</num>
+<heading>The lead-in language of section 28-5402 of the District of Columbia Official Code is amended by striking the phrase "A retailer" and inserting the phrase "Beginning January 1, 2025, a retailer" in its place.</heading>
+</section>
+<section><num>5</num><heading>Applicability.</heading>
+<para><num>(a)</num><text>Notwithstanding any other provision of law, a claim for the recovery of damages that would be time-barred under D.C. Official Code § 12-301 is revived.</text></para>
+</section>
+</document>
+)";
+    AmendmentDoc doc = read_dc_law(law, "law.xml");
+    ReadResult r = interpret(doc);
+    CHECK(r.errors.empty());
+    CHECK(dump_reading(r) ==
+          "law.xml:3:2 context {- container title=16}\n"
+          "law.xml:6:2 strike and insert {16-2310(a-1)(1)(A) title=16} find=\"Committed\" replace=\"Done\" as=word\n"
+          "law.xml:10:2 strike and insert {28-5402 lead-in} find=\"A retailer\" replace=\"Beginning January 1, 2025, a retailer\" as=phrase\n"
+          "law.xml:11:2 warning: read the heading of Sec. 34 as its words: it is an amending sentence [amend.markup]\n");
+    std::vector<std::string> listed;
+    for (const auto& p : doc.not_amending) listed.push_back(p.designation + "@" + std::to_string(p.line));
+    CHECK(listed == std::vector<std::string>{"(2)@7", "Sec. 5@13"});
 }

@@ -433,6 +433,9 @@ struct Interp {
             return;
         }
         unread.reset();
+        if (auto fix = language::close_mismatched_quote(raw))
+            res.warnings.push_back(Diagnostic{it.file, it.line, it.col, "read " + fix->first + " as " + fix->second + " (a quotation closed by an apostrophe)", "amend.typo", "",
+                                              Severity::Warning});
         Masked m = mask_quotes(raw);
         masked = &m;
         if (m.unclosed != std::string::npos)
@@ -736,6 +739,7 @@ ReadResult interpret(const AmendmentDoc& doc) {
     TargetRef root;
     root.container_only = true;
     if (!doc.default_section.empty()) root.section = doc.default_section;
+    in.res.warnings = doc.warnings;
     for (const auto& it : doc.items) in.walk(it, root);
     return in.res;
 }

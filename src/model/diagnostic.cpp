@@ -37,6 +37,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"amend.internal", "amend's own slip, found before anything is written"},
         {"amend.law-text", "an instruction on a law's own text that the code does not hold"},
         {"amend.markdown", "an amendment document that is not in the expected Markdown form"},
+        {"amend.markup", "a slip of a D.C. law's markup read one way (warning): a heading that is an amending sentence"},
         {"amend.not-funded", "a section holding a Not Funded placeholder whose text the law does not give"},
         {"amend.not-given", "a section the instruction names is not in the code given (note)"},
         {"amend.permanent", "temporary or emergency text made permanent: restated (warning)"},

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/diagnostic.hpp"
 #include "model/provision.hpp"
 
 namespace amend {
@@ -48,6 +49,7 @@ struct AmendmentDoc {
     std::vector<InstructionItem> items;
     std::string default_section;      // a D.C. instruction file's target="§42-3505.05", if any
     std::vector<LawProvision> not_amending;  // a whole law's provisions that amend nothing
+    std::vector<Diagnostic> warnings;        // what the reader assumed of the document's markup
 };
 
 }  // namespace amend

@@ -9,7 +9,11 @@ namespace amend {
 
 bool amends_words(const std::string& text) {
     static const rx::Regex words(
-        R"(\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed|redesignated|added|inserted|struck|stricken|deleted|revived|renumbered)\b)"
+        R"(\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|repealed|redesignated|added|inserted|struck|stricken|deleted|renumbered)\b)"
+        // A provision revived, or one that "shall be amended": the words name a unit of law
+        // ("Section 4 (D.C. Official Code § 22-3312.03) is revived"), not a claim or an agency
+        // ("a claim ... is revived", "The Department ... shall be redesignated as ...").
+        R"(|^\W*(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|(?:sub)?titles?|parts?|(?:sub)?chapters?|the\s[^.]*?\bAct\b)\b[^.]*?\b(?:(?:is|are)\s+(?:hereby\s+)?revived|shall\s+be\s+(?:amended|repealed|redesignated|added|inserted|struck|stricken|deleted|renumbered))\b)"
         R"(|\b(?:is|are)\s+(?:hereby\s+)?designated\s+as\s+(?:(?:sub-?)*(?:section|paragraph|clause)|item|title|subtitle|part|chapter|subchapter)s?\b)"
         R"(|^\W*(?:strike|insert|add|delete|redesignate|repeal|substitute|amend)\b)"
         R"(|\bby\s+(?:striking|inserting|adding|deleting|substituting|redesignating|repealing)\b)"
@@ -61,6 +65,17 @@ bool subtree_amends(const pugi::xml_node& n) {
     return false;
 }
 
+// A paragraph of the law's own words among its amendments ("(2) Paragraph (1) of this subsection
+// shall expire 225 days after ..."): it says what shall be, with no amending words and no quoted
+// text in it or under it.
+bool own_provision(const pugi::xml_node& c) {
+    if (subtree_amends(c) || c.find_node([](const pugi::xml_node& k) { return std::string_view(k.name()) == "include"; })) return false;
+    std::string t;
+    own_text(c, t);
+    static const rx::Regex says(R"(\bshall\b)", rx::icase);
+    return rx::search(t, says);
+}
+
 struct LawReader {
     const std::string& path;
     const LineIndex& lines;
@@ -77,14 +92,53 @@ struct LawReader {
         doc.not_amending.push_back(std::move(p));
     }
 
+    // A provision with no words but a heading that is an amending sentence ("<heading>The lead-in
+    // language of section 28-5402 ... is amended by striking ...</heading>"): a slip of the law's
+    // markup, read as the provision's words, with a warning.
+    void heading_as_text(pugi::xml_node n) {
+        pugi::xml_node h = n.child("heading");
+        if (!h || n.child("text")) return;
+        std::string words;
+        all_text(h, words);
+        if (!amends_words(words) || words.size() < 40) return;
+        h.set_name("text");
+        auto [line, col] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, h.offset_debug())));
+        doc.warnings.push_back(Diagnostic{path, line, col, "read the heading of Sec. " + std::string(n.child("num").text().get()) +
+                                                               " as its words: it is an amending sentence",
+                                          "amend.markup", "", Severity::Warning});
+    }
+
+    // The law's own provisions (own_provision) under a provision "amended as follows:" (or under
+    // a paragraph with no words of its own below one), listed and taken out of the instruction:
+    // they are no sub-instruction. Under new text ("to read as follows:") nothing is taken.
+    void set_apart_own_words(pugi::xml_node n, bool in_context) {
+        std::string t;
+        own_text(n, t);
+        static const rx::Regex as_follows(R"(\bamended\s+as\s+follows\s*:?\s*$)", rx::icase);
+        bool context = t.find_first_not_of(" \n\t") == std::string::npos ? in_context : rx::search(t, as_follows);
+        std::vector<pugi::xml_node> apart;
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+            std::string_view name = c.name();
+            if (name != "para" && name != "section") continue;
+            if (context && own_provision(c)) apart.push_back(c);
+            else set_apart_own_words(c, context);
+        }
+        for (pugi::xml_node c : apart) {
+            list(c, "");
+            n.remove_child(c);
+        }
+    }
+
     // A provision that amends is read whole (its paragraphs are its sub-instructions); one that
     // only holds amending provisions (a section with a heading and no words of its own) is looked
     // into; the rest are listed.
     void provision(const pugi::xml_node& n, const std::string& prefix) {
+        heading_as_text(n);
         if (!subtree_amends(n)) return list(n, prefix);
         std::string t;
         own_text(n, t);
         if (amends_words(t)) {
+            set_apart_own_words(n, false);
             doc.items.push_back(dc_instruction_item(n, path, lines));
             return;
         }

@@ -216,8 +216,10 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
     }
     static const regex toc(R"(^(?:(?:section|title|chapter|part|subtitle|subchapter)\s+)?designations?\s+(?:for\s+)?.*$)", icase);
     static const regex toc_whole(R"(^table\s+of\s+contents\b.*$)", icase);
-    if (rx::match(t, mm, toc) || rx::match(t, mm, toc_whole)) {
-        out.uncodified = true;  // an Act's table of contents is not part of the code
+    // "The short title", "The long title": an Act's own, which the code does not hold.
+    static const regex act_title(R"(^(?:short|long)\s+title$)", icase);
+    if (rx::match(t, mm, toc) || rx::match(t, mm, toc_whole) || rx::match(t, mm, act_title)) {
+        out.uncodified = true;  // an Act's table of contents, or its title, is not part of the code
         out.relative = false;
         return true;
     }

@@ -3,6 +3,8 @@
 // drafter's words are touched: quoted text is masked («n») before this runs.
 #include "amend/language/typos.hpp"
 
+#include <algorithm>
+
 #include "parse/regex.hpp"
 
 namespace amend::language {
@@ -65,6 +67,23 @@ std::vector<std::pair<std::string, std::string>> correct_typos(std::string& s) {
         s = std::string(mm.prefix()) + now + std::string(mm.suffix());
     }
     return assumed;
+}
+
+std::optional<std::pair<std::string, std::string>> close_mismatched_quote(std::string& raw) {
+    std::size_t straight = static_cast<std::size_t>(std::count(raw.begin(), raw.end(), '"'));
+    if (straight % 2 == 0) return std::nullopt;
+    // A quotation opened with '"' that ends with an apostrophe right before the drafter's next
+    // words: "triennial' and insert", "biennial' in its place".
+    static const rx::Regex closed_by_apostrophe(
+        R"("([^"]*?[^\s"'])'(?=\s+(?:and\s+(?:insert|inserting|strike|striking|add|adding)|in\s+its\s+place|both\s+times|each\s+place|wherever)\b))",
+        rx::Regex::perl | rx::Regex::icase);
+    auto hits = rx::all(raw, closed_by_apostrophe);
+    if (hits.size() != 1) return std::nullopt;
+    const rx::Match& m = hits[0];
+    std::string was = m[0].str(), now = "\"" + m[1].str() + "\"";
+    std::size_t at = static_cast<std::size_t>(m[0].first - raw.cbegin());
+    raw.replace(at, was.size(), now);
+    return std::make_pair(was, now);
 }
 
 }  // namespace amend::language
