@@ -515,3 +515,28 @@ TEST_CASE("codify: the repeal of a whole Act in no code repeals the sections the
                                     "    <annotation doc=\"D.C. Law 22-108\" path=\"§2\" type=\"History\"/>\n") ==
           "For the purposes of this subchapter, the term: | Definitions. | 2");
 }
+
+TEST_CASE("codify: a law's section with no amending words is the Code section's text only where emergency legislation created that section") {
+    // D.C. Law 24-45 sec. 4163 and § 51-101, whose note says only that temporary legislation amended it.
+    auto section = [](const std::string& note) {
+        return "  <num>51-101</num>\n  <text>*NOTE: " + note + "*</text>\n  <heading>Definitions.</heading>\n"
+               "  <text>As used in this subchapter, unless the context indicates otherwise:</text>\n";
+    };
+    const std::string law = "    <section>\n      <num>4163</num>\n      <heading>Requirement to produce educational videos.</heading>\n"
+                            "      <para>\n        <num>(a)</num>\n        <text>In Fiscal Year 2022, the Mayor shall produce 2 "
+                            "informational videos.</text>\n      </para>\n    </section>\n";
+    ApplyResult amended = apply_dc_xml("law-text-amended", section("This section includes amendments by temporary legislation that will expire on February 4, 2022."),
+                                       "D.C. Law 24-45", "51-101", law);
+    REQUIRE(amended.report.ok());
+    CHECK(amended.report.changed_sections.empty());
+    REQUIRE(amended.report.skipped.size() == 1);
+    CHECK(amended.report.skipped[0].message ==
+          "the law's section 4163 has no amending words, and 51-101 was not created by temporary or emergency legislation whose "
+          "text it would make permanent; nothing changed");
+    // Created by emergency legislation: the permanent law's section is its text.
+    ApplyResult created = apply_dc_xml("law-text-created", section("This section was created by emergency legislation that will expire on November 21, 2021."),
+                                       "D.C. Law 24-45", "51-101", law);
+    REQUIRE(created.report.ok());
+    CHECK(created.report.changed_sections.count("51-101") == 1);
+    CHECK(sections_of(created.amended.root)[0]->heading.text == "Requirement to produce educational videos.");
+}

@@ -93,11 +93,12 @@ struct Builder {
                 }
             } else if (cn == "para" || cn == "section") {
                 InstructionItem child = item_of(c);
-                // A paragraph the law leaves undesignated that holds only the quoted text ("... to
-                // read as follows:" then <para><num undesignated="true">(a)</num><include>...):
-                // the quotation is the sentence's own.
-                if (c.child("num").attribute("undesignated").as_bool() && child.text.empty() && child.children.empty() &&
-                    !child.blocks.empty()) {
+                // A paragraph the law leaves undesignated, or numbers with nothing, that holds only
+                // the quoted text ("... to read as follows:" then <para><num undesignated="true">(a)
+                // </num><include>..., or <para><num/><include>...): the quotation is the sentence's own.
+                pugi::xml_node num = c.child("num");
+                bool unnumbered = num.attribute("undesignated").as_bool() || (num && std::string_view(num.text().get()).empty());
+                if (unnumbered && child.text.empty() && child.children.empty() && !child.blocks.empty()) {
                     for (auto& b : child.blocks) it.blocks.push_back(std::move(b));
                     continue;
                 }

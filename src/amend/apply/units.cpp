@@ -174,6 +174,19 @@ bool temporary_text_in(const Provision& section) {
                        [&](const Provision& c) { return c.kind == Kind::Text && marked(c.text.text); });
 }
 
+// The Code's mark on a section that temporary or emergency legislation created ("*NOTE: This
+// section was created by emergency legislation that will expire on ..."): the whole section is
+// that legislation's, not only amendments in it.
+bool created_by_temporary(const Provision& section) {
+    auto marked = [](const std::string& t) {
+        return t.find("*NOTE:") != std::string::npos && t.find("created by") != std::string::npos &&
+               (t.find("temporary") != std::string::npos || t.find("emergency") != std::string::npos);
+    };
+    if (marked(section.text.text)) return true;
+    return std::any_of(section.children.begin(), section.children.end(),
+                       [&](const Provision& c) { return c.kind == Kind::Text && marked(c.text.text); });
+}
+
 }  // namespace
 
 // The quoted text is designated as the instruction names it: "a new subsection (d)" quoted as
@@ -281,7 +294,7 @@ void UnitEdits::add(const Op& op) {
                 // Emergency or temporary legislation may have created it, and the Code says so:
                 // the permanent law's text takes its place. Any other section there is law the
                 // instruction would overwrite.
-                if (!temporary_text_in(*existing)) {
+                if (!created_by_temporary(*existing)) {
                     fail(op, "section " + b.designation + " already exists in the code given", "amend.exists");
                     continue;
                 }
@@ -473,12 +486,13 @@ void UnitEdits::restate(const Op& op) {
                 continue;
             }
         }
-        if (op.add_kind_word == "law text" && target->kind == Kind::Section && !temporary_text_in(*target)) {
+        if (op.add_kind_word == "law text" && target->kind == Kind::Section && !created_by_temporary(*target)) {
             // A law's section with no amending words is the Code's text where temporary or
-            // emergency legislation put the same text there first (the Code marks it); anywhere
-            // else the codifier leaves the section as it is (the law's text stands in a note).
+            // emergency legislation created the section first (the Code marks it so); anywhere
+            // else, a section that such legislation only amended included, the codifier leaves the
+            // section as it is (the law's text stands in a note).
             std::string why = "the law's section " + t.law_section + " has no amending words, and " + jobs.locate.cite_of(target) +
-                              " holds no temporary or emergency text that it would make permanent";
+                              " was not created by temporary or emergency legislation whose text it would make permanent";
             if (opt.strict) fail(op, why, "amend.law-text");
             else rep.skipped.push_back(at(op, why + "; nothing changed", "amend.law-text", Severity::Note));
             continue;

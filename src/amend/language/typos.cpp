@@ -37,6 +37,8 @@ std::vector<std::pair<std::string, std::string>> correct_typos(std::string& s) {
         add(R"(\b(inserting|insert|striking|strike)\s+the\s+phrase,\s+(«\d+»))", "$1 the phrase $2");
         add(R"(\bis\s+added\s+to\s+read$)", "is added to read as follows");
         add(R"(^((?:an?\s+)?new\s+\S+\s+(?:\([^()\s]+\))+)\s+to\s+read\b)", "$1 is added to read");
+        // "A new subparagraph (C) is amended to read as follows:": a new unit is added.
+        add(R"(^((?:an?\s+)?new\s+\S+\s+(?:\([^()\s]+\))+)\s+is\s+amended\s+to\s+read\b)", "$1 is added to read");
         add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+(?:\([^()\s]+\))+)\s+by\s+(striking|adding|inserting)\b)", "$1 is amended by $2");
         add(R"(^((?:sub-?)*(?:section|paragraph|clause)s?\s+[^,]*?\S)\s+amended\s+(as\s+follows|by|to\s+read)\b)", "$1 is amended $2");
         add(R"((\bstriking\s+(?:the\s+)?(?:\w+\s+)?«\d+»)\s+(inserting)\b)", "$1 and $2");
