@@ -201,6 +201,17 @@ void PhraseEdits::phrase_op(const Op& op) {
                     // Standing only in the editor's brackets ("subsection[; and]"): the law now
                     // says the words, and the brackets go.
                     if (hits.empty() && jobs.conventions.unbracket(op, target, t)) continue;
+                    if (!hits.empty() && !op.each && op.occurrence == 0) {
+                        // One place named, and the words stand both as struck and as already
+                        // replaced: either the law was applied already or it means another place;
+                        // which, the words do not say.
+                        fail(op, "expected one place for \"" + needle + "\" in " + jobs.locate.cite_of(target) + "; " +
+                                     std::to_string(before - hits.size()) + " already read \"" + forms.back() + "\" and " +
+                                     std::to_string(hits.size()) + " do not (" + jobs.finder.places(hits) +
+                                     "): applied already, or meant elsewhere, the instruction does not say",
+                             "amend.ambiguous");
+                        continue;
+                    }
                     rep.warnings.push_back(at(op, std::to_string(before - hits.size()) + " place(s) in " + jobs.locate.cite_of(target) +
                                            " already read \"" + forms.back() + "\"; left as they are", "amend.applied-already", Severity::Warning));
                     if (hits.empty()) continue;
