@@ -143,7 +143,7 @@ TEST_CASE("a D.C. law's quoted text held by an undesignated paragraph is the sen
         law(R"(<para><num undesignated="true">(a)</num><include lvl="1"><para><num>(1)</num><text>The names of employees.</text></para></include><aftertext>.</aftertext></para>)"),
         "law.xml"));
     CHECK(r.errors.empty());
-    CHECK(dump_reading(r) == "law.xml:3:14 amend to read {2-536(a)(1)} blocks=[subsection (1)]\n");
+    CHECK(dump_reading(r) == "law.xml:3:14 amend to read {2-536(a)(1) law-section=206} blocks=[subsection (1)]\n");
     // The same sentence with an undesignated paragraph that holds nothing: not silently nothing.
     r = interpret(read_dc_instruction(law(R"(<para><num undesignated="true">(a)</num></para>)"), "law.xml"));
     REQUIRE(r.errors.size() == 1);

@@ -77,8 +77,10 @@ std::optional<CodifiedNeedle> codified_needle(const std::string& needle) {
             from = m[0].second;
             continue;
         } else {
-            // The Code puts spaces, thin spaces or none after "§".
-            pattern += "(\xC2\xA7(?: |\xE2\x80\x89)*[0-9][0-9A-Za-z.:\\-]*[0-9A-Za-z])" + lit(m[2].str());
+            // The Code puts spaces, thin spaces or none after "§", and may follow the cite with
+            // the editor's note on the section cited ("§ 38-822.04 [repealed]").
+            pattern += "(\xC2\xA7(?: |\xE2\x80\x89)*[0-9][0-9A-Za-z.:\\-]*[0-9A-Za-z])" + lit(m[2].str()) +
+                       "(?: \\[(?:[Rr]epealed|[Ee]xpired|[Rr]edesignated)\\])?";
             specific = specific || m[2].length() > 0;
         }
         cn.refs.push_back(reference_key(m));
@@ -190,14 +192,25 @@ std::string Codifier::codified(const Op& op, const std::string& law, Provision* 
     return code;
 }
 
-std::string Codifier::as_codified(const Op&, const std::string& law, Provision* target) {
-    return dc_codify(law, codify_context(target));
+// The one target's law section beside its Code section ("Section 203a ... (D.C. Official Code §
+// 38-822.03a)") numbers the Act's other sections in the words inserted: by a phrase edit, and by
+// a whole section restated. In units added or restated below the section the codifier keeps the
+// law's "section 7(c)" (six of the dev cases; the phrase edits and whole sections that it
+// converts are three).
+static const TargetRef* numbered_target(const Op& op, bool units) {
+    if (op.targets.size() != 1 || op.targets[0].law_section.empty() || op.targets[0].section_is_law_number) return nullptr;
+    if (units && !(op.type == OpType::Restate && op.targets[0].path.empty() && op.targets[0].term.empty())) return nullptr;
+    return &op.targets[0];
+}
+
+std::string Codifier::as_codified(const Op& op, const std::string& law, Provision* target) {
+    return dc_codify(law, codify_context(target, numbered_target(op, false)));
 }
 
 void Codifier::codified(const Op& op, Provision& b, Provision* target, const TargetRef* law_text) {
     Provision law = b;
     if (law_text) dc_codify_law_section(b, codify_context(target, law_text));
-    else dc_codify(b, codify_context(target));
+    else dc_codify(b, codify_context(target, numbered_target(op, true)));
     std::function<void(const Provision&, const Provision&)> walk = [&](const Provision& x, const Provision& y) {
         report_codified(op, x.designation, y.designation);
         report_codified(op, x.heading.text, y.heading.text);

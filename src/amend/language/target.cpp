@@ -267,6 +267,12 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
             out.et_seq = mm[1];
             return true;
         }
+        // "Section 203a(b)(7) of the Healthy Schools Act of 2010 (...; D.C. Official Code §
+        // 38-822.03a(b)(7))": the law's section number beside the Code's, which numbers the Act's
+        // other sections for the codifier (codify.hpp).
+        static const regex law_number(R"(^sections?\s+(\d+[A-Za-z]?)(?:\(|\s|,))", icase);
+        smatch lm;
+        if (rx::search(t, lm, law_number)) out.law_section = lm[1];
         return cited(mm);
     }
     static const regex code_cite(R"(^§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*))", icase);
@@ -404,6 +410,7 @@ TargetRef join_target(const TargetRef& ctx, TargetRef t) {
     r.relative = false;
     r.section = ctx.section;
     r.section_is_law_number = ctx.section_is_law_number;
+    if (r.law_section.empty()) r.law_section = ctx.law_section;
     r.uncodified = ctx.uncodified || t.uncodified;
     if (r.uncodified && r.law.empty()) r.law = ctx.law;
     std::vector<std::string> base = ctx.path;
