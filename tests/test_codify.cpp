@@ -540,3 +540,30 @@ TEST_CASE("codify: a law's section with no amending words is the Code section's 
     CHECK(created.report.changed_sections.count("51-101") == 1);
     CHECK(sections_of(created.amended.root)[0]->heading.text == "Requirement to produce educational videos.");
 }
+
+TEST_CASE("codify: an Act restated whole gives each Code section of it the quoted section with its heading, or refuses") {
+    // D.C. Law 25-175 sec. 37 on § 48-1001: the Anti-Loitering/Drug Free Zone Act quoted whole, its sections 2 to 7.
+    const std::string section = "  <num>48-1001</num>\n  <heading>Definitions.</heading>\n  <para>\n    <num>(a)</num>\n"
+                                "    <text>For the purposes of this chapter, the term \"Chief\" means the Chief of Police.</text>\n  </para>\n";
+    auto law = [](const std::string& second_heading) {
+        return "    <section>\n      <num>37</num>\n      <text>The Anti-Loitering/Drug Free Zone Act of 1996, effective June 3, 1997 (D.C. Law "
+               "11-270; D.C. Official Code § 48-1001 et seq.), is amended to read as follows:</text>\n      <include>\n"
+               "        <section>\n          <num>3</num>\n          <heading>Procedure for establishing a drug free zone.</heading>\n"
+               "          <text>The Chief may declare a drug free zone under section 2.</text>\n        </section>\n"
+               "        <section>\n          <num>2</num>\n          <heading>" + second_heading + "</heading>\n"
+               "          <para>\n            <num>(a)</num>\n            <text>For the purposes of this act, the term \"Chief\" means the "
+               "Chief of the Metropolitan Police Department.</text>\n          </para>\n        </section>\n      </include>\n"
+               "    </section>\n";
+    };
+    ApplyResult r = apply_dc_xml("act-by-heading", section, "D.C. Law 25-175", "48-1001", law("Definitions."));
+    REQUIRE(r.report.ok());
+    const Provision* s = sections_of(r.amended.root)[0];
+    CHECK(s->heading.text == "Definitions.");
+    REQUIRE(!s->children.empty());
+    CHECK(s->children[0].text.text == "For the purposes of this chapter, the term \"Chief\" means the Chief of the Metropolitan Police Department.");
+    // No quoted section has its heading: which one it is, the words do not say.
+    ApplyResult none = apply_dc_xml("act-by-heading-none", section, "D.C. Law 25-175", "48-1001", law("Terms."));
+    REQUIRE(none.report.failures.size() == 1);
+    CHECK(none.report.failures[0].message ==
+          "expected the text of one section for 48-1001, found 2 sections quoted and none with its heading; which of them is 48-1001 is not said");
+}

@@ -443,6 +443,14 @@ static std::size_t sections_quoted(const std::vector<Provision>& blocks) {
     return n;
 }
 
+// The quoted sections, however deep, whose heading is `heading` (normalized).
+static void sections_headed(const std::vector<Provision>& blocks, const std::string& heading, std::vector<const Provision*>& out) {
+    for (const auto& b : blocks) {
+        if (b.kind == Kind::Section && !b.heading.empty() && Restated::normal(b.heading.text) == heading) out.push_back(&b);
+        else if (b.kind < Kind::Section) sections_headed(b.children, heading, out);
+    }
+}
+
 void UnitEdits::restate(const Op& op) {
     if (op.blocks.empty()) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
@@ -460,14 +468,27 @@ void UnitEdits::restate(const Op& op) {
             Provision inner = b.children[0];
             b = std::move(inner);
         }
+        TargetRef by_heading;  // the quoted section chosen by its heading, as the law's section codified here
         if (target->kind == Kind::Section && sections_quoted(op.blocks) > 1) {
             // "The X Act (... § 32-171.01 et seq.) is amended to read as follows:" with a whole
-            // subtitle of the law quoted: the Act's sections become Code sections, and which of
-            // them is this one the words do not say.
-            fail(op, "expected the text of one section for " + jobs.locate.cite_of(target) + ", found " + std::to_string(sections_quoted(op.blocks)) +
-                         " sections quoted; which of them is " + jobs.locate.cite_of(target) + " is not said",
-                 "amend.restate");
-            continue;
+            // subtitle of the law quoted: the Act's sections become Code sections. This one is
+            // the quoted section with its heading, where exactly one has it; otherwise which of
+            // them it is the words do not say. A section named alone and restated with several
+            // is a drafting error.
+            std::vector<const Provision*> same;
+            bool act = t.container_only && t.cites_code;
+            if (act && !target->heading.empty()) sections_headed(op.blocks, Restated::normal(target->heading.text), same);
+            if (same.size() != 1) {
+                fail(op, "expected the text of one section for " + jobs.locate.cite_of(target) + ", found " + std::to_string(sections_quoted(op.blocks)) +
+                             " sections quoted" +
+                             (!act ? std::string() : same.empty() ? std::string(" and none with its heading") : ", " + std::to_string(same.size()) + " with its heading") +
+                             "; which of them is " + jobs.locate.cite_of(target) + " is not said",
+                     "amend.restate");
+                continue;
+            }
+            b = *same[0];
+            by_heading = t;
+            by_heading.law_section = b.designation;
         }
         if (target->kind == Kind::Section && b.kind != Kind::Section) {
             // A section restated by its units alone begins with the first of them: quoted text
@@ -508,7 +529,7 @@ void UnitEdits::restate(const Op& op) {
                  "amend.law-text");
             continue;
         }
-        jobs.conventions.codified(op, b, target, op.add_kind_word == "law text" ? &t : nullptr);
+        jobs.conventions.codified(op, b, target, !by_heading.law_section.empty() ? &by_heading : op.add_kind_word == "law text" ? &t : nullptr);
         std::string c = jobs.locate.cite_of(target);
         if (t.part == TargetRef::Part::Heading) {
             target->heading = !b.heading.empty() ? b.heading : b.text;
