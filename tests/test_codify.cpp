@@ -334,6 +334,15 @@ TEST_CASE("codify: code-cites side by side, at the ends of a text, or one inside
     Provision empty = marked({{"", "§50-921.02"}});
     dc_codify(empty, in_section("50-921.01a"));
     CHECK(empty.text.text == "§ 50-921.02");
+    // "section <102(b)> or <103(b)>": the Code writes one list, "§§ ... or ...", never "§ ... or § ..."
+    // (D.C. Law 24-175, § 32-581.04).
+    CHECK(codified({{"a violation of section ", ""}, {"102(b)", "§32-581.02|(b)"}, {" or ", ""}, {"103(b)", "§32-581.03|(b)"}, {" assessed", ""}},
+                   "32-581.04") == "a violation of §§ 32-581.02(b) or 32-581.03(b) assessed");
+    CHECK(codified({{"under section ", ""}, {"102", "§32-581.02"}, {", ", ""}, {"103", "§32-581.03"}, {", and ", ""}, {"104", "§32-581.04"}}, "32-581.05") ==
+          "under §§ 32-581.02, 32-581.03, and 32-581.04");
+    // Cites apart in the sentence stay apart.
+    CHECK(codified({{"under section ", ""}, {"102", "§32-581.02"}, {" as limited by ", ""}, {"103", "§32-581.03"}}, "32-581.05") ==
+          "under § 32-581.02 as limited by § 32-581.03");
 }
 
 TEST_CASE("codify: the Code's index reads from and writes to its lines, names units, and says what is wrong") {

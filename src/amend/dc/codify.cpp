@@ -206,6 +206,21 @@ bool code_cites(RichText& rt, const LawAnchor& a) {
     };
     std::vector<Swap> swaps;
     bool any = false, list = false;
+    std::size_t run = static_cast<std::size_t>(-1);  // the swap a singular "section <cite>" began
+    auto joins = [&](std::uint32_t from, std::uint32_t to) {
+        std::string_view between = std::string_view(rt.text).substr(from, to - from);
+        return between == ", " || between == " and " || between == " or " || between == ", and " || between == ", or ";
+    };
+    // The Code cites two or more sections as one list ("§§ 32-581.02(b) or 32-581.03(b)", never
+    // "§ ... or § ..."): a cite joined to the one a singular "section" began makes that one "§§".
+    auto join_run = [&](Swap& w) {
+        if (!(run < swaps.size() && run + 1 == swaps.size() && joins(swaps.back().end, w.begin) && swaps[run].with.rfind("§ ", 0) == 0))
+            return false;
+        swaps[run].with = "§§ " + swaps[run].with.substr(std::string("§ ").size());
+        w.with = w.with.substr(std::string("§ ").size());
+        list = true;
+        return true;
+    };
     // Whether the words before `at` are `w`, with no swap already taking them.
     auto ends_with = [&](std::uint32_t at, std::string_view w) {
         return at >= w.size() && at <= rt.text.size() && (swaps.empty() || swaps.back().end <= at - w.size()) &&
@@ -228,22 +243,25 @@ bool code_cites(RichText& rt, const LawAnchor& a) {
             w.begin -= static_cast<std::uint32_t>(std::string_view("sections ").size());
             w.with = "§§ " + w.with.substr(std::string("§ ").size());
             list = true;
+            run = static_cast<std::size_t>(-1);
         } else if (number && sec && ends_with(m.begin, "section ")) {
             w.begin -= static_cast<std::uint32_t>(std::string_view("section ").size());
-            list = false;
+            if (!join_run(w)) {
+                list = false;
+                run = swaps.size();  // "section <102(b)> or <103(b)>" may go on as a list
+            }
+        } else if (number && sec && join_run(w)) {
         } else if (number && sec && ends_with(m.begin, "Section ")) {
             // A sentence opens with the word, never the sign: "Section 2-354.01(a) shall not apply".
             w.with = "Section " + w.with.substr(std::string("§ ").size());
             w.begin -= static_cast<std::uint32_t>(std::string_view("Section ").size());
             list = false;
         } else if (number && sec && list && !swaps.empty()) {
-            std::string_view between = std::string_view(rt.text).substr(swaps.back().end, m.begin - swaps.back().end);
-            if (between == ", " || between == " and " || between == " or " || between == ", and " || between == ", or ")
-                w.with = w.with.substr(std::string("§ ").size());
-            else
-                list = false;
+            if (joins(swaps.back().end, m.begin)) w.with = w.with.substr(std::string("§ ").size());
+            else list = false;
         } else {
             list = false;
+            run = static_cast<std::size_t>(-1);
         }
         // A sentence's first words keep their capital: "<This title> modifies" → "This chapter modifies".
         bool opens = m.begin == 0 || ends_with(m.begin, ". ") || ends_with(m.begin, ": ");
