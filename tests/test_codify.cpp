@@ -285,13 +285,25 @@ TEST_CASE("codify: a law in no code that corrects an amending law to what the ed
                "22-157; 65 DCR 7499), is amended by striking the phrase \"" +
                find + "\" and inserting the phrase \"" + with + "\" in its place.";
     };
-    CHECK(apply_dc("ratify-s", "\"St. Elizabeth[s] East Campus\" means Square 5868.", fix("St. Elizabeth", "St. Elizabeths")) ==
+    // Only where the section's history says the law's unit wrote it: the editor's brackets of a
+    // capital ("[T]he Board") stand everywhere, and are no correction of this law.
+    auto tied = [&](const std::string& name, const std::string& code_text, const std::string& provision) {
+        ApplyResult r = apply_dc_xml(name,
+                                     "  <num>7-2509.02</num>\n  <heading>Application.</heading>\n  <para>\n    <num>(a)</num>\n    <text>" +
+                                         code_text + "</text>\n  </para>\n  <annotations>\n    <annotation doc=\"D.C. Law 22-157\" "
+                                         "path=\"§2|(d)\" type=\"History\"/>\n  </annotations>\n",
+                                     "D.C. Law 24-147", "7-2509.02", "    <para>\n      <num>(b)</num>\n      <text>" + provision + "</text>\n    </para>\n");
+        if (!r.report.ok()) return "FAIL " + r.report.failures[0].message;
+        return sections_of(r.amended.root)[0]->children[0].text.text;
+    };
+    CHECK(tied("ratify-s", "\"St. Elizabeth[s] East Campus\" means Square 5868.", fix("St. Elizabeth", "St. Elizabeths")) ==
           "\"St. Elizabeths East Campus\" means Square 5868.");
-    CHECK(apply_dc("ratify-not", "Residents who are [not] certified.", fix("non-certified", "not certified")) == "Residents who are not certified.");
-    CHECK(apply_dc("ratify-semicolon", "Chapter 2 of Title 2[;] and", fix(", and", "; and")) == "Chapter 2 of Title 2; and");
+    CHECK(tied("ratify-not", "Residents who are [not] certified.", fix("non-certified", "not certified")) == "Residents who are not certified.");
+    CHECK(tied("ratify-semicolon", "Chapter 2 of Title 2[;] and", fix(", and", "; and")) == "Chapter 2 of Title 2; and");
+    CHECK(apply_dc("ratify-untied", "[T]he Board shall meet.", fix("the Council", "The Board")) == "[T]he Board shall meet.");
     // Brackets inside a longer word, or unbalanced, are not the words.
-    CHECK(apply_dc("ratify-inside", "The St. Elizabeth[s]ville site.", fix("St. Elizabeth", "St. Elizabeths")) == "The St. Elizabeth[s]ville site.");
-    CHECK(apply_dc("ratify-unbalanced", "Residents who are [not certified.", fix("non-certified", "not certified")) ==
+    CHECK(tied("ratify-inside", "The St. Elizabeth[s]ville site.", fix("St. Elizabeth", "St. Elizabeths")) == "The St. Elizabeth[s]ville site.");
+    CHECK(tied("ratify-unbalanced", "Residents who are [not certified.", fix("non-certified", "not certified")) ==
           "Residents who are [not certified.");
 }
 
@@ -516,9 +528,30 @@ TEST_CASE("codify: the repeal of a whole Act in no code repeals the sections the
     };
     CHECK(text_after("act-created", "    <annotation app=\"2018-06-05\" doc=\"D.C. Law 22-108\" eff=\"2018-06-05\" path=\"§2\" type=\"History\"/>\n") ==
           "Repealed. | Definitions. | 1");
+    // Added to another Act by the law repealed ("as added"): repealed with it only where it never took effect.
     CHECK(text_after("act-added", "    <annotation doc=\"D.C. Law 1-24\" type=\"History\" path=\"§307\">Oct. 29, 1975</annotation>\n"
                                   "    <annotation doc=\"D.C. Law 22-108\" path=\"§2\" prefix=\"as added\" type=\"History\"/>\n") ==
-          "Repealed. | Definitions. | 1");
+          "For the purposes of this subchapter, the term: | Definitions. | 2");
+    {
+        ApplyResult r = apply_dc_xml("act-added-unfunded",
+                                     "  <num>7-503.07</num>\n  <reason>Not Funded</reason>\n  <heading>Senior Strategic Plan.</heading>\n  "
+                                     "<text>Not Funded.</text>\n  <annotations>\n    <annotation doc=\"D.C. Law 1-24\" type=\"History\" "
+                                     "path=\"§307\">Oct. 29, 1975</annotation>\n    <annotation app=\"notfunded\" doc=\"D.C. Law 22-108\" "
+                                     "path=\"§2\" prefix=\"as added\" type=\"History\"/>\n  </annotations>\n",
+                                     "D.C. Law 24-167", "7-503.07", repeal);
+        REQUIRE(r.report.ok());
+        CHECK(sections_of(r.amended.root)[0]->text.text == "Repealed.");
+    }
+    // A title of the Act, or a section of it that did not create this one: nothing changes.
+    auto other = [&](const std::string& name, const std::string& words) {
+        ApplyResult r = apply_dc_xml(name, section("    <annotation app=\"2018-06-05\" doc=\"D.C. Law 22-108\" eff=\"2018-06-05\" path=\"§2\" type=\"History\"/>\n"),
+                                     "D.C. Law 24-167", "7-533.01", "    <section>\n      <num>7062</num>\n      <text>" + words + "</text>\n    </section>\n");
+        REQUIRE(r.report.ok());
+        return r.report.changed_sections.size();
+    };
+    CHECK(other("act-title", "Title II of the Senior Dental Services Program Act of 2018, effective June 5, 2018 (D.C. Law 22-108; 65 DCR 3806), is repealed.") == 0);
+    CHECK(other("act-section-other", "Sections 4 and 7a of the Senior Dental Services Program Act of 2018, effective June 5, 2018 (D.C. Law 22-108; 65 DCR 3806), are repealed.") == 0);
+    CHECK(other("act-section-same", "Sections 2 and 7a of the Senior Dental Services Program Act of 2018, effective June 5, 2018 (D.C. Law 22-108; 65 DCR 3806), are repealed.") == 1);
     // Only amended by the Act: what the repeal of an amending act leaves is not in its words; nothing changes.
     CHECK(text_after("act-amended", "    <annotation doc=\"D.C. Law 1-24\" type=\"History\" path=\"§307\">Oct. 29, 1975</annotation>\n"
                                     "    <annotation doc=\"D.C. Law 22-108\" path=\"§2\" type=\"History\"/>\n") ==

@@ -184,3 +184,29 @@ TEST_CASE("a whole D.C. law: its own words among its amendments, a claim revived
     for (const auto& p : doc.not_amending) listed.push_back(p.designation + "@" + std::to_string(p.line));
     CHECK(listed == std::vector<std::string>{"(2)@7", "Sec. 5@13"});
 }
+
+TEST_CASE("a whole D.C. law: only the law's words about itself are set apart; amending sentences in other words stay instructions") {
+    auto law = [](const std::string& para) {
+        return std::string(R"(<?xml version="1.0" encoding="utf-8"?>
+<document xmlns="https://code.dccouncil.us/schemas/dc-library">
+<section><num>3</num>
+<text>Chapter 3 of Title 25 of the District of Columbia Official Code is amended as follows:</text>
+<para><num>(a)</num><text>Section 25-374(a) is amended by striking the word "Board" and inserting the word "Authority" in its place.</text></para>
+<para><num>(b)</num><text>)") + para + "</text></para>\n</section>\n</document>\n";
+    };
+    // Future tense, a quotation, a Code cite with periods: still instructions, refused or read, never set apart.
+    for (const std::string& p : {std::string("In subsection (a), the phrase \"Central Business District\" shall be struck and the phrase "
+                                             "\"Downtown District\" shall be inserted in its place."),
+                                 std::string("Section 25-375 (D.C. Official Code § 25-375) shall be repealed."),
+                                 std::string("Section 4 of the Foo Act of 2010, effective Feb. 3, 2011 (D.C. Law 18-300; D.C. Official Code "
+                                             "§ 25-376), is revived.")}) {
+        AmendmentDoc doc = read_dc_law(law(p), "law.xml");
+        CHECK_MESSAGE(doc.not_amending.empty(), p);
+        ReadResult r = interpret(doc);
+        CHECK_MESSAGE(r.ops.size() + r.errors.size() >= 3, p);  // the section, (a), and (b) read or refused
+    }
+    // Words about the law itself: set apart.
+    AmendmentDoc doc = read_dc_law(law("This subsection shall apply as of October 1, 2025."), "law.xml");
+    REQUIRE(doc.not_amending.size() == 1);
+    CHECK(doc.not_amending[0].designation == "(b)");
+}

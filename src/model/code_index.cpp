@@ -87,6 +87,14 @@ int CodeIndex::unit_at(std::string_view path) const {
     return it == by_path_.end() ? -1 : it->second;
 }
 
+int CodeIndex::chapter_of(std::string_view section) const {
+    auto it = section_unit_.find(std::string(section));
+    if (it == section_unit_.end()) return -1;
+    int u = it->second;
+    while (u >= 0 && u < static_cast<int>(units.size()) && units[static_cast<std::size_t>(u)].prefix != "Chapter") u = units[static_cast<std::size_t>(u)].parent;
+    return u < 0 || u >= static_cast<int>(units.size()) ? it->second : u;
+}
+
 std::string CodeIndex::name_from(int u, std::string_view section) const {
     if (u < 0 || u >= static_cast<int>(units.size())) return {};
     std::vector<int> around;  // the units holding `section`, innermost first

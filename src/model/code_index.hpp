@@ -38,6 +38,9 @@ public:
 
     // The unit a path of unit numbers names, title first: "1|11A|II|E"; -1 when none.
     int unit_at(std::string_view path) const;
+    // The chapter holding section `section` (its nearest unit named "Chapter"); -1 when the index
+    // does not hold the section.
+    int chapter_of(std::string_view section) const;
 
     // How the Code names unit `u` from inside `section`: "this subchapter" when it holds the
     // section, "Chapter 2 of this title", "subchapter I of Chapter 5 of Title 2". Empty for no unit.

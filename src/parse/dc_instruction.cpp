@@ -97,7 +97,7 @@ struct Builder {
                 // the quoted text ("... to read as follows:" then <para><num undesignated="true">(a)
                 // </num><include>..., or <para><num/><include>...): the quotation is the sentence's own.
                 pugi::xml_node num = c.child("num");
-                bool unnumbered = num.attribute("undesignated").as_bool() || (num && std::string_view(num.text().get()).empty());
+                bool unnumbered = num.attribute("undesignated").as_bool() || (num && !num.first_child());
                 if (unnumbered && child.text.empty() && child.children.empty() && !child.blocks.empty()) {
                     for (auto& b : child.blocks) it.blocks.push_back(std::move(b));
                     continue;

@@ -13,7 +13,9 @@ bool amends_words(const std::string& text) {
         // A provision revived, or one that "shall be amended": the words name a unit of law
         // ("Section 4 (D.C. Official Code § 22-3312.03) is revived"), not a claim or an agency
         // ("a claim ... is revived", "The Department ... shall be redesignated as ...").
-        R"(|^\W*(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|(?:sub)?titles?|parts?|(?:sub)?chapters?|the\s[^.]*?\bAct\b)\b[^.]*?\b(?:(?:is|are)\s+(?:hereby\s+)?revived|shall\s+be\s+(?:amended|repealed|redesignated|added|inserted|struck|stricken|deleted|renumbered))\b)"
+        R"(|^\W*(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|(?:sub)?titles?|parts?|(?:sub)?chapters?|the\s.*?\bAct\b)\b.*?\b(?:(?:is|are)\s+(?:hereby\s+)?revived|shall\s+be\s+(?:amended|repealed|redesignated|added|inserted|struck|stricken|deleted|renumbered))\b)"
+        // Words of a phrase edit in the future tense ("the phrase "X" shall be struck").
+        R"(|\bshall\s+be\s+(?:struck|stricken|inserted|deleted)\b)"
         R"(|\b(?:is|are)\s+(?:hereby\s+)?designated\s+as\s+(?:(?:sub-?)*(?:section|paragraph|clause)|item|title|subtitle|part|chapter|subchapter)s?\b)"
         R"(|^\W*(?:strike|insert|add|delete|redesignate|repeal|substitute|amend)\b)"
         R"(|\bby\s+(?:striking|inserting|adding|deleting|substituting|redesignating|repealing)\b)"
@@ -66,14 +68,18 @@ bool subtree_amends(const pugi::xml_node& n) {
 }
 
 // A paragraph of the law's own words among its amendments ("(2) Paragraph (1) of this subsection
-// shall expire 225 days after ..."): it says what shall be, with no amending words and no quoted
-// text in it or under it.
+// shall expire 225 days after ...", "For 3 years ..., this subsection shall not apply to ..."): it
+// says what shall be of the law itself ("this subsection", "this act"), with no amending words and
+// no quotation in it or under it.
 bool own_provision(const pugi::xml_node& c) {
     if (subtree_amends(c) || c.find_node([](const pugi::xml_node& k) { return std::string_view(k.name()) == "include"; })) return false;
     std::string t;
-    own_text(c, t);
+    all_text(c, t);
+    if (t.find_first_of("\"") != std::string::npos || t.find("\xE2\x80\x9C") != std::string::npos || t.find("\xE2\x80\x9D") != std::string::npos)
+        return false;
     static const rx::Regex says(R"(\bshall\b)", rx::icase);
-    return rx::search(t, says);
+    static const rx::Regex itself(R"(\bthis\s+(?:(?:sub-?)*(?:section|paragraph|clause)|act|title|subtitle|part)\b)", rx::icase);
+    return rx::search(t, says) && rx::search(t, itself);
 }
 
 struct LawReader {
@@ -97,7 +103,7 @@ struct LawReader {
     // markup, read as the provision's words, with a warning.
     void heading_as_text(pugi::xml_node n) {
         pugi::xml_node h = n.child("heading");
-        if (!h || n.child("text")) return;
+        if (!h || n.child("text") || n.child("para") || n.child("section") || n.child("include")) return;
         std::string words;
         all_text(h, words);
         if (!amends_words(words) || words.size() < 40) return;

@@ -327,6 +327,10 @@ struct Codifier : Job, Conventions {
     // brackets ("(e-1)" to "(f)" where the Code reads "[(f)]", D.C.'s technical amendment acts):
     // the brackets go from the section the instruction file is for. False when there are none.
     bool ratify_brackets(const Op& op) override;
+    // With `partial`, also brackets around part of the words ("St. Elizabeth[s]", "[not]
+    // certified"): only where the section's history ties the law to the words (annotations.cpp),
+    // since the editor's brackets of a capital ("[T]he Board") stand everywhere.
+    bool ratify_brackets(const Op& op, bool partial);
 
     // The placeholder text of a repealed unit: as the code given writes it in the same title, or
     // else as the 2024 D.C. Code does (titles 16, 23, 25, 28 and 47 write "[Repealed].", the
@@ -334,9 +338,11 @@ struct Codifier : Job, Conventions {
     std::string repealed_placeholder(const std::string& section) override;
 
     // A law in no code that reaches the section given through its annotations (annotations.cpp):
-    // - "The X Act of 2018, effective ... (D.C. Law 22-108; 65 DCR 3806), is repealed." where
-    //   the section's history says that law created it (its first history entry, or one marked
-    //   "as added"): the section is repealed, as a repealed section is;
+    // - "The X Act of 2018, effective ... (D.C. Law 22-108; 65 DCR 3806), is repealed." (the whole
+    //   Act), or "Sections 4 and 7a of the X Act (...) are repealed.", where the section's history
+    //   says that law (that section of it) created the section (the entries opening its history),
+    //   or added it to another Act ("as added") and the section never took effect ("Not Funded"):
+    //   the section is repealed, as a repealed section is;
     // - "Section 9 of the X Act (D.C. Law 24-333; ...) is amended to read as follows: "Sec. 9.
     //   Applicability. This act shall apply as of October 1, 2025."" where the section holds the
     //   "Not Funded" placeholder and its applicability note says § 9 of that law held it back:
@@ -345,8 +351,9 @@ struct Codifier : Job, Conventions {
     //   shows another act made the same change before and the placeholder stayed, it stays.
     // - a phrase edit of "Section 2042(e)(3)" of a law in no code (D.C.'s technical amendment acts)
     //   where the section's history says that section of that law wrote some of it: the editor's
-    //   brackets that supplied the correction go (ratify_brackets), or else the words change where
-    //   they stand in the section, as the instruction says (a note says why there);
+    //   brackets that supplied the correction go (ratify_brackets), or else, where the history
+    //   names that very unit or one within it, the words change where they stand in the section,
+    //   as the instruction says (a note says why there);
     // False, with nothing changed, for any other instruction; the Locator then says why not.
     bool through_annotations(const Op& op) override;
 };

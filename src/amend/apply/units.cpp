@@ -179,8 +179,8 @@ bool temporary_text_in(const Provision& section) {
 // that legislation's, not only amendments in it.
 bool created_by_temporary(const Provision& section) {
     auto marked = [](const std::string& t) {
-        return t.find("*NOTE:") != std::string::npos && t.find("created by") != std::string::npos &&
-               (t.find("temporary") != std::string::npos || t.find("emergency") != std::string::npos);
+        static const rx::Regex note(R"(\*NOTE: This section was (?:created|added) by (?:emergency|temporary)(?:(?: and|,|/or| and/or) (?:emergency|temporary))* legi)");
+        return rx::search(t, note);
     };
     if (marked(section.text.text)) return true;
     return std::any_of(section.children.begin(), section.children.end(),

@@ -26,29 +26,41 @@ std::string attr(const Provision& p, std::string_view name) {
     return v ? std::string(*v) : std::string();
 }
 
-// Whether the section's history says `doc` ("D.C. Law 22-108") created it: its first history
-// entry, or one that says "as added".
-bool created_by(const Provision& section, const std::string& doc) {
-    bool first = true;
+// The paths of the history entries by which `doc` ("D.C. Law 22-108") created the section: the
+// entries of that law that open the section's history ("" for the law as a whole, "§4" for its
+// section 4), or, where the section never took effect (it holds the "Not Funded" placeholder),
+// those by which that law added it to another Act ("as added"). Empty when the law did not
+// create it. A section an amending law added that is in force stays in the Act it was added to:
+// repealing the amending law does not take it out.
+std::vector<std::string> creating_paths(const Provision& section, const std::string& doc) {
+    std::vector<std::string> out;
+    bool opening = true;
+    bool unfunded = ascii_lower(section.xl->reason) == "not funded";
     for (const Provision* a : annotations_of(section)) {
         if (attr(*a, "type") != "History") continue;
-        if (attr(*a, "doc") == doc && (first || attr(*a, "prefix") == "as added")) return true;
-        first = false;
+        bool mine = attr(*a, "doc") == doc;
+        if (mine && (opening || (unfunded && attr(*a, "prefix") == "as added"))) out.push_back(attr(*a, "path"));
+        if (!mine) opening = false;
     }
-    return false;
+    return out;
 }
 
-// Whether the section's history says the unit `path` of `doc` wrote some of it ("§2042|(e)|(3)"
-// of "D.C. Law 22-33"): a history entry of that law whose path is that unit, one within it, or
-// one that holds it.
-bool written_by(const Provision& section, const std::string& doc, const std::string& path) {
+// What the section's history says the unit `path` of `doc` wrote of it ("§2042|(e)|(3)" of "D.C.
+// Law 22-33"): Exact where a history entry of that law names that unit or one within it; Held
+// where an entry names only a unit that holds it ("§2042"), which may have amended other
+// sections as well; None otherwise.
+enum class Written { None, Held, Exact };
+Written written_by(const Provision& section, const std::string& doc, const std::string& path) {
     auto within = [](const std::string& a, const std::string& b) { return a == b || a.rfind(b + "|", 0) == 0; };
+    Written w = Written::None;
     for (const Provision* a : annotations_of(section)) {
         if (attr(*a, "type") != "History" || attr(*a, "doc") != doc) continue;
         std::string p = attr(*a, "path");
-        if (!p.empty() && (within(p, path) || within(path, p))) return true;
+        if (p.empty()) continue;
+        if (within(p, path)) return Written::Exact;
+        if (within(path, p)) w = Written::Held;
     }
-    return false;
+    return w;
 }
 
 // "October 1, 2025" as "2025-10-01"; empty when it is not such a date.
@@ -92,8 +104,11 @@ bool Codifier::through_annotations(const Op& op) {
         // correction go, or else the words as the law wrote them change where they stand.
         std::string unit = "\xC2\xA7" + t.section;
         for (const auto& d : t.path) unit += "|(" + d + ")";
-        if (!written_by(*probe, law_doc, unit)) return false;
-        if (ratify_brackets(op)) return true;
+        Written w = written_by(*probe, law_doc, unit);
+        if (w == Written::None) return false;
+        if (ratify_brackets(op, true)) return true;
+        // The words as the law wrote them change only where the history names that very unit.
+        if (w != Written::Exact) return false;
         Op carried = op;
         TargetRef whole;
         whole.section = opt.default_section;
@@ -110,9 +125,32 @@ bool Codifier::through_annotations(const Op& op) {
     }
 
     if (!t.path.empty()) return false;
-    if (op.type == OpType::Repeal && t.container_only && t.section.empty()) {
+    // "The X Act of 2018, effective ... (D.C. Law 22-108; ...), is repealed.": the whole Act, not
+    // a title or a part of it; "Sections 4 and 7a of the X Act (D.C. Law 22-210; ...) are
+    // repealed.": those sections of it.
+    static const rx::Regex whole_act(R"(^(?:The|the)\s+[^,()]*?\bAct\b)");
+    static const rx::Regex law_sections(R"(^Sections?\s+(\d+[a-z]?(?:(?:,\s+|,?\s+and\s+)\d+[a-z]?)*)\s+of\s+(?:the\s+|An\s+)?[^,()]*?\bAct\b)");
+    rx::Match ls;
+    bool named = op.type == OpType::Repeal && rx::search(op.sentence, ls, law_sections);
+    if (named) {
+        // The section was created by one of the law's sections repealed, by the history's word.
+        static const rx::Regex num(R"(\d+[a-z]?)");
+        bool hit = false;
+        const std::string listed = ls[1].str();
+        for (const std::string& p : creating_paths(*probe, law_doc))
+            for (const rx::Match& n : rx::all(listed, num)) {
+                std::string head = "\xC2\xA7" + n.str();
+                if (p == head || p.rfind(head + "|", 0) == 0) hit = true;
+            }
+        if (!hit) return false;
+        Provision* sec = jobs.locate.find_section(opt.default_section);
+        if (jobs.ledger.conflicts_whole(op, sec)) return true;
+        jobs.units.repeal_kept_section(op, sec);
+        return true;
+    }
+    if (op.type == OpType::Repeal && t.container_only && t.section.empty() && rx::search(op.sentence, whole_act)) {
         // The whole Act is repealed: so is a section it created.
-        if (!created_by(*probe, law_doc)) return false;
+        if (creating_paths(*probe, law_doc).empty()) return false;
         Provision* sec = jobs.locate.find_section(opt.default_section);
         if (jobs.ledger.conflicts_whole(op, sec)) return true;
         jobs.units.repeal_kept_section(op, sec);

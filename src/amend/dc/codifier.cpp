@@ -399,7 +399,9 @@ std::vector<std::pair<std::size_t, std::size_t>> bracketed_forms(const std::stri
 
 }  // namespace
 
-bool Codifier::ratify_brackets(const Op& op) {
+bool Codifier::ratify_brackets(const Op& op) { return ratify_brackets(op, false); }
+
+bool Codifier::ratify_brackets(const Op& op, bool partial) {
     if (op.type != OpType::Replace || op.replace.empty() || opt.default_section.empty()) return false;
     Provision* sec = jobs.locate.find_section(opt.default_section, true);
     if (!sec) return false;
@@ -409,8 +411,14 @@ bool Codifier::ratify_brackets(const Op& op) {
     std::function<void(Provision&)> walk = [&](Provision& p) {
         if (p.kind == Kind::History) return;
         if (p.designation == bracketed) designations.push_back(&p);
-        for (RichText* rt : {&p.text, &p.heading})
-            for (auto span : bracketed_forms(rt->text, op.replace)) texts.emplace_back(rt, span);
+        for (RichText* rt : {&p.text, &p.heading}) {
+            if (partial) {
+                for (auto span : bracketed_forms(rt->text, op.replace)) texts.emplace_back(rt, span);
+                continue;
+            }
+            for (std::size_t at = rt->text.find(bracketed); at != std::string::npos; at = rt->text.find(bracketed, at + 1))
+                texts.emplace_back(rt, std::make_pair(at, at + bracketed.size()));
+        }
         for (auto& c : p.children) walk(c);
     };
     walk(*sec);

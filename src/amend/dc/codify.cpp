@@ -64,6 +64,11 @@ std::string own_sections(const std::string& s, const LawAnchor& a) {
         auto lf = list.cbegin();
         for (const rx::Match& jt : rx::all(list, item)) {
             std::string code = code_section_of(a, jt[1]);
+            // A count the Code's index does not bear out (no such section, or one in another
+            // chapter than the anchor's) is no Code number: the law's words stay.
+            if (!code.empty() && a.index && a.index->chapter_of(a.code_section) >= 0 &&
+                a.index->chapter_of(code) != a.index->chapter_of(a.code_section))
+                code.clear();
             if (code.empty()) ok = false;
             conv.append(lf, jt[0].first);
             conv += code + jt[2].str();

@@ -82,7 +82,11 @@ std::optional<std::pair<std::string, std::string>> close_mismatched_quote(std::s
     auto hits = rx::all(raw, closed_by_apostrophe);
     if (hits.size() != 1) return std::nullopt;
     const rx::Match& m = hits[0];
-    std::string was = m[0].str(), now = "\"" + m[1].str() + "\"";
+    // "the owners'" may be a plural possessive whose quotation goes on; "the 'Board'" holds a
+    // quotation of its own: two readings, none taken.
+    std::string words = m[1].str();
+    if (words.back() == 's' || words.back() == 'S' || words.find('\'') != std::string::npos) return std::nullopt;
+    std::string was = m[0].str(), now = "\"" + words + "\"";
     std::size_t at = static_cast<std::size_t>(m[0].first - raw.cbegin());
     raw.replace(at, was.size(), now);
     return std::make_pair(was, now);
