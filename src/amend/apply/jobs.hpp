@@ -203,7 +203,7 @@ struct Locator : Job {
     // first copied as it stands (the "before" side of the change), once.
     Provision* find_section(const std::string& num, bool probe = false);
 
-    std::vector<TargetRef> repealed_targets(const Op& op);
+    std::vector<TargetRef> act_targets(const Op& op);
     std::string section_of(const TargetRef& t);
 
     // Resolves a target to a provision. Reports a failure (or a skip) and returns null when it cannot.

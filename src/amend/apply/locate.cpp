@@ -35,9 +35,10 @@ Provision* Locator::find_section(const std::string& num, bool probe) {
     return it->second;
 }
 
-// The targets of a repeal: an Act named by its first section ("§ 2-1551 et seq.") is every
-// section of the code given that the Code's index holds in the same unit from that one on.
-std::vector<TargetRef> Locator::repealed_targets(const Op& op) {
+// The targets of a repeal or of a whole Act restated: an Act named by its first section ("§
+// 2-1551 et seq.") is every section of the code given that the Code's index holds in the same
+// unit from that one on.
+std::vector<TargetRef> Locator::act_targets(const Op& op) {
     std::vector<TargetRef> out;
     for (const auto& t : op.targets) {
         if (t.et_seq.empty()) {

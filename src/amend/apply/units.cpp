@@ -51,7 +51,7 @@ void UnitEdits::repeal_kept_section(const Op& op, Provision* section) {
 }
 
 void UnitEdits::repeal(const Op& op, bool strike) {
-    for (const auto& t : jobs.locate.repealed_targets(op)) {
+    for (const auto& t : jobs.locate.act_targets(op)) {
         ProvisionPath chain;
         Provision* target = jobs.locate.resolve_target(op, t, &chain);
         if (!target || jobs.ledger.conflicts_whole(op, target)) continue;
@@ -456,8 +456,14 @@ void UnitEdits::restate(const Op& op) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
         return;
     }
-    for (std::size_t k = 0; k < op.targets.size(); ++k) {
-        const TargetRef& t = op.targets[k];
+    // An Act named by its Code cite and restated with its sections quoted: each of its sections in
+    // the code given (or the one the instruction file is for) takes the quoted section with its
+    // heading, below.
+    const bool whole_act = op.targets.size() == 1 && op.targets[0].container_only && op.targets[0].cites_code &&
+                           !op.targets[0].et_seq.empty() && sections_quoted(op.blocks) > 1;
+    const std::vector<TargetRef> targets = whole_act && opt.default_section.empty() ? jobs.locate.act_targets(op) : op.targets;
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+        const TargetRef& t = targets[k];
         Provision* target = jobs.locate.resolve_target(op, t);
         if (!target || jobs.ledger.conflicts_whole(op, target)) continue;
         Provision b = op.blocks[std::min(k, op.blocks.size() - 1)];
@@ -476,7 +482,7 @@ void UnitEdits::restate(const Op& op) {
             // them it is the words do not say. A section named alone and restated with several
             // is a drafting error.
             std::vector<const Provision*> same;
-            bool act = t.container_only && t.cites_code;
+            bool act = whole_act;
             if (act && !target->heading.empty()) sections_headed(op.blocks, Restated::normal(target->heading.text), same);
             if (same.size() != 1) {
                 fail(op, "expected the text of one section for " + jobs.locate.cite_of(target) + ", found " + std::to_string(sections_quoted(op.blocks)) +
