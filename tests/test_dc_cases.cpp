@@ -287,5 +287,5 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     CHECK(exact >= 516);
     CHECK(mean >= 75.1);
     CHECK(silent <= 63);
-    CHECK(unchanged_ok >= 619);
+    CHECK(unchanged_ok >= 620);
 }

@@ -1,4 +1,6 @@
 // Phrases: folded text search, editorial notes, and choosing the places an instruction means.
+#include <cstring>
+
 #include "amend/apply/jobs.hpp"
 
 namespace amend::applying {
@@ -96,12 +98,16 @@ void find_in(Provision* node, bool heading, const std::string& needle, std::vect
     const std::string& text = heading ? node->heading.text : node->text.text;
     if (needle.empty() || text.empty()) return;
     Folded h = fold(text), n = fold(needle);
+    // A mark of punctuation ("the period", "the comma") is not the dot or comma inside a number or
+    // a cite ("§ 50-1501.02k", "1,000", "U.S.C."): it is not followed by a letter or a digit.
+    bool mark = n.s.size() == 1 && std::strchr(".,;:", n.s[0]) != nullptr;
     auto scan = [&](const Folded& hay) {
         std::size_t pos = 0, found = 0;
         while ((pos = hay.s.find(n.s, pos)) != std::string::npos) {
             std::size_t e = pos + n.s.size();
             bool left_ok = pos == 0 || !word_after(n.s, 0) || !word_before(hay.s, pos);
             bool right_ok = e >= hay.s.size() || !word_before(n.s, n.s.size()) || !word_after(hay.s, e);
+            if (mark && e < hay.s.size() && std::isalnum(static_cast<unsigned char>(hay.s[e]))) right_ok = false;
             if (left_ok && right_ok) {
                 std::size_t b = hay.at[pos], end = hay.at[e];
                 // An editor's note right after the words goes with them ("payed [paid]").
@@ -326,7 +332,20 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
         hits = {h};
         return true;
     }
-    if (hits.size() == 1) return true;
+    if (hits.size() == 1) {
+        // "the period" that ends the unit: a lone mark inside its text ("34 C.F.R. § 463.35" with no
+        // period at the end) is not the one meant.
+        const Hit& h = hits[0];
+        const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
+        std::size_t e = txt.find_last_not_of(" \t\r\n");
+        if (op.at_end && only_punct(needle) && needle.size() == 1 && e != std::string::npos && h.end != e + 1) {
+            fail(op, "expected \"" + needle + "\" at the end of " + where + ", which ends \"" +
+                         txt.substr(txt.size() > 40 ? txt.size() - 40 : 0) + "\"; the one \"" + needle + "\" in it is inside the text",
+                 "amend.phrase");
+            return false;
+        }
+        return true;
+    }
     if (op.at_end || only_punct(needle)) {
         // "the period", "the semicolon", "; or": the one that ends a unit's text.
         std::vector<Hit> ends;
