@@ -552,6 +552,18 @@ TEST_CASE("codify: the repeal of a whole Act in no code repeals the sections the
     CHECK(other("act-title", "Title II of the Senior Dental Services Program Act of 2018, effective June 5, 2018 (D.C. Law 22-108; 65 DCR 3806), is repealed.") == 0);
     CHECK(other("act-section-other", "Sections 4 and 7a of the Senior Dental Services Program Act of 2018, effective June 5, 2018 (D.C. Law 22-108; 65 DCR 3806), are repealed.") == 0);
     CHECK(other("act-section-same", "Sections 2 and 7a of the Senior Dental Services Program Act of 2018, effective June 5, 2018 (D.C. Law 22-108; 65 DCR 3806), are repealed.") == 1);
+    // The law's funding clause (a hidden history entry of its section 8a): repealing it makes the
+    // section take effect; it is no repeal of the section.
+    {
+        ApplyResult r = apply_dc_xml("act-funding-clause",
+                                     section("    <annotation app=\"notfunded\" doc=\"D.C. Law 22-108\" path=\"§8a|(a)\" type=\"History\" display=\"false\"/>\n"
+                                             "    <annotation app=\"notfunded\" doc=\"D.C. Law 22-108\" path=\"§5\" type=\"History\"/>\n"),
+                                     "D.C. Law 24-167", "7-533.01",
+                                     "    <section>\n      <num>7062</num>\n      <text>Section 8a of the Senior Dental Services Program Act of 2018, "
+                                     "effective June 5, 2018 (D.C. Law 22-108; 65 DCR 3806), is repealed.</text>\n    </section>\n");
+        REQUIRE(r.report.ok());
+        CHECK(r.report.changed_sections.empty());
+    }
     // Only amended by the Act: what the repeal of an amending act leaves is not in its words; nothing changes.
     CHECK(text_after("act-amended", "    <annotation doc=\"D.C. Law 1-24\" type=\"History\" path=\"§307\">Oct. 29, 1975</annotation>\n"
                                     "    <annotation doc=\"D.C. Law 22-108\" path=\"§2\" type=\"History\"/>\n") ==
@@ -585,8 +597,12 @@ TEST_CASE("codify: a law's section with no amending words is the Code section's 
 
 TEST_CASE("codify: an Act restated whole gives each Code section of it the quoted section with its heading, or refuses") {
     // D.C. Law 25-175 sec. 37 on § 48-1001: the Anti-Loitering/Drug Free Zone Act quoted whole, its sections 2 to 7.
-    const std::string section = "  <num>48-1001</num>\n  <heading>Definitions.</heading>\n  <para>\n    <num>(a)</num>\n"
-                                "    <text>For the purposes of this chapter, the term \"Chief\" means the Chief of Police.</text>\n  </para>\n";
+    auto with_history = [](const std::string& law) {
+        return "  <num>48-1001</num>\n  <heading>Definitions.</heading>\n  <para>\n    <num>(a)</num>\n"
+               "    <text>For the purposes of this chapter, the term \"Chief\" means the Chief of Police.</text>\n  </para>\n"
+               "  <annotations>\n    <annotation doc=\"" + law + "\" path=\"§2\" type=\"History\"/>\n  </annotations>\n";
+    };
+    const std::string section = with_history("D.C. Law 11-270");
     auto law = [](const std::string& second_heading) {
         return "    <section>\n      <num>37</num>\n      <text>The Anti-Loitering/Drug Free Zone Act of 1996, effective June 3, 1997 (D.C. Law "
                "11-270; D.C. Official Code § 48-1001 et seq.), is amended to read as follows:</text>\n      <include>\n"
@@ -608,4 +624,8 @@ TEST_CASE("codify: an Act restated whole gives each Code section of it the quote
     REQUIRE(none.report.failures.size() == 1);
     CHECK(none.report.failures[0].message ==
           "expected the text of one section for 48-1001, found 2 sections quoted and none with its heading; which of them is 48-1001 is not said");
+    // A section of another Act in the same chapter, with a "Definitions." of its own: not this Act's.
+    ApplyResult other = apply_dc_xml("act-by-heading-other", with_history("D.C. Law 14-1"), "D.C. Law 25-175", "48-1001", law("Definitions."));
+    REQUIRE(other.report.failures.size() == 1);
+    CHECK(other.report.failures[0].message == "expected the text of one section for 48-1001, found 2 sections quoted; which of them is 48-1001 is not said");
 }

@@ -1,4 +1,5 @@
 // Phrases: folded text search, editorial notes, and choosing the places an instruction means.
+#include <algorithm>
 #include <cstring>
 
 #include "amend/apply/jobs.hpp"
@@ -334,15 +335,32 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
     }
     if (hits.size() == 1) {
         // "the period" that ends the unit: a lone mark inside its text ("34 C.F.R. § 463.35" with no
-        // period at the end) is not the one meant.
+        // period at the end) is not the one meant; nor is the one mark left where the others stand
+        // inside cites, whatever the instruction says of the place.
         const Hit& h = hits[0];
         const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
-        std::size_t e = txt.find_last_not_of(" \t\r\n");
-        if (op.at_end && only_punct(needle) && needle.size() == 1 && e != std::string::npos && h.end != e + 1) {
-            fail(op, "expected \"" + needle + "\" at the end of " + where + ", which ends \"" +
-                         txt.substr(txt.size() > 40 ? txt.size() - 40 : 0) + "\"; the one \"" + needle + "\" in it is inside the text",
-                 "amend.phrase");
-            return false;
+        if (needle.size() == 1 && std::strchr(".,;:", needle[0]) != nullptr) {
+            std::size_t end = txt.size();  // the end, closing quotes, brackets and spaces left out
+            for (bool more = true; more && end > 0;) {
+                more = false;
+                if (std::strchr(" \t\r\n\")]'", txt[end - 1]) != nullptr) {
+                    --end;
+                    more = true;
+                } else if (end >= 3 && (txt.compare(end - 3, 3, "\xE2\x80\x9D") == 0 || txt.compare(end - 3, 3, "\xE2\x80\x99") == 0)) {
+                    end -= 3;
+                    more = true;
+                }
+            }
+            bool ends_unit = h.end == end;
+            bool others = std::count(txt.begin(), txt.end(), needle[0]) > 1;
+            bool end_mark = needle == "." || needle == ";";
+            if (!ends_unit && ((op.at_end && end_mark) || others)) {
+                fail(op, "expected \"" + needle + "\" " + (op.at_end && end_mark ? "at the end of " : "as a mark of punctuation in ") + where +
+                             ", which ends \"" + txt.substr(end > 40 ? end - 40 : 0, end > 40 ? 40 : end) + "\"; the one \"" + needle +
+                             "\" found is inside the text" + (others ? ", the others inside cites or numbers" : ""),
+                     "amend.phrase");
+                return false;
+            }
         }
         return true;
     }

@@ -443,6 +443,31 @@ static std::size_t sections_quoted(const std::vector<Provision>& blocks) {
     return n;
 }
 
+// The quoted sections, however deep, numbered `num` (as the Code numbers them).
+static void sections_numbered(const std::vector<Provision>& blocks, const std::string& num, std::vector<const Provision*>& out) {
+    for (const auto& b : blocks) {
+        if (b.kind == Kind::Section && clean_num(b.designation) == clean_num(num)) out.push_back(&b);
+        else if (b.kind < Kind::Section) sections_numbered(b.children, num, out);
+    }
+}
+
+// Whether the section is the restated Act's: where the instruction cites the Act's D.C. Law, the
+// section's history names that law (a chapter may hold several Acts, each with its "Definitions.").
+static bool restated_act_wrote(const Op& op, const Provision& section) {
+    static const rx::Regex law(R"(\bD\.C\. Law (\d+-\d+)\b)");
+    rx::Match m;
+    if (!rx::search(op.sentence, m, law)) return true;
+    std::string doc = "D.C. Law " + m[1].str();
+    std::function<bool(const Provision&)> named = [&](const Provision& p) {
+        if (p.kind == Kind::History) {
+            auto d = p.xml_attrs.get("doc");
+            if (d && *d == doc) return true;
+        }
+        return std::any_of(p.children.begin(), p.children.end(), [&](const Provision& c) { return c.kind == Kind::History && named(c); });
+    };
+    return std::any_of(section.children.begin(), section.children.end(), [&](const Provision& c) { return c.kind == Kind::History && named(c); });
+}
+
 // The quoted sections, however deep, whose heading is `heading` (normalized).
 static void sections_headed(const std::vector<Provision>& blocks, const std::string& heading, std::vector<const Provision*>& out) {
     for (const auto& b : blocks) {
@@ -456,12 +481,12 @@ void UnitEdits::restate(const Op& op) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
         return;
     }
-    // An Act named by its Code cite and restated with its sections quoted: each of its sections in
-    // the code given (or the one the instruction file is for) takes the quoted section with its
+    // An Act named by its Code cite and restated with its sections quoted: the section the
+    // instruction file is for takes the quoted section numbered as it is, or else the one with its
     // heading, below.
     const bool whole_act = op.targets.size() == 1 && op.targets[0].container_only && op.targets[0].cites_code &&
                            !op.targets[0].et_seq.empty() && sections_quoted(op.blocks) > 1;
-    const std::vector<TargetRef> targets = whole_act && opt.default_section.empty() ? jobs.locate.act_targets(op) : op.targets;
+    const std::vector<TargetRef>& targets = op.targets;
     for (std::size_t k = 0; k < targets.size(); ++k) {
         const TargetRef& t = targets[k];
         Provision* target = jobs.locate.resolve_target(op, t);
@@ -482,8 +507,9 @@ void UnitEdits::restate(const Op& op) {
             // them it is the words do not say. A section named alone and restated with several
             // is a drafting error.
             std::vector<const Provision*> same;
-            bool act = whole_act;
-            if (act && !target->heading.empty()) sections_headed(op.blocks, Restated::normal(target->heading.text), same);
+            bool act = whole_act && restated_act_wrote(op, *target);
+            if (act) sections_numbered(op.blocks, target->designation, same);
+            if (act && same.empty() && !target->heading.empty()) sections_headed(op.blocks, Restated::normal(target->heading.text), same);
             if (same.size() != 1) {
                 fail(op, "expected the text of one section for " + jobs.locate.cite_of(target) + ", found " + std::to_string(sections_quoted(op.blocks)) +
                              " sections quoted" +

@@ -39,7 +39,10 @@ std::vector<std::string> creating_paths(const Provision& section, const std::str
     for (const Provision* a : annotations_of(section)) {
         if (attr(*a, "type") != "History") continue;
         bool mine = attr(*a, "doc") == doc;
-        if (mine && (opening || (unfunded && attr(*a, "prefix") == "as added"))) out.push_back(attr(*a, "path"));
+        // A hidden entry of a unit ("§8a|(a)", display="false") records the law's applicability
+        // or funding clause, which created nothing: only the law as a whole ("") or a shown entry.
+        bool hidden = attr(*a, "display") == "false" && !attr(*a, "path").empty();
+        if (mine && !hidden && (opening || (unfunded && attr(*a, "prefix") == "as added"))) out.push_back(attr(*a, "path"));
         if (!mine) opening = false;
     }
     return out;
