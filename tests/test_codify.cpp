@@ -629,3 +629,51 @@ TEST_CASE("codify: an Act restated whole gives each Code section of it the quote
     REQUIRE(other.report.failures.size() == 1);
     CHECK(other.report.failures[0].message == "expected the text of one section for 48-1001, found 2 sections quoted; which of them is 48-1001 is not said");
 }
+
+TEST_CASE("codify: an Act restated whole, applied to a code that holds it, gives each of its sections its quoted section, or says why not") {
+    // The shape of D.C. Law 25-175 sec. 37 (the Anti-Loitering/Drug Free Zone Act, § 48-1001 et seq.), with no one section named.
+    std::string dir = test::scratch("codify-act-whole");
+    auto section = [&](const std::string& num, const std::string& heading, const std::string& text, const std::string& law) {
+        test::spit(dir + "/" + num + ".xml",
+                   "<?xml version='1.0' encoding='utf-8'?>\n<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\">\n  <num>" + num +
+                       "</num>\n  <heading>" + heading + "</heading>\n  <text>" + text + "</text>\n  <annotations>\n    <annotation doc=\"" +
+                       law + "\" path=\"§2\" type=\"History\"/>\n  </annotations>\n</section>\n");
+    };
+    auto instruction = [&](const std::string& quoted) {
+        test::spit(dir + "/instruction.xml",
+                   "<?xml version='1.0' encoding='utf-8'?>\n<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" law=\"D.C. Law 25-175\">\n"
+                   "  <part n=\"1\">\n    <section>\n      <num>37</num>\n      <text>The Anti-Loitering/Drug Free Zone Act of 1996, effective June 3, "
+                   "1997 (D.C. Law 11-270; D.C. Official Code § 48-1001 et seq.), is amended to read as follows:</text>\n      <include>\n" +
+                       quoted + "      </include>\n    </section>\n  </part>\n</instruction>\n");
+    };
+    auto quoted = [](const std::string& num, const std::string& heading, const std::string& text) {
+        return "        <section>\n          <num>" + num + "</num>\n          <heading>" + heading + "</heading>\n          <text>" + text +
+               "</text>\n        </section>\n";
+    };
+    section("48-1001", "Definitions.", "The term \"Chief\" means the Chief of Police.", "D.C. Law 11-270");
+    section("48-1002", "Procedure for establishing a drug free zone.", "The Chief may declare a zone.", "D.C. Law 11-270");
+    section("48-1003", "Definitions.", "Another Act's terms.", "D.C. Law 14-1");  // the same chapter, another Act
+    auto run = [&]() {
+        Document code = load_code({dir + "/48-1001.xml", dir + "/48-1002.xml", dir + "/48-1003.xml"});
+        ApplySettings settings;
+        return apply_file(code, dir + "/instruction.xml", settings);
+    };
+    instruction(quoted("3", "Procedure for establishing a drug free zone.", "The Chief may declare a zone for 5 days.") +
+                quoted("2", "Definitions.", "The term \"Chief\" means the Chief of the Metropolitan Police Department.") +
+                quoted("4", "Penalties.", "A person who fails to disperse shall be fined."));
+    ApplyResult r = run();
+    REQUIRE(r.report.ok());
+    CHECK(r.report.changed_sections == std::set<std::string>{"48-1001", "48-1002"});
+    auto secs = sections_of(r.amended.root);
+    CHECK(secs[0]->text.text == "The term \"Chief\" means the Chief of the Metropolitan Police Department.");
+    CHECK(secs[1]->text.text == "The Chief may declare a zone for 5 days.");
+    CHECK(secs[2]->text.text == "Another Act's terms.");
+    REQUIRE(r.report.skipped.size() == 1);
+    CHECK(r.report.skipped[0].message ==
+          "the quoted section 4 (Penalties.) has no section in the code given with its number or heading; where the codifier puts it is not said");
+    // Two sections of the Act with one heading would take one quoted section: refused.
+    section("48-1003", "Definitions.", "Another Act's terms.", "D.C. Law 11-270");
+    ApplyResult twice = run();
+    REQUIRE(twice.report.failures.size() == 1);
+    CHECK(twice.report.failures[0].message == "the quoted section 2 would be the text of both 48-1001 and 48-1003; which of them it is, is not said");
+}

@@ -405,6 +405,10 @@ struct UnitEdits : Job {
     void make_permanent(const Op& op, Provision* existing, const Provision& b);
     void add(const Op& op);
     void restate(const Op& op);
+    // An Act restated whole, applied to a code that holds it (no section named by the instruction
+    // file): `targets` becomes its sections there; a quoted section two of them would take is a
+    // failure (false), one none takes a note.
+    bool act_sections(const Op& op, std::vector<TargetRef>& targets);
 };
 
 struct Designations : Job {

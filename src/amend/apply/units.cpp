@@ -476,6 +476,56 @@ static void sections_headed(const std::vector<Provision>& blocks, const std::str
     }
 }
 
+// The quoted sections a section of a restated Act may take: those numbered as it is, or else
+// those with its heading. It takes one only where there is exactly one.
+static std::vector<const Provision*> quoted_candidates(const Op& op, const Provision& section) {
+    std::vector<const Provision*> same;
+    sections_numbered(op.blocks, section.designation, same);
+    if (same.empty() && !section.heading.empty()) sections_headed(op.blocks, Restated::normal(section.heading.text), same);
+    return same;
+}
+
+static void sections_in(const std::vector<Provision>& blocks, std::vector<const Provision*>& out) {
+    for (const auto& b : blocks) {
+        if (b.kind == Kind::Section) out.push_back(&b);
+        else if (b.kind < Kind::Section) sections_in(b.children, out);
+    }
+}
+
+bool UnitEdits::act_sections(const Op& op, std::vector<TargetRef>& targets) {
+    // An Act restated whole, applied to a code that holds it: its sections are those of its unit
+    // whose history names its law (the instruction must cite it: a chapter may hold several Acts).
+    static const rx::Regex law(R"(\bD\.C\. Law \d+-\d+\b)");
+    if (!rx::search(op.sentence, law)) return true;  // the Locator says what is missing
+    std::vector<TargetRef> mine;
+    std::map<const Provision*, std::vector<std::string>> taken;  // quoted section → Code sections taking it
+    for (const auto& u : jobs.locate.act_targets(op)) {
+        Provision* s = u.section.empty() ? nullptr : jobs.locate.find_section(u.section, true);
+        if (!s || !restated_act_wrote(op, *s)) continue;
+        mine.push_back(u);
+        auto same = quoted_candidates(op, *s);
+        if (same.size() == 1) taken[same[0]].push_back(s->designation);
+    }
+    if (mine.empty()) return true;
+    for (const auto& [q, secs] : taken)
+        if (secs.size() > 1) {
+            std::string list;
+            for (const auto& d : secs) list += (list.empty() ? "" : " and ") + d;
+            fail(op, "the quoted section " + q->designation + " would be the text of both " + list + "; which of them it is, is not said",
+                 "amend.restate");
+            return false;
+        }
+    std::vector<const Provision*> quoted;
+    sections_in(op.blocks, quoted);
+    for (const Provision* q : quoted)
+        if (!taken.count(q))
+            rep.skipped.push_back(at(op, "the quoted section " + q->designation + (q->heading.empty() ? "" : " (" + q->heading.text + ")") +
+                                      " has no section in the code given with its number or heading; where the codifier puts it is not said",
+                                  "amend.not-given", Severity::Note));
+    targets = std::move(mine);
+    return true;
+}
+
 void UnitEdits::restate(const Op& op) {
     if (op.blocks.empty()) {
         fail(op, "expected the new text (a block quote) after \"" + op.sentence + "\"", "amend.block");
@@ -486,7 +536,8 @@ void UnitEdits::restate(const Op& op) {
     // heading, below.
     const bool whole_act = op.targets.size() == 1 && op.targets[0].container_only && op.targets[0].cites_code &&
                            !op.targets[0].et_seq.empty() && sections_quoted(op.blocks) > 1;
-    const std::vector<TargetRef>& targets = op.targets;
+    std::vector<TargetRef> targets = op.targets;
+    if (whole_act && opt.default_section.empty() && !act_sections(op, targets)) return;
     for (std::size_t k = 0; k < targets.size(); ++k) {
         const TargetRef& t = targets[k];
         Provision* target = jobs.locate.resolve_target(op, t);
@@ -506,10 +557,8 @@ void UnitEdits::restate(const Op& op) {
             // the quoted section with its heading, where exactly one has it; otherwise which of
             // them it is the words do not say. A section named alone and restated with several
             // is a drafting error.
-            std::vector<const Provision*> same;
             bool act = whole_act && restated_act_wrote(op, *target);
-            if (act) sections_numbered(op.blocks, target->designation, same);
-            if (act && same.empty() && !target->heading.empty()) sections_headed(op.blocks, Restated::normal(target->heading.text), same);
+            std::vector<const Provision*> same = act ? quoted_candidates(op, *target) : std::vector<const Provision*>{};
             if (same.size() != 1) {
                 fail(op, "expected the text of one section for " + jobs.locate.cite_of(target) + ", found " + std::to_string(sections_quoted(op.blocks)) +
                              " sections quoted" +
