@@ -289,6 +289,9 @@ struct Conventions {
     // An instruction on a law that no code holds, carried into the section given through what the
     // section's own annotations say of that law (annotations.cpp); true when it was.
     virtual bool through_annotations(const Op&) { return false; }
+    // Whether `section` is one of the Act an instruction restates whole (a chapter may hold
+    // several Acts, each with its "Definitions."); with no way to tell, it is.
+    virtual bool of_restated_act(const Op&, const Provision&) { return true; }
 };
 
 struct Codifier : Job, Conventions {
@@ -356,6 +359,8 @@ struct Codifier : Job, Conventions {
     //   as the instruction says (a note says why there);
     // False, with nothing changed, for any other instruction; the Locator then says why not.
     bool through_annotations(const Op& op) override;
+    // The section's history names the D.C. Law the restated Act is cited by.
+    bool of_restated_act(const Op& op, const Provision& section) override;
 };
 
 struct PhraseEdits : Job {

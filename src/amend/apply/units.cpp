@@ -164,27 +164,27 @@ namespace {
 
 // The Code's mark on a section holding text of temporary or emergency legislation ("*NOTE: This
 // section includes amendments by emergency legislation that will expire on ...").
-bool temporary_text_in(const Provision& section) {
-    auto marked = [](const std::string& t) {
-        return t.find("*NOTE:") != std::string::npos &&
-               (t.find("temporary") != std::string::npos || t.find("emergency") != std::string::npos);  // "emergency legistation" too
-    };
+// Whether the section's own text, or a text block of it, says `marked` (the Code's notes).
+template <class Marked>
+bool section_says(const Provision& section, Marked marked) {
     if (marked(section.text.text)) return true;
     return std::any_of(section.children.begin(), section.children.end(),
                        [&](const Provision& c) { return c.kind == Kind::Text && marked(c.text.text); });
+}
+
+bool temporary_text_in(const Provision& section) {
+    return section_says(section, [](const std::string& t) {
+        return t.find("*NOTE:") != std::string::npos &&
+               (t.find("temporary") != std::string::npos || t.find("emergency") != std::string::npos);  // "emergency legistation" too
+    });
 }
 
 // The Code's mark on a section that temporary or emergency legislation created ("*NOTE: This
 // section was created by emergency legislation that will expire on ..."): the whole section is
 // that legislation's, not only amendments in it.
 bool created_by_temporary(const Provision& section) {
-    auto marked = [](const std::string& t) {
-        static const rx::Regex note(R"(\*NOTE: This section was (?:created|added) by (?:emergency|temporary)(?:(?: and|,|/or| and/or) (?:emergency|temporary))* legi)");
-        return rx::search(t, note);
-    };
-    if (marked(section.text.text)) return true;
-    return std::any_of(section.children.begin(), section.children.end(),
-                       [&](const Provision& c) { return c.kind == Kind::Text && marked(c.text.text); });
+    static const rx::Regex note(R"(\*NOTE: This section was (?:created|added) by (?:emergency|temporary)(?:(?: and|,|/or| and/or) (?:emergency|temporary))* legi)");
+    return section_says(section, [](const std::string& t) { return rx::search(t, note); });
 }
 
 }  // namespace
@@ -236,11 +236,17 @@ void UnitEdits::make_permanent(const Op& op, Provision* existing, const Provisio
 }
 
 // The sections quoted text holds, however deep (a new subtitle holds its parts and sections).
-static void sections_in(const std::vector<Provision>& blocks, std::vector<Provision>& out) {
+static void sections_in(const std::vector<Provision>& blocks, std::vector<const Provision*>& out) {
     for (const auto& b : blocks) {
-        if (b.kind == Kind::Section) out.push_back(b);
+        if (b.kind == Kind::Section) out.push_back(&b);
         else if (b.kind < Kind::Section) sections_in(b.children, out);
     }
+}
+
+static std::vector<const Provision*> sections_in(const std::vector<Provision>& blocks) {
+    std::vector<const Provision*> out;
+    sections_in(blocks, out);
+    return out;
 }
 
 void UnitEdits::add(const Op& op) {
@@ -254,7 +260,7 @@ void UnitEdits::add(const Op& op) {
         // are added as new sections; the unit itself and its place in the Code are the codifier's.
         Op sections = op;
         sections.blocks.clear();
-        sections_in(op.blocks, sections.blocks);
+        for (const Provision* q : sections_in(op.blocks)) sections.blocks.push_back(*q);
         sections.add_kind_word = "sections";
         sections.new_designations.clear();
         if (sections.blocks.empty()) {
@@ -436,72 +442,27 @@ static bool amends_quoted_text(const Provision& p) {
            std::any_of(p.children.begin(), p.children.end(), [](const Provision& c) { return c.xml_tag == "include"; });
 }
 
-// The sections in quoted text, however deep (a quoted subtitle holds its sections).
-static std::size_t sections_quoted(const std::vector<Provision>& blocks) {
-    std::size_t n = 0;
-    for (const auto& b : blocks) n += b.kind == Kind::Section ? 1 : b.kind < Kind::Section ? sections_quoted(b.children) : 0;
-    return n;
-}
-
-// The quoted sections, however deep, numbered `num` (as the Code numbers them).
-static void sections_numbered(const std::vector<Provision>& blocks, const std::string& num, std::vector<const Provision*>& out) {
-    for (const auto& b : blocks) {
-        if (b.kind == Kind::Section && clean_num(b.designation) == clean_num(num)) out.push_back(&b);
-        else if (b.kind < Kind::Section) sections_numbered(b.children, num, out);
-    }
-}
-
-// Whether the section is the restated Act's: where the instruction cites the Act's D.C. Law, the
-// section's history names that law (a chapter may hold several Acts, each with its "Definitions.").
-static bool restated_act_wrote(const Op& op, const Provision& section) {
-    static const rx::Regex law(R"(\bD\.C\. Law (\d+-\d+)\b)");
-    rx::Match m;
-    if (!rx::search(op.sentence, m, law)) return true;
-    std::string doc = "D.C. Law " + m[1].str();
-    std::function<bool(const Provision&)> named = [&](const Provision& p) {
-        if (p.kind == Kind::History) {
-            auto d = p.xml_attrs.get("doc");
-            if (d && *d == doc) return true;
-        }
-        return std::any_of(p.children.begin(), p.children.end(), [&](const Provision& c) { return c.kind == Kind::History && named(c); });
-    };
-    return std::any_of(section.children.begin(), section.children.end(), [&](const Provision& c) { return c.kind == Kind::History && named(c); });
-}
-
-// The quoted sections, however deep, whose heading is `heading` (normalized).
-static void sections_headed(const std::vector<Provision>& blocks, const std::string& heading, std::vector<const Provision*>& out) {
-    for (const auto& b : blocks) {
-        if (b.kind == Kind::Section && !b.heading.empty() && Restated::normal(b.heading.text) == heading) out.push_back(&b);
-        else if (b.kind < Kind::Section) sections_headed(b.children, heading, out);
-    }
-}
-
 // The quoted sections a section of a restated Act may take: those numbered as it is, or else
 // those with its heading. It takes one only where there is exactly one.
 static std::vector<const Provision*> quoted_candidates(const Op& op, const Provision& section) {
-    std::vector<const Provision*> same;
-    sections_numbered(op.blocks, section.designation, same);
-    if (same.empty() && !section.heading.empty()) sections_headed(op.blocks, Restated::normal(section.heading.text), same);
-    return same;
-}
-
-static void sections_in(const std::vector<Provision>& blocks, std::vector<const Provision*>& out) {
-    for (const auto& b : blocks) {
-        if (b.kind == Kind::Section) out.push_back(&b);
-        else if (b.kind < Kind::Section) sections_in(b.children, out);
+    std::vector<const Provision*> numbered, headed;
+    for (const Provision* q : sections_in(op.blocks)) {
+        if (clean_num(q->designation) == clean_num(section.designation)) numbered.push_back(q);
+        if (!q->heading.empty() && !section.heading.empty() && Restated::normal(q->heading.text) == Restated::normal(section.heading.text))
+            headed.push_back(q);
     }
+    return numbered.empty() ? headed : numbered;
 }
 
 bool UnitEdits::act_sections(const Op& op, std::vector<TargetRef>& targets) {
     // An Act restated whole, applied to a code that holds it: its sections are those of its unit
     // whose history names its law (the instruction must cite it: a chapter may hold several Acts).
-    static const rx::Regex law(R"(\bD\.C\. Law \d+-\d+\b)");
-    if (!rx::search(op.sentence, law)) return true;  // the Locator says what is missing
+    if (op.targets[0].law.empty()) return true;  // the Locator says what is missing
     std::vector<TargetRef> mine;
     std::map<const Provision*, std::vector<std::string>> taken;  // quoted section → Code sections taking it
     for (const auto& u : jobs.locate.act_targets(op)) {
         Provision* s = u.section.empty() ? nullptr : jobs.locate.find_section(u.section, true);
-        if (!s || !restated_act_wrote(op, *s)) continue;
+        if (!s || !jobs.conventions.of_restated_act(op, *s)) continue;
         mine.push_back(u);
         auto same = quoted_candidates(op, *s);
         if (same.size() == 1) taken[same[0]].push_back(s->designation);
@@ -515,9 +476,7 @@ bool UnitEdits::act_sections(const Op& op, std::vector<TargetRef>& targets) {
                  "amend.restate");
             return false;
         }
-    std::vector<const Provision*> quoted;
-    sections_in(op.blocks, quoted);
-    for (const Provision* q : quoted)
+    for (const Provision* q : sections_in(op.blocks))
         if (!taken.count(q))
             rep.skipped.push_back(at(op, "the quoted section " + q->designation + (q->heading.empty() ? "" : " (" + q->heading.text + ")") +
                                       " has no section in the code given with its number or heading; where the codifier puts it is not said",
@@ -534,8 +493,9 @@ void UnitEdits::restate(const Op& op) {
     // An Act named by its Code cite and restated with its sections quoted: the section the
     // instruction file is for takes the quoted section numbered as it is, or else the one with its
     // heading, below.
+    const std::size_t quoted = sections_in(op.blocks).size();
     const bool whole_act = op.targets.size() == 1 && op.targets[0].container_only && op.targets[0].cites_code &&
-                           !op.targets[0].et_seq.empty() && sections_quoted(op.blocks) > 1;
+                           !op.targets[0].et_seq.empty() && quoted > 1;
     std::vector<TargetRef> targets = op.targets;
     if (whole_act && opt.default_section.empty() && !act_sections(op, targets)) return;
     for (std::size_t k = 0; k < targets.size(); ++k) {
@@ -551,16 +511,16 @@ void UnitEdits::restate(const Op& op) {
             b = std::move(inner);
         }
         TargetRef by_heading;  // the quoted section chosen by its heading, as the law's section codified here
-        if (target->kind == Kind::Section && sections_quoted(op.blocks) > 1) {
+        if (target->kind == Kind::Section && quoted > 1) {
             // "The X Act (... § 32-171.01 et seq.) is amended to read as follows:" with a whole
             // subtitle of the law quoted: the Act's sections become Code sections. This one is
             // the quoted section with its heading, where exactly one has it; otherwise which of
             // them it is the words do not say. A section named alone and restated with several
             // is a drafting error.
-            bool act = whole_act && restated_act_wrote(op, *target);
+            bool act = whole_act && jobs.conventions.of_restated_act(op, *target);
             std::vector<const Provision*> same = act ? quoted_candidates(op, *target) : std::vector<const Provision*>{};
             if (same.size() != 1) {
-                fail(op, "expected the text of one section for " + jobs.locate.cite_of(target) + ", found " + std::to_string(sections_quoted(op.blocks)) +
+                fail(op, "expected the text of one section for " + jobs.locate.cite_of(target) + ", found " + std::to_string(quoted) +
                              " sections quoted" +
                              (!act ? std::string() : same.empty() ? std::string(" and none with its heading") : ", " + std::to_string(same.size()) + " with its heading") +
                              "; which of them is " + jobs.locate.cite_of(target) + " is not said",

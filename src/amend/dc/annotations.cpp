@@ -91,6 +91,13 @@ void words_of(const Provision& p, std::string& out) {
 
 }  // namespace
 
+bool Codifier::of_restated_act(const Op& op, const Provision& section) {
+    if (op.targets.size() != 1 || op.targets[0].law.empty()) return true;
+    const std::string doc = "D.C. Law " + op.targets[0].law;
+    const auto entries = annotations_of(section);
+    return std::any_of(entries.begin(), entries.end(), [&](const Provision* a) { return attr(*a, "doc") == doc; });
+}
+
 bool Codifier::through_annotations(const Op& op) {
     if (op.targets.size() != 1 || opt.default_section.empty()) return false;
     const TargetRef& t = op.targets[0];

@@ -265,6 +265,7 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
             out.container_only = true;
             out.cites_code = true;
             out.et_seq = mm[1];
+            out.law = cited_dc_law(t);  // the Act's law, which its sections' history names
             return true;
         }
         // "Section 203a(b)(7) of the Healthy Schools Act of 2010 (...; D.C. Official Code §
