@@ -95,13 +95,33 @@ std::size_t editorial_note_at(const std::string& t, std::size_t i) {
     return close + 1 - i;
 }
 
+// A mark of punctuation alone (".", ",", ";", ":"), as "the period" or a quoted "." names.
+static bool one_mark(const std::string& s) { return s.size() == 1 && std::strchr(".,;:", s[0]) != nullptr; }
+
+// Where a unit's text ends: before trailing spaces and the closing quotes and brackets after its
+// last mark ("... “canceled.”").
+static std::size_t text_end(const std::string& txt) {
+    std::size_t end = txt.size();
+    for (bool more = true; more && end > 0;) {
+        more = false;
+        if (std::strchr(" \t\r\n\")]'", txt[end - 1]) != nullptr) {
+            --end;
+            more = true;
+        } else if (end >= 3 && (txt.compare(end - 3, 3, "\xE2\x80\x9D") == 0 || txt.compare(end - 3, 3, "\xE2\x80\x99") == 0)) {
+            end -= 3;
+            more = true;
+        }
+    }
+    return end;
+}
+
 void find_in(Provision* node, bool heading, const std::string& needle, std::vector<Hit>& out) {
     const std::string& text = heading ? node->heading.text : node->text.text;
     if (needle.empty() || text.empty()) return;
     Folded h = fold(text), n = fold(needle);
     // A mark of punctuation ("the period", "the comma") is not the dot or comma inside a number or
     // a cite ("§ 50-1501.02k", "1,000", "U.S.C."): it is not followed by a letter or a digit.
-    bool mark = n.s.size() == 1 && std::strchr(".,;:", n.s[0]) != nullptr;
+    bool mark = one_mark(n.s);
     auto scan = [&](const Folded& hay) {
         std::size_t pos = 0, found = 0;
         while ((pos = hay.s.find(n.s, pos)) != std::string::npos) {
@@ -339,18 +359,8 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
         // inside cites, whatever the instruction says of the place.
         const Hit& h = hits[0];
         const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
-        if (needle.size() == 1 && std::strchr(".,;:", needle[0]) != nullptr) {
-            std::size_t end = txt.size();  // the end, closing quotes, brackets and spaces left out
-            for (bool more = true; more && end > 0;) {
-                more = false;
-                if (std::strchr(" \t\r\n\")]'", txt[end - 1]) != nullptr) {
-                    --end;
-                    more = true;
-                } else if (end >= 3 && (txt.compare(end - 3, 3, "\xE2\x80\x9D") == 0 || txt.compare(end - 3, 3, "\xE2\x80\x99") == 0)) {
-                    end -= 3;
-                    more = true;
-                }
-            }
+        if (one_mark(needle)) {
+            std::size_t end = text_end(txt);
             bool ends_unit = h.end == end;
             bool others = std::count(txt.begin(), txt.end(), needle[0]) > 1;
             bool end_mark = needle == "." || needle == ";";
@@ -369,8 +379,7 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
         std::vector<Hit> ends;
         for (const auto& h : hits) {
             const std::string& txt = h.heading ? h.node->heading.text : h.node->text.text;
-            std::size_t e = txt.find_last_not_of(" ");
-            if (e != std::string::npos && h.end == e + 1) ends.push_back(h);
+            if (h.end == text_end(txt)) ends.push_back(h);
         }
         if (ends.size() > 1) {
             std::vector<Hit> own;
