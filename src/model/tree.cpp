@@ -42,4 +42,49 @@ Provision take_child(Provision& parent, std::size_t pos) {
     return out;
 }
 
+Provision* at(Provision& root, const TreePath& path) {
+    Provision* p = &root;
+    for (std::uint32_t i : path) {
+        if (i >= p->children.size()) return nullptr;
+        p = &p->children[i];
+    }
+    return p;
+}
+
+std::vector<Provision*> along(Provision& root, const TreePath& path) {
+    std::vector<Provision*> out{&root};
+    for (std::uint32_t i : path) {
+        if (i >= out.back()->children.size()) return {};
+        out.push_back(&out.back()->children[i]);
+    }
+    return out;
+}
+
+bool path_below(const Provision& from, const Provision* target, TreePath& out) {
+    if (&from == target) return true;
+    for (std::size_t i = 0; i < from.children.size(); ++i) {
+        out.push_back(static_cast<std::uint32_t>(i));
+        if (path_below(from.children[i], target, out)) return true;
+        out.pop_back();
+    }
+    return false;
+}
+
+static void collect(const Provision& p, TreePath& path, std::vector<std::pair<const Provision*, TreePath>>& out) {
+    if (p.kind == Kind::Section) {
+        out.emplace_back(&p, path);
+        return;
+    }
+    for (std::size_t i = 0; i < p.children.size(); ++i) {
+        path.push_back(static_cast<std::uint32_t>(i));
+        collect(p.children[i], path, out);
+        path.pop_back();
+    }
+}
+
+void sections_with_paths(const Provision& root, std::vector<std::pair<const Provision*, TreePath>>& out) {
+    TreePath path;
+    collect(root, path, out);
+}
+
 }  // namespace amend

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "model/provision.hpp"
@@ -31,5 +33,21 @@ void insert_children(Provision& parent, std::size_t pos, std::vector<Provision> 
 void set_children(Provision& parent, std::vector<Provision> kids);
 // The child at `pos` taken out of `parent`.
 Provision take_child(Provision& parent, std::size_t pos);
+
+// A provision's place in a tree: the index of each child from the root down ({} is the root).
+// What is kept between edits instead of a pointer, which the next edit of the vectors above it
+// would leave dangling: a path is read again where it is used, and at() says when nothing stands
+// there any more.
+using TreePath = std::vector<std::uint32_t>;
+
+// The provision at `path`, or null when the tree has no such place.
+Provision* at(Provision& root, const TreePath& path);
+// The provisions from the root down to the one at `path`, both included; empty when there is none.
+std::vector<Provision*> along(Provision& root, const TreePath& path);
+// The path from `from` down to `target` (a search of that subtree only), appended to `out`;
+// false, with `out` as it was, when `target` is not in it.
+bool path_below(const Provision& from, const Provision* target, TreePath& out);
+// Every section of the tree in document order, each with its path (sections hold no sections).
+void sections_with_paths(const Provision& root, std::vector<std::pair<const Provision*, TreePath>>& out);
 
 }  // namespace amend

@@ -17,6 +17,7 @@
 #include "model/citation.hpp"
 #include "model/designation.hpp"
 #include "model/text.hpp"
+#include "model/tree.hpp"
 
 namespace amend::applying {
 
@@ -190,15 +191,15 @@ struct Locator : Job {
     // "22-405" → "22-4".
     static std::string prefix_of(const std::string& num);
 
-    // Sections by number; rebuilt after a section is added or removed (their vector moves).
-    std::unordered_map<std::string, Provision*> section_index;
-
+    // Sections by number, each kept as its place in the tree (a TreePath, model/tree.hpp), never
+    // as a pointer: read again wherever it is used, the section found there checked to carry the
+    // number; the index is rebuilt after a section is added or removed (the places after it move).
+    std::unordered_map<std::string, TreePath> section_index;
     bool index_dirty = true;
-    // A section was added or removed: the index is rebuilt, and no section is the current one.
-    void sections_changed() {
-        index_dirty = true;
-        current_section = nullptr;
-    }
+    void sections_changed() { index_dirty = true; }
+    // The nodes from the root down to section `num`, or empty when the code given has none.
+    std::vector<Provision*> section_along(const std::string& num);
+
     // The section numbered `num`, or null. Unless `probe`, the caller may edit it: the section is
     // first copied as it stands (the "before" side of the change), once.
     Provision* find_section(const std::string& num, bool probe = false);
@@ -211,12 +212,13 @@ struct Locator : Job {
 
     std::string cite(const ProvisionPath& ch);
 
-    // The section the current instruction works in: ancestry() looks there first.
-    Provision* current_section = nullptr;
+    // The number of the section the current instruction works in (kept as its number, which no
+    // edit of another provision moves): ancestry() looks there.
+    std::string current_section;
 
-    static bool path_to(Provision& from, const Provision* target, std::vector<Provision*>& path);
-
-    // The nodes from the root down to `target` (both included); empty when it is not in the tree.
+    // The nodes from the root down to `target` (both included): the path of its section from the
+    // index, then a search below that section only (the target's own section, or the current
+    // one); empty when it is in neither.
     std::vector<Provision*> ancestry(Provision* target);
 
     // The addressable part of an ancestry: the section and the numbered provisions and definitions below it.

@@ -20,19 +20,36 @@ void Locator::given(const Provision& section) {
     if (std::find(prefixes.begin(), prefixes.end(), p) == prefixes.end()) prefixes.push_back(p);
 }
 
-Provision* Locator::find_section(const std::string& num, bool probe) {
-    if (index_dirty) {
-        section_index.clear();
-        for (Provision* s : sections_of(doc.root)) {
-            section_index.emplace(s->designation, s);
-            section_index.emplace(clean_num(s->designation), s);
+std::vector<Provision*> Locator::section_along(const std::string& num) {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (index_dirty) {
+            section_index.clear();
+            std::vector<std::pair<const Provision*, TreePath>> all;
+            sections_with_paths(doc.root, all);
+            for (auto& [s, path] : all) {
+                section_index.emplace(clean_num(s->designation), path);
+                section_index.emplace(s->designation, std::move(path));
+            }
+            index_dirty = false;
         }
-        index_dirty = false;
+        auto it = section_index.find(num);
+        if (it == section_index.end()) return {};
+        std::vector<Provision*> nodes = along(doc.root, it->second);
+        // A place kept is checked where it is read: a section added or removed without the index
+        // being told moves the places after it, and the index is then built again.
+        if (!nodes.empty() && nodes.back()->kind == Kind::Section &&
+            (nodes.back()->designation == num || clean_num(nodes.back()->designation) == num))
+            return nodes;
+        index_dirty = true;
     }
-    auto it = section_index.find(num);
-    if (it == section_index.end()) return nullptr;
-    if (!probe) jobs.transaction.keep_before(*it->second);
-    return it->second;
+    return {};
+}
+
+Provision* Locator::find_section(const std::string& num, bool probe) {
+    std::vector<Provision*> nodes = section_along(num);
+    if (nodes.empty()) return nullptr;
+    if (!probe) jobs.transaction.keep_before(*nodes.back());
+    return nodes.back();
 }
 
 // The targets of a repeal or of a whole Act restated: an Act named by its first section ("§
@@ -99,7 +116,7 @@ Provision* Locator::resolve_target(const Op& op, const TargetRef& t, ProvisionPa
         if ((sec = find_section(in_title, quiet)) && !quiet)
             rep.warnings.push_back(at(op, "the law names section " + num + " in Title " + t.title + "; read as " + in_title, "amend.title", Severity::Warning));
     }
-    current_section = sec;
+    current_section = sec ? sec->designation : std::string();
     if (!sec) {
         bool should = std::find(prefixes.begin(), prefixes.end(), prefix_of(num)) != prefixes.end();
         if (quiet) return nullptr;
@@ -222,45 +239,17 @@ Provision* Locator::resolve_target(const Op& op, const TargetRef& t, ProvisionPa
 
 std::string Locator::cite(const ProvisionPath& ch) { return citation_of(ch).str(); }
 
-bool Locator::path_to(Provision& from, const Provision* target, std::vector<Provision*>& path) {
-    path.push_back(&from);
-    if (&from == target) return true;
-    for (auto& c : from.children)
-        if (path_to(c, target, path)) return true;
-    path.pop_back();
-    return false;
-}
-
 std::vector<Provision*> Locator::ancestry(Provision* target) {
-    std::vector<Provision*> below;
-    if (current_section && path_to(*current_section, target, below)) {
-        // A section right under the root (a code without chapters): the root is all above it.
-        const auto& top = doc.root.children;
-        std::less<const Provision*> before;
-        if (!top.empty() && !before(current_section, top.data()) && before(current_section, top.data() + top.size())) {
-            below.insert(below.begin(), &doc.root);
-            return below;
-        }
-        // Prefix the containers above the section (a chapter, at most a few levels).
-        std::vector<Provision*> above;
-        std::function<bool(Provision&)> up = [&](Provision& p) {
-            above.push_back(&p);
-            if (&p == current_section) return true;
-            if (p.kind != Kind::Section)
-                for (auto& c : p.children)
-                    if (up(c)) return true;
-            above.pop_back();
-            return false;
-        };
-        if (up(doc.root)) {
-            above.pop_back();
-            above.insert(above.end(), below.begin(), below.end());
-            return above;
-        }
+    for (const std::string& num : {target->kind == Kind::Section ? target->designation : std::string(), current_section}) {
+        if (num.empty()) continue;
+        std::vector<Provision*> nodes = section_along(num);
+        if (nodes.empty()) continue;
+        TreePath below;
+        if (!path_below(*nodes.back(), target, below)) continue;
+        for (std::uint32_t i : below) nodes.push_back(&nodes.back()->children[i]);
+        return nodes;
     }
-    std::vector<Provision*> path;
-    path_to(doc.root, target, path);
-    return path;
+    return {};
 }
 
 ProvisionPath Locator::addressable(const std::vector<Provision*>& anc) {

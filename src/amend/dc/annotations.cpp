@@ -93,9 +93,9 @@ void words_of(const Provision& p, std::string& out) {
 
 bool Codifier::of_restated_act(const Op& op, const Provision& section) {
     if (op.targets.size() != 1 || op.targets[0].law.empty()) return true;
-    const std::string doc = "D.C. Law " + op.targets[0].law;
+    const std::string law_doc = "D.C. Law " + op.targets[0].law;
     const auto entries = annotations_of(section);
-    return std::any_of(entries.begin(), entries.end(), [&](const Provision* a) { return attr(*a, "doc") == doc; });
+    return std::any_of(entries.begin(), entries.end(), [&](const Provision* a) { return attr(*a, "doc") == law_doc; });
 }
 
 bool Codifier::through_annotations(const Op& op) {
