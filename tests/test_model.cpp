@@ -3,6 +3,8 @@
 #include "model/citation.hpp"
 #include "model/designation.hpp"
 #include "model/tree.hpp"
+#include "pipeline/inputs.hpp"
+#include "support.hpp"
 
 using namespace amend;
 
@@ -166,4 +168,51 @@ TEST_CASE("sequence keys and next designations order siblings and expand ranges"
     CHECK(next_designation("z") == "");
     CHECK(next_designation("v") == "w");
     CHECK(next_designation("v", true) == "vi");
+}
+
+TEST_CASE("tree paths: a provision's place read again after an edit, and checked where it is read") {
+    // The Welcoming City chapter as the corpus gives it: six files, each section under the root.
+    Document d = load_code({test::source("corpus/chicago")});
+    std::vector<std::pair<const Provision*, TreePath>> secs;
+    sections_with_paths(d.root, secs);
+    REQUIRE(secs.size() == 6);
+    std::vector<std::string> nums;
+    for (const auto& [s, path] : secs) {
+        nums.push_back(s->designation);
+        CHECK(at(d.root, path) == s);
+    }
+    CHECK(nums == std::vector<std::string>{"2-173-005", "2-173-020", "2-173-030", "2-173-042", "2-57-010", "2-78-100"});
+    // 2-173-042(c)(4), found by a search below its section, then read along its path.
+    const TreePath sec_path = secs[3].second;
+    Provision& sec = *at(d.root, sec_path);
+    const Provision* c4 = resolve(d.root, *parse_citation("2-173-042(c)(4)"));
+    REQUIRE(c4);
+    TreePath p = sec_path;
+    REQUIRE(path_below(sec, c4, p));
+    std::vector<Provision*> nodes = along(d.root, p);
+    REQUIRE(nodes.size() == p.size() + 1);
+    CHECK(nodes.front() == &d.root);
+    CHECK(nodes.back() == c4);
+    ProvisionPath chain;
+    for (Provision* n : nodes)
+        if (is_addressable(*n) && n->kind != Kind::Code) chain.push_back(n);
+    CHECK(citation_of(chain).str() == "2-173-042(c)(4)");
+    // A provision not in the subtree searched: no path, and the path given is left as it was.
+    TreePath q = sec_path;
+    CHECK_FALSE(path_below(sec, &d.root, q));
+    CHECK(q == sec_path);
+    // A subsection put before (c): the pointer taken before would dangle; the path now reaches
+    // (b), since (c) moved one place on, and a place past the end reaches nothing.
+    Provision added;
+    added.kind = Kind::Subsection;
+    added.designation = "(b-1)";
+    std::size_t c_at = p[sec_path.size()];
+    insert_child(sec, c_at, added);
+    TreePath c_path(p.begin(), p.begin() + static_cast<std::ptrdiff_t>(sec_path.size()) + 1);
+    CHECK(at(d.root, c_path)->designation == "(b-1)");
+    c_path.back() += 1;
+    CHECK(at(d.root, c_path)->designation == "(c)");
+    c_path.back() = 1000;
+    CHECK(at(d.root, c_path) == nullptr);
+    CHECK(along(d.root, c_path).empty());
 }
