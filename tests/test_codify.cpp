@@ -2,6 +2,8 @@
 // the exact result the codifier published in the D.C. dev cases it was measured on.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "pipeline/documents.hpp"
 #include "amend/apply.hpp"
 #include "amend/dc/codify.hpp"
@@ -676,4 +678,52 @@ TEST_CASE("codify: an Act restated whole, applied to a code that holds it, gives
     ApplyResult twice = run();
     REQUIRE(twice.report.failures.size() == 1);
     CHECK(twice.report.failures[0].message == "the quoted section 2 would be the text of both 48-1001 and 48-1003; which of them it is, is not said");
+}
+
+TEST_CASE("jurisdiction: the code's own word on whose it is, or the option's, never the file's format") {
+    // D.C.'s codifier keeps a repealed paragraph's designation with its placeholder; with no
+    // jurisdiction's conventions the paragraph goes.
+    const std::string paras = "  <num>7-533.01</num>\n  <heading>Definitions.</heading>\n  <text>For the purposes of this subchapter, the term:</text>\n"
+                              "  <para>\n    <num>(1)</num>\n    <text>\"DOH\" means the Department of Health.</text>\n  </para>\n"
+                              "  <para>\n    <num>(2)</num>\n    <text>\"Program\" means the Senior Dental Services Program.</text>\n  </para>\n";
+    const std::string repeal = "    <section>\n      <num>7062</num>\n      <text>Section 2(2) of the Senior Dental Services Program Act of 2018, "
+                               "effective June 5, 2018 (D.C. Law 22-108; D.C. Official Code § 7-533.01(2)), is repealed.</text>\n    </section>\n";
+    std::map<std::string, std::string> dirs;
+    auto kids_after = [&](const std::string& name, const std::string& ns, std::optional<Jurisdiction> j) {
+        std::string dir = dirs[name] = test::scratch("jurisdiction-" + name);
+        test::spit(dir + "/before.xml", "<?xml version='1.0' encoding='utf-8'?>\n<section" + ns + ">\n" + paras + "</section>\n");
+        test::spit(dir + "/instruction.xml",
+                   "<?xml version='1.0' encoding='utf-8'?>\n<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" "
+                   "law=\"D.C. Law 24-167\" target=\"§7-533.01\">\n  <part n=\"1\">\n" + repeal + "  </part>\n</instruction>\n");
+        Document before = load_code({dir + "/before.xml"});
+        CHECK(jurisdiction_of(before) == (ns.empty() ? Jurisdiction::General : Jurisdiction::DC));
+        ApplySettings s;
+        s.jurisdiction = j;
+        ApplyResult r = apply_file(before, dir + "/instruction.xml", s);
+        REQUIRE(r.report.ok());
+        std::string out;
+        for (const auto& c : sections_of(r.amended.root)[0]->children) out += c.designation + " " + c.text.text + " | ";
+        return out;
+    };
+    const std::string dc = " xmlns=\"https://code.dccouncil.us/schemas/dc-library\"";
+    CHECK(kids_after("declared", dc, std::nullopt) == "(1) \"DOH\" means the Department of Health. | (2) Repealed. | ");
+    CHECK(kids_after("undeclared", "", std::nullopt) == "(1) \"DOH\" means the Department of Health. | ");
+    CHECK(kids_after("declared-general", dc, Jurisdiction::General) == "(1) \"DOH\" means the Department of Health. | ");
+    CHECK(kids_after("undeclared-dc", "", Jurisdiction::DC) == "(1) \"DOH\" means the Department of Health. | (2) Repealed. | ");
+    CHECK(jurisdiction_named("dc") == Jurisdiction::DC);
+    CHECK(jurisdiction_named("general") == Jurisdiction::General);
+    CHECK_FALSE(jurisdiction_named("DC").has_value());
+    // The option reaches the pipeline from the command line; a jurisdiction amend does not know is a usage error.
+    const std::string d = dirs["declared"];
+    auto general = test::amend("apply " + d + "/before.xml --amendments " + d + "/instruction.xml --jurisdiction general -o " + d + "/general");
+    CHECK(general.rc == 0);
+    auto dflt = test::amend("apply " + d + "/before.xml --amendments " + d + "/instruction.xml -o " + d + "/default");
+    CHECK(dflt.rc == 0);
+    const std::string g = test::slurp(d + "/general/consolidated/7-533.01.xml"), k = test::slurp(d + "/default/consolidated/7-533.01.xml");
+    CHECK(g.find("<num>(1)</num>") != std::string::npos);
+    CHECK(g.find("<num>(2)</num>") == std::string::npos);
+    CHECK(k.find("<num>(2)</num>\n    <text>Repealed.</text>") != std::string::npos);
+    auto bad = test::amend("check " + d + "/before.xml --amendments " + d + "/instruction.xml --jurisdiction chicago");
+    CHECK(bad.rc == 2);
+    CHECK(bad.err.find("--jurisdiction") != std::string::npos);
 }

@@ -35,7 +35,8 @@ struct ApplyReport {
 
 // Whose codifier's conventions apply besides the law's words: D.C.'s (law references as Code
 // cites, editorial brackets, placeholders for repealed units: src/amend/dc/) or none. The pipeline
-// chooses by the code given (pipeline/documents.cpp); unset, no jurisdiction's.
+// chooses: the option's, else the one the code given declares (pipeline/documents.cpp); never the
+// file format. Unset here, no jurisdiction's.
 enum class Jurisdiction : std::uint8_t { General, DC };
 
 struct ApplySettings {

@@ -120,6 +120,7 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     auto t1 = clock::now();
     ApplySettings ao;
     ao.strict = o.strict;
+    ao.jurisdiction = jurisdiction_named(o.jurisdiction);
     CodeIndex index;
     if (!o.code_index.empty()) {
         index = CodeIndex::from_tsv(read_file(o.code_index), o.code_index);

@@ -24,6 +24,7 @@ Outcome run_compare(const CompareOptions& o, std::ostream& out, std::ostream& er
     auto base = provenance_of(code);
     ApplySettings ao;
     ao.strict = o.strict;
+    ao.jurisdiction = jurisdiction_named(o.jurisdiction);
     std::vector<ApplyResult> results;
     std::vector<Proposal> proposals;
     std::size_t failed = 0;

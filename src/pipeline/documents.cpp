@@ -1,5 +1,7 @@
 #include "pipeline/documents.hpp"
 
+#include <algorithm>
+
 #include "diff/diff.hpp"
 #include "pipeline/inputs.hpp"
 
@@ -12,10 +14,25 @@ std::vector<std::string> notice_lines(const ApplyReport& r) {
     return out;
 }
 
+namespace {
+
+// Whether a file's root element at or above the sections says it is of the D.C. Council's library.
+bool declares_dc(const Provision& p) {
+    if (auto ns = p.xml_attrs.get("xmlns"); ns && *ns == "https://code.dccouncil.us/schemas/dc-library") return true;
+    if (p.kind == Kind::Section) return false;
+    return std::any_of(p.children.begin(), p.children.end(), declares_dc);
+}
+
+}  // namespace
+
 Jurisdiction jurisdiction_of(const Document& code) {
-    for (const auto& f : code.files)
-        if (f.format == FileFacts::Format::DcXml) return Jurisdiction::DC;
-    return Jurisdiction::General;
+    return declares_dc(code.root) ? Jurisdiction::DC : Jurisdiction::General;
+}
+
+std::optional<Jurisdiction> jurisdiction_named(const std::string& name) {
+    if (name == "dc") return Jurisdiction::DC;
+    if (name == "general") return Jurisdiction::General;
+    return std::nullopt;
 }
 
 namespace {

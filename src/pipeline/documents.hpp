@@ -3,6 +3,7 @@
 // done here.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "amend/apply.hpp"
@@ -14,9 +15,13 @@ namespace amend {
 // as a diagnostic (the lines a job prints to standard error and the site lists).
 std::vector<std::string> notice_lines(const ApplyReport& r);
 
-// Whose codifier's conventions apply to `code`: D.C.'s for the D.C. Code (read from the Council's
-// XML), none otherwise. apply_file uses it where the options do not say.
+// Whose codifier's conventions apply to `code`, as the code says of itself: D.C.'s where its files
+// declare the D.C. Council's library ("https://code.dccouncil.us/schemas/dc-library" on a root
+// element), none otherwise; the format alone decides nothing (--jurisdiction says otherwise).
+// apply_file uses it where the options do not say.
 Jurisdiction jurisdiction_of(const Document& code);
+// The jurisdiction an option names ("dc", "general"), or none.
+std::optional<Jurisdiction> jurisdiction_named(const std::string& name);
 
 // Reads the amendment file (Markdown or a D.C. law instruction), then applies it to a copy of
 // `code`, or to `code` itself when it is moved in.

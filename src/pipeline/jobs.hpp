@@ -57,6 +57,7 @@ struct ApplyOptions {
     bool strict = false;
     bool timings = false;  // print the stage split (read, apply, site, write) to stderr
     std::string code_index;  // a D.C. Code index file; empty: the one built into the program
+    std::string jurisdiction;  // dc | general: whose conventions; empty: as the code declares (documents.hpp)
     bool whole_code = false;  // also write the whole amended code (whole-code.txt; XML: whole-code/)
 };
 
@@ -70,6 +71,7 @@ struct CompareOptions {
     std::vector<std::string> amendments;  // two or more proposals, each applied to the same base
     std::string out_dir;
     bool strict = false;
+    std::string jurisdiction;  // as ApplyOptions::jurisdiction
 };
 
 // Applies each proposal to the same code and writes the comparison site (render.hpp's
