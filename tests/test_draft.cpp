@@ -42,7 +42,7 @@ Case load_case(const std::string& name) {
     return {load_code({input(dir, "code", ".txt")}), input(dir, "amendments", ".md")};
 }
 
-std::string drafted(const Case& c, const draft::Style& st, draft::Format f) {
+std::string drafted(const Case& c, const draft::Style& st, draft::OrdinanceFormat f) {
     auto d = draft::draft_file(c.code, c.amendments, st, f);
     REQUIRE(d.report.ok());
     return d.bytes;
@@ -59,7 +59,7 @@ std::map<std::string, std::string> consolidated(const Document& d) {
 // consolidated text must be the one the amendments themselves give. Returns "" or what went wrong.
 std::string round_trip(const Document& code, const std::string& amendments, const std::string& scratch_file) {
     ApplyResult want = apply_file(code, amendments, ApplySettings{});
-    auto d = draft::draft_file(code, amendments, draft::chicago_style(), draft::Format::Markdown);
+    auto d = draft::draft_file(code, amendments, draft::chicago_style(), draft::OrdinanceFormat::Markdown);
     if (!d.report.ok()) return "drafting failed: " + d.report.failures[0].message;
     test::spit(scratch_file, d.bytes);
     try {
@@ -85,10 +85,10 @@ TEST_CASE("draft: golden ordinances, Chicago and Philadelphia, Markdown and text
         CAPTURE(name);
         Case c = load_case(name);
         std::pair<std::string, std::string> outs[] = {
-            {"ordinance.md", drafted(c, draft::chicago_style(), draft::Format::Markdown)},
-            {"ordinance.txt", drafted(c, draft::chicago_style(), draft::Format::Text)},
-            {"ordinance-philadelphia.md", drafted(c, draft::philadelphia_style(), draft::Format::Markdown)},
-            {"ordinance-philadelphia.txt", drafted(c, draft::philadelphia_style(), draft::Format::Text)}};
+            {"ordinance.md", drafted(c, draft::chicago_style(), draft::OrdinanceFormat::Markdown)},
+            {"ordinance.txt", drafted(c, draft::chicago_style(), draft::OrdinanceFormat::Text)},
+            {"ordinance-philadelphia.md", drafted(c, draft::philadelphia_style(), draft::OrdinanceFormat::Markdown)},
+            {"ordinance-philadelphia.txt", drafted(c, draft::philadelphia_style(), draft::OrdinanceFormat::Text)}};
         for (const auto& [file, got] : outs) {
             CAPTURE(file);
             std::string path = golden(name + "/" + file);
@@ -100,7 +100,7 @@ TEST_CASE("draft: golden ordinances, Chicago and Philadelphia, Markdown and text
 
 TEST_CASE("draft: a section amended only in (c)(2): Chicago keeps (c)(1) and (c)(3), Philadelphia elides them") {
     Case c = load_case("elision-c2");
-    std::string chi = drafted(c, draft::chicago_style(), draft::Format::Markdown);
+    std::string chi = drafted(c, draft::chicago_style(), draft::OrdinanceFormat::Markdown);
     // (a) and (b) are one run: one elision line; (c)(3)'s subparagraphs are another.
     CHECK(chi.find("> 9-99-010 Sidewalk cafe permits.\n> \n> (Omitted text is unaffected by this ordinance)\n> \n> (c) A permittee shall:\n"
                    "> \n> (1) keep a clear path") != std::string::npos);
@@ -109,7 +109,7 @@ TEST_CASE("draft: a section amended only in (c)(2): Chicago keeps (c)(1) and (c)
     CHECK(chi.find("(a)") == std::string::npos);
     CHECK(chi.find("(b)") == std::string::npos);
     CHECK(chi.find("(A)") == std::string::npos);
-    std::string phl = drafted(c, draft::philadelphia_style(), draft::Format::Markdown);
+    std::string phl = drafted(c, draft::philadelphia_style(), draft::OrdinanceFormat::Markdown);
     CHECK(phl.find("> § 9-99-010 Sidewalk cafe permits.\n> \n> \\* \\* \\*\n> \n> (c) A permittee shall:\n> \n> \\* \\* \\*\n> \n"
                    "> (2) close the sidewalk cafe no later than \\[<del>11:00 p.m.</del>\\]<ins>midnight</ins> each day; and\n> \n"
                    "> \\* \\* \\*\n\n") != std::string::npos);
@@ -128,7 +128,7 @@ TEST_CASE("draft: the conventions are data: a new jurisdiction is a new table") 
     s.deleted = {"", "<<", ">>", "<<", ">>"};
     s.keep_siblings_from_depth = 0;
     Case c = load_case("elision-c2");
-    std::string t = drafted(c, s, draft::Format::Text);
+    std::string t = drafted(c, s, draft::OrdinanceFormat::Text);
     CHECK(t == "Sidewalk cafe hours\n\n"
                "WHEREAS, sidewalk cafes add to the life of the City's neighborhoods on summer evenings; now, therefore,\n\n"
                "BE IT ORDAINED BY THE CITY COUNCIL OF SPRINGFIELD:\n\n"
@@ -147,7 +147,7 @@ TEST_CASE("draft: a repealed section, code order and the HTML page") {
     test::spit(dir + "/repeal.md", "# Repeal\n\n1. Section 2-173-030 of the Municipal Code of Chicago is repealed.\n"
                                    "2. In Section 2-57-010, strike \"threats of violence\" and insert \"threats of force\".\n");
     Document code = load_code({test::source("corpus/chicago")});
-    auto d = draft::draft_file(code, dir + "/repeal.md", draft::chicago_style(), draft::Format::Markdown);
+    auto d = draft::draft_file(code, dir + "/repeal.md", draft::chicago_style(), draft::OrdinanceFormat::Markdown);
     REQUIRE(d.report.ok());
     // 2-57-010 comes before 2-173-030 in the Code, whatever the order of the files and instructions.
     auto s57 = d.bytes.find("SECTION 1. Section 2-57-010 of the Municipal Code of Chicago is hereby amended");
@@ -159,7 +159,7 @@ TEST_CASE("draft: a repealed section, code order and the HTML page") {
     CHECK(!draft::code_order_less("2-173-030", "2-57-010"));
     CHECK(draft::code_order_less("2-1-9", "2-1-10"));
 
-    auto h = draft::draft_file(code, dir + "/repeal.md", draft::chicago_style(), draft::Format::Html);
+    auto h = draft::draft_file(code, dir + "/repeal.md", draft::chicago_style(), draft::OrdinanceFormat::Html);
     REQUIRE(h.report.ok());
     CHECK(h.bytes.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(h.bytes.find("<meta name=\"viewport\"") != std::string::npos);
@@ -247,7 +247,7 @@ TEST_CASE("draft: headless Chromium reads the ordinance page: every mark, no scr
     }
     std::string dir = test::scratch("draft-chromium");
     Case c = load_case("welcoming-city");
-    test::spit(dir + "/ordinance.html", drafted(c, draft::chicago_style(), draft::Format::Html));
+    test::spit(dir + "/ordinance.html", drafted(c, draft::chicago_style(), draft::OrdinanceFormat::Html));
     CHECK(test::run_chromium("--dump-dom file://" + dir + "/ordinance.html", dir + "/dom.html") == 0);
     std::string dom = test::slurp(dir + "/dom.html");
     REQUIRE(dom.find("</html>") != std::string::npos);
@@ -267,13 +267,13 @@ TEST_CASE("draft: headless Chromium reads the ordinance page: every mark, no scr
 
 TEST_CASE("draft: output/ordinance.md and output/ordinance.html (the site's copy) are what draft writes now") {
     Case c = load_case("welcoming-city");
-    std::pair<std::string, draft::Format> outs[] = {{"ordinance.md", draft::Format::Markdown}, {"ordinance.html", draft::Format::Html}};
+    std::pair<std::string, draft::OrdinanceFormat> outs[] = {{"ordinance.md", draft::OrdinanceFormat::Markdown}, {"ordinance.html", draft::OrdinanceFormat::Html}};
     for (const auto& [name, format] : outs) {
         CAPTURE(name);
         std::string path = test::source("output/" + name);
         if (!fs::exists(path)) continue;
         std::string have = test::slurp(path);
-        if (format == draft::Format::Html) {
+        if (format == draft::OrdinanceFormat::Html) {
             // The site's copy adds what every page of the site says (what the base text is, which
             // proposal, what generated it) and the arrow between a deletion and its replacement.
             auto cut = [&](const std::string& from, const std::string& to) {

@@ -20,8 +20,9 @@ struct Run {
 };
 
 struct Paragraph {
-    enum class Style : std::uint8_t { Normal, Title, Heading, Quote, Centered };
-    Style style = Style::Normal;
+    // The Word paragraph style it is written with (styles.xml).
+    enum class WordStyle : std::uint8_t { Normal, Title, Heading, Quote, Centered };
+    WordStyle style = WordStyle::Normal;
     int level = 0;           // indentation, a half inch per level
     bool first_line = false; // indent the first line (recitals, clauses)
     // A paragraph added or removed whole: its paragraph mark is tracked too, so that Accept All

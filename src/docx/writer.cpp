@@ -139,14 +139,14 @@ private:
         auto ppr = pn.append_child("w:pPr");
         const char* style = nullptr;
         switch (p.style) {
-            case Paragraph::Style::Title: style = "Title"; break;
-            case Paragraph::Style::Heading: style = "Heading1"; break;
-            case Paragraph::Style::Quote: style = "Quote"; break;
-            case Paragraph::Style::Centered: style = "Centered"; break;
-            case Paragraph::Style::Normal: break;
+            case Paragraph::WordStyle::Title: style = "Title"; break;
+            case Paragraph::WordStyle::Heading: style = "Heading1"; break;
+            case Paragraph::WordStyle::Quote: style = "Quote"; break;
+            case Paragraph::WordStyle::Centered: style = "Centered"; break;
+            case Paragraph::WordStyle::Normal: break;
         }
         if (style) ppr.append_child("w:pStyle").append_attribute("w:val") = style;
-        int base = p.style == Paragraph::Style::Quote ? 720 : 0;
+        int base = p.style == Paragraph::WordStyle::Quote ? 720 : 0;
         if (p.level > 0 || p.first_line) {
             auto ind = ppr.append_child("w:ind");
             ind.append_attribute("w:left") = base + 720 * p.level;

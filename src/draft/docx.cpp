@@ -8,7 +8,7 @@ namespace amend::draft {
 
 namespace {
 
-using BK = Block::Kind;
+using BlockKind = Block::Kind;
 using docx::Mark;
 using docx::Paragraph;
 
@@ -35,19 +35,19 @@ std::string ordinance_docx(const Ordinance& o, const Style& st, const docx::Writ
     for (const auto& b : o.blocks) {
         Paragraph p;
         switch (b.kind) {
-            case BK::Title: p.style = Paragraph::Style::Title; break;
-            case BK::Recital: case BK::Clause: p.first_line = true; break;
-            case BK::Enacting: p.style = Paragraph::Style::Centered; break;
-            case BK::Provision: case BK::Elision: p.style = Paragraph::Style::Quote, p.level = b.depth; break;
-            case BK::Explanation: break;
+            case BlockKind::Title: p.style = Paragraph::WordStyle::Title; break;
+            case BlockKind::Recital: case BlockKind::Clause: p.first_line = true; break;
+            case BlockKind::Enacting: p.style = Paragraph::WordStyle::Centered; break;
+            case BlockKind::Provision: case BlockKind::Elision: p.style = Paragraph::WordStyle::Quote, p.level = b.depth; break;
+            case BlockKind::Explanation: break;
         }
         if (!b.label.empty()) docx::append(p, {b.label, Mark::None, true}), docx::append(p, {" "});
-        bool bold = b.kind == BK::Provision && b.depth == 0;
-        runs_into(p, b.runs, st, wo.tracked, b.kind == BK::Elision);
+        bool bold = b.kind == BlockKind::Provision && b.depth == 0;
+        runs_into(p, b.runs, st, wo.tracked, b.kind == BlockKind::Elision);
         if (bold)
             for (auto& r : p.runs) r.bold = true;
         // A provision added or struck whole takes its paragraph mark along (tracked changes only).
-        if (b.kind == BK::Provision && !p.runs.empty()) {
+        if (b.kind == BlockKind::Provision && !p.runs.empty()) {
             bool all_del = true, all_ins = true;
             for (const auto& r : b.runs) all_del &= r.kind == Run::Kind::Deleted, all_ins &= r.kind == Run::Kind::Inserted;
             p.whole = all_del ? Mark::Deleted : all_ins ? Mark::Inserted : Mark::None;

@@ -7,8 +7,8 @@
 
 namespace amend::draft {
 
-enum class Format { Markdown, Html, Text, Docx };
+enum class OrdinanceFormat { Markdown, Html, Text, Docx };
 
-std::string render_ordinance(const Ordinance& o, const Style& style, Format format, const docx::WriteOptions& word = {});
+std::string render_ordinance(const Ordinance& o, const Style& style, OrdinanceFormat format, const docx::WriteOptions& word = {});
 
 }  // namespace amend::draft

@@ -8,7 +8,7 @@ namespace amend::draft {
 namespace {
 
 using ChangeType = ProvisionChange::Type;
-using RK = Run::Kind;
+using RunKind = Run::Kind;
 
 // A restated provision is one paragraph: text read from XML over several lines is folded, each
 // run of spaces with a line break in it to one space. A piece of a word diff keeps the spaces at
@@ -31,7 +31,7 @@ std::string folded(const std::string& text) {
     return out;
 }
 
-void push(std::vector<Run>& runs, RK kind, const std::string& text) {
+void push(std::vector<Run>& runs, RunKind kind, const std::string& text) {
     std::string s = folded(text);
     // No space to open a paragraph, nor two where a separator meets a field's own.
     if (runs.empty() || (runs.back().kind == kind && runs.back().text.back() == ' ')) s.erase(0, s.find_first_not_of(' '));
@@ -56,16 +56,16 @@ std::vector<Run> trimmed(std::vector<Run> runs) {
 
 void push_ops(std::vector<Run>& runs, const std::vector<WordOp>& ops) {
     for (const auto& op : ops)
-        push(runs, op.type == WordOp::Type::Equal ? RK::Plain : op.type == WordOp::Type::Delete ? RK::Deleted : RK::Inserted,
+        push(runs, op.type == WordOp::Type::Equal ? RunKind::Plain : op.type == WordOp::Type::Delete ? RunKind::Deleted : RunKind::Inserted,
              op.text);
 }
 
 // A field (designation, heading or text) of a provision present on both sides.
 void push_field(std::vector<Run>& runs, const std::string& old_s, const std::string& new_s, const std::vector<WordOp>& ops) {
     if (!ops.empty()) return push_ops(runs, ops);
-    if (old_s == new_s) return push(runs, RK::Plain, new_s);
-    push(runs, RK::Deleted, old_s);
-    push(runs, RK::Inserted, new_s);
+    if (old_s == new_s) return push(runs, RunKind::Plain, new_s);
+    push(runs, RunKind::Deleted, old_s);
+    push(runs, RunKind::Inserted, new_s);
 }
 
 bool has_designation(const Provision& p) { return is_numbered(p.kind) && p.kind != Kind::Section; }
@@ -81,12 +81,12 @@ std::vector<Run> provision_runs(const ProvisionChange& c, const Style& st) {
         return {f(*c.old_p), f(*c.new_p)};
     };
     auto sep = [&] {
-        if (!runs.empty()) push(runs, whole ? (c.type == ChangeType::Inserted ? RK::Inserted : RK::Deleted) : RK::Plain, " ");
+        if (!runs.empty()) push(runs, whole ? (c.type == ChangeType::Inserted ? RunKind::Inserted : RunKind::Deleted) : RunKind::Plain, " ");
     };
     auto field = [&](const std::string& o, const std::string& n, const std::vector<WordOp>& ops) {
         if (o.empty() && n.empty()) return;
         sep();
-        if (whole) return push(runs, c.type == ChangeType::Inserted ? RK::Inserted : RK::Deleted, n);
+        if (whole) return push(runs, c.type == ChangeType::Inserted ? RunKind::Inserted : RunKind::Deleted, n);
         push_field(runs, o, n, ops);
     };
     bool section = p.kind == Kind::Section;
@@ -107,8 +107,8 @@ std::vector<Run> provision_runs(const ProvisionChange& c, const Style& st) {
 // The section's own text (a chapeau such as "The following terms ... meanings:"), as its own paragraph.
 std::vector<Run> section_text_runs(const ProvisionChange& c) {
     std::vector<Run> runs;
-    if (c.type == ChangeType::Inserted) push(runs, RK::Inserted, c.new_p->text.text);
-    else if (c.type == ChangeType::Deleted) push(runs, RK::Deleted, c.old_p->text.text);
+    if (c.type == ChangeType::Inserted) push(runs, RunKind::Inserted, c.new_p->text.text);
+    else if (c.type == ChangeType::Deleted) push(runs, RunKind::Deleted, c.old_p->text.text);
     else push_field(runs, c.old_p->text.text, c.new_p->text.text, c.text_ops);
     return trimmed(std::move(runs));
 }
@@ -157,7 +157,7 @@ std::string before_first_dash(const std::string& s) {
 Block plain_block(Block::Kind k, const std::string& s) {
     Block b;
     b.kind = k;
-    push(b.runs, RK::Plain, s);
+    push(b.runs, RunKind::Plain, s);
     return b;
 }
 

@@ -7,7 +7,7 @@ namespace amend::draft {
 
 namespace {
 
-using BK = Block::Kind;
+using BlockKind = Block::Kind;
 
 void marked(render::Node p, const Marks& m, const std::string& s) {
     render::text(p, m.before);
@@ -26,15 +26,15 @@ void runs(render::Node p, const std::vector<Run>& rs, const Style& st) {
     }
 }
 
-const char* block_class(BK k) {
+const char* block_class(BlockKind k) {
     switch (k) {
-        case BK::Title: return "title";
-        case BK::Recital: return "recital";
-        case BK::Enacting: return "enacting";
-        case BK::Clause: return "clause";
-        case BK::Provision: return "prov";
-        case BK::Elision: return "elision";
-        case BK::Explanation: return "explanation";
+        case BlockKind::Title: return "title";
+        case BlockKind::Recital: return "recital";
+        case BlockKind::Enacting: return "enacting";
+        case BlockKind::Clause: return "clause";
+        case BlockKind::Provision: return "prov";
+        case BlockKind::Elision: return "elision";
+        case BlockKind::Explanation: return "explanation";
     }
     return "";
 }
@@ -52,7 +52,7 @@ void build(render::Doc& doc, const Ordinance& o, const Style& st, bool html) {
             if (b.quoted()) cls += " d" + std::to_string(b.depth);
             parent = render::div(parent, cls);
         }
-        if (b.kind == BK::Title) {
+        if (b.kind == BlockKind::Title) {
             runs(render::heading(parent, 1), b.runs, st);
             continue;
         }

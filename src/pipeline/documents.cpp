@@ -57,7 +57,7 @@ ApplyResult apply_file(Document&& code, const std::string& amendment_path, const
 
 namespace draft {
 
-Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format,
+Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, OrdinanceFormat format,
                    const docx::WriteOptions& word) {
     AmendmentDoc ad = read_amendment_file(amendment_path);
     ApplyResult r = apply_document(copy_document(code), ad, for_code(code, ApplySettings{}));

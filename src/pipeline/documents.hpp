@@ -38,7 +38,7 @@ struct Drafted {
 // Reads the amendment file once, applies it to a copy of `code`, diffs, and renders the ordinance
 // in `style`. Throws InputError on an unreadable amendment file. For Docx, `word` says how (tracked
 // or formatted, author, date); an empty date takes the amendment's "date:" line, if any.
-Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, Format format,
+Drafted draft_file(const Document& code, const std::string& amendment_path, const Style& style, OrdinanceFormat format,
                    const docx::WriteOptions& word = {});
 
 }  // namespace draft

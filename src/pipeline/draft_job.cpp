@@ -23,10 +23,10 @@ Outcome run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
     if (!o.out_file.empty()) refuse_output_over_inputs(o.out_file, o.code, o.amendments);
 
     Document code = load_code(o.code);
-    auto format = o.format == "html" || o.format == "pdf" ? draft::Format::Html
-                  : o.format == "text"                    ? draft::Format::Text
-                  : o.format == "docx"                    ? draft::Format::Docx
-                                                          : draft::Format::Markdown;
+    auto format = o.format == "html" || o.format == "pdf" ? draft::OrdinanceFormat::Html
+                  : o.format == "text"                    ? draft::OrdinanceFormat::Text
+                  : o.format == "docx"                    ? draft::OrdinanceFormat::Docx
+                                                          : draft::OrdinanceFormat::Markdown;
     docx::WriteOptions word;
     word.tracked = o.tracked;
     word.author = o.author;

@@ -53,7 +53,7 @@ void add_site(OutputSet& files, const ApplyResult& r, const SiteInputs& in) {
         // nothing else): diffing a whole code again doubled the time and memory of applying one
         // provision to the D.C. Code.
         draft::Ordinance ord = draft::build_ordinance(cs, din, style);
-        std::string html = draft::render_ordinance(ord, style, draft::Format::Html);
+        std::string html = draft::render_ordinance(ord, style, draft::OrdinanceFormat::Html);
         // Its HTML says what it starts from and what made it, like every page of the site.
         About about = about_section(info, "");
         for (const auto& [n, b] : info.base)
@@ -74,7 +74,7 @@ void add_site(OutputSet& files, const ApplyResult& r, const SiteInputs& in) {
         for (std::size_t k = 0; (k = html.find("</del><ins>", k)) != std::string::npos; k += 6)
             html.insert(k + 6, " \xE2\x86\x92 ");
         files.add("ordinance.html", std::move(html));
-        files.add("ordinance.md", draft::render_ordinance(ord, style, draft::Format::Markdown));
+        files.add("ordinance.md", draft::render_ordinance(ord, style, draft::OrdinanceFormat::Markdown));
         info.documents.insert(info.documents.begin(), {"ordinance", "The amending ordinance"});
     }
     for (auto& line : notice_lines(report)) info.warnings.push_back(std::move(line));

@@ -31,7 +31,7 @@ void field(Paragraph& p, const std::string& o, const std::string& n, const std::
 // The paragraphs of one provision shown whole with one mark (None, Deleted or Inserted), and its
 // children below it.
 void whole(std::vector<Paragraph>& out, const Provision& pr, int depth, Mark m) {
-    auto para = [&](Paragraph::Style st, int level) {
+    auto para = [&](Paragraph::WordStyle st, int level) {
         Paragraph p;
         p.style = st;
         p.level = level;
@@ -42,17 +42,17 @@ void whole(std::vector<Paragraph>& out, const Provision& pr, int depth, Mark m) 
         if (!p.runs.empty()) append(p, {" ", mk});
     };
     if (pr.kind == Kind::Section) {
-        Paragraph h = para(Paragraph::Style::Heading, 0);
+        Paragraph h = para(Paragraph::WordStyle::Heading, 0);
         append(h, {pr.designation, m});
         if (!pr.heading.empty()) sep(h, m), append(h, {pr.heading.text, m});
         out.push_back(std::move(h));
         if (!pr.text.empty()) {
-            Paragraph t = para(Paragraph::Style::Normal, 0);
+            Paragraph t = para(Paragraph::WordStyle::Normal, 0);
             append(t, {pr.text.text, m});
             out.push_back(std::move(t));
         }
     } else {
-        Paragraph p = para(Paragraph::Style::Normal, depth);
+        Paragraph p = para(Paragraph::WordStyle::Normal, depth);
         if (has_designation(pr)) append(p, {pr.designation, m});
         if (!pr.heading.empty()) sep(p, m), append(p, {pr.heading.text, m});
         if (!pr.text.empty()) sep(p, m), append(p, {pr.text.text, m});
@@ -66,7 +66,7 @@ void changed(std::vector<Paragraph>& out, const ProvisionChange& c) {
     const Provision &o = *c.old_p, &n = *c.new_p;
     bool section = n.kind == Kind::Section;
     Paragraph p;
-    p.style = section ? Paragraph::Style::Heading : Paragraph::Style::Normal;
+    p.style = section ? Paragraph::WordStyle::Heading : Paragraph::WordStyle::Normal;
     p.level = section ? 0 : c.depth;
     if (section || has_designation(n) || has_designation(o)) field(p, o.designation, n.designation, {});
     auto sep = [&] {
