@@ -145,6 +145,11 @@ TEST_CASE("tree edits go through can_contain: a provision that cannot stand ther
     CHECK_THROWS_AS(set_children(sec, {make(Kind::Title, "2")}), TreeError);
     CHECK_THROWS_AS(insert_child(sec, 9, make(Kind::Subsection, "(c)")), TreeError);
     CHECK(sec.children.size() == 4);
+    // A provision restated where it stands goes through the same check.
+    CHECK(replace_child(sec, 1, make(Kind::Subsection, "(a-1)")).designation == "(a-1)");
+    CHECK_THROWS_AS(replace_child(sec, 1, make(Kind::Section, "2-173-043")), TreeError);
+    CHECK_THROWS_AS(replace_child(sec, 4, make(Kind::Subsection, "(c)")), TreeError);
+    CHECK(sec.children[1].designation == "(a-1)");
     Provision b = take_child(sec, 2);
     CHECK(b.designation == "(b)");
     CHECK(sec.children.size() == 3);

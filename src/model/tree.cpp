@@ -6,11 +6,12 @@
 namespace amend {
 
 void check_child(const Provision& parent, const Provision& child) {
-    if (can_contain(parent.kind, child.kind)) return;
-    auto named = [](const Provision& p) {
-        return std::string(kind_name(p.kind)) + (p.designation.empty() ? "" : " " + p.designation);
-    };
-    throw TreeError("a " + named(child) + " cannot stand under a " + named(parent));
+    if (!can_contain(parent.kind, child.kind)) {
+        auto named = [](const Provision& p) {
+            return std::string(kind_name(p.kind)) + (p.designation.empty() ? "" : " " + p.designation);
+        };
+        throw TreeError("a " + named(child) + " cannot stand under a " + named(parent));
+    }
 }
 
 Provision& insert_child(Provision& parent, std::size_t pos, Provision child) {
@@ -33,6 +34,12 @@ void insert_children(Provision& parent, std::size_t pos, std::vector<Provision> 
 void set_children(Provision& parent, std::vector<Provision> kids) {
     for (const auto& k : kids) check_child(parent, k);
     parent.children = std::move(kids);
+}
+
+Provision& replace_child(Provision& parent, std::size_t pos, Provision child) {
+    check_child(parent, child);
+    if (pos >= parent.children.size()) throw TreeError("a child replaced past the end of its parent's children");
+    return parent.children[pos] = std::move(child);
 }
 
 Provision take_child(Provision& parent, std::size_t pos) {

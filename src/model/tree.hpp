@@ -20,7 +20,11 @@ public:
     using std::logic_error::logic_error;
 };
 
-// Throws TreeError unless `child` may stand under `parent`.
+// Throws TreeError unless `child` may stand under `parent`. What stands below `child` is not
+// checked again: the Code's own trees hold shapes the table refuses to an edit (the entries of a
+// section's annotations under the annotations, read as history in history; a law's section quoted
+// inside the text of the section it created, D.C. Code § 23-526), and an edit that moves them
+// must not refuse the law.
 void check_child(const Provision& parent, const Provision& child);
 
 // `child` put at `pos` among the children of `parent` (pos == size: at the end); the child's
@@ -31,6 +35,8 @@ Provision& append_child(Provision& parent, Provision child);
 void insert_children(Provision& parent, std::size_t pos, std::vector<Provision> kids);
 // The children of `parent` replaced by `kids`.
 void set_children(Provision& parent, std::vector<Provision> kids);
+// The child at `pos` replaced by `child` (a provision restated where it stands); its place is returned.
+Provision& replace_child(Provision& parent, std::size_t pos, Provision child);
 // The child at `pos` taken out of `parent`.
 Provision take_child(Provision& parent, std::size_t pos);
 

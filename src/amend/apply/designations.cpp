@@ -56,7 +56,7 @@ void Designations::lift_and_rename(const std::vector<Provision*>& nodes, const s
         }
         ProvisionPath chain = Locator::addressable(jobs.locate.ancestry(nodes[i]));
         if (!chain.empty()) rep.changed_sections.insert(chain.front()->designation);
-        Provision* parent = jobs.locate.parent_of(nodes[i]);
+        Provision* parent = &jobs.locate.parent_for_edit(nodes[i]);
         auto index = static_cast<std::size_t>(nodes[i] - parent->children.data());
         Provision c = *nodes[i];
         c.designation = with_parens(c.designation, news[i]);
@@ -81,7 +81,7 @@ void Designations::lift_and_rename(const std::vector<Provision*>& nodes, const s
     };
     std::vector<Slot> slots;
     for (Provision* p : parents) {
-        Provision* grand = jobs.locate.parent_of(p);
+        Provision* grand = &jobs.locate.parent_for_edit(p);
         slots.push_back(Slot{grand, static_cast<std::size_t>(p - grand->children.data()), p});
     }
     std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) { return a.index > b.index; });
@@ -106,7 +106,7 @@ void Designations::lift_and_rename(const std::vector<Provision*>& nodes, const s
 void Designations::redesignate_nodes(const std::vector<Provision*>& nodes, const std::vector<std::string>& news,
                        const std::vector<const Op*>& from) {
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        Provision* parent = jobs.locate.parent_of(nodes[i]);
+        Provision* parent = &jobs.locate.parent_for_edit(nodes[i]);
         const std::string& nd = news[i];
         for (auto& sib : parent->children) {
             if (!is_numbered(sib.kind) || clean_num(sib.designation) != nd) continue;
@@ -122,7 +122,7 @@ void Designations::redesignate_nodes(const std::vector<Provision*>& nodes, const
     for (auto* n : nodes) olds.push_back(jobs.locate.cite_of(n));
     std::vector<Provision*> parents;
     for (auto* n : nodes) {
-        parents.push_back(jobs.locate.parent_of(n));
+        parents.push_back(&jobs.locate.parent_for_edit(n));
         ProvisionPath chain = Locator::addressable(jobs.locate.ancestry(n));
         if (!chain.empty()) rep.changed_sections.insert(chain.front()->designation);
     }
@@ -146,7 +146,7 @@ void Designations::redesignate_nodes(const std::vector<Provision*>& nodes, const
         auto less = [](const Provision& a, const Provision& b) { return order_key(a.designation) < order_key(b.designation); };
         if (std::is_sorted(numbered.begin(), numbered.end(), less)) continue;
         std::stable_sort(numbered.begin(), numbered.end(), less);
-        for (std::size_t k = 0; k < slots.size(); ++k) parent->children[slots[k]] = std::move(numbered[k]);
+        for (std::size_t k = 0; k < slots.size(); ++k) replace_child(*parent, slots[k], std::move(numbered[k]));
     }
     // Report by the new designations (the nodes may have moved).
     for (std::size_t i = 0; i < olds.size(); ++i) {

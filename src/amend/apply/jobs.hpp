@@ -228,6 +228,9 @@ struct Locator : Job {
     std::string cite_of(Provision* target);
 
     Provision* parent_of(Provision* target);
+    // The same, for an edit that needs it: a provision not found under its section or the current
+    // one is amend's own slip, thrown as TreeError (reported at the instruction), never a crash.
+    Provision& parent_for_edit(Provision* target);
 
     // How deep a provision stands below its section (the section is 0).
     int depth_in_section(Provision* target);

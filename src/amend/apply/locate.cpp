@@ -269,6 +269,12 @@ Provision* Locator::parent_of(Provision* target) {
     return anc.size() >= 2 ? anc[anc.size() - 2] : nullptr;
 }
 
+Provision& Locator::parent_for_edit(Provision* target) {
+    Provision* p = parent_of(target);
+    if (!p) throw TreeError(std::string("the provision to edit (") + kind_name(target->kind) + " " + target->designation + ") was not found in its section");
+    return *p;
+}
+
 int Locator::depth_in_section(Provision* target) {
     ProvisionPath chain = addressable(ancestry(target));
     return chain.empty() ? 0 : static_cast<int>(chain.size()) - 1;

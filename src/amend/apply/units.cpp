@@ -58,7 +58,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
         std::string c = jobs.locate.cite_of(target);
         if (target->kind == Kind::Section) {
             if (strike || !jobs.conventions.keeps_repealed_units()) {
-                Provision* parent = jobs.locate.parent_of(target);
+                Provision* parent = &jobs.locate.parent_for_edit(target);
                 note(op, "repealed " + c, target);
                 (void)take_child(*parent, static_cast<std::size_t>(target - parent->children.data()));
                 jobs.locate.sections_changed();
@@ -67,7 +67,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
             repeal_kept_section(op, target);
             continue;
         }
-        Provision* parent = jobs.locate.parent_of(target);
+        Provision* parent = &jobs.locate.parent_for_edit(target);
         if (strike || !jobs.conventions.keeps_repealed_units()) {
             note(op, (strike ? "struck " : "repealed ") + c, target);
             (void)take_child(*parent, static_cast<std::size_t>(target - parent->children.data()));
@@ -311,7 +311,7 @@ void UnitEdits::add(const Op& op) {
             Provision* holder = &doc.root;
             for (Provision* s : sections_of(doc.root))
                 if (Locator::prefix_of(s->designation) == Locator::prefix_of(b.designation)) {
-                    holder = jobs.locate.parent_of(s);
+                    holder = &jobs.locate.parent_for_edit(s);
                     break;
                 }
             auto num_less = [](const std::string& a, const std::string& c) {
@@ -393,16 +393,20 @@ void UnitEdits::add(const Op& op) {
             int pdepth = parent == target ? tdepth : jobs.locate.depth_in_section(parent);
             set_kinds(b, pdepth + 1);
             Provision* existing = nullptr;
+            std::size_t existing_at = 0;
             for (std::size_t i = 0; i < parent->children.size(); ++i) {
                 const Provision& c = parent->children[i];
                 bool ours = parent == placed_in && i >= placed_from && i < placed_to;  // added by this op just now
-                if (!ours && is_numbered(c.kind) && clean_num(c.designation) == clean_num(b.designation)) existing = &parent->children[i];
+                if (!ours && is_numbered(c.kind) && clean_num(c.designation) == clean_num(b.designation)) {
+                    existing = &parent->children[i];
+                    existing_at = i;
+                }
             }
             if (existing) {
                 bool same = same_words(*existing, b);
                 if (existing->is_repealed() || same) {
                     std::string c = jobs.locate.cite_of(existing);
-                    if (!same) *existing = b;
+                    if (!same) replace_child(*parent, existing_at, b);
                     rep.warnings.push_back(at(op, c + (same ? " already reads as added; nothing to change" : " was repealed; the new provision takes its place"), "amend.exists", Severity::Warning));
                     if (!same) note(op, "added " + c, parent);
                     continue;
@@ -417,7 +421,7 @@ void UnitEdits::add(const Op& op) {
                          "amend.exists");
                     continue;
                 }
-                *existing = b;
+                replace_child(*parent, existing_at, b);
                 rep.warnings.push_back(at(op, c + " already exists; it was restated as the instruction adds it", "amend.exists", Severity::Warning));
                 note(op, "added " + c + " (restated)", parent);
                 continue;
