@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include "model/citation.hpp"
 #include "model/designation.hpp"
 #include "model/tree.hpp"
@@ -220,4 +222,34 @@ TEST_CASE("tree paths: a provision's place read again after an edit, and checked
     c_path.back() = 1000;
     CHECK(at(d.root, c_path) == nullptr);
     CHECK(along(d.root, c_path).empty());
+}
+
+TEST_CASE("section numbers in a code's order: one order, the Code's own on its index") {
+    CHECK(section_number_less("2-57-010", "2-173-030"));
+    CHECK_FALSE(section_number_less("2-173-030", "2-57-010"));
+    CHECK(section_number_less("2-1-9", "2-1-10"));
+    CHECK(section_number_less("1-301.9", "1-301.10"));
+    CHECK(section_number_less("7-2509.02", "7-2509.02a"));
+    CHECK(section_number_less("22-3152", "22-3152.01"));
+    CHECK_FALSE(section_number_less("2-173-042", "2-173-042"));
+    // Every section of the D.C. Code's index comes after the one before it in the same unit, but
+    // for two places where the Code itself is out of step: the Uniform Commercial Code's 28:2-328
+    // listed before 28:2-316.01, and a number written with an en dash (31–3302.06a after 31-3302.06).
+    std::istringstream in(test::slurp(test::source("corpus/dc/code-index.tsv")));
+    std::string line, prev, prev_unit;
+    std::size_t pairs = 0;
+    std::vector<std::string> out_of_order;
+    while (std::getline(in, line)) {
+        if (line.rfind("S\t", 0) != 0) continue;
+        std::size_t t1 = line.find('\t', 2);
+        std::string num = line.substr(2, t1 - 2), unit = line.substr(t1 + 1);
+        if (unit == prev_unit && !prev.empty() && num.front() != '[' && prev.front() != '[') {
+            ++pairs;
+            if (!section_number_less(prev, num)) out_of_order.push_back(prev + " " + num);
+        }
+        prev = num;
+        prev_unit = unit;
+    }
+    CHECK(pairs > 20000);
+    CHECK(out_of_order == std::vector<std::string>{"28:2-328 28:2-316.01", "31-3302.06 31\u20133302.06a"});
 }

@@ -1,5 +1,7 @@
 #include "draft/ordinance.hpp"
 
+#include "model/designation.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -207,29 +209,6 @@ void restate(std::vector<Block>& out, const SectionDiff& s, const Style& st) {
 
 }  // namespace
 
-bool code_order_less(const std::string& a, const std::string& b) {
-    std::size_t i = 0, j = 0;
-    auto digit = [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; };
-    while (i < a.size() && j < b.size()) {
-        if (digit(a[i]) && digit(b[j])) {
-            std::size_t i2 = i, j2 = j;
-            while (i2 < a.size() && digit(a[i2])) ++i2;
-            while (j2 < b.size() && digit(b[j2])) ++j2;
-            std::string x = a.substr(i, i2 - i), y = b.substr(j, j2 - j);
-            x.erase(0, std::min(x.find_first_not_of('0'), x.size()));
-            y.erase(0, std::min(y.find_first_not_of('0'), y.size()));
-            if (x.size() != y.size()) return x.size() < y.size();
-            if (x != y) return x < y;
-            i = i2;
-            j = j2;
-            continue;
-        }
-        if (a[i] != b[j]) return a[i] < b[j];
-        ++i;
-        ++j;
-    }
-    return a.size() - i < b.size() - j;
-}
 
 Ordinance build_ordinance(const ChangeSet& cs, const DraftInput& in, const Style& st) {
     Ordinance o;
@@ -252,7 +231,7 @@ Ordinance build_ordinance(const ChangeSet& cs, const DraftInput& in, const Style
     for (const auto& s : cs.sections)
         if (s.changed()) secs.push_back(&s);
     std::stable_sort(secs.begin(), secs.end(),
-                     [](const SectionDiff* a, const SectionDiff* b) { return code_order_less(a->number, b->number); });
+                     [](const SectionDiff* a, const SectionDiff* b) { return section_number_less(a->number, b->number); });
 
     int n = 0;
     auto clause = [&](const std::string& templ, const std::string& number) {

@@ -64,7 +64,4 @@ std::string ordinance_docx(const Ordinance& o, const Style& style, const docx::W
 // Plain text: the style's textual marks; restated sections indented three spaces per level.
 std::string ordinance_text(const Ordinance& o, const Style& style);
 
-// Orders section numbers as a code does: "2-57-010" before "2-173-042".
-bool code_order_less(const std::string& a, const std::string& b);
-
 }  // namespace amend::draft

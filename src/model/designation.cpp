@@ -177,4 +177,28 @@ NumberStyle classify(std::string_view inner, int depth, const Ladder& ladder,
     return roman;
 }
 
+bool section_number_less(const std::string& a, const std::string& b) {
+    std::size_t i = 0, j = 0;
+    auto digit = [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; };
+    while (i < a.size() && j < b.size()) {
+        if (digit(a[i]) && digit(b[j])) {
+            std::size_t i2 = i, j2 = j;
+            while (i2 < a.size() && digit(a[i2])) ++i2;
+            while (j2 < b.size() && digit(b[j2])) ++j2;
+            std::string x = a.substr(i, i2 - i), y = b.substr(j, j2 - j);
+            x.erase(0, std::min(x.find_first_not_of('0'), x.size()));
+            y.erase(0, std::min(y.find_first_not_of('0'), y.size()));
+            if (x.size() != y.size()) return x.size() < y.size();
+            if (x != y) return x < y;
+            i = i2;
+            j = j2;
+            continue;
+        }
+        if (a[i] != b[j]) return a[i] < b[j];
+        ++i;
+        ++j;
+    }
+    return a.size() - i < b.size() - j;
+}
+
 }  // namespace amend

@@ -46,4 +46,10 @@ std::string next_designation(std::string_view inner, bool roman = false);
 // (equal base and a suffix, or the next value); used to tell sequences apart.
 bool follows(std::string_view prev, std::string_view next, NumberStyle style);
 
+// Orders section numbers as a code does, the one order amend puts sections in (an ordinance's
+// sections, a comparison's, a section added among its neighbours): runs of digits by value, the
+// rest byte by byte, so that "2-57-010" comes before "2-173-042" and "1-301.9" before "1-301.10".
+// On the D.C. Code's index it gives the Code's own order of every section within its unit.
+bool section_number_less(const std::string& a, const std::string& b);
+
 }  // namespace amend

@@ -7,6 +7,7 @@
 
 #include "draft/ordinance.hpp"
 #include "pipeline/documents.hpp"
+#include "model/designation.hpp"
 #include "pipeline/inputs.hpp"
 #include "pipeline/jobs.hpp"
 #include "pipeline/output_set.hpp"
@@ -47,7 +48,7 @@ Outcome run_compare(const CompareOptions& o, std::ostream& out, std::ostream& er
     std::set<std::string> numbers;
     for (const auto& r : results) numbers.insert(r.report.changed_sections.begin(), r.report.changed_sections.end());
     std::vector<std::string> order(numbers.begin(), numbers.end());
-    std::stable_sort(order.begin(), order.end(), draft::code_order_less);
+    std::stable_sort(order.begin(), order.end(), section_number_less);
     auto by_number = [](const Document& d) {
         std::map<std::string, const Provision*> m;
         for (const Provision* s : sections_of(d.root)) m.emplace(s->designation, s);

@@ -1,4 +1,5 @@
 #include "pipeline/output_set.hpp"
+#include "model/designation.hpp"
 
 #include <algorithm>
 #include <set>
@@ -37,7 +38,7 @@ void add_site(OutputSet& files, const ApplyResult& r, const SiteInputs& in) {
     files.add("changes.json", render_json(cs));
     // The site lists the sections in code order, as the ordinance does (2-57-010 before 2-173-042).
     std::stable_sort(cs.sections.begin(), cs.sections.end(),
-                     [](const SectionDiff& a, const SectionDiff& b) { return draft::code_order_less(a.number, b.number); });
+                     [](const SectionDiff& a, const SectionDiff& b) { return section_number_less(a.number, b.number); });
     SiteInfo info;
     info.title = report.title.empty() ? "Amendments" : report.title;
     info.proposal = in.proposal;

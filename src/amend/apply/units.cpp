@@ -314,26 +314,9 @@ void UnitEdits::add(const Op& op) {
                     holder = &jobs.locate.parent_for_edit(s);
                     break;
                 }
-            auto num_less = [](const std::string& a, const std::string& c) {
-                auto split = [](const std::string& s) {
-                    std::vector<std::pair<long, std::string>> parts;
-                    std::size_t i = 0;
-                    while (i < s.size()) {
-                        std::size_t j = i;
-                        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
-                        long v = j > i ? std::atol(s.substr(i, j - i).c_str()) : 0;
-                        std::size_t k = j;
-                        while (k < s.size() && s[k] != '-' && s[k] != '.' && s[k] != ':') ++k;
-                        parts.emplace_back(v, s.substr(j, k - j));
-                        i = k + 1;
-                    }
-                    return parts;
-                };
-                return split(a) < split(c);
-            };
             std::size_t pos = holder->children.size();
             for (std::size_t i = 0; i < holder->children.size(); ++i)
-                if (holder->children[i].kind == Kind::Section && num_less(b.designation, holder->children[i].designation)) {
+                if (holder->children[i].kind == Kind::Section && section_number_less(b.designation, holder->children[i].designation)) {
                     pos = i;
                     break;
                 }
