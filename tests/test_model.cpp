@@ -101,6 +101,15 @@ TEST_CASE("eIds are computed from the path and parse back") {
     def.designation = "Domestic violence";
     ProvisionPath dchain{&sec, &def};
     CHECK(eid_of(dchain) == "sec_2-173-042__def_Domestic-violence");
+    // The page anchors, computed here for every provision, numbered or not.
+    CHECK(anchor_of(citation_of(chain)) == "2-173-042(c)(4)");
+    CHECK(anchor_of(citation_of(dchain)) == "2-173-042:Domestic-violence");
+    CHECK(eid_unnumbered(eid_of(chain), Kind::History, 1) == "sec_2-173-042__subsec_c__para_4__history_1");
+    CHECK(anchor_unnumbered("2-173-042(c)", Kind::Text, 2) == "2-173-042(c)-text-2");
+    CHECK(anchor_removed("2-173-042(c)(4)") == "was-2-173-042(c)(4)");
+    CHECK(is_removed_anchor(anchor_removed("2-173-042(c)(4)")));
+    CHECK_FALSE(is_removed_anchor("2-173-042(c)(4)"));
+    CHECK(anchor_proposed(2, "2-173-042(e)") == "p2-new-2-173-042(e)");
     auto dback = parse_eid("sec_2-57-010__def_Domestic-violence");
     REQUIRE(dback);
     CHECK(dback->str() == "the definition of \"Domestic violence\" in 2-57-010");

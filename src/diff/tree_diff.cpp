@@ -166,17 +166,6 @@ std::string key_of(const Provision& p) {
     return "";
 }
 
-// The anchor of an addressable provision, from its citation: "2-173-042(c)(4)", "2-57-010:Coercion".
-std::string anchor_of(const Citation& c) {
-    std::string s = c.section;
-    for (const auto& d : c.path) s += "(" + d + ")";
-    if (!c.term.empty()) {
-        s += ":";
-        for (char ch : c.term) s += ch == ' ' ? '-' : ch;
-    }
-    return s;
-}
-
 // One side of the walk: the chain of addressable provisions down to here, and the anchors.
 struct Side {
     std::vector<Citation> chain;          // of each addressable provision down to here
@@ -225,7 +214,7 @@ public:
         } else {
             c.old_p = &p;
             enter(p, s, ord, c.old_citation, c.old_eid);
-            c.anchor = "was-" + s.anchor;
+            c.anchor = anchor_removed(s.anchor);
         }
         out_.changes.push_back(std::move(c));
         std::map<Kind, std::size_t> ords;
@@ -273,8 +262,8 @@ private:
         } else {
             // Not addressable: cited by its parent; the eId names its kind and place.
             citation = s.cites.empty() ? "" : s.cites.back();
-            eid = (s.eids.empty() ? "" : s.eids.back()) + "__" + kind_name(p.kind) + "_" + std::to_string(ord);
-            s.anchor = parent_anchor + "-" + kind_name(p.kind) + "-" + std::to_string(ord);
+            eid = eid_unnumbered(s.eids.empty() ? "" : s.eids.back(), p.kind, ord);
+            s.anchor = anchor_unnumbered(parent_anchor, p.kind, ord);
         }
     }
 

@@ -116,6 +116,30 @@ std::string eid_below(const std::string& parent_eid, const Provision& p) {
     return s;
 }
 
+std::string eid_unnumbered(const std::string& parent_eid, Kind k, std::size_t ord) {
+    return parent_eid + "__" + kind_name(k) + "_" + std::to_string(ord);
+}
+
+std::string anchor_of(const Citation& c) {
+    std::string s = c.section;
+    for (const auto& d : c.path) s += "(" + d + ")";
+    if (!c.term.empty()) {
+        s += ":";
+        for (char ch : c.term) s += ch == ' ' ? '-' : ch;
+    }
+    return s;
+}
+
+std::string anchor_unnumbered(const std::string& parent_anchor, Kind k, std::size_t ord) {
+    return parent_anchor + "-" + kind_name(k) + "-" + std::to_string(ord);
+}
+
+std::string anchor_removed(const std::string& anchor) { return "was-" + anchor; }
+
+bool is_removed_anchor(const std::string& anchor) { return anchor.rfind("was-", 0) == 0; }
+
+std::string anchor_proposed(std::size_t n, const std::string& citation) { return "p" + std::to_string(n) + "-new-" + citation; }
+
 Citation citation_of(const ProvisionPath& chain) {
     Citation c;
     for (const Provision* p : chain) c = citation_below(std::move(c), *p);

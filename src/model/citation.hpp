@@ -33,7 +33,20 @@ std::string eid_of(const ProvisionPath& chain);
 // The same one step down, from the parent's (empty ones above a section): for walks down a tree.
 Citation citation_below(Citation parent, const Provision& p);
 std::string eid_below(const std::string& parent_eid, const Provision& p);
+// A provision that no designation names (a history note, a paragraph of text) has its kind and
+// its place among its parent's children of that kind (1-based): "sec_2-173-042__history_1".
+std::string eid_unnumbered(const std::string& parent_eid, Kind k, std::size_t ord);
 std::optional<Citation> parse_eid(std::string_view eid);
+// The anchors of a page (an HTML id): an addressable provision's from its citation,
+// "2-173-042(c)(4)", "2-57-010:Coercion"; an unnumbered one's from its parent's, its kind and
+// place, "2-173-042-history-1"; a provision removed has its own beside the one that took its
+// place, "was-2-173-042(c)(4)".
+std::string anchor_of(const Citation& c);
+std::string anchor_unnumbered(const std::string& parent_anchor, Kind k, std::size_t ord);
+std::string anchor_removed(const std::string& anchor);
+bool is_removed_anchor(const std::string& anchor);
+// A comparison's row for a provision only proposal `n` (1-based) adds: "p2-new-2-173-042(e)".
+std::string anchor_proposed(std::size_t n, const std::string& citation);
 std::string eid_prefix(Kind k);  // "subsec"
 
 // Finds the provision a citation names; nullptr when there is none.

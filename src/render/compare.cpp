@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 
+#include "model/citation.hpp"
 #include "model/parallel.hpp"
 #include "render/doc.hpp"
 #include "render/parts.hpp"
@@ -57,7 +58,7 @@ std::vector<Row> rows_of(const std::vector<ComparedProposal>& ps, std::size_t k)
                 row.depth = c.depth;
                 if (row.citation.empty()) row.citation = c.old_citation;
                 // The anchor the redlines use ("2-57-010:Coercion"), from a proposal that keeps it.
-                if (row.id.empty() || (row.id.rfind("was-", 0) == 0 && c.type != ChangeType::Deleted)) row.id = c.anchor;
+                if (row.id.empty() || (is_removed_anchor(row.id) && c.type != ChangeType::Deleted)) row.id = c.anchor;
                 after = it->second + 1;
                 continue;
             }
@@ -66,7 +67,7 @@ std::vector<Row> rows_of(const std::vector<ComparedProposal>& ps, std::size_t k)
             extra.cells[i] = &c;
             extra.depth = c.depth;
             extra.citation = c.new_citation;
-            extra.id = "p" + std::to_string(i + 1) + "-new-" + c.new_citation;
+            extra.id = anchor_proposed(i + 1, c.new_citation);
             inserted[after].push_back(std::move(extra));
         }
     }
