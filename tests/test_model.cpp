@@ -4,6 +4,7 @@
 
 #include "model/citation.hpp"
 #include "model/designation.hpp"
+#include "model/rich_text.hpp"
 #include "model/tree.hpp"
 #include "pipeline/inputs.hpp"
 #include "support.hpp"
@@ -261,4 +262,23 @@ TEST_CASE("section numbers in a code's order: one order, the Code's own on its i
     }
     CHECK(pairs > 20000);
     CHECK(out_of_order == std::vector<std::string>{"28:2-328 28:2-316.01", "31-3302.06 31\u20133302.06a"});
+}
+
+TEST_CASE("the one rich-text edit: marks and the ledger's spans move with the words") {
+    // 2-173-042(c)(1)'s words with a mark on "outstanding criminal warrant" and a ledger span on "subject".
+    RichText rt;
+    rt.text = "the subject of an outstanding criminal warrant;";
+    rt.marks.push_back(Markup{18, 46, "em", {}});
+    rt.changed.mut().push_back(Changed{4, 11, "a.md:3"});
+    // "subject" → "person named", "outstanding " struck: two edits in one pass.
+    rich_edit(rt, {Edit{4, 11, "person named"}, Edit{18, 30, ""}});
+    CHECK(rt.text == "the person named of an criminal warrant;");
+    REQUIRE(rt.marks.size() == 1);
+    CHECK(rt.text.substr(rt.marks[0].begin, rt.marks[0].end - rt.marks[0].begin) == "criminal warrant");
+    REQUIRE(rt.changed->size() == 1);
+    CHECK(rt.text.substr((*rt.changed)[0].begin, (*rt.changed)[0].end - (*rt.changed)[0].begin) == "person named");
+    // A mark that ends inside a replaced run ends where the replacement does.
+    rich_replace(rt, 23, 39, "felony charge");
+    CHECK(rt.text == "the person named of an felony charge;");
+    CHECK(rt.text.substr(rt.marks[0].begin, rt.marks[0].end - rt.marks[0].begin) == "felony charge");
 }

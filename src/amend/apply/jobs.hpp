@@ -16,6 +16,7 @@
 #include "amend/restatement.hpp"
 #include "model/citation.hpp"
 #include "model/designation.hpp"
+#include "model/rich_text.hpp"
 #include "model/text.hpp"
 #include "model/tree.hpp"
 
@@ -41,11 +42,6 @@ struct Hit {
 struct CodifiedNeedle {
     rx::Regex re;
     std::vector<std::string> refs;  // each reference's key, in order: the law's section ("908") or unit ("this title")
-};
-
-struct Edit {
-    std::size_t begin, end;
-    std::string with;
 };
 
 // An edit of `txt` widened over the editor's brackets next to it whose words the inserted
@@ -98,11 +94,6 @@ std::optional<CodifiedNeedle> codified_needle(const std::string& needle);
 void find_codified(Provision* node, bool heading, const CodifiedNeedle& cn, std::vector<Hit>& out,
                    std::vector<std::vector<std::string>>& cites);
 
-// Applies non-overlapping edits (sorted by begin) in one pass, moving the markup spans with the
-// text: a span end inside a replaced run moves to the end of the replacement.
-void rich_edit(RichText& rt, const std::vector<Edit>& edits);
-
-void rich_replace(RichText& rt, std::size_t b, std::size_t e, const std::string& with);
 
 bool only_punct(const std::string& s);
 

@@ -1,4 +1,5 @@
 #include "amend/dc/codify.hpp"
+#include "model/rich_text.hpp"
 
 #include <algorithm>
 #include "parse/regex.hpp"
@@ -280,31 +281,24 @@ bool code_cites(RichText& rt, const LawAnchor& a) {
         swaps.push_back(std::move(w));
     }
     if (swaps.empty()) return any;
-    std::string text;
-    std::vector<Markup> marks;
-    auto moved = [&](std::uint32_t at) {  // where an offset outside every swap goes
-        long shift = 0;
-        for (const auto& w : swaps)
-            if (w.end <= at) shift += static_cast<long>(w.with.size()) - static_cast<long>(w.end - w.begin);
-        return static_cast<std::uint32_t>(static_cast<long>(at) + shift);
-    };
-    std::uint32_t from = 0;
+    // The words swapped take their own <cite> marks; the law's marks inside them go with them.
+    std::vector<Markup> cites;
+    std::vector<Edit> edits;
+    long shift = 0;
     for (const auto& w : swaps) {
-        text.append(rt.text, from, w.begin - from);
-        auto b = static_cast<std::uint32_t>(text.size());
-        text += w.with;
-        marks.push_back(Markup{b, static_cast<std::uint32_t>(text.size()), "cite", {Attr{"path", w.path}}});
-        from = w.end;
+        auto b = static_cast<std::uint32_t>(static_cast<long>(w.begin) + shift);
+        cites.push_back(Markup{b, static_cast<std::uint32_t>(b + w.with.size()), "cite", {Attr{"path", w.path}}});
+        shift += static_cast<long>(w.with.size()) - static_cast<long>(w.end - w.begin);
+        edits.push_back(Edit{w.begin, w.end, w.with});
     }
-    text.append(rt.text, from, std::string::npos);
-    for (const auto& m : rt.marks) {
-        bool clear = std::all_of(swaps.begin(), swaps.end(), [&](const Swap& w) { return m.end <= w.begin || m.begin >= w.end; });
-        if (clear) marks.push_back(Markup{moved(m.begin), moved(m.end), m.tag, m.attrs});
-    }
-    std::stable_sort(marks.begin(), marks.end(),
+    std::erase_if(rt.marks, [&](const Markup& m) {
+        return !std::all_of(swaps.begin(), swaps.end(), [&](const Swap& w) { return m.end <= w.begin || m.begin >= w.end; });
+    });
+    rich_edit(rt, edits);
+    cites.insert(cites.end(), rt.marks.begin(), rt.marks.end());
+    std::stable_sort(cites.begin(), cites.end(),
                      [](const Markup& x, const Markup& y) { return x.begin != y.begin ? x.begin < y.begin : x.end > y.end; });
-    rt.text = std::move(text);
-    rt.marks = std::move(marks);
+    rt.marks = std::move(cites);
     return true;
 }
 
@@ -313,25 +307,9 @@ bool code_cites(RichText& rt, const LawAnchor& a) {
 void dc_codify(Provision& p, const LawAnchor& anchor) {
     for (RichText* rt : {&p.text, &p.heading}) {
         // The dates an amendment's words give (effective_dates), the markup after them moved.
-        auto dates = effective_dates(rt->text);
-        for (auto it = dates.rbegin(); it != dates.rend(); ++it) {
-            auto [b, e] = it->first;
-            long shift = static_cast<long>(it->second.size()) - static_cast<long>(e - b);
-            std::vector<Markup> kept;
-            for (auto m : rt->marks) {
-                if (m.end <= b) kept.push_back(m);
-                else if (m.begin >= e) {
-                    m.begin = static_cast<std::uint32_t>(static_cast<long>(m.begin) + shift);
-                    m.end = static_cast<std::uint32_t>(static_cast<long>(m.end) + shift);
-                    kept.push_back(m);
-                } else if (m.begin <= b && m.end >= e) {
-                    m.end = static_cast<std::uint32_t>(static_cast<long>(m.end) + shift);
-                    kept.push_back(m);
-                }
-            }
-            rt->text.replace(b, e - b, it->second);
-            rt->marks = std::move(kept);
-        }
+        std::vector<Edit> dates;
+        for (const auto& [span, with] : effective_dates(rt->text)) dates.push_back(Edit{span.first, span.second, with});
+        rich_edit(*rt, dates);
         // Where the codifier marked the law's references, it converted those and no others.
         if (code_cites(*rt, anchor)) continue;
         std::string t = dc_codify(rt->text, anchor);
