@@ -5,6 +5,7 @@
 #include "model/citation.hpp"
 #include "model/designation.hpp"
 #include "model/rich_text.hpp"
+#include "model/text.hpp"
 #include "model/tree.hpp"
 #include "pipeline/inputs.hpp"
 #include "support.hpp"
@@ -281,4 +282,14 @@ TEST_CASE("the one rich-text edit: marks and the ledger's spans move with the wo
     rich_replace(rt, 23, 39, "felony charge");
     CHECK(rt.text == "the person named of an felony charge;");
     CHECK(rt.text.substr(rt.marks[0].begin, rt.marks[0].end - rt.marks[0].begin) == "felony charge");
+}
+
+TEST_CASE("white space: one fold of line breaks, the ends kept; the blanks at the ends trimmed") {
+    // 2-173-042(c)'s lead-in as D.C.-style XML spreads it over lines.
+    const std::string xml = "  (c) The prohibitions set forth\n      in subsection (b)\tshall not apply ";
+    CHECK(fold_line_breaks(xml) == "  (c) The prohibitions set forth in subsection (b)\tshall not apply ");
+    CHECK(fold_line_breaks("no break  here") == "no break  here");
+    CHECK(fold_line_breaks("\r\n") == " ");
+    CHECK(trim_blanks(fold_line_breaks(xml)) == "(c) The prohibitions set forth in subsection (b)\tshall not apply");
+    CHECK(collapse_ws(xml) == "(c) The prohibitions set forth in subsection (b) shall not apply");
 }

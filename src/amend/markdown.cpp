@@ -6,6 +6,8 @@
 
 #include "model/diagnostic.hpp"
 
+#include "model/text.hpp"
+
 namespace amend {
 
 namespace {
@@ -14,12 +16,6 @@ struct NodeDeleter {
     void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
-std::string trim(const std::string& s) {
-    std::size_t b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return {};
-    std::size_t e = s.find_last_not_of(" \t");
-    return s.substr(b, e - b + 1);
-}
 
 struct Reader {
     const std::string& path;
@@ -33,7 +29,7 @@ struct Reader {
         for (int l = sl; l <= el && l >= 1 && static_cast<std::size_t>(l) <= lines.size(); ++l) {
             std::string line = lines[static_cast<std::size_t>(l - 1)];
             if (l == sl) line = line.substr(std::min(line.size(), static_cast<std::size_t>(std::max(0, sc - 1))));
-            line = trim(line);
+            line = trim_blanks(line);
             if (line.empty()) continue;
             if (!out.empty()) out += " ";
             out += line;
@@ -131,7 +127,7 @@ AmendmentDoc read_markdown_amendment(const std::string& input, const std::string
         if (type == CMARK_NODE_HEADING) {
             std::string h = r.source_of(c);
             std::size_t k = h.find_first_not_of('#');
-            h = trim(k == std::string::npos ? std::string() : h.substr(k));
+            h = trim_blanks(k == std::string::npos ? std::string() : h.substr(k));
             if (doc.title.empty() && cmark_node_get_heading_level(c) == 1) doc.title = h;
             continue;
         }
@@ -148,7 +144,7 @@ AmendmentDoc read_markdown_amendment(const std::string& input, const std::string
                 it.line = line;
                 it.col = cmark_node_get_start_column(c);
                 it.designation = text.substr(0, dot + 1);
-                it.text = trim(text.substr(dot + 1));
+                it.text = trim_blanks(text.substr(dot + 1));
                 doc.items.push_back(std::move(it));
                 seen_list = true;
                 continue;
@@ -171,13 +167,13 @@ AmendmentDoc read_markdown_amendment(const std::string& input, const std::string
             for (int l = sl; l <= el; ++l) {
                 const std::string& s = r.lines.at(static_cast<std::size_t>(l - 1));
                 std::size_t colon = s.find(':');
-                std::string key = colon == std::string::npos ? "" : trim(s.substr(0, colon));
+                std::string key = colon == std::string::npos ? "" : trim_blanks(s.substr(0, colon));
                 bool ok = !key.empty() && key.size() < 40 && key.find_first_of(" \t") == std::string::npos;
                 if (!ok) {
                     all_meta = false;
                     break;
                 }
-                kv.emplace_back(key, trim(s.substr(colon + 1)));
+                kv.emplace_back(key, trim_blanks(s.substr(colon + 1)));
             }
             if (all_meta) for (auto& p : kv) doc.meta.push_back(p);
             else doc.meta.emplace_back("recital", r.source_of(c));

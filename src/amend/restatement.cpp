@@ -80,7 +80,6 @@ std::string unescape(const std::string& s) {
     return out;
 }
 
-std::string trim(const std::string& s);
 
 std::vector<Segment> segments_of(const std::string& raw, const std::string& file, int line) {
     std::vector<Segment> segs;
@@ -133,16 +132,11 @@ std::vector<Segment> segments_of(const std::string& raw, const std::string& file
     // the spaces around it: the two marks touch, as they did before it was put there.
     for (std::size_t k = 1; k + 1 < segs.size(); ++k)
         if (segs[k].type == Segment::Type::Equal && segs[k - 1].type == Segment::Type::Delete &&
-            segs[k + 1].type == Segment::Type::Insert && trim(segs[k].text) == "\xE2\x86\x92")
+            segs[k + 1].type == Segment::Type::Insert && trim_blanks(segs[k].text) == "\xE2\x86\x92")
             segs.erase(segs.begin() + static_cast<std::ptrdiff_t>(k));
     return segs;
 }
 
-std::string trim(const std::string& s) {
-    std::size_t b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
 
 // "Term" means ...: the term of a definition, or "" for other text (a quoted form or notice is
 // plain text), by the words after the quoted term as the text layout reads them.
@@ -159,7 +153,7 @@ std::string defined_term(const std::string& body) {
 
 bool is_elision(const std::string& t) {
     std::string l = ascii_lower(t);
-    return l.find("omitted text is unaffected") != std::string::npos || trim(l) == "* * *" || trim(l) == "***";
+    return l.find("omitted text is unaffected") != std::string::npos || trim_blanks(l) == "* * *" || trim_blanks(l) == "***";
 }
 
 // "(b) (1) Unless ..." → designations {"b", "1"} and the rest. A codifier's bracketed designation
@@ -240,7 +234,7 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
         if (e == std::string::npos) e = q.text.size();
         std::string l = q.text.substr(i, e - i);
         std::size_t lead = l.find_first_not_of(" \t");
-        std::string t = trim(l);
+        std::string t = trim_blanks(l);
         if (t.empty()) {
             if (!cur.text.empty()) raw.push_back(cur);
             cur = Raw{};
@@ -292,16 +286,16 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
         }
         if (out.empty() && (starts_section_line(p.old_text) || starts_section_line(p.new_text))) {
             p.depth = 0;
-            p.old_body = trim(p.old_text);
-            p.new_body = trim(p.new_text);
+            p.old_body = trim_blanks(p.old_text);
+            p.new_body = trim_blanks(p.new_text);
             out.push_back(std::move(p));
             continue;
         }
         std::vector<bool> ob, nb;
         auto od = split_designations(p.old_text, p.old_body, &ob);
         auto nd = split_designations(p.new_text, p.new_body, &nb);
-        p.old_body = trim(p.old_body);
-        p.new_body = trim(p.new_body);
+        p.old_body = trim_blanks(p.old_body);
+        p.new_body = trim_blanks(p.new_body);
         const auto& ds = !od.empty() ? od : nd;
         if (ds.empty()) {
             p.depth = depth + 1;  // an unnumbered paragraph (a definition, a lead-in) below the last provision

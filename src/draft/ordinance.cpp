@@ -1,6 +1,7 @@
 #include "draft/ordinance.hpp"
 
 #include "model/designation.hpp"
+#include "model/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -15,23 +16,7 @@ using RunKind = Run::Kind;
 // A restated provision is one paragraph: text read from XML over several lines is folded, each
 // run of spaces with a line break in it to one space. A piece of a word diff keeps the spaces at
 // its ends ("Restriction." and "(a)" stay apart).
-std::string folded(const std::string& text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t j = text.find_first_not_of(" \t\r\n", i);
-        if (j == i) {
-            j = text.find_first_of(" \t\r\n", i);
-            if (j == std::string::npos) j = text.size();
-            out.append(text, i, j - i);
-        } else {
-            if (j == std::string::npos) j = text.size();
-            std::string gap = text.substr(i, j - i);
-            out += gap.find_first_of("\r\n") == std::string::npos ? gap : " ";
-        }
-        i = j;
-    }
-    return out;
-}
+std::string folded(const std::string& text) { return fold_line_breaks(text); }
 
 void push(std::vector<Run>& runs, RunKind kind, const std::string& text) {
     std::string s = folded(text);

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <string>
+#include <string_view>
 
 namespace amend {
 
@@ -31,6 +32,27 @@ inline std::string collapse_ws(const std::string& s) {
         if (sp && !out.empty()) out += ' ';
         sp = false;
         out += c;
+    }
+    return out;
+}
+
+// Each run of white space that holds a line break as one space, the other runs as they are, the
+// ends included (text read from XML over several lines, as one paragraph).
+inline std::string fold_line_breaks(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t j = text.find_first_not_of(" \t\r\n", i);
+        if (j == i) {
+            j = text.find_first_of(" \t\r\n", i);
+            if (j == std::string::npos) j = text.size();
+            out.append(text, i, j - i);
+        } else {
+            if (j == std::string::npos) j = text.size();
+            std::string_view gap = std::string_view(text).substr(i, j - i);
+            if (gap.find_first_of("\r\n") == std::string_view::npos) out += gap;
+            else out += ' ';
+        }
+        i = j;
     }
     return out;
 }

@@ -1,5 +1,7 @@
 #include "parse/text_layout.hpp"
 
+#include "model/text.hpp"
+
 #include "parse/regex.hpp"
 #include <cstring>
 
@@ -692,20 +694,9 @@ std::string write_text(const Document& doc, int file_index) {
 // folded to one space, and no white space at its ends.
 std::string one_line(const std::string& s) {
     if (s.find_first_of("\n\r") == std::string::npos) return s;
-    std::string out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
-            std::size_t j = i;
-            bool brk = false;
-            while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) brk |= s[j] == '\n' || s[j] == '\r', ++j;
-            if (!out.empty() && j < s.size()) out += brk ? std::string(" ") : s.substr(i, j - i);
-            i = j;
-            continue;
-        }
-        out += s[i++];
-    }
-    return out;
+    std::string f = fold_line_breaks(s);
+    std::size_t b = f.find_first_not_of(" \t"), e = f.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : f.substr(b, e - b + 1);
 }
 
 }  // namespace amend
