@@ -8,6 +8,12 @@
 #include "pipeline/jobs.hpp"
 #include "model/diagnostic.hpp"
 
+// --jurisdiction on the commands that apply amendments.
+static void jurisdiction_option(CLI::App* sub, std::string& into) {
+    sub->add_option("--jurisdiction", into, "dc|general: whose codifier's conventions (default: the code's own; D.C. for the Council's XML)")
+        ->check(CLI::IsMember({"dc", "general"}));
+}
+
 int main(int argc, char** argv) {
     using namespace amend;
     CLI::App app{"amend: apply amendments to a code of law and show what they change"};
@@ -43,8 +49,7 @@ int main(int argc, char** argv) {
         ->required();
     a->add_option("-o,--output", apply.out_dir, "the folder to write to")->required();
     a->add_flag("--strict", apply.strict, "instructions naming sections not in the code given are failures");
-    a->add_option("--jurisdiction", apply.jurisdiction, "dc|general: whose codifier's conventions (default: the code's own; D.C. for the Council's XML)")
-        ->check(CLI::IsMember({"dc", "general"}));
+    jurisdiction_option(a, apply.jurisdiction);
     a->add_flag("--timings", apply.timings, "print the time of each stage to standard error");
     a->add_option("--code-index", apply.code_index, "a D.C. Code index (amend index); default: the one built in");
     a->add_flag("--whole-code", apply.whole_code, "also write the whole amended code (DIR/whole-code.txt)");
@@ -54,8 +59,7 @@ int main(int argc, char** argv) {
     c->add_option("CODE", check.code, "code files or folders")->required();
     c->add_option("--amendments", check.amendments, "the amendment document")->required();
     c->add_flag("--strict", check.strict, "instructions naming sections not in the code given are failures");
-    c->add_option("--jurisdiction", check.jurisdiction, "dc|general: whose codifier's conventions (default: the code's own; D.C. for the Council's XML)")
-        ->check(CLI::IsMember({"dc", "general"}));
+    jurisdiction_option(c, check.jurisdiction);
     c->add_option("--code-index", check.code_index, "a D.C. Code index (amend index); default: the one built in");
 
     CompareOptions compare;
@@ -65,8 +69,7 @@ int main(int argc, char** argv) {
         ->required();
     cm->add_option("-o,--output", compare.out_dir, "the folder to write to")->required();
     cm->add_flag("--strict", compare.strict, "instructions naming sections not in the code given are failures");
-    cm->add_option("--jurisdiction", compare.jurisdiction, "dc|general: whose codifier's conventions (default: the code's own; D.C. for the Council's XML)")
-        ->check(CLI::IsMember({"dc", "general"}));
+    jurisdiction_option(cm, compare.jurisdiction);
 
     DraftOptions draft;
     auto* dr = app.add_subcommand("draft", "write the ordinance that enacts the amendments, in a jurisdiction's form");

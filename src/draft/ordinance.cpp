@@ -13,13 +13,10 @@ namespace {
 using ChangeType = ProvisionChange::Type;
 using RunKind = Run::Kind;
 
-// A restated provision is one paragraph: text read from XML over several lines is folded, each
-// run of spaces with a line break in it to one space. A piece of a word diff keeps the spaces at
-// its ends ("Restriction." and "(a)" stay apart).
-std::string folded(const std::string& text) { return fold_line_breaks(text); }
-
 void push(std::vector<Run>& runs, RunKind kind, const std::string& text) {
-    std::string s = folded(text);
+    // A restated provision is one paragraph: text read from XML over several lines is folded; a
+    // piece of a word diff keeps the spaces at its ends ("Restriction." and "(a)" stay apart).
+    std::string s = fold_line_breaks(text);
     // No space to open a paragraph, nor two where a separator meets a field's own.
     if (runs.empty() || (runs.back().kind == kind && runs.back().text.back() == ' ')) s.erase(0, s.find_first_not_of(' '));
     if (s.empty()) return;
@@ -193,7 +190,6 @@ void restate(std::vector<Block>& out, const SectionDiff& s, const Style& st) {
 }
 
 }  // namespace
-
 
 Ordinance build_ordinance(const ChangeSet& cs, const DraftInput& in, const Style& st) {
     Ordinance o;

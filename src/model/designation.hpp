@@ -49,7 +49,8 @@ bool follows(std::string_view prev, std::string_view next, NumberStyle style);
 // Orders section numbers as a code does, the one order amend puts sections in (an ordinance's
 // sections, a comparison's, a section added among its neighbours): runs of digits by value, the
 // rest byte by byte, so that "2-57-010" comes before "2-173-042" and "1-301.9" before "1-301.10".
-// On the D.C. Code's index it gives the Code's own order of every section within its unit.
+// On the D.C. Code's index it gives the Code's own order of the sections within each unit, but
+// where the Code itself is out of step (tests/test_model.cpp names the two places).
 bool section_number_less(const std::string& a, const std::string& b);
 
 }  // namespace amend

@@ -375,16 +375,13 @@ void UnitEdits::add(const Op& op) {
             Provision* parent = op.after ? target : parent_for(target, b);
             int pdepth = parent == target ? tdepth : jobs.locate.depth_in_section(parent);
             set_kinds(b, pdepth + 1);
-            Provision* existing = nullptr;
-            std::size_t existing_at = 0;
+            std::size_t existing_at = parent->children.size();  // the last one so designated, if any
             for (std::size_t i = 0; i < parent->children.size(); ++i) {
                 const Provision& c = parent->children[i];
                 bool ours = parent == placed_in && i >= placed_from && i < placed_to;  // added by this op just now
-                if (!ours && is_numbered(c.kind) && clean_num(c.designation) == clean_num(b.designation)) {
-                    existing = &parent->children[i];
-                    existing_at = i;
-                }
+                if (!ours && is_numbered(c.kind) && clean_num(c.designation) == clean_num(b.designation)) existing_at = i;
             }
+            Provision* existing = existing_at < parent->children.size() ? &parent->children[existing_at] : nullptr;
             if (existing) {
                 bool same = same_words(*existing, b);
                 if (existing->is_repealed() || same) {
