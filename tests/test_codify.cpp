@@ -453,6 +453,49 @@ TEST_CASE("codify: a law's new section numbered in the law restates the section 
     CHECK(other.report.skipped[0].message.find("new section 3c is numbered in the law, not in the code given") != std::string::npos);
 }
 
+TEST_CASE("codify: an amendment the Code says identical emergency legislation made already changes nothing, with a warning") {
+    // § 5-1401 as the Code held it before D.C. Law 24-45: its § 3072(a) had been made by § 3072(a) of D.C. Act 24-159.
+    auto section = [](const std::string& also, const std::string& path) {
+        return "  <num>5-1401</num>\n  <text>*NOTE: This section has been amended by emergency legislation with identical "
+               "permanent legislation that will become effective in December, 2021.*</text>\n" +
+               also + "  <heading>Definitions.</heading>\n"
+               "  <para>\n    <num>(1)</num>\n    <text>\"CME\" means the Chief Medical Examiner within the OCME.</text>\n  </para>\n"
+               "  <para>\n    <num>(1A)</num>\n    <text>\"District\" means the District of Columbia.</text>\n  </para>\n"
+               "  <annotations>\n    <annotation history=\"false\" type=\"Emergency Legislation\" doc=\"D.C. Act 24-159\" path=\"" +
+               path + "\">For temporary (90 days) amendment of this section, see § 3072(a) of Fiscal Year 2022 Budget Support "
+               "Emergency Act of 2021.</annotation>\n  </annotations>\n";
+    };
+    const std::string law =
+        "    <context>\n      <section>\n        <num>3072</num>\n        <text>The Establishment of the Office of the Chief "
+        "Medical Examiner Act of 2000, effective October 19, 2000 (D.C. Law 13-172; D.C. Official Code § 5-1401 et seq.), is "
+        "amended as follows:</text>\n      </section>\n    </context>\n"
+        "    <para>\n      <num>(a)</num>\n      <text>Section 2902 (D.C. Official Code § 5-1401) is amended as follows:</text>\n"
+        "      <para>\n        <num>(1)</num>\n        <text>Paragraph (1) is redesignated as paragraph (1A).</text>\n      </para>\n"
+        "      <para>\n        <num>(2)</num>\n        <text>A new paragraph (1) is added to read as follows:</text>\n"
+        "        <include>\n          <para>\n            <num>(1)</num>\n            <text>\"CME\" means the Chief Medical "
+        "Examiner within the OCME.</text>\n          </para>\n        </include>\n        <aftertext>.</aftertext>\n"
+        "      </para>\n    </para>\n";
+    ApplyResult r = apply_dc_xml("identical-emergency", section("", "§3072|(a)"), "D.C. Law 24-45", "5-1401", law);
+    REQUIRE(r.report.ok());
+    CHECK(r.report.changed_sections.empty());
+    REQUIRE(r.report.warnings.size() == 2);
+    CHECK(r.report.warnings[0].message ==
+          "5-1401 was amended already by § 3072(a) of D.C. Act 24-159, emergency legislation identical to this law's 3072(a) "
+          "(the Code's note on the section says so); nothing changed");
+    CHECK(r.report.warnings[0].code == "amend.applied-already");
+    // The emergency act made another unit of its law: this amendment is this law's own, and (1A) stands in its way.
+    ApplyResult other = apply_dc_xml("identical-emergency-other", section("", "§3072|(b)"), "D.C. Law 24-45", "5-1401", law);
+    REQUIRE_FALSE(other.report.ok());
+    CHECK(other.report.failures[0].message == "cannot redesignate 5-1401(1) as (1A): 5-1401(1A) already exists");
+    // Another act's temporary text stands in the section as well: the codifier applies the law again, and so does amend.
+    ApplyResult mixed = apply_dc_xml("identical-emergency-mixed",
+                                     section("  <text>*NOTE: This section includes amendments by temporary legislation that "
+                                             "will expire on March 11, 2022.*</text>\n",
+                                             "§3072|(a)"),
+                                     "D.C. Law 24-45", "5-1401", law);
+    CHECK_FALSE(mixed.report.ok());
+}
+
 namespace {
 
 // § 47-2851.21 as the Code held it before D.C. Law 25-217: held back by § 9 of D.C. Law 24-333.

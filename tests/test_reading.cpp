@@ -143,7 +143,7 @@ TEST_CASE("a D.C. law's quoted text held by an undesignated paragraph is the sen
         law(R"(<para><num undesignated="true">(a)</num><include lvl="1"><para><num>(1)</num><text>The names of employees.</text></para></include><aftertext>.</aftertext></para>)"),
         "law.xml"));
     CHECK(r.errors.empty());
-    CHECK(dump_reading(r) == "law.xml:3:14 amend to read {2-536(a)(1) law-section=206} blocks=[subsection (1)]\n");
+    CHECK(dump_reading(r) == "law.xml:3:14 amend to read {2-536(a)(1) law-section=206} blocks=[subsection (1)] unit=\"§101\"\n");
     // The same sentence with an undesignated paragraph that holds nothing: not silently nothing.
     r = interpret(read_dc_instruction(law(R"(<para><num undesignated="true">(a)</num></para>)"), "law.xml"));
     REQUIRE(r.errors.size() == 1);
@@ -176,9 +176,9 @@ TEST_CASE("a whole D.C. law: its own words among its amendments, a claim revived
     ReadResult r = interpret(doc);
     CHECK(r.errors.empty());
     CHECK(dump_reading(r) ==
-          "law.xml:3:2 context {- container title=16}\n"
-          "law.xml:6:2 strike and insert {16-2310(a-1)(1)(A) title=16} find=\"Committed\" replace=\"Done\" as=word\n"
-          "law.xml:10:2 strike and insert {28-5402 lead-in} find=\"A retailer\" replace=\"Beginning January 1, 2025, a retailer\" as=phrase\n"
+          "law.xml:3:2 context {- container title=16} unit=\"§3\"\n"
+          "law.xml:6:2 strike and insert {16-2310(a-1)(1)(A) title=16} find=\"Committed\" replace=\"Done\" as=word unit=\"§3|(c)|(1)\"\n"
+          "law.xml:10:2 strike and insert {28-5402 lead-in} find=\"A retailer\" replace=\"Beginning January 1, 2025, a retailer\" as=phrase unit=\"§34\"\n"
           "law.xml:11:2 warning: read the heading of Sec. 34 as its words: it is an amending sentence [amend.markup]\n");
     std::vector<std::string> listed;
     for (const auto& p : doc.not_amending) listed.push_back(p.designation + "@" + std::to_string(p.line));

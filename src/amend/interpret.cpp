@@ -411,6 +411,7 @@ struct Interp {
                 op.file = it.file;
                 op.line = it.line;
                 op.col = it.col;
+                op.law_unit = it.law_unit;
                 op.sentence = "(the text of the law's section " + it.law_text[0].designation + " as the Code section)";
                 TargetRef t = ctx;
                 t.container_only = false;
@@ -450,6 +451,7 @@ struct Interp {
         op.file = it.file;
         op.line = it.line;
         op.col = it.col;
+        op.law_unit = it.law_unit;
         op.sentence = raw;
         op.blocks = it.blocks;
         try {

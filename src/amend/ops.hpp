@@ -70,6 +70,7 @@ struct Op {
     std::string file;
     int line = 0, col = 0;
     std::string sentence;                 // the instruction's words
+    std::string law_unit;                 // the unit of the amending law that says it ("§3072|(a)|(1)"), where known
     std::vector<TargetRef> targets;       // one, or several ("Paragraphs (3) and (4) are repealed")
     std::string find, replace, anchor;    // phrases; anchor for insert before/after
     std::string find_kind;                // "phrase", "word", "semicolon", "period", ...

@@ -95,6 +95,7 @@ std::string dump_reading(const ReadResult& r, const std::string& base) {
             blocks_of(op.blocks, b);
             os << " blocks=[" << b << ']';
         }
+        if (!op.law_unit.empty()) os << " unit=" << q(op.law_unit);
         os << '\n';
     }
     for (const auto& e : r.errors)

@@ -15,6 +15,8 @@ namespace amend {
 struct InstructionItem {
     std::string text;                 // the drafting sentence(s), literal
     std::string designation;          // the item's own number, "(1)", "(A)"; not a target
+    std::string law_unit;             // the unit of its law this item is, as the D.C. Code's annotations
+                                      // cite it ("§3072|(a)|(1)"); empty where the law does not say
     std::string file;
     int line = 0, col = 0;
     int text_line = 0, text_col = 0;  // where `text` starts in `file` (0: not known)

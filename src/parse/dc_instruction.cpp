@@ -31,6 +31,14 @@ void strip_codify(pugi::xml_node n) {
     }
 }
 
+std::string dc_law_unit(const pugi::xml_node& n, const std::string& above) {
+    std::string num = n.child("num").text().get();
+    std::string_view name = n.name();
+    if (name == "section") return num.empty() ? std::string() : "\xC2\xA7" + num;
+    if (name == "para") return above.empty() || num.empty() ? above : above + "|" + num;
+    return above;
+}
+
 namespace {
 
 void all_text(const pugi::xml_node& n, std::string& out) {
@@ -44,9 +52,10 @@ struct Builder {
     const std::string& path;
     const LineIndex& lines;
 
-    InstructionItem item_of(const pugi::xml_node& n) {
+    InstructionItem item_of(const pugi::xml_node& n, const std::string& above = "") {
         InstructionItem it;
         it.file = path;
+        it.law_unit = dc_law_unit(n, above);
         auto [line, col] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())));
         it.line = line;
         it.col = col;
@@ -92,7 +101,7 @@ struct Builder {
                     it.text += t;
                 }
             } else if (cn == "para" || cn == "section") {
-                InstructionItem child = item_of(c);
+                InstructionItem child = item_of(c, it.law_unit);
                 // A paragraph the law leaves undesignated, or numbers with nothing, that holds only
                 // the quoted text ("... to read as follows:" then <para><num undesignated="true">(a)
                 // </num><include>..., or <para><num/><include>...): the quotation is the sentence's own.
@@ -111,8 +120,9 @@ struct Builder {
 
 }  // namespace
 
-InstructionItem dc_instruction_item(const pugi::xml_node& n, const std::string& path, const LineIndex& lines) {
-    return Builder{path, lines}.item_of(n);
+InstructionItem dc_instruction_item(const pugi::xml_node& n, const std::string& path, const LineIndex& lines,
+                                    const std::string& above) {
+    return Builder{path, lines}.item_of(n, above);
 }
 
 AmendmentDoc read_dc_instruction(const std::string& bytes, const std::string& path) {
@@ -134,6 +144,7 @@ AmendmentDoc read_dc_instruction(const std::string& bytes, const std::string& pa
     for (pugi::xml_node part = root.child("part"); part; part = part.next_sibling("part")) {
         // The context lines wrap the provision: each becomes an item holding the next.
         std::vector<InstructionItem> chain;
+        std::string unit;  // the law's unit the context lines reach
         if (pugi::xml_node ctx = part.child("context")) {
             for (pugi::xml_node c = ctx.first_child(); c; c = c.next_sibling()) {
                 if (c.type() != pugi::node_element) continue;
@@ -143,6 +154,8 @@ AmendmentDoc read_dc_instruction(const std::string& bytes, const std::string& pa
                 it.line = line;
                 it.col = col;
                 it.designation = c.child("num").text().get();
+                unit = dc_law_unit(c, unit);
+                it.law_unit = unit;
                 all_text(c.child("text"), it.text);
                 chain.push_back(std::move(it));
             }
@@ -151,7 +164,7 @@ AmendmentDoc read_dc_instruction(const std::string& bytes, const std::string& pa
             if (p.type() != pugi::node_element) continue;
             std::string_view pn = p.name();
             if (pn == "context") continue;
-            InstructionItem leaf = b.item_of(p);
+            InstructionItem leaf = b.item_of(p, unit);
             if (pn == "section" || pn == "para") leaf.law_text.push_back(provision_from_xml(p, pn == "section" ? 0 : 1, 0, nullptr, 0));
             // Fold the chain: context[0] > context[1] > ... > leaf.
             InstructionItem cur = std::move(leaf);

@@ -138,20 +138,22 @@ struct LawReader {
     // A provision that amends is read whole (its paragraphs are its sub-instructions); one that
     // only holds amending provisions (a section with a heading and no words of its own) is looked
     // into; the rest are listed.
-    void provision(const pugi::xml_node& n, const std::string& prefix) {
+    // `above`: the law's unit that holds `n` (its section, for a para).
+    void provision(const pugi::xml_node& n, const std::string& prefix, const std::string& above = "") {
         heading_as_text(n);
         if (!subtree_amends(n)) return list(n, prefix);
         std::string t;
         own_text(n, t);
         if (amends_words(t)) {
             set_apart_own_words(n, false);
-            doc.items.push_back(dc_instruction_item(n, path, lines));
+            doc.items.push_back(dc_instruction_item(n, path, lines, above));
             return;
         }
         // Words of the law's own with amending provisions below them: listed, and looked into.
         if (t.find_first_not_of(" \n\t") != std::string::npos) list(n, prefix);
+        std::string unit = dc_law_unit(n, above);
         for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
-            if (std::string_view(c.name()) == "para" || std::string_view(c.name()) == "section") provision(c, "");
+            if (std::string_view(c.name()) == "para" || std::string_view(c.name()) == "section") provision(c, "", unit);
     }
 
     void walk(const pugi::xml_node& n) {

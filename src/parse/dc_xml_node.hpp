@@ -23,7 +23,15 @@ void require_section_number(const std::string& num, const std::string& path, int
 void strip_codify(pugi::xml_node n);
 
 // A D.C. law provision (<section> or <para>) as an instruction item: its <text>s joined, the new
-// text of its <include>s as blocks, its <para>s as sub-items.
-InstructionItem dc_instruction_item(const pugi::xml_node& n, const std::string& path, const LineIndex& lines);
+// text of its <include>s as blocks, its <para>s as sub-items. `above` is the law's unit that holds
+// it ("§3072" for a para of section 3072), for the items' law_unit.
+InstructionItem dc_instruction_item(const pugi::xml_node& n, const std::string& path, const LineIndex& lines,
+                                    const std::string& above = "");
+
+// The unit of the law an element is, as the D.C. Code's annotations cite it: a <section> is
+// "§3072", a <para> within one its designation after a bar ("§3072|(a)"); a para with no number
+// is the unit that holds it, and nothing outside a section is a unit (""). `above`: the unit
+// holding the element.
+std::string dc_law_unit(const pugi::xml_node& n, const std::string& above);
 
 }  // namespace amend

@@ -72,6 +72,15 @@ std::size_t editorial_note_at(const std::string& t, std::size_t i);
 
 void find_in(Provision* node, bool heading, const std::string& needle, std::vector<Hit>& out);
 
+// Whether the section's own text, or a text block of it, says `marked` (where a code keeps its
+// editorial notes: "*NOTE: This section includes amendments by emergency legislation ...").
+template <class Marked>
+bool section_says(const Provision& section, Marked marked) {
+    if (marked(section.text.text)) return true;
+    return std::any_of(section.children.begin(), section.children.end(),
+                       [&](const Provision& c) { return c.kind == Kind::Text && marked(c.text.text); });
+}
+
 // "section 908", "section 908 of the Firearms Control Regulations Act of 1975, passed on 2nd reading
 // on December 17, 2014 (Enrolled version of Bill 20-930)": the number, the designations after it
 // (words of the phrase: "section 1043(a-1)" is "§ 1-350.02(a-1)"), and the law named; or "this
@@ -286,6 +295,10 @@ struct Conventions {
     // An instruction on a law that no code holds, carried into the section given through what the
     // section's own annotations say of that law (annotations.cpp); true when it was.
     virtual bool through_annotations(const Op&) { return false; }
+    // The code says the amendment already stands, made by other legislation identical to the
+    // instruction's law (D.C.: an emergency act whose permanent act this is); true, with a
+    // warning, when it does, and the instruction then changes nothing.
+    virtual bool standing_already(const Op&) { return false; }
     // Whether `section` is one of the Act an instruction restates whole (a chapter may hold
     // several Acts, each with its "Definitions."); with no way to tell, it is.
     virtual bool of_restated_act(const Op&, const Provision&) { return true; }

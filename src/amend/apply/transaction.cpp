@@ -47,9 +47,11 @@ void Transaction::run_one(const std::vector<Op>& ops, std::size_t& i) {
     if (op.type == OpType::Redesignate) {
         std::vector<const Op*> run{&op};
         while (i + 1 < ops.size() && ops[i + 1].type == OpType::Redesignate && ops[i + 1].file == op.file) run.push_back(&ops[++i]);
-        jobs.designations.redesignate(run);
+        std::erase_if(run, [&](const Op* r) { return jobs.conventions.standing_already(*r); });
+        if (!run.empty()) jobs.designations.redesignate(run);
         return;
     }
+    if (op.type != OpType::Context && jobs.conventions.standing_already(op)) return;
     bool uncodified = !op.targets.empty() && std::all_of(op.targets.begin(), op.targets.end(), [](const TargetRef& t) { return t.uncodified; });
     if (uncodified && jobs.conventions.through_annotations(op)) return;
     switch (op.type) {

@@ -164,14 +164,6 @@ namespace {
 
 // The Code's mark on a section holding text of temporary or emergency legislation ("*NOTE: This
 // section includes amendments by emergency legislation that will expire on ...").
-// Whether the section's own text, or a text block of it, says `marked` (the Code's notes).
-template <class Marked>
-bool section_says(const Provision& section, Marked marked) {
-    if (marked(section.text.text)) return true;
-    return std::any_of(section.children.begin(), section.children.end(),
-                       [&](const Provision& c) { return c.kind == Kind::Text && marked(c.text.text); });
-}
-
 bool temporary_text_in(const Provision& section) {
     return section_says(section, [](const std::string& t) {
         return t.find("*NOTE:") != std::string::npos &&

@@ -91,6 +91,52 @@ void words_of(const Provision& p, std::string& out) {
 
 }  // namespace
 
+bool Codifier::standing_already(const Op& op) {
+    if (op.law_unit.empty() || op.type == OpType::Context || op.targets.empty()) return false;
+    const std::string& num = op.targets[0].section;
+    for (const TargetRef& t : op.targets)
+        if (t.section.empty() || t.section != num || t.section_is_law_number || t.uncodified) return false;
+    Provision* sec = jobs.locate.find_section(num, true);
+    if (!sec) return false;
+    static const rx::Regex identical(
+        R"(\*NOTE: This section (?:has been|was) amended by emergency legislation with identical permanent legislation\b)");
+    if (!section_says(*sec, [](const std::string& t) {
+            return t.find("identical permanent") != std::string::npos && rx::search(t, identical);
+        }))
+        return false;
+    // Where other temporary or emergency legislation also stands in the section ("This section
+    // includes amendments by temporary legislation ..."), the text shown is not that act's alone,
+    // and the codifier applies the permanent law to it again.
+    static const rx::Regex also(R"(\*NOTE: This section includes amendments by (?:temporary|emergency))");
+    if (section_says(*sec, [](const std::string& t) { return t.find("includes amendments") != std::string::npos && rx::search(t, also); }))
+        return false;
+    // The emergency act the note speaks of: the last the annotations name.
+    std::string act;
+    std::vector<std::string> units;
+    for (const Provision* a : annotations_of(*sec)) {
+        if (attr(*a, "type") != "Emergency Legislation") continue;
+        std::string by = attr(*a, "doc");
+        if (by.rfind("D.C. Act ", 0) != 0) continue;
+        if (by != act) units.clear();
+        act = by;
+        units.push_back(attr(*a, "path"));
+    }
+    auto within = [](const std::string& a, const std::string& b) { return a == b || a.rfind(b + "|", 0) == 0; };
+    for (const std::string& u : units) {
+        if (u.empty() || !(within(op.law_unit, u) || within(u, op.law_unit))) continue;
+        std::string cite = u;  // "§3072|(a)" as "§ 3072(a)"
+        cite.erase(std::remove(cite.begin(), cite.end(), '|'), cite.end());
+        cite.insert(2, " ");
+        rep.warnings.push_back(at(op,
+                                  num + " was amended already by " + cite + " of " + act +
+                                      ", emergency legislation identical to this law's " + cite.substr(3) +
+                                      " (the Code's note on the section says so); nothing changed",
+                                  "amend.applied-already", Severity::Warning));
+        return true;
+    }
+    return false;
+}
+
 bool Codifier::of_restated_act(const Op& op, const Provision& section) {
     if (op.targets.size() != 1 || op.targets[0].law.empty()) return true;
     const std::string law_doc = "D.C. Law " + op.targets[0].law;

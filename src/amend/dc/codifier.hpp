@@ -71,6 +71,14 @@ struct Codifier : Job, Conventions {
     //   as the instruction says (a note says why there);
     // False, with nothing changed, for any other instruction; the Locator then says why not.
     bool through_annotations(const Op& op) override;
+    // "*NOTE: This section has been amended by emergency legislation with identical permanent
+    // legislation that will become effective in December, 2021.*" on the section an instruction
+    // amends, where the emergency act the section's annotations name last made its amendment at
+    // the instruction's own unit of its law ("§3072|(a)" of D.C. Act 24-159 for § 3072(a)(2) of
+    // D.C. Law 24-45): that act was this law in emergency form, and its amendment stands. Not
+    // where the section also "includes amendments by temporary legislation" (another act's text
+    // stands in it too: the codifier applies the permanent law again there).
+    bool standing_already(const Op& op) override;
     // The section's history names the D.C. Law the restated Act is cited by.
     bool of_restated_act(const Op& op, const Provision& section) override;
 };
