@@ -165,11 +165,7 @@ void Designations::designate(const Op& op) {
         // Designated already (D.C.'s emergency and temporary acts often make the same change
         // first): no text of its own but the codifier's notes ("*NOTE: ..."), and its first
         // numbered provision bears the designation.
-        auto note_only = [](const std::string& text) {
-            std::string_view v(text);
-            while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
-            return v.empty() || v.starts_with("*NOTE:") || v.starts_with("NOTE:");
-        };
+        auto note_only = [this](const std::string& text) { return jobs.conventions.only_editorial_note(text); };
         auto first = std::find_if(target->children.begin(), target->children.end(),
                                   [](const Provision& c) { return is_numbered(c.kind); });
         bool only_notes = note_only(target->text.text) &&

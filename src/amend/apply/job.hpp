@@ -299,6 +299,26 @@ struct Conventions {
     // instruction's law (D.C.: an emergency act whose permanent act this is); true, with a
     // warning, when it does, and the instruction then changes nothing.
     virtual bool standing_already(const Op&) { return false; }
+    // The code's own marks on a section (D.C.'s "*NOTE: This section includes amendments by
+    // emergency legislation that will expire on ..."): it holds text of temporary or emergency
+    // legislation; such legislation created it; it, or a unit in it, waits for funds ("Not Funded").
+    virtual bool holds_temporary_text(const Provision&) { return false; }
+    virtual bool created_by_temporary(const Provision&) { return false; }
+    virtual bool waits_for_funds(const Provision&) { return false; }
+    // Text that is only the code's editorial note ("*NOTE: ...") or nothing.
+    virtual bool only_editorial_note(std::string_view text) { return text.find_first_not_of(" \t\n\r") == std::string_view::npos; }
+    // A unit the code's format marks as having no designation of its own (D.C.: undesignated="true").
+    virtual bool undesignated(const Provision&) { return false; }
+    // A unit repealed in place (keeps_repealed_units) marked so in the code's format, and the mark
+    // taken away when it is restated.
+    virtual void mark_repealed(Provision&) {}
+    virtual void unmark_repealed(Provision&) {}
+    // The sections of an Act named by its first section ("§ 2-1551 et seq."), from the code's
+    // index; empty where the code has none.
+    virtual std::vector<TargetRef> act_sections(const TargetRef&) { return {}; }
+    // An edit of `text` widened over the editor's brackets next to it (absorb_editorial_brackets);
+    // a code with no editor's brackets leaves it.
+    virtual void over_editorial_brackets(const std::string&, Edit&) {}
     // Whether `section` is one of the Act an instruction restates whole (a chapter may hold
     // several Acts, each with its "Definitions."); with no way to tell, it is.
     virtual bool of_restated_act(const Op&, const Provision&) { return true; }

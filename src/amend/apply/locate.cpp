@@ -62,10 +62,8 @@ std::vector<TargetRef> Locator::act_targets(const Op& op) {
             out.push_back(t);
             continue;
         }
-        Op expand;
-        language::dc_act_sections(t.et_seq, t, expand);
         std::size_t before = out.size();
-        for (auto& u : expand.targets)
+        for (auto& u : jobs.conventions.act_sections(t))
             if (find_section(u.section, true)) out.push_back(u);
         if (out.size() == before) out.push_back(t);  // none given: the first, to say it is missing
     }
@@ -77,18 +75,10 @@ std::string Locator::section_of(const TargetRef& t) {
     return t.section;
 }
 
-// A section, or a provision in it, that holds the D.C. Code's "Not Funded" placeholder.
-static bool not_funded(const Provision* p) {
-    if (!p) return false;
-    if (ascii_lower(p->xl->reason).find("not funded") != std::string::npos) return true;
-    for (const auto& a : p->xml_attrs)
-        if (a.name == "placeholder" && ascii_lower(std::string(a.value)).find("not funded") != std::string::npos) return true;
-    return std::any_of(p->children.begin(), p->children.end(), [](const Provision& c) { return not_funded(&c); });
-}
-
 Provision* Locator::resolve_target(const Op& op, const TargetRef& t, ProvisionPath* chain_out, bool quiet) {
     if (t.uncodified) {
-        if (!quiet && not_funded(find_section(opt.default_section, true))) {
+        const Provision* given = find_section(opt.default_section, true);
+        if (!quiet && given && jobs.conventions.waits_for_funds(*given)) {
             // The section waits for funds: what it reads once the law it amends applies (a
             // subject-to-appropriations clause changed or repealed) is not in this law's words.
             fail(op, "expected an amendment whose text can be written; " + opt.default_section +

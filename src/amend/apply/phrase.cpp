@@ -214,7 +214,7 @@ void PhraseEdits::phrase_op(const Op& op) {
                 if (!e.with.empty() && e.end < txt.size() && word_after(txt, e.end) && word_before(e.with, e.with.size())) e.with += " ";
                 // The editor's brackets beside the words struck ("of [the] Campaign Finance
                 // [Board]"), which the inserted words now say: the law's words replace them.
-                absorb_editorial_brackets(txt, e);
+                jobs.conventions.over_editorial_brackets(txt, e);
             } else if (op.type == OpType::Strike) {
                 // Striking a whole word takes one space with it.
                 std::size_t floor = edits.empty() ? 0 : edits.back().end;

@@ -44,9 +44,7 @@ void UnitEdits::repeal_kept_section(const Op& op, Provision* section) {
         if (ch.kind == Kind::History) keep.push_back(std::move(ch));
     set_children(*section, std::move(keep));
     section->text = RichText{"Repealed.", {}, {}};
-    section->xl.mut().reason = "Repealed";
-    if (section->xl->head_order.find('r') == std::string::npos) section->xl.mut().head_order = "r" + section->xl->head_order;
-    section->xml_attrs.set("placeholder", "Repealed");
+    jobs.conventions.mark_repealed(*section);
     note(op, "repealed " + jobs.locate.cite_of(section), section);
 }
 
@@ -77,7 +75,7 @@ void UnitEdits::repeal(const Op& op, bool strike) {
         set_children(*target, {});
         target->heading = RichText{};
         target->text = RichText{jobs.conventions.repealed_placeholder(jobs.locate.section_of(t)), {}, {}};
-        target->xml_attrs.set("placeholder", "Repealed");
+        jobs.conventions.mark_repealed(*target);
         note(op, "repealed " + c, target);
     }
 }
@@ -132,8 +130,7 @@ Provision* UnitEdits::parent_for(Provision* target, const Provision& unit) {
         NumberStyle want = classify(clean_num(unit.designation), depth, ladder);
         for (auto& c : p.children) {
             if (!is_numbered(c.kind) || c.designation.empty()) continue;
-            bool undesignated = c.xml_attrs.get("undesignated") == "true";
-            if (!undesignated && classify(clean_num(c.designation), depth, ladder) == want) return true;
+            if (!jobs.conventions.undesignated(c) && classify(clean_num(c.designation), depth, ladder) == want) return true;
         }
         return false;
     };
@@ -159,27 +156,6 @@ Provision* UnitEdits::parent_for(Provision* target, const Provision& unit) {
             if (is_numbered(k.kind) && order_key(k.designation).first == key.first - (key.second.empty() ? 1 : 0)) return c;
     return target;
 }
-
-namespace {
-
-// The Code's mark on a section holding text of temporary or emergency legislation ("*NOTE: This
-// section includes amendments by emergency legislation that will expire on ...").
-bool temporary_text_in(const Provision& section) {
-    return section_says(section, [](const std::string& t) {
-        return t.find("*NOTE:") != std::string::npos &&
-               (t.find("temporary") != std::string::npos || t.find("emergency") != std::string::npos);  // "emergency legistation" too
-    });
-}
-
-// The Code's mark on a section that temporary or emergency legislation created ("*NOTE: This
-// section was created by emergency legislation that will expire on ..."): the whole section is
-// that legislation's, not only amendments in it.
-bool created_by_temporary(const Provision& section) {
-    static const rx::Regex note(R"(\*NOTE: This section was (?:created|added) by (?:emergency|temporary)(?:(?: and|,|/or| and/or) (?:emergency|temporary))* legi)");
-    return section_says(section, [](const std::string& t) { return rx::search(t, note); });
-}
-
-}  // namespace
 
 // The quoted text is designated as the instruction names it: "a new subsection (d)" quoted as
 // "(D)", or "new paragraphs (3) and (4)" quoted as (4) and (5), is a drafting error to report,
@@ -273,7 +249,7 @@ void UnitEdits::add(const Op& op) {
                 // first, the section of the instruction file stands there with the Code's mark and
                 // the same heading: the permanent text takes its place.
                 Provision* standing = opt.default_section.empty() ? nullptr : jobs.locate.find_section(opt.default_section);
-                if (standing && temporary_text_in(*standing) && !b.heading.empty() &&
+                if (standing && jobs.conventions.holds_temporary_text(*standing) && !b.heading.empty() &&
                     Restated::normal(standing->heading.text) == Restated::normal(b.heading.text)) {
                     make_permanent(op, standing, b);
                     continue;
@@ -292,7 +268,7 @@ void UnitEdits::add(const Op& op) {
                 // Emergency or temporary legislation may have created it, and the Code says so:
                 // the permanent law's text takes its place. Any other section there is law the
                 // instruction would overwrite.
-                if (!created_by_temporary(*existing)) {
+                if (!jobs.conventions.created_by_temporary(*existing)) {
                     fail(op, "section " + b.designation + " already exists in the code given", "amend.exists");
                     continue;
                 }
@@ -388,7 +364,7 @@ void UnitEdits::add(const Op& op) {
                 // so; the permanent law's text then takes its place. Anything else standing there
                 // is law the instruction would overwrite.
                 ProvisionPath chain = Locator::addressable(jobs.locate.ancestry(parent));
-                if (chain.empty() || !temporary_text_in(*chain.front())) {
+                if (chain.empty() || !jobs.conventions.holds_temporary_text(*chain.front())) {
                     fail(op, "cannot add " + c + ": " + c + " already exists (to replace it, the instruction must amend it to read as follows)",
                          "amend.exists");
                     continue;
@@ -524,7 +500,7 @@ void UnitEdits::restate(const Op& op) {
                 continue;
             }
         }
-        if (op.add_kind_word == "law text" && target->kind == Kind::Section && !created_by_temporary(*target)) {
+        if (op.add_kind_word == "law text" && target->kind == Kind::Section && !jobs.conventions.created_by_temporary(*target)) {
             // A law's section with no amending words is the Code's text where temporary or
             // emergency legislation created the section first (the Code marks it so); anywhere
             // else, a section that such legislation only amended included, the codifier leaves the
@@ -590,7 +566,7 @@ void UnitEdits::restate(const Op& op) {
             if (b.kind == Kind::Text && op.blocks.size() > 1)
                 for (std::size_t i = 1; i < op.blocks.size(); ++i) kids.push_back(op.blocks[i]);
             for (auto& ch : kids) set_kinds(ch, depth + 1);
-            target->xml_attrs.erase("placeholder");
+            jobs.conventions.unmark_repealed(*target);
         }
         for (auto& h : keep) kids.push_back(std::move(h));
         set_children(*target, std::move(kids));

@@ -1,5 +1,6 @@
 // The D.C. codifier's conventions while applying: law references read as Code cites, inserted text written as the codifier writes it, the editor's brackets.
 #include "amend/apply/jobs.hpp"
+#include "amend/language/target.hpp"
 
 namespace amend::applying {
 
@@ -452,6 +453,53 @@ std::string Codifier::repealed_placeholder(const std::string& section) {
     for (const char* b : bracketed)
         if (title == b) return "[Repealed].";
     return "Repealed.";
+}
+
+
+// The Code's mark on a section holding text of temporary or emergency legislation ("*NOTE: This
+// section includes amendments by emergency legislation that will expire on ...").
+bool Codifier::holds_temporary_text(const Provision& section) {
+    return section_says(section, [](const std::string& t) {
+        return t.find("*NOTE:") != std::string::npos &&
+               (t.find("temporary") != std::string::npos || t.find("emergency") != std::string::npos);  // "emergency legistation" too
+    });
+}
+
+// The Code's mark on a section that temporary or emergency legislation created ("*NOTE: This
+// section was created by emergency legislation that will expire on ..."): the whole section is
+// that legislation's, not only amendments in it.
+bool Codifier::created_by_temporary(const Provision& section) {
+    static const rx::Regex note(R"(\*NOTE: This section was (?:created|added) by (?:emergency|temporary)(?:(?: and|,|/or| and/or) (?:emergency|temporary))* legi)");
+    return section_says(section, [](const std::string& t) { return rx::search(t, note); });
+}
+
+// A section, or a provision in it, that holds the D.C. Code's "Not Funded" placeholder.
+bool Codifier::waits_for_funds(const Provision& p) {
+    if (ascii_lower(p.xl->reason).find("not funded") != std::string::npos) return true;
+    for (const auto& a : p.xml_attrs)
+        if (a.name == "placeholder" && ascii_lower(std::string(a.value)).find("not funded") != std::string::npos) return true;
+    return std::any_of(p.children.begin(), p.children.end(), [this](const Provision& c) { return waits_for_funds(c); });
+}
+
+bool Codifier::only_editorial_note(std::string_view v) {
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+    return v.empty() || v.starts_with("*NOTE:") || v.starts_with("NOTE:");
+}
+
+// A section repealed in place reads "Repealed." under its heading, with the placeholder's reason;
+// a unit carries the placeholder attribute.
+void Codifier::mark_repealed(Provision& p) {
+    if (p.kind == Kind::Section) {
+        p.xl.mut().reason = "Repealed";
+        if (p.xl->head_order.find('r') == std::string::npos) p.xl.mut().head_order = "r" + p.xl->head_order;
+    }
+    p.xml_attrs.set("placeholder", "Repealed");
+}
+
+std::vector<TargetRef> Codifier::act_sections(const TargetRef& t) {
+    Op expand;
+    language::dc_act_sections(t.et_seq, t, expand);
+    return expand.targets;
 }
 
 }  // namespace amend::applying

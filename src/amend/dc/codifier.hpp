@@ -79,6 +79,17 @@ struct Codifier : Job, Conventions {
     // where the section also "includes amendments by temporary legislation" (another act's text
     // stands in it too: the codifier applies the permanent law again there).
     bool standing_already(const Op& op) override;
+    // The Code's notes and placeholders (codifier.cpp).
+    bool holds_temporary_text(const Provision& section) override;
+    bool created_by_temporary(const Provision& section) override;
+    bool waits_for_funds(const Provision& p) override;
+    bool only_editorial_note(std::string_view text) override;
+    bool undesignated(const Provision& p) override { return p.xml_attrs.get("undesignated") == "true"; }
+    void mark_repealed(Provision& p) override;
+    void unmark_repealed(Provision& p) override { p.xml_attrs.erase("placeholder"); }
+    // From the Code's index (language::dc_act_sections).
+    std::vector<TargetRef> act_sections(const TargetRef& t) override;
+    void over_editorial_brackets(const std::string& text, Edit& e) override { absorb_editorial_brackets(text, e); }
     // The section's history names the D.C. Law the restated Act is cited by.
     bool of_restated_act(const Op& op, const Provision& section) override;
 };
