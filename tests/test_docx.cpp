@@ -350,6 +350,23 @@ TEST_CASE("pdf: the running header is a CSS string: quotes, backslashes and a cl
     CHECK(out.find("</style>\n</head>") != std::string::npos);
 }
 
+TEST_CASE("pdf: the browser's dates become 1980-01-01 in place, byte offsets kept; what is not a PDF is refused") {
+    const std::string pdf = "%PDF-1.4\n1 0 obj << /Creator (Chromium) /CreationDate (D:20261207121314+00'00') "
+                            "/ModDate (D:20261207121314+00'00') >> endobj\nxref 0 1\n%%EOF\n";
+    std::string fixed = amend::print::with_fixed_dates(pdf);
+    CHECK(fixed == "%PDF-1.4\n1 0 obj << /Creator (Chromium) /CreationDate (D:19800101000000+00'00') "
+                   "/ModDate (D:19800101000000+00'00') >> endobj\nxref 0 1\n%%EOF\n");
+    CHECK(fixed.size() == pdf.size());
+    // A date of another form is left as it is.
+    CHECK(amend::print::with_fixed_dates("%PDF-1.4 /CreationDate (D:2026) x") == "%PDF-1.4 /CreationDate (D:2026) x");
+    CHECK_THROWS_WITH(amend::print::with_fixed_dates("<html>error page</html>"), "pdf: the browser wrote no PDF");
+    auto cmd = amend::print::chromium_print_command("chromium", "/tmp/p/page.html", "/tmp/p/page.pdf", "/tmp/p/profile");
+    CHECK(cmd.front() == "chromium");
+    CHECK(cmd.back() == "file:///tmp/p/page.html");
+    CHECK(std::find(cmd.begin(), cmd.end(), "--print-to-pdf=/tmp/p/page.pdf") != cmd.end());
+    CHECK(std::find(cmd.begin(), cmd.end(), "--headless") != cmd.end());
+}
+
 TEST_CASE("docx: diff and draft refuse a Word or PDF format without -o, -o with a text format, and a --date of another form") {
     std::string dir = test::scratch("docx-usage");
     std::string pair = test::source("corpus/chicago/mcc-2-173-042-2012.txt") + " " + test::source("corpus/chicago/mcc-2-173-042-2012.txt");

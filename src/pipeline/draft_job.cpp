@@ -5,7 +5,6 @@
 #include "pipeline/export.hpp"
 #include "pipeline/jobs.hpp"
 #include "pipeline/output_set.hpp"
-#include "print/pdf.hpp"
 #include "draft/draft.hpp"
 #include "pipeline/inputs.hpp"
 
@@ -39,7 +38,7 @@ Outcome run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
         return Outcome::refused;
     }
     for (const auto& line : notice_lines(r)) err << line << "\n";
-    if (o.format == "pdf") d.bytes = print::html_to_pdf(d.bytes, d.report.title.empty() ? "Ordinance" : d.report.title);
+    if (o.format == "pdf") d.bytes = html_to_pdf(d.bytes, d.report.title.empty() ? "Ordinance" : d.report.title);
     write_or_print(o.out_file, std::move(d.bytes), out);
     return Outcome::ok;
 }

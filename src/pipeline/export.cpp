@@ -12,7 +12,6 @@
 #include "render/word.hpp"
 #include "draft/ordinance.hpp"
 #include "pipeline/inputs.hpp"
-#include "print/pdf.hpp"
 #include "render/render.hpp"
 
 namespace amend {
@@ -58,7 +57,7 @@ Outcome run_diff_to_file(const DiffOptions& o) {
         RenderOptions ro;
         ro.title = "Changes from " + old_name + " to " + new_name;
         ro.show_unchanged = o.full;
-        bytes = print::html_to_pdf(render_page(o.format == "pdf" ? PageFormat::Html : PageFormat::SideBySide, cs, ro), header);
+        bytes = html_to_pdf(render_page(o.format == "pdf" ? PageFormat::Html : PageFormat::SideBySide, cs, ro), header);
     }
     std::ostringstream none;
     write_or_print(o.out_file, std::move(bytes), none);

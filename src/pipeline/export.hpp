@@ -12,6 +12,11 @@
 
 namespace amend {
 
+// The PDF of a standalone HTML page, printed by headless Chromium (`chromium`, or $AMEND_CHROMIUM)
+// with the print module's rules and `header` as the running header; its dates fixed, so that the
+// same page gives the same bytes. Throws std::runtime_error when the browser is missing or fails.
+std::string html_to_pdf(const std::string& html, const std::string& header);
+
 // Whether `format` is one of diff's file formats: docx, pdf (the redline), side-by-side-pdf.
 bool is_file_format(const std::string& format);
 
