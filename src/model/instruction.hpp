@@ -50,6 +50,8 @@ struct AmendmentDoc {
     std::vector<std::pair<std::string, std::string>> meta;  // key: value lines, in order
     std::vector<InstructionItem> items;
     std::string default_section;      // a D.C. instruction file's target="§42-3505.05", if any
+    bool enacted = false;             // a law as enacted (a D.C. law or instruction file), not a proposal:
+                                      // there is no ordinance to draft from it
     std::vector<LawProvision> not_amending;  // a whole law's provisions that amend nothing
     std::vector<Diagnostic> warnings;        // what the reader assumed of the document's markup
 };

@@ -135,6 +135,7 @@ AmendmentDoc read_dc_instruction(const std::string& bytes, const std::string& pa
                                     "xml.root", ""});
     strip_codify(root);
     AmendmentDoc doc;
+    doc.enacted = true;
     doc.file = path;
     doc.title = root.attribute("law").value();
     std::string target = root.attribute("target").value();

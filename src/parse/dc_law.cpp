@@ -177,6 +177,7 @@ AmendmentDoc read_dc_law(const std::string& bytes, const std::string& path) {
                                     "xml.root", ""});
     strip_codify(root);
     AmendmentDoc doc;
+    doc.enacted = true;
     doc.file = path;
     for (pugi::xml_node h = root.child("heading"); h; h = h.next_sibling("heading"))
         if (std::string_view(h.attribute("type").value()) == "short") doc.title = h.text().get();

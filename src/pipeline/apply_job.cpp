@@ -126,7 +126,8 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
         index = CodeIndex::from_tsv(read_file(o.code_index), o.code_index);
         ao.code_index = &index;
     }
-    ApplyResult r = apply_file(std::move(code), o.amendments, ao);
+    const AmendmentDoc adoc = read_amendment_file(o.amendments);
+    ApplyResult r = apply_amendments(std::move(code), adoc, ao);
     auto t2 = clock::now();
     if (!r.report.ok()) {
         for (const auto& d : r.report.failures) err << format_full(d);
@@ -142,10 +143,7 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     OutputSet files;
     add_consolidated(files, r);
     if (o.whole_code) add_whole_code(files, r.amended);
-    AmendmentDoc adoc;
-    bool markdown = !(o.amendments.size() >= 4 && o.amendments.compare(o.amendments.size() - 4, 4, ".xml") == 0);
-    if (markdown) {
-        adoc = read_amendment_file(o.amendments);
+    if (writes_ordinance(adoc)) {
         in.proposal = proposal_of(adoc);
         in.ordinance_of = &adoc;
     }
@@ -157,9 +155,9 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
         files.add("report.html", render::page("Amendment report", rep.html()));
     }
     in.documents.emplace_back("report", "The report: each instruction, what it did, warnings");
-    in.ordinance_docx = writes_ordinance(o);
+    in.ordinance_docx = writes_ordinance(adoc);
     add_site(files, r, in);
-    add_word(files, r, o);  // redline.docx per section, ordinance.docx
+    add_word(files, r, adoc);  // redline.docx per section, ordinance.docx
     auto t3 = clock::now();
     files.write_with_manifest(o.out_dir);
     if (o.timings)

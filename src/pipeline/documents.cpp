@@ -50,9 +50,12 @@ ApplyResult apply_file(const Document& code, const std::string& amendment_path, 
 }
 
 ApplyResult apply_file(Document&& code, const std::string& amendment_path, const ApplySettings& opt) {
-    AmendmentDoc ad = read_amendment_file(amendment_path);
+    return apply_amendments(std::move(code), read_amendment_file(amendment_path), opt);
+}
+
+ApplyResult apply_amendments(Document&& code, const AmendmentDoc& amendments, const ApplySettings& opt) {
     ApplySettings o = for_code(code, opt);
-    return apply_document(std::move(code), ad, o);
+    return apply_document(std::move(code), amendments, o);
 }
 
 namespace draft {

@@ -27,6 +27,8 @@ std::optional<Jurisdiction> jurisdiction_named(const std::string& name);
 // `code`, or to `code` itself when it is moved in.
 ApplyResult apply_file(const Document& code, const std::string& amendment_path, const ApplySettings& opt);
 ApplyResult apply_file(Document&& code, const std::string& amendment_path, const ApplySettings& opt);
+// The same, of an amendment document already read.
+ApplyResult apply_amendments(Document&& code, const AmendmentDoc& amendments, const ApplySettings& opt);
 
 namespace draft {
 

@@ -64,23 +64,21 @@ Outcome run_diff_to_file(const DiffOptions& o) {
     return cs.empty() ? Outcome::ok : Outcome::differences;
 }
 
-bool writes_ordinance(const ApplyOptions& o) {
-    return !(o.amendments.size() >= 4 && o.amendments.compare(o.amendments.size() - 4, 4, ".xml") == 0);
-}
+bool writes_ordinance(const AmendmentDoc& amendments) { return !amendments.enacted; }
 
-void add_word(OutputSet& files, const ApplyResult& r, const ApplyOptions& o) {
+void add_word(OutputSet& files, const ApplyResult& r, const AmendmentDoc& amendments) {
     const ApplyReport& report = r.report;
-    bool dc_law = !writes_ordinance(o);
+    bool dc_law = !writes_ordinance(amendments);
     draft::DraftInput in;
     in.title = report.title;
-    if (!dc_law) in.meta = read_amendment_file(o.amendments).meta;
+    if (!dc_law) in.meta = amendments.meta;
     std::string date_line;
     for (const auto& [k, v] : in.meta)
         if (k == "date" && date_line.empty()) date_line = v;
     docx::WriteOptions wo;
     wo.date = change_date("", date_line);
     ChangeSet cs = diff_changed(r);
-    std::string name = fs::path(o.amendments).filename().string();
+    std::string name = fs::path(amendments.file).filename().string();
     for (const auto& s : cs.sections) {
         if (!s.changed()) continue;
         ChangeSet one;

@@ -38,8 +38,9 @@ class OutputSet;
 // The Word files of `amend apply -o DIR`: NUMBER/redline.docx for each changed section (tracked
 // changes), and ordinance.docx (Chicago's form, struck and underscored) for a Markdown or Word
 // amendment document. Dated by the amendment's date: line, or else the files' times.
-// Whether add_word writes ordinance.docx: for a Markdown or Word amendment document, not a D.C. law.
-bool writes_ordinance(const ApplyOptions& o);
-void add_word(OutputSet& files, const ApplyResult& r, const ApplyOptions& o);
+// Whether add_word writes ordinance.docx: for a proposal (a Markdown or Word amendment document),
+// not for a law as enacted (a D.C. law or instruction file), whatever the files are named.
+bool writes_ordinance(const AmendmentDoc& amendments);
+void add_word(OutputSet& files, const ApplyResult& r, const AmendmentDoc& amendments);
 
 }  // namespace amend
