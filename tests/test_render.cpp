@@ -120,7 +120,8 @@ TEST_CASE("render: the site: index and three pages per changed section, each wit
     auto p = pair_of(kOld, kNew, "site");
     amend::SiteInfo info;
     info.title = "Test ordinance";
-    info.warnings = {"2-173-042(a) refers to subsection (c), which no longer exists"};
+    info.warnings = {amend::Diagnostic{"amend.md", 3, 1, "2-173-042(a) refers to subsection (c), which no longer exists",
+                                       "amend.dangling", "", amend::Severity::Warning}};
     auto files = amend::render_site(p.cs, info);
     std::vector<std::string> names;
     for (const auto& f : files) names.push_back(f.first);
@@ -134,7 +135,7 @@ TEST_CASE("render: the site: index and three pages per changed section, each wit
           "</div>\n\n"
           "1 section touched, 3 provisions changed: 4 words struck, 4 words inserted.\n\n"
           "## Warnings\n\n"
-          "  - 2-173-042(a) refers to subsection (c), which no longer exists\n\n"
+          "  - amend.md:3:1: warning: 2-173-042(a) refers to subsection (c), which no longer exists \\[amend.dangling\\]\n\n"
           "## Sections\n\n"
           "  - **9-9-010 Test section.** — 4 words struck, 4 words inserted: [redline](9-9-010/redline.md) · "
           "[side by side](9-9-010/side-by-side.md) · [consolidated text](9-9-010/consolidated.md)\n"

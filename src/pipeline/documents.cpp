@@ -7,10 +7,15 @@
 
 namespace amend {
 
+std::vector<Diagnostic> notices(const ApplyReport& r) {
+    std::vector<Diagnostic> out;
+    for (const auto* ds : {&r.warnings, &r.dangling, &r.skipped}) out.insert(out.end(), ds->begin(), ds->end());
+    return out;
+}
+
 std::vector<std::string> notice_lines(const ApplyReport& r) {
     std::vector<std::string> out;
-    for (const auto* ds : {&r.warnings, &r.dangling, &r.skipped})
-        for (const auto& d : *ds) out.push_back(format_headline(d));
+    for (const auto& d : notices(r)) out.push_back(format_headline(d));
     return out;
 }
 

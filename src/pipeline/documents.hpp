@@ -11,8 +11,9 @@
 
 namespace amend {
 
-// The report's warnings, then the cross-references left dangling, then the notes, each formatted
-// as a diagnostic (the lines a job prints to standard error and the site lists).
+// The report's warnings, then the cross-references left dangling, then the notes (what the site
+// lists); notice_lines gives each as its headline (the lines a job prints to standard error).
+std::vector<Diagnostic> notices(const ApplyReport& r);
 std::vector<std::string> notice_lines(const ApplyReport& r);
 
 // Whose codifier's conventions apply to `code`, as the code says of itself: D.C.'s where its files

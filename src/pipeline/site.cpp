@@ -78,7 +78,7 @@ void add_site(OutputSet& files, const ApplyResult& r, const SiteInputs& in) {
         files.add("ordinance.md", draft::render_ordinance(ord, style, draft::OrdinanceFormat::Markdown));
         info.documents.insert(info.documents.begin(), {"ordinance", "The amending ordinance"});
     }
-    for (auto& line : notice_lines(report)) info.warnings.push_back(std::move(line));
+    info.warnings = notices(report);
     info.word = true;  // pipeline/export.cpp add_word writes them
     if (in.ordinance_docx) info.ordinance_docx = "ordinance.docx";
     for (auto& [path, bytes] : render_site(cs, info)) files.add(std::move(path), std::move(bytes));

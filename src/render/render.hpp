@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "diff/diff.hpp"
+#include "model/diagnostic.hpp"
 
 namespace amend {
 
@@ -90,7 +91,7 @@ std::string render_text(const ChangeSet& cs, const RenderOptions& o = {});
 struct SiteInfo {
     std::string title = "Amendments";      // e.g. the ordinance's title
     std::string source;                      // e.g. the amendment file's name; shown when not empty
-    std::vector<std::string> warnings;       // shown on the index, in order
+    std::vector<Diagnostic> warnings;        // shown on the index, in order, each as its headline
     // Word files the caller writes beside the site: each section's NUMBER/redline.docx (linked
     // when true), and the ordinance (linked from the documents when not empty, e.g. "ordinance.docx").
     bool word = false;

@@ -67,7 +67,7 @@ void index_tree(Doc& doc, const std::vector<const SectionDiff*>& changed, const 
     if (!info.warnings.empty()) {
         text(heading(doc.root(), 2), "Warnings");
         Node l = list(doc.root());
-        for (const auto& w : info.warnings) text(paragraph(item(l)), w);
+        for (const auto& w : info.warnings) text(paragraph(item(l)), format_headline(w));
     }
     text(heading(doc.root(), 2), "Sections");
     if (changed.empty()) text(paragraph(doc.root()), "No section changed.");

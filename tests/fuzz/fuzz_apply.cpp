@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         amend::ChangeSet cs = amend::diff_trees(code.root, amended.root);
         amend::SiteInfo info;
         info.title = ad.title;
-        for (const auto& w : rep.warnings) info.warnings.push_back(amend::format_headline(w));
+        info.warnings = rep.warnings;
         (void)amend::render_site(cs, info);
         for (const auto* s : amend::sections_of(amended.root)) {
             if (s->span.file < amended.files.size() && amended.files[s->span.file].format == amend::FileFacts::Format::DcXml)
