@@ -16,7 +16,8 @@
 namespace amend {
 
 struct AppliedOp {
-    std::string where;    // "file:line"
+    std::string file;     // the instruction's file and line
+    int line = 0;
     std::string sentence;
     std::string what;     // "struck "X" and inserted "Y" in 2-173-042(a)"
     std::string kind;     // op_name

@@ -56,7 +56,7 @@ void report_doc(render::Doc& doc, const ApplyOptions& o, const ApplyReport& r, c
         for (const auto& line : lines) render::text(render::paragraph(render::item(l)), line);
     };
     std::vector<std::string> applied;
-    for (const auto& a : r.applied) applied.push_back(fs::path(a.where).filename().string() + ": " + a.what);
+    for (const auto& a : r.applied) applied.push_back(fs::path(a.file).filename().string() + ":" + std::to_string(a.line) + ": " + a.what);
     section("Instructions applied", applied, true);
     section("Sections changed", std::vector<std::string>(r.changed_sections.begin(), r.changed_sections.end()), true);
     auto headlines = [](const std::vector<Diagnostic>& ds) {

@@ -52,7 +52,7 @@ Outcome run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& er
                 ApplySettings ao;
                 ao.default_section = doc.default_section;
                 ApplyResult a = apply_file(code, f, ao);
-                for (const auto& ap : a.report.applied) checked.push_back(ap.where + ": " + ap.what);
+                for (const auto& ap : a.report.applied) checked.push_back(ap.file + ":" + std::to_string(ap.line) + ": " + ap.what);
                 for (const auto& s : a.report.skipped) checked.push_back(format_headline(s));
                 for (auto& d : a.report.failures) errors.push_back(std::move(d));
             }

@@ -99,8 +99,7 @@ void Designations::lift_and_rename(const std::vector<Provision*>& nodes, const s
         insert_children(*sl.grand, pos, std::move(mine));
     }
     for (auto& m : moves)
-        rep.applied.push_back(AppliedOp{loc(*m.op), m.op->sentence, "redesignated " + m.old_cite + " as " + m.copy.designation + " one level up",
-                                        op_name(OpType::Redesignate)});
+        rep.applied.push_back(applied_op(*m.op, "redesignated " + m.old_cite + " as " + m.copy.designation + " one level up"));
 }
 
 void Designations::redesignate_nodes(const std::vector<Provision*>& nodes, const std::vector<std::string>& news,
@@ -153,8 +152,7 @@ void Designations::redesignate_nodes(const std::vector<Provision*>& nodes, const
         std::string c = olds[i];
         std::size_t cut = c.rfind('(');
         std::string renamed = cut == std::string::npos ? now[i] : c.substr(0, cut) + now[i];
-        rep.applied.push_back(AppliedOp{loc(*from[i]), from[i]->sentence, "redesignated " + olds[i] + " as " + renamed,
-                                        op_name(OpType::Redesignate)});
+        rep.applied.push_back(applied_op(*from[i], "redesignated " + olds[i] + " as " + renamed));
     }
 }
 

@@ -159,8 +159,10 @@ struct Job {
     ApplyReport& rep;
     Jobs& jobs;
 
-    // The report (report.cpp): an instruction's place, a failure at it, a change it made.
+    // The report (report.cpp): an instruction's place (the ledger's name for who changed which
+    // words), a failure at it, a change it made.
     std::string loc(const Op& op);
+    static AppliedOp applied_op(const Op& op, std::string what);
     void fail(const Op& op, const std::string& msg, const std::string& code = "amend.apply");
     // A diagnostic of `severity` at the instruction.
     static Diagnostic at(const Op& op, const std::string& msg, const std::string& code, Severity severity);

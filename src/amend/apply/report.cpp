@@ -5,6 +5,10 @@ namespace amend::applying {
 
 std::string Job::loc(const Op& op) { return op.file + ":" + std::to_string(op.line); }
 
+AppliedOp Job::applied_op(const Op& op, std::string what) {
+    return AppliedOp{op.file, op.line, op.sentence, std::move(what), op_name(op.type)};
+}
+
 void Job::fail(const Op& op, const std::string& msg, const std::string& code) {
     rep.failures.push_back(at(op, msg, code, Severity::Error));
 }
@@ -14,7 +18,7 @@ Diagnostic Job::at(const Op& op, const std::string& msg, const std::string& code
 }
 
 void Job::note(const Op& op, const std::string& what, Provision* target) {
-    rep.applied.push_back(AppliedOp{loc(op), op.sentence, what, op_name(op.type)});
+    rep.applied.push_back(applied_op(op, what));
     ProvisionPath chain = Locator::addressable(jobs.locate.ancestry(target));
     if (!chain.empty()) rep.changed_sections.insert(chain.front()->designation);
 }

@@ -293,7 +293,7 @@ void UnitEdits::add(const Op& op) {
             if (!holder->children.empty()) nb.span.file = holder->children[std::min(pos, holder->children.size() - 1)].span.file;
             insert_child(*holder, pos, nb);
             jobs.locate.sections_changed();
-            rep.applied.push_back(AppliedOp{loc(op), op.sentence, "added section " + b.designation, op_name(op.type)});
+            rep.applied.push_back(applied_op(op, "added section " + b.designation));
             rep.changed_sections.insert(b.designation);
         }
         return;
