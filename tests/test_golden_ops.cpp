@@ -10,7 +10,7 @@
 #include <filesystem>
 
 #include "pipeline/inputs.hpp"
-#include "amend/markdown.hpp"
+#include "parse/markdown.hpp"
 #include "amend/ops.hpp"
 #include "model/diagnostic.hpp"
 #include "spec_reader.hpp"

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "amend/markdown.hpp"
+#include "parse/markdown.hpp"
 #include "model/diagnostic.hpp"
 #include "parse/dc_instruction.hpp"
 #include "parse/dc_xml.hpp"
@@ -452,9 +452,9 @@ TEST_CASE("hostile: a section number that would name a path outside the output f
     }
 }
 
-// Known bug (src/amend/markdown.cpp): a byte-order mark before "# Title" is kept, so the title reads
-// "\xEF\xBB\xBF# Fees" (the heading is not recognized). Reported;
-// tests/fuzz/regressions/amendment/bom-title.md holds the input.
+// A byte-order mark before "# Title" was once kept (src/parse/markdown.cpp), so that the title read
+// "\xEF\xBB\xBF# Fees" and the heading was not recognized; tests/fuzz/regressions/amendment/bom-title.md
+// holds the input.
 TEST_CASE("hostile: a BOM before an amendment's title is skipped") {
     auto ad = amend::read_markdown_amendment("\xEF\xBB\xBF# Fees\r\n\r\n1. Section 9-9-010(a) is amended by striking \"a\" and inserting \"b\".\r\n", "bom.md");
     CHECK(ad.title == "Fees");

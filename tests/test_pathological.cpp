@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "amend/apply.hpp"
-#include "amend/markdown.hpp"
+#include "parse/markdown.hpp"
 #include "amend/ops.hpp"
 #include "diff/diff.hpp"
 #include "model/citation.hpp"

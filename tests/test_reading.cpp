@@ -9,7 +9,7 @@
 #include <regex>
 
 #include "pipeline/inputs.hpp"
-#include "amend/markdown.hpp"
+#include "parse/markdown.hpp"
 #include "amend/ops.hpp"
 #include "model/diagnostic.hpp"
 #include "parse/dc_instruction.hpp"

@@ -1,5 +1,5 @@
 // Reading an amendment document written in Word (DESIGN §11) into the AmendmentDoc the Markdown
-// reader gives (amend/markdown.hpp), so that both go through one grammar and one restatement reader.
+// reader gives (parse/markdown.hpp), so that both go through one grammar and one restatement reader.
 //
 // What counts: struck-through text (direct formatting, or a character or paragraph style through
 // its basedOn chain; w:val="0|false" turns a style's strike off) and tracked deletions are deletions;

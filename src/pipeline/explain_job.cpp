@@ -2,7 +2,7 @@
 // (and, with --code, checked against the code).
 #include "amend/apply.hpp"
 #include "amend/explain.hpp"
-#include "amend/markdown.hpp"
+#include "parse/markdown.hpp"
 #include "pipeline/jobs.hpp"
 #include "model/diagnostic.hpp"
 #include "pipeline/documents.hpp"

@@ -8,7 +8,7 @@
 
 #include "pipeline/output_set.hpp"
 #include "docx/docx.hpp"
-#include "amend/markdown.hpp"
+#include "parse/markdown.hpp"
 #include "render/word.hpp"
 #include "draft/ordinance.hpp"
 #include "pipeline/inputs.hpp"

@@ -9,7 +9,7 @@
 
 #include "model/diagnostic.hpp"
 #include "model/parallel.hpp"
-#include "amend/markdown.hpp"
+#include "parse/markdown.hpp"
 #include "docx/reader.hpp"
 #include "parse/dc_instruction.hpp"
 #include "parse/dc_law.hpp"

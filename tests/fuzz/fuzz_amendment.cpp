@@ -1,6 +1,6 @@
 // The amendment readers (Markdown; D.C. instruction XML when the input starts with '<'), then the
 // drafting-language interpreter.
-#include "amend/markdown.hpp"
+#include "parse/markdown.hpp"
 #include "amend/ops.hpp"
 #include "fuzz_common.hpp"
 #include "model/diagnostic.hpp"

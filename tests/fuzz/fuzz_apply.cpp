@@ -2,7 +2,7 @@
 // XML when it starts with '<', else the plain-text layout; the amendment is a D.C. instruction when
 // it starts with '<', else Markdown. On success the site and the consolidated text are rendered.
 #include "amend/apply.hpp"
-#include "amend/markdown.hpp"
+#include "parse/markdown.hpp"
 #include "diff/diff.hpp"
 #include "fuzz_common.hpp"
 #include "model/diagnostic.hpp"

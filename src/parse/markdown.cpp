@@ -1,4 +1,4 @@
-#include "amend/markdown.hpp"
+#include "parse/markdown.hpp"
 
 #include <cmark.h>
 
