@@ -265,6 +265,16 @@ TEST_CASE("section numbers in a code's order: one order, the Code's own on its i
     CHECK(out_of_order == std::vector<std::string>{"28:2-328 28:2-316.01", "31-3302.06 31\u20133302.06a"});
 }
 
+TEST_CASE("a section number's title and chapter, by its dashes") {
+    CHECK(amend::title_of_section("2-173-042") == "2");
+    CHECK(amend::chapter_of_section("2-173-042") == "2-173");
+    CHECK(amend::title_of_section("47-2853.197") == "47");
+    CHECK(amend::chapter_of_section("47-2853.197") == "47");
+    CHECK(amend::title_of_section("28:9-104") == "28:9");
+    CHECK(amend::title_of_section("101") == "101");
+    CHECK(amend::chapter_of_section("101") == "101");
+}
+
 TEST_CASE("the one rich-text edit: marks and the ledger's spans move with the words") {
     // 2-173-042(c)(1)'s words with a mark on "outstanding criminal warrant" and a ledger span on "subject".
     RichText rt;

@@ -128,15 +128,6 @@ std::vector<bool> restated(const SectionDiff& s, const Style& st) {
     return out;
 }
 
-std::string before_last_dash(const std::string& s) {
-    auto p = s.rfind('-');
-    return p == std::string::npos ? s : s.substr(0, p);
-}
-
-std::string before_first_dash(const std::string& s) {
-    auto p = s.find('-');
-    return p == std::string::npos ? s : s.substr(0, p);
-}
 
 Block plain_block(Block::Kind k, const std::string& s) {
     Block b;
@@ -219,8 +210,8 @@ Ordinance build_ordinance(const ChangeSet& cs, const DraftInput& in, const Style
         std::map<std::string, std::string> vars{{"n", std::to_string(++n)},
                                                 {"code", st.code_name},
                                                 {"section", number},
-                                                {"chapter", before_last_dash(number)},
-                                                {"title", before_first_dash(number)}};
+                                                {"chapter", chapter_of_section(number)},
+                                                {"title", title_of_section(number)}};
         Block b = plain_block(Block::Kind::Clause, fill(templ, vars));
         b.label = fill(st.section_label, vars);
         o.blocks.push_back(std::move(b));

@@ -201,4 +201,14 @@ bool section_number_less(const std::string& a, const std::string& b) {
     return a.size() - i < b.size() - j;
 }
 
+std::string title_of_section(const std::string& num) {
+    auto p = num.find('-');
+    return p == std::string::npos ? num : num.substr(0, p);
+}
+
+std::string chapter_of_section(const std::string& num) {
+    auto p = num.rfind('-');
+    return p == std::string::npos ? num : num.substr(0, p);
+}
+
 }  // namespace amend

@@ -53,4 +53,10 @@ bool follows(std::string_view prev, std::string_view next, NumberStyle style);
 // where the Code itself is out of step (tests/test_model.cpp names the two places).
 bool section_number_less(const std::string& a, const std::string& b);
 
+// The units a section number names by its dashes: the title, before the first ("2" of
+// "2-173-042", "47" of "47-2853.197"), and the chapter, before the last ("2-173" of "2-173-042";
+// of a D.C. number, with one dash, its title again). A number with no dash is its own title and chapter.
+std::string title_of_section(const std::string& num);
+std::string chapter_of_section(const std::string& num);
+
 }  // namespace amend

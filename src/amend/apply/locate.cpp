@@ -99,7 +99,7 @@ Provision* Locator::resolve_target(const Op& op, const TargetRef& t, ProvisionPa
         return nullptr;
     }
     Provision* sec = find_section(num, quiet);
-    if (!sec && !t.title.empty() && num.find('-') != std::string::npos && num.substr(0, num.find('-')) != t.title) {
+    if (!sec && !t.title.empty() && num.find('-') != std::string::npos && title_of_section(num) != t.title) {
         // "Chapter 28 of Title 47 ... is amended as follows: (e) Section 48-2887.06 is amended":
         // the enclosing instruction's title tells which section the law means.
         std::string in_title = t.title + num.substr(num.find('-'));

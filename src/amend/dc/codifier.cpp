@@ -436,7 +436,7 @@ bool Codifier::ratify_brackets(const Op& op, bool partial) {
 }
 
 std::string Codifier::repealed_placeholder(const std::string& section) {
-    std::string title = section.substr(0, section.find('-'));
+    std::string title = title_of_section(section);
     std::string seen;
     std::function<void(const Provision&)> look = [&](const Provision& p) {
         if (!seen.empty()) return;
