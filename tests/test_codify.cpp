@@ -496,6 +496,33 @@ TEST_CASE("codify: an amendment the Code says identical emergency legislation ma
     CHECK_FALSE(mixed.report.ok());
 }
 
+TEST_CASE("codify: a unit restated in the words the Code holds but for the editor's brackets keeps the brackets") {
+    // D.C. Law 24-45 § 4098 restated § 32-1691.07, whose Code text reads "[§ 32-1691.10]" and "pursuant [to]".
+    auto restate = [](const std::string& name, const std::string& a, const std::string& b) {
+        ApplyResult r = apply_dc_xml(name,
+                                     "  <num>32-1691.07</num>\n  <heading>Reports.</heading>\n  <para>\n    <num>(a)</num>\n    <text>"
+                                     "A provider shall report the targets outlined in [§ 32-1691.10].</text>\n  </para>\n  <para>\n"
+                                     "    <num>(b)</num>\n    <text>\"BON\" means the Board established pursuant [to] § 3-1202.04.</text>\n"
+                                     "  </para>\n",
+                                     "D.C. Law 24-45", "32-1691.07",
+                                     "    <para>\n      <num>(a)</num>\n      <text>Section 32-1691.07 is amended to read as follows:</text>\n"
+                                     "      <include>\n        <section>\n          <num>32-1691.07</num>\n          <heading>Reports."
+                                     "</heading>\n          <para>\n            <num>(a)</num>\n            <text>" + a +
+                                     "</text>\n          </para>\n          <para>\n            <num>(b)</num>\n            <text>" + b +
+                                     "</text>\n          </para>\n        </section>\n      </include>\n    </para>\n");
+        REQUIRE(r.report.ok());
+        const Provision& s = *sections_of(r.amended.root)[0];
+        return s.children.at(0).text.text + " | " + s.children.at(1).text.text;
+    };
+    CHECK(restate("brackets-kept", "A provider shall report the targets outlined in § 32-1691.10.",
+                  "\"BON\" means the Board established pursuant § 3-1202.04.") ==
+          "A provider shall report the targets outlined in [§ 32-1691.10]. | \"BON\" means the Board established pursuant [to] § 3-1202.04.");
+    // Other words: the law's stand, and so do the brackets where the words are the same.
+    CHECK(restate("brackets-other", "A provider shall report the targets outlined in § 32-1691.11.",
+                  "\"BON\" means the Board established pursuant § 3-1202.04.") ==
+          "A provider shall report the targets outlined in § 32-1691.11. | \"BON\" means the Board established pursuant [to] § 3-1202.04.");
+}
+
 namespace {
 
 // § 47-2851.21 as the Code held it before D.C. Law 25-217: held back by § 9 of D.C. Law 24-333.

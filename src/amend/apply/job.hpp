@@ -321,6 +321,9 @@ struct Conventions {
     // An edit of `text` widened over the editor's brackets next to it (absorb_editorial_brackets);
     // a code with no editor's brackets leaves it.
     virtual void over_editorial_brackets(const std::string&, Edit&) {}
+    // New text that restates `existing`: where a unit of it reads as the existing one does but
+    // for the editor's brackets there, the existing words stand, brackets and all.
+    virtual void keep_editorial_marks(const Provision& /*existing*/, Provision& /*restated*/) {}
     // Whether `section` is one of the Act an instruction restates whole (a chapter may hold
     // several Acts, each with its "Definitions."); with no way to tell, it is.
     virtual bool of_restated_act(const Op&, const Provision&) { return true; }

@@ -186,6 +186,7 @@ bool UnitEdits::quoted_as_named(const Op& op) {
 void UnitEdits::make_permanent(const Op& op, Provision* existing, const Provision& b) {
     Provision nb = b;
     jobs.conventions.codified(op, nb, existing);
+    jobs.conventions.keep_editorial_marks(*existing, nb);
     std::vector<Provision> kept;  // its history and annotations
     for (auto& ch : existing->children)
         if (ch.kind == Kind::History) kept.push_back(std::move(ch));
@@ -523,6 +524,7 @@ void UnitEdits::restate(const Op& op) {
             continue;
         }
         jobs.conventions.codified(op, b, target, !by_heading.law_section.empty() ? &by_heading : op.add_kind_word == "law text" ? &t : nullptr);
+        jobs.conventions.keep_editorial_marks(*target, b);
         std::string c = jobs.locate.cite_of(target);
         if (t.part == TargetRef::Part::Heading) {
             target->heading = !b.heading.empty() ? b.heading : b.text;

@@ -502,4 +502,57 @@ std::vector<TargetRef> Codifier::act_sections(const TargetRef& t) {
     return expand.targets;
 }
 
+namespace {
+
+// Whether `code` reads `law` but for the editor's brackets in it: the brackets alone taken out
+// ("[§ 32-1691.10]"), or the bracketed words with them ("pursuant [to] §", "bay [by] an").
+bool same_but_brackets(const std::string& code, const std::string& law) {
+    if (code.find('[') == std::string::npos || law.find('[') != std::string::npos) return false;
+    std::string marks, words;
+    int depth = 0;
+    for (char c : code) {
+        if (c == '[') {
+            ++depth;
+            continue;
+        }
+        if (c == ']') {
+            if (depth == 0) return false;
+            --depth;
+            continue;
+        }
+        marks += c;
+        if (depth == 0) words += c;
+    }
+    if (depth != 0) return false;
+    std::string want = collapse_ws(law);
+    return collapse_ws(marks) == want || collapse_ws(words) == want;
+}
+
+void keep_marks(const Provision& old, Provision& now) {
+    if (same_but_brackets(old.text.text, now.text.text)) now.text = old.text;
+    if (same_but_brackets(old.heading.text, now.heading.text)) now.heading = old.heading;
+    std::size_t texts = 0;
+    for (auto& c : now.children) {
+        const Provision* match = nullptr;
+        if (c.kind == Kind::History) continue;
+        if (c.kind == Kind::Text) {
+            std::size_t seen = 0;
+            for (const auto& o : old.children)
+                if (o.kind == Kind::Text && !o.text.text.starts_with("*NOTE:") && seen++ == texts) match = &o;
+            ++texts;
+        } else if (!c.designation.empty()) {
+            for (const auto& o : old.children)
+                if (o.kind != Kind::History && o.kind != Kind::Text && clean_num(o.designation) == clean_num(c.designation)) {
+                    match = &o;
+                    break;
+                }
+        }
+        if (match) keep_marks(*match, c);
+    }
+}
+
+}  // namespace
+
+void Codifier::keep_editorial_marks(const Provision& existing, Provision& restated) { keep_marks(existing, restated); }
+
 }  // namespace amend::applying

@@ -90,6 +90,11 @@ struct Codifier : Job, Conventions {
     // From the Code's index (language::dc_act_sections).
     std::vector<TargetRef> act_sections(const TargetRef& t) override;
     void over_editorial_brackets(const std::string& text, Edit& e) override { absorb_editorial_brackets(text, e); }
+    // A law that restates words the Code already holds with the editor's corrections in brackets
+    // ("outlined in [§ 32-1691.10]", "established pursuant [to] § 3-1202.04", "employed bay [by]
+    // an employer"), the words otherwise the same: the codifier keeps its brackets. Units are
+    // paired by designation (text blocks by their order); a heading likewise.
+    void keep_editorial_marks(const Provision& existing, Provision& restated) override;
     // The section's history names the D.C. Law the restated Act is cited by.
     bool of_restated_act(const Op& op, const Provision& section) override;
 };
