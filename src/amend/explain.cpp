@@ -170,7 +170,7 @@ std::vector<Explained> explain(const ReadResult& r) {
                     int depth = k < op.new_depths.size() ? op.new_depths[k] : 0;
                     e.op = "find-replace";
                     e.count = "1";
-                    e.text = "redesignate " + where + " as (" + n + ")";
+                    e.text = "redesignate " + where + (op.add_kind_word == "section" ? " as section " + n : op.add_kind_word == "container" ? " as " + n : " as (" + n + ")");
                     if (!t.path.empty() && !n.empty()) {
                         TargetRef u = t;
                         e.find = "(" + u.path.back() + ")";

@@ -626,16 +626,37 @@ struct Interp {
                     return error(it, "cannot redesignate \"" + mm[1].str() + "\": expected a numbered unit (\"Paragraph (3)\")");
                 if (many.empty()) many.push_back(t.path);
                 if (nmany.empty()) nmany.push_back(nt.path);
-                if (many.size() != nmany.size())
-                    return error(it, "expected as many new designations as old ones (" + std::to_string(many.size()) + " and " +
-                                         std::to_string(nmany.size()) + ")");
-                op.type = OpType::Redesignate;
-                for (std::size_t k = 0; k < many.size(); ++k) {
-                    TargetRef u = t;
-                    u.path = many[k];
-                    op.targets.push_back(language::join_target(ctx, u));
-                    op.new_designations.push_back(nmany[k].empty() ? "" : nmany[k].back());
-                    op.new_depths.push_back(nt.kind_depth);
+                // A whole section renumbered ("Section 2-1-010 is redesignated as Section
+                // 2-1-015"): read with the new section number; a unit renamed as a section, or a
+                // section as a unit, is not a designation at all.
+                bool old_whole = std::any_of(many.begin(), many.end(), [](const auto& l) { return l.empty(); });
+                bool new_whole = std::any_of(nmany.begin(), nmany.end(), [](const auto& l) { return l.empty(); });
+                if (old_whole || new_whole) {
+                    bool renumbered = many.size() == 1 && nmany.size() == 1 && old_whole && new_whole && !nt.section.empty() &&
+                                      !t.section.empty();
+                    // "Part B is redesignated as Subtitle B": a unit above the section renamed.
+                    bool renamed = many.size() == 1 && nmany.size() == 1 && t.container_only && nt.container_only;
+                    if (!renumbered && !renamed)
+                        return error(it, "cannot redesignate \"" + unmasked(mm[1].str()) + "\" as \"" + unmasked(new_words) +
+                                             "\": expected a unit as another unit (\"Paragraph (3) is redesignated as paragraph (4)\") "
+                                             "or a section as another section");
+                    op.type = OpType::Redesignate;
+                    op.targets.push_back(language::join_target(ctx, t));
+                    op.new_designations.push_back(renumbered ? nt.section : unmasked(new_words));
+                    op.new_depths.push_back(0);
+                    op.add_kind_word = renumbered ? "section" : "container";
+                } else {
+                    if (many.size() != nmany.size())
+                        return error(it, "expected as many new designations as old ones (" + std::to_string(many.size()) + " and " +
+                                             std::to_string(nmany.size()) + ")");
+                    op.type = OpType::Redesignate;
+                    for (std::size_t k = 0; k < many.size(); ++k) {
+                        TargetRef u = t;
+                        u.path = many[k];
+                        op.targets.push_back(language::join_target(ctx, u));
+                        op.new_designations.push_back(nmany[k].back());
+                        op.new_depths.push_back(nt.kind_depth);
+                    }
                 }
             }
             ok = true;

@@ -44,6 +44,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"amend.phrase", "a phrase the instruction quotes is not in its target"},
         {"amend.quotation", "inserted words whose quotation marks would not balance"},
         {"amend.redesignate", "a redesignation that cannot be made as read"},
+        {"amend.renumbered", "a law's own section renumbered, whose Code number is the codifier's: nothing changed (note)"},
         {"amend.regex", "a sentence or text too complex for a pattern to read or search (Boost.Regex gave up)"},
         {"amend.restate", "a restatement whose quoted text does not fit its target"},
         {"amend.restatement", "a restated section's unmarked words differ from the code"},
