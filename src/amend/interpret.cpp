@@ -177,12 +177,14 @@ struct Interp {
         static const std::string NOUN_NC = R"((?:new\s+)?(?:)" + NOUNS + ")";  // the same, capturing nothing
         static const std::string PK = R"((?:the\s+)?(?:)" + NOUN + R"(\s+)?)";
         static const std::string STR = R"((?:«(\d+)»|(?:the\s+|a\s+|an\s+)?(semicolon|semi-colon|period|comma|colon|em dash|em-dash)))";
-        static const regex replace_re("^(?:by\\s+)?(?:striking|strike)\\s+(?:out\\s+)?" + PK + STR +
+        // The verbs for words struck, one table: strike, strike out, delete, omit.
+        static const std::string STRIKE = R"((?:striking|strike|deleting|delete|omitting|omit)\s+(?:out\s+)?)";
+        static const regex replace_re("^(?:by\\s+)?" + STRIKE + PK + STR +
                                           R"((.*?)\s+and\s+(?:by\s+)?(?:inserting|insert|adding|add|substituting|substitute)\s+(?:in\s+lieu\s+thereof\s+|in\s+its\s+place\s+)?(?:(?:the|a|an)\s+)?(?:)" + NOUN_NC + R"(\s+)?)" +
                                           STR + R"((.*)$)",
                                       icase);
-        static const regex strike_re("^(?:by\\s+)?(?:striking|strike)\\s+(?:out\\s+)?" + PK + STR + R"((.*)$)", icase);
-        static const regex strike_unit(R"(^(?:by\s+)?(?:striking|strike)\s+(?:out\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+(.*?)\.?$)", icase);
+        static const regex strike_re("^(?:by\\s+)?" + STRIKE + PK + STR + R"((.*)$)", icase);
+        static const regex strike_unit(R"(^(?:by\s+)?)" + STRIKE + R"(((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+(.*?)\.?$)", icase);
         static const regex insert_rel("^(?:by\\s+)?(?:inserting|insert|adding|add)\\s+(?:(?:the|a|an)\\s+)?(?:" + NOUN_NC + "\\s+)?" + STR + "\\s+(?:immediately\\s+)?(before|after|following|preceding)\\s+" + PK + STR + R"((.*)$)", icase);
         static const regex insert_end(R"(^(?:by\s+)?(?:inserting|insert|adding|add)\s+(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:phrase|words?|sentences?|terms?|language|text)\s+)?(?:«(\d+)»\s+)?at\s+the\s+end(?:\s+thereof)?(?:\s+(?:the\s+following|to\s+read\s+as\s+follows|as\s+follows)\s*:?)?\s*(?:«(\d+)»)?\s*\.?$)", icase);
         static const regex add_unit(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:a|an)\s+)?(?:the\s+following\s+)?(?:(new\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?|(?:title|subtitle|chapter|subchapter|part|division|article)s?)|(?:new\s+)?(definitions))\s*(.*?)\s*(?:(?:at\s+the\s+end|in\s+(?:the\s+)?(?:appropriate\s+)?alphabetical\s+order|after\s+.*?|before\s+.*?|between\s+.*?)\s*)?(?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?$)", icase);
@@ -192,7 +194,7 @@ struct Interp {
         // following sentence in its place:", "adding after the final sentence the following:",
         // "inserting the sentence "X" before the last sentence".
         static const std::string ORD = "(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)";
-        static const regex strike_sentence("^(?:by\\s+)?(?:striking|strike)\\s+(?:out\\s+)?the\\s+" + ORD +
+        static const regex strike_sentence("^(?:by\\s+)?" + STRIKE + "the\\s+" + ORD +
                                                R"(\s+sentence(?:\s+and\s+(?:by\s+)?(?:inserting|insert|substituting|substitute)\s+(?:the\s+following\s+(?:new\s+)?sentence\s+in\s+its\s+place|(?:(?:the|a)\s+(?:new\s+)?sentence\s+)?«(\d+)»(?:\s+in\s+its\s+place)?)\s*:?\s*(?:«(\d+)»)?)?\s*\.?$)",
                                            icase);
         static const regex insert_sentence(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:the|a|an)\s+(?:new\s+)?sentence\s+)?(?:«(\d+)»\s+)?(?:immediately\s+)?(before|after|following|preceding)\s+the\s+)" + ORD +
