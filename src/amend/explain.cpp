@@ -1,5 +1,7 @@
 #include "amend/explain.hpp"
 
+#include "amend/language/where.hpp"
+
 namespace amend {
 
 std::string codifier_path(const TargetRef& t) {
@@ -72,7 +74,8 @@ void count_of(const Op& op, Explained& e) {
 
 std::string places(const Explained& e, const Op& op) {
     if (e.count == "all") return "each place";
-    if (op.occurrence > 1) return "the " + std::to_string(op.occurrence) + "th time it appears";
+    if (op.occurrence > 1 && op.occurrence <= 10) return "the " + language::ordinal_word(op.occurrence) + " time it appears";
+    if (op.occurrence > 10) return "the " + std::to_string(op.occurrence) + "th time it appears";
     if (e.position == "last") return op.at_end ? "at the end" : "the last time it appears";
     if (e.position == "first") return "the first time it appears";
     return e.count == "1" ? "once" : e.count + " times";

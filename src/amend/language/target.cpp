@@ -164,6 +164,23 @@ std::vector<std::vector<std::string>> designation_list(const std::string& s) {
     return out;
 }
 
+namespace {
+
+// The designations a target lists after its first ("(a) and (b)", "(a)(1), (2), and (3)"): each
+// later one the first's sibling at its depth, all of them targets in `many`. False where there
+// are some and `many` cannot hold them: never the first alone.
+bool listed_after(const rx::SubMatch& first, const rx::SubMatch& tail, TargetRef& out, std::vector<std::vector<std::string>>* many) {
+    if (!tail.matched || tail.length() == 0) return true;
+    auto list = designation_list(first.str() + tail.str());
+    if (list.size() < 2 || !many || out.path.empty()) return false;
+    for (auto& l : list)
+        if (l.size() < out.path.size()) l.insert(l.begin(), out.path.begin(), out.path.end() - static_cast<std::ptrdiff_t>(l.size()));
+    *many = list;
+    return true;
+}
+
+}  // namespace
+
 bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std::vector<std::string>>* many) {
     t = collapse_ws(t);
     static const regex the(R"(^(?:the|and|that)\s+)", icase);
@@ -253,12 +270,12 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         t = rx::replace(t, the, "");
     }
     // A Code cite in parentheses wins: "Section 505(c) (D.C. Official Code § 42-3505.05(c))".
-    static const regex cite(R"((?:D\.\s*C\.|District of Columbia)[^()§]*?(?:Code|Official Code)[^§()]*§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*)(\s*(?:,\s*)?et\.?\s+seq)?)", icase);
-    auto cited = [&](const smatch& c) {  // a Code section and the designations after it
+    static const regex cite(R"((?:D\.\s*C\.|District of Columbia)[^()§]*?(?:Code|Official Code)[^§()]*§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*)(\s*(?:,\s*)?et\.?\s+seq)?((?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|through\s+)(?:\([^()\s]+\))+)*))", icase);
+    auto cited = [&](const smatch& c, int list_group) {  // a Code section and the designations after it
         out.section = c[1];
         out.path = chain_of(c[2]);
         out.relative = false;
-        return true;
+        return listed_after(c[2], c[list_group], out, many);
     };
     if (rx::search(t, mm, cite)) {
         if (mm[3].matched) {
@@ -274,14 +291,17 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         static const regex law_number(R"(^sections?\s+(\d+[A-Za-z]?)(?:\(|\s|,))", icase);
         smatch lm;
         if (rx::search(t, lm, law_number)) out.law_section = lm[1];
-        return cited(mm);
+        return cited(mm, 4);
     }
-    static const regex code_cite(R"(^§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*))", icase);
-    if (rx::search(t, mm, code_cite)) return cited(mm);
-    static const regex sect(R"(^(?:section|sec\.)\s+(?:of\s+)?([0-9][0-9A-Za-z:.\-]*?)((?:\([^()\s]+\))*)(?:\s|,|$).*$)", icase);
+    static const regex code_cite(R"(^§+\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])((?:\([^()\s]+\))*)((?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|through\s+)(?:\([^()\s]+\))+)*))", icase);
+    if (rx::search(t, mm, code_cite)) return cited(mm, 3);
+    // "Section 2-1-010(a)", and "Section 2-1-010(a) and (b)", "... (a)(1), (2), and (3)": the
+    // designations listed after the first are units of the same section, each a target.
+    static const regex sect(R"(^(?:section|sec\.)\s+(?:of\s+)?([0-9][0-9A-Za-z:.\-]*?)((?:\([^()\s]+\))*)((?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|through\s+)(?:\([^()\s]+\))+)*)(?:\s|,|$).*$)", icase);
     if (rx::match(t, mm, sect)) {
         std::string num = mm[1];
         out.path = chain_of(mm[2]);
+        if (!listed_after(mm[2], mm[3], out, many)) return false;
         out.relative = false;
         out.section = num;
         if (num.find('-') == std::string::npos && num.find(':') == std::string::npos) {
