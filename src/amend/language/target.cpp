@@ -297,14 +297,26 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
     if (rx::search(t, mm, code_cite)) return cited(mm, 3);
     // "Section 2-1-010(a)", and "Section 2-1-010(a) and (b)", "... (a)(1), (2), and (3)": the
     // designations listed after the first are units of the same section, each a target.
-    static const regex sect(R"(^(?:section|sec\.)\s+(?:of\s+)?([0-9][0-9A-Za-z:.\-]*?)((?:\([^()\s]+\))*)((?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|through\s+)(?:\([^()\s]+\))+)*)(?:\s|,|$).*$)", icase);
+    // The words after the section and its designations are read too: none, the code or law it is
+    // of ("of the District of Columbia Official Code", "of the X Act of 2020, effective ..."), ", as
+    // amended", or a cite in parentheses ("(5-A DCMR § 103.5)"); any other words ("Section
+    // 2-1-010(a) and section 2-1-020(a)", "... but not subsection (b)") are not dropped: the
+    // target is not read. "Section 25-374 (b), (c), and (d)": the designations may follow a space.
+    static const regex sect(R"(^(?:section|sec\.)\s+(?:of\s+)?([0-9][0-9A-Za-z:.\-]*?)\s*((?:\([^()\s]+\))*)((?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|through\s+)(?:\([^()\s]+\))+)*)((?:\s|,|$).*)$)", icase);
+    static const regex sect_tail(R"(^(?:\s*,\s*as\s+amended\s*,?)?(?:\s*|\s+of\s+.*|\s*\([^()]*(?:§|DCMR|Code)[^()]*(?:\([^()]*\)[^()]*)*\).*)$)", icase);
+    // A list of sections of no code ("Section 3900.9 and 3900.10 of Title 10 ... Regulations")
+    // names its first: the others are of no code either.
+    static const regex uncodified_list(R"(^\s+and\s+[0-9][0-9.]*[0-9]\s+of\s+.*$)", icase);
     if (rx::match(t, mm, sect)) {
         std::string num = mm[1];
+        const std::string tail = mm[4];
+        bool code_number = num.find('-') != std::string::npos || num.find(':') != std::string::npos;
+        if (!rx::match(tail, sect_tail) && (code_number || !rx::match(tail, uncodified_list))) return false;
         out.path = chain_of(mm[2]);
         if (!listed_after(mm[2], mm[3], out, many)) return false;
         out.relative = false;
         out.section = num;
-        if (num.find('-') == std::string::npos && num.find(':') == std::string::npos) {
+        if (!code_number) {
             out.section_is_law_number = true;
             // A section of a named law with no Code cite is a section of no code.
             static const regex of_law(R"(\bof\s+(?:the\s+)?.*\b(?:Act|Law|Resolution)\b)", icase);
