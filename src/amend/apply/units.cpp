@@ -523,6 +523,22 @@ void UnitEdits::restate(const Op& op) {
                  "amend.law-text");
             continue;
         }
+        // The quoted text is designated as the unit it restates: "Subsection (b) is amended to read
+        // as follows:" quoting "(c) ..." is a drafting error to report, never (b) renumbered. A
+        // section quoted with another Code number likewise (a law's own number, "Sec. 203.", is
+        // the law's, not the Code's).
+        if (target->kind != Kind::Section && t.part == TargetRef::Part::Whole && is_numbered(b.kind) && !b.designation.empty() &&
+            is_numbered(target->kind) && clean_num(b.designation) != clean_num(target->designation)) {
+            fail(op, "the instruction restates " + jobs.locate.cite_of(target) + ", but the quoted text is designated " + b.designation,
+                 "amend.designation");
+            continue;
+        }
+        if (target->kind == Kind::Section && b.kind == Kind::Section && b.designation != target->designation &&
+            b.designation.find('-') != std::string::npos && by_heading.law_section.empty()) {
+            fail(op, "the instruction restates section " + target->designation + ", but the quoted section is numbered " + b.designation,
+                 "amend.designation");
+            continue;
+        }
         jobs.conventions.codified(op, b, target, !by_heading.law_section.empty() ? &by_heading : op.add_kind_word == "law text" ? &t : nullptr);
         jobs.conventions.keep_editorial_marks(*target, b);
         std::string c = jobs.locate.cite_of(target);
