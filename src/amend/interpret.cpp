@@ -229,7 +229,10 @@ struct Interp {
             if (!mm[2].matched && op.find_kind != "phrase") op.at_end = true;  // "the period" ends the unit
             return !op.find.empty();
         }
-        if (rx::match(a, mm, strike_unit)) {
+        // Only the designations: "striking subsection (b) and inserting in lieu thereof ..." is
+        // not the unit struck alone.
+        static const regex only_designations(R"(^\s*(?:\([^()\s]+\)[\s,]*(?:and\s+|or\s+|through\s+)?)+$)", icase);
+        if (rx::match(a, mm, strike_unit) && rx::match(mm[2].str(), only_designations)) {
             auto list = designation_list(mm[2]);
             if (list.empty()) return false;
             op.type = OpType::StrikeUnit;
