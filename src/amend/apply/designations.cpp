@@ -9,15 +9,16 @@ void Designations::redesignate(const std::vector<const Op*>& run) {
     std::vector<std::string> news;
     std::vector<const Op*> from;
     std::vector<int> lift;  // levels a provision moves up ("(a)(1) is redesignated as subsection (a)")
+    // Sections renumbered and units above the section renamed are said apart; the units the
+    // rest rename are renamed together.
+    std::vector<const Op*> units;
     for (const Op* o : run) {
         if (o->add_kind_word == "container") {
             // A unit above the section renamed ("Part B is redesignated as Subtitle B"): the code
             // given holds sections, not the units above them.
             rep.skipped.push_back(at(*o, "\"" + o->sentence + "\" renames a unit above the section, which the code given does not hold: nothing changed",
                                      "amend.not-given", Severity::Note));
-            return;
-        }
-        if (o->add_kind_word == "section") {
+        } else if (o->add_kind_word == "section") {
             // A section renumbered: the section would move in the code, and whatever cites it
             // change with it; amend does not guess at that (nor, for a law's own section, at the
             // Code number the codifier gives it).
@@ -30,8 +31,11 @@ void Designations::redesignate(const std::vector<const Op*>& run) {
                 fail(*o, "cannot renumber section " + t.section + " as " + o->new_designations.at(0) +
                              ": the section would move in the code, which amend does not do (repeal it and add the new section)",
                      "amend.redesignate");
-            return;
+        } else {
+            units.push_back(o);
         }
+    }
+    for (const Op* o : units) {
         for (std::size_t i = 0; i < o->targets.size(); ++i) {
             Provision* n = jobs.locate.resolve_target(*o, o->targets[i]);
             if (!n) return;

@@ -123,7 +123,7 @@ bool Codifier::standing_already(const Op& op) {
     }
     auto within = [](const std::string& a, const std::string& b) { return a == b || a.rfind(b + "|", 0) == 0; };
     for (const std::string& u : units) {
-        if (u.empty() || !(within(op.law_unit, u) || within(u, op.law_unit))) continue;
+        if (u.rfind("\xC2\xA7", 0) != 0 || !(within(op.law_unit, u) || within(u, op.law_unit))) continue;
         std::string cite = u;  // "§3072|(a)" as "§ 3072(a)"
         cite.erase(std::remove(cite.begin(), cite.end(), '|'), cite.end());
         cite.insert(2, " ");

@@ -538,7 +538,7 @@ void keep_marks(const Provision& old, Provision& now) {
         if (c.kind == Kind::Text) {
             std::size_t seen = 0;
             for (const auto& o : old.children)
-                if (o.kind == Kind::Text && !o.text.text.starts_with("*NOTE:") && seen++ == texts) match = &o;
+                if (o.kind == Kind::Text && collapse_ws(o.text.text).rfind("*NOTE:", 0) != 0 && seen++ == texts) match = &o;
             ++texts;
         } else if (!c.designation.empty()) {
             for (const auto& o : old.children)
