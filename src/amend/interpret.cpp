@@ -314,11 +314,13 @@ struct Interp {
         static const regex range_cited(R"((?:D\.\s*C\.|District\s+of\s+Columbia)\s+Official\s+Code\s+§§\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\s+through\s+([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\s*\))", icase);
         static const regex listed(R"(§§\s*((?:[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])(?:\s*,\s*(?:and\s+)?[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]|\s+and\s+[0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])+)\s*\))", icase);
         static const regex plural(R"(^(?:the\s+)?sections\s)", icase);
-        static const regex one_cite(R"(\((?:[^()]*;\s*)?(?:D\.\s*C\.|District\s+of\s+Columbia)\s+Official\s+Code\s+§\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])\))", icase);
+        static const regex one_cite(R"(\((?:[^()]*;\s*)?(?:D\.\s*C\.|District\s+of\s+Columbia)\s+Official\s+Code\s+§\s*([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z](?:\([^()\s]+\))*)\))", icase);
         static const regex num(R"([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z])");
-        auto add = [&](const std::string& section) {
+        auto add = [&](const std::string& cite) {  // "2-1-010", or "2-1-010(c)" with its designations
             TargetRef u;
-            u.section = section;
+            std::size_t open = cite.find('(');
+            u.section = cite.substr(0, open);
+            if (open != std::string::npos) u.path = language::chain_of(cite.substr(open));
             u.title = ctx.title;
             op.targets.push_back(u);
         };
@@ -583,7 +585,9 @@ struct Interp {
             t.relative = true;
             op.targets.push_back(language::join_target(ctx, t));
             ok = true;
-        } else if (rx::match(s, mm, repealed)) {
+        } else if (static const regex redesignated_and(R"(\bredesignated\s+as\b)", icase);
+                   rx::match(s, mm, repealed) && !rx::search(mm[1].first, mm[1].second, redesignated_and)) {
+            // ("... is redesignated as section 8e and is repealed." is a redesignation first.)
             TargetRef t;
             std::vector<std::vector<std::string>> many;
             if (!language::read_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
@@ -597,7 +601,7 @@ struct Interp {
             // "... is redesignated as paragraph (9B) and amended to read as follows:": two
             // instructions, the second about the unit under its new designation.
             std::string new_words = mm[2], then;
-            static const regex and_amended(R"(^(.*?)\s*,?\s+and\s+(?:is\s+|are\s+)?(?:hereby\s+)?(amended\b.*)$)", icase);
+            static const regex and_amended(R"(^(.*?)\s*,?\s+and\s+(?:is\s+|are\s+)?(?:hereby\s+)?((?:amended|repealed)\b.*)$)", icase);
             smatch am;
             if (rx::match(new_words, am, and_amended)) {
                 then = am[2];
@@ -705,6 +709,10 @@ struct Interp {
                 std::vector<std::string> actions = rx::split(rest, split);
                 bool all = !actions.empty();
                 std::vector<Op> sub;
+                // "Sections 5 (... § 2-1-010) and 6 (... § 2-1-020) are amended by striking ...":
+                // each section cited, alike.
+                Op cited;
+                if (!cited_sections(mm[1], t, ctx, cited, false)) cited.targets.clear();
                 for (auto& a : actions) {
                     Op o = op;
                     if (!parse_action(a, m, o)) {
@@ -712,7 +720,10 @@ struct Interp {
                         break;
                     }
                     if (!o.targets.empty()) {
+                        if (!cited.targets.empty()) return error(it, "expected one section for \"" + unmasked(mm[1].str()) + "\", whose action names units of its own");
                         for (auto& tt : o.targets) tt = language::join_target(abs, tt);
+                    } else if (!cited.targets.empty()) {
+                        o.targets = cited.targets;
                     } else if (many.size() > 1) {
                         // "Subsections (f) and (g) are amended by striking ...": each unit alike.
                         push_targets(o, ctx, t, many);

@@ -265,6 +265,18 @@ void PhraseEdits::insert_at_end(const Op& op) {
         Provision* target = jobs.locate.resolve_target(op, t);
         if (!target) continue;
         std::string add = op.replace;
+        // Words are added at the end: quoted text of more than one paragraph, or of units with
+        // designations of their own ("(3) third item."), is not words, and is never cut to one.
+        bool units = std::any_of(op.blocks.begin(), op.blocks.end(), [](const Provision& b) {
+            return (is_numbered(b.kind) && !b.designation.empty()) || !b.children.empty();
+        });
+        if (add.empty() && (units || op.blocks.size() > 1)) {
+            fail(op, "expected words to add at the end of " + jobs.locate.cite_of(target) + ", found " +
+                         (units ? "new units, " + op.blocks.front().designation + "," : std::to_string(op.blocks.size()) + " paragraphs") +
+                         " quoted: say \"by adding a new paragraph ...\" to add units",
+                 "amend.block");
+            continue;
+        }
         if (add.empty())
             for (const auto& b : op.blocks)
                 if (!b.text.empty()) add = b.text.text;

@@ -1,5 +1,7 @@
 #include "amend/language/target.hpp"
 
+#include <set>
+
 #include "amend/language/where.hpp"
 
 #include "parse/regex.hpp"
@@ -148,6 +150,21 @@ std::vector<std::vector<std::string>> designation_list(const std::string& s) {
         }
         return {};
     }
+    // A list that holds a range ("(a) through (c) and (e)", "(a), (c) through (e)"): each item, the
+    // range counted out; never the range's two ends alone.
+    static const regex has_through(R"(\bthrough\b)", icase);
+    if (rx::search(s, has_through)) {
+        static const regex sep(R"(\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", icase);
+        std::vector<std::string> pieces = rx::split(s, sep);
+        if (pieces.size() < 2) return {};  // one piece that is not a range ("(a) through"): not read
+        for (const std::string& piece : pieces) {
+            if (piece.find_first_not_of(" ") == std::string::npos) continue;
+            auto part = designation_list(piece);
+            if (part.empty()) return {};
+            out.insert(out.end(), part.begin(), part.end());
+        }
+        return out;
+    }
     // Chains apart only by white space ("(b-1) (4)(A)") are one designation written with a space:
     // a list names its items with commas, "and" or "or".
     static const regex item(R"(((?:\([^()\s]+\))+))");
@@ -183,6 +200,11 @@ bool listed_after(const rx::SubMatch& first, const rx::SubMatch& tail, TargetRef
 
 bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std::vector<std::string>>* many) {
     t = collapse_ws(t);
+    // A target names units; it holds no clause of its own. "Section 2-1-010(c) of the Code is
+    // amended by striking "X" ..., and subsection (d)" (a sentence with two clauses, the last
+    // "is repealed") is not a target, whatever it begins with.
+    static const regex clause(R"(\b(?:is|are)\s+(?:hereby\s+)?(?:amended|repealed|redesignated|renumbered|added|designated|struck|stricken|deleted|revived)\b)", icase);
+    if (rx::search(t, clause)) return false;
     static const regex the(R"(^(?:the|and|that)\s+)", icase);
     t = rx::replace(t, the, "");
     smatch mm;
@@ -278,6 +300,13 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         return listed_after(c[2], c[list_group], out, many);
     };
     if (rx::search(t, mm, cite)) {
+        // Two Code sections cited ("Section 5 (... § 2-1-010) and section 6 (... § 2-1-020)"):
+        // one target holds one section; a plural ("Sections 5 (...) and 6 (...)") is read by the
+        // sentence, as each of its sections (interpret.cpp, cited_sections).
+        static const regex plural(R"(^sections\s)", icase);
+        std::set<std::string> sections;
+        for (const rx::Match& c : rx::all(t, cite)) sections.insert(c[1].str());
+        if (sections.size() > 1 && !rx::search(t, plural)) return false;
         if (mm[3].matched) {
             out.container_only = true;
             out.cites_code = true;
@@ -304,6 +333,9 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
     // target is not read. "Section 25-374 (b), (c), and (d)": the designations may follow a space.
     static const regex sect(R"(^(?:section|sec\.)\s+(?:of\s+)?([0-9][0-9A-Za-z:.\-]*?)\s*((?:\([^()\s]+\))*)((?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|through\s+)(?:\([^()\s]+\))+)*)((?:\s|,|$).*)$)", icase);
     static const regex sect_tail(R"(^(?:\s*,\s*as\s+amended\s*,?)?(?:\s*|\s+of\s+.*|\s*\([^()]*(?:§|DCMR|Code)[^()]*(?:\([^()]*\)[^()]*)*\).*)$)", icase);
+    // ... and the code or law named holds no second target or exception: "Section 2-1-010 of the
+    // Municipal Code and Section 2-1-020 of ...", "... of the Municipal Code, except paragraph (2),".
+    static const regex joined(R"(\b(?:and|or)\s+(?:the\s+)?(?:sub-?)*(?:sections?|paragraphs?|clauses?|items?|subclauses?)\b|\bexcept\b|\bbut\s+not\b|«)", icase);
     // A list of sections of no code ("Section 3900.9 and 3900.10 of Title 10 ... Regulations")
     // names its first: the others are of no code either.
     static const regex uncodified_list(R"(^\s+and\s+[0-9][0-9.]*[0-9]\s+of\s+.*$)", icase);
@@ -312,6 +344,7 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         const std::string tail = mm[4];
         bool code_number = num.find('-') != std::string::npos || num.find(':') != std::string::npos;
         if (!rx::match(tail, sect_tail) && (code_number || !rx::match(tail, uncodified_list))) return false;
+        if (rx::search(tail, joined)) return false;
         out.path = chain_of(mm[2]);
         if (!listed_after(mm[2], mm[3], out, many)) return false;
         out.relative = false;
