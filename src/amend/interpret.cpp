@@ -685,7 +685,9 @@ struct Interp {
             TargetRef abs = language::join_target(ctx, t);
             std::string rest = mm[2];
             static const regex as_follows(R"(^as\s+follows:?$)", icase);
-            static const regex to_read(R"(^to\s+read\s+as\s+follows:?.*$)", icase);
+            // Read to its end: a quotation may follow ("... as follows: "..."."), nothing else
+            // (", effective October 1, 2025:", "and by adding a new subsection (f)" are not dropped).
+            static const regex to_read(R"(^to\s+read\s+as\s+follows(?:\s+as\s+follows)?\s*[:.;]?\s*(?:«\d+»\s*\.?)?$)", icase);
             // "is amended by:" with the actions as the provisions below it ("(A) Striking ...; and").
             static const regex by_below(R"(^(?:by:?)?$)", icase);  // or "is amended" alone, the actions below
             bool actions_below = rx::match(rest, by_below) && !it.children.empty();

@@ -153,7 +153,20 @@ std::optional<Unread> read_where(const std::string& words, Where& w) {
             ++r.i;
             continue;
         }
-        if (r.clause(w)) continue;
+        const std::size_t at = r.i;
+        const Where before = w;
+        if (r.clause(w)) {
+            // A second sentence or occurrence ("in the first sentence and in the second
+            // sentence"): not one place, and never the last alone.
+            bool again = (before.sentence && w.sentence != before.sentence) || (before.occurrence && w.occurrence != before.occurrence) ||
+                         (before.expect_count && w.expect_count != before.expect_count);
+            if (!again) continue;
+            Unread u;
+            u.at = toks[at].at;
+            u.words = words.substr(u.at);
+            u.expected = kExpected;
+            return u;
+        }
         if (r.take("and")) continue;
         Unread u;
         u.at = toks[r.i].at;
