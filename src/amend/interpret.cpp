@@ -167,6 +167,14 @@ struct Interp {
         return true;
     }
 
+    // Where a new unit goes, as the words say: "after paragraph (2)", "at the end". Words that put it
+    // in another unit ("at the end of subsection (b)", "after paragraph (2) of subsection (b)")
+    // name a place the target does not: not read, never dropped.
+    static bool names_other_unit(const std::string& place) {
+        static const regex other(R"(\b(?:of|in|to)\s+(?:the\s+)?(?:sub-?)*(?:sections?|paragraphs?|clauses?|items?|subclauses?)\s+[0-9(]|\bof\s+(?:the\s+)?(?:section|title|chapter|subchapter|part|article)\s+[0-9(])", icase);
+        return rx::search(place, other);
+    }
+
     // Parses one action (after "by", or an imperative). Returns false when it is not one.
     bool parse_action(const std::string& a, const Masked& m, Op& op) {
         smatch mm;
@@ -187,7 +195,7 @@ struct Interp {
         static const regex strike_unit(R"(^(?:by\s+)?)" + STRIKE + R"(((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+(.*?)\.?$)", icase);
         static const regex insert_rel("^(?:by\\s+)?(?:inserting|insert|adding|add)\\s+(?:(?:the|a|an)\\s+)?(?:" + NOUN_NC + "\\s+)?" + STR + "\\s+(?:immediately\\s+)?(before|after|following|preceding)\\s+" + PK + STR + R"((.*)$)", icase);
         static const regex insert_end(R"(^(?:by\s+)?(?:inserting|insert|adding|add)\s+(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:phrase|words?|sentences?|terms?|language|text)\s+)?(?:«(\d+)»\s+)?at\s+the\s+end(?:\s+thereof)?(?:\s+(?:the\s+following|to\s+read\s+as\s+follows|as\s+follows)\s*:?)?\s*(?:«(\d+)»)?\s*\.?$)", icase);
-        static const regex add_unit(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:a|an)\s+)?(?:the\s+following\s+)?(?:(new\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?|(?:title|subtitle|chapter|subchapter|part|division|article)s?)|(?:new\s+)?(definitions))\s*(.*?)\s*(?:(?:at\s+the\s+end|in\s+(?:the\s+)?(?:appropriate\s+)?alphabetical\s+order|after\s+.*?|before\s+.*?|between\s+.*?)\s*)?(?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?$)", icase);
+        static const regex add_unit(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:a|an)\s+)?(?:the\s+following\s+)?(?:(new\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?|(?:title|subtitle|chapter|subchapter|part|division|article)s?)|(?:new\s+)?(definitions))\s*(.*?)\s*(?:(at\s+the\s+end(?:\s+of\s+.*?)?|in\s+(?:the\s+)?(?:appropriate\s+)?alphabetical\s+order|after\s+.*?|before\s+.*?|between\s+.*?)\s*)?(?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?$)", icase);
         static const regex designate(R"(^(?:by\s+)?(?:designating|designate)\s+the\s+existing\s+text(?:\s+of\s+.*?)?\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))\.?$)", icase);
 
         // A whole sentence of the unit: "striking the first sentence", "... and inserting the
@@ -270,6 +278,7 @@ struct Interp {
             return true;  // the text may come as a block
         }
         if (rx::match(a, mm, add_unit)) {
+            if (mm[5].matched && names_other_unit(mm[5].str())) return false;
             op.type = OpType::Add;
             std::string kind = mm[2].matched ? mm[2].str() : mm[3].str();
             kind = ascii_lower(std::move(kind));
@@ -486,7 +495,7 @@ struct Interp {
             s = mm[1].str() + " is " + mm[3].str();
         }
         static const regex existing(R"(^(?:the\s+)?existing\s+(?:text|language)(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
-        static const regex added(R"(^(?:(?:an?\s+)?new|an?)\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+(?:after|before|at)\s+.*?)?(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
+        static const regex added(R"(^(?:(?:an?\s+)?new|an?)\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+((?:after|before|at)\s+.*?))?(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
         static const regex added_definition(R"(^(?:the\s+|an?\s+)?(?:new\s+)?definitions?\s+(?:of\s+)?(?:the\s+term\s+)?«\d+»(?:\s*,\s*(?:and\s+)?«\d+»|\s+and\s+«\d+»)*\s+(?:is|are)\s+(?:hereby\s+)?added(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
         // "A new Subtitle C is added to read as follows:", "New titles VI-E and VI-F are added ...".
         static const regex added_container(R"(^(?:an?\s+)?new\s+(?:(title|subtitle|chapter|subchapter|part|division|article)s?\s+designation\s+)?(title|subtitle|chapter|subchapter|part|division|article)s?\s+((?:[0-9A-Za-z][0-9A-Za-z.\-]*)(?:\s*,\s*(?:and\s+)?[0-9A-Za-z][0-9A-Za-z.\-]*|\s+and\s+[0-9A-Za-z][0-9A-Za-z.\-]*)*)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
@@ -570,6 +579,9 @@ struct Interp {
             op.targets.push_back(here_relative());
             ok = true;
         } else if (rx::match(s, mm, added)) {
+            if (mm[3].matched && names_other_unit(mm[3].str()))
+                return error(it, "cannot read where the new unit goes, \"" + unmasked(mm[3].str()) +
+                                     "\": the unit it names is not the one amended; name it in the target (\"Subsection (b) is amended by adding ...\")");
             op.type = OpType::Add;
             std::string kind = mm[1];
             kind = ascii_lower(std::move(kind));
