@@ -405,6 +405,19 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
                         l = q;
                     }
                 }
+                // "Paragraph (1) of subsection (b)" under "Section 2-1-020 is amended as follows:":
+                // the outer unit is relative too, and holds the inner one.
+                else if (outer.relative && !outer.container_only && !outer.path.empty() && outer.part == TargetRef::Part::Whole) {
+                    auto p = outer.path;
+                    for (auto& d : out.path) p.push_back(d);
+                    out.path = p;
+                    out.kind_depth = outer.kind_depth;
+                    for (auto& l : list) {
+                        auto q = outer.path;
+                        for (auto& d : l) q.push_back(d);
+                        l = q;
+                    }
+                }
             }
         }
         if (many) *many = list;
