@@ -372,6 +372,22 @@ struct Interp {
 
     // An operation read, its targets narrowed to their lead-in text where the action says so.
     void push(Op op) {
+        // A sentence's new words are one paragraph of quoted text: two are not a sentence, and
+        // the second is never dropped.
+        auto one_sentence = [&](const Op& o) {
+            std::size_t texts = 0;
+            for (const auto& b : o.blocks) texts += !b.text.empty() || !b.children.empty();
+            if (texts <= 1) return true;
+            res.errors.push_back(Diagnostic{o.file, o.line, o.col,
+                                            "expected one paragraph of new words for the sentence, found " + std::to_string(texts) +
+                                                " quoted: a sentence is not restated as paragraphs",
+                                            "amend.block", "", Severity::Error});
+            return false;
+        };
+        if (((op.type == OpType::Restate && !op.targets.empty() && op.targets[0].sentence != 0) ||
+             (op.find_kind == "sentence" && op.replace.empty() && op.type != OpType::Strike)) &&
+            !one_sentence(op))
+            return;
         if (op.in_leadin)
             for (auto& t : op.targets)
                 if (t.part == TargetRef::Part::Whole) t.part = TargetRef::Part::Text;
