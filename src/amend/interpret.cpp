@@ -272,6 +272,7 @@ struct Interp {
             return !op.replace.empty() && !op.anchor.empty();
         }
         if (rx::match(a, mm, insert_end)) {
+            if (mm[1].matched && mm[2].matched) return false;  // two quotations for one insertion: which, not said
             op.type = OpType::InsertAtEnd;
             if (mm[1].matched) op.replace = quote(m, mm[1]);
             else if (mm[2].matched) op.replace = quote(m, mm[2]);
