@@ -700,12 +700,20 @@ struct Interp {
             ok = true;
             if (!then.empty()) {
                 if (op.targets.size() != 1) return error(it, "expected one unit redesignated before \"and amended\"");
+                // The unit under its new designation is where the old one stood: the second
+                // instruction is read in the unit that holds it ("Section 2-1-010(c) is
+                // redesignated as subsection (f) and amended ..." amends 2-1-010(f)).
+                TargetRef holder = op.targets[0];
+                if (!holder.path.empty()) holder.path.pop_back();
+                holder.part = TargetRef::Part::Whole;
+                holder.sentence = 0;
+                holder.ordinal = 0;
                 op.blocks.clear();
                 push(op);
                 InstructionItem follow = it;
                 follow.law_text.clear();
                 follow.text = unmasked(new_words + " is " + then);
-                return walk(follow, ctx);
+                return walk(follow, holder);
             }
         } else if (rx::match(s, mm, amended)) {
             TargetRef t;
