@@ -619,9 +619,49 @@ struct Interp {
             // ("... is redesignated as section 8e and is repealed." is a redesignation first.)
             TargetRef t;
             std::vector<std::vector<std::string>> many;
-            if (!language::read_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
+            // "Sections 2-1-010 and 2-1-020 of the Municipal Code are repealed.": each, by number.
+            static const regex code_sections(R"(^(?:the\s+)?sections\s+([0-9][0-9A-Za-z.:]*-[0-9A-Za-z.:\-]*[0-9A-Za-z](?:\s*,\s*(?:and\s+)?[0-9][0-9A-Za-z.:]*-[0-9A-Za-z.:\-]*[0-9A-Za-z]|\s+and\s+[0-9][0-9A-Za-z.:]*-[0-9A-Za-z.:\-]*[0-9A-Za-z])+)(?:\s+of\s+the\s+[A-Z][A-Za-z ]*\bCode(?:\s+of\s+[A-Z][A-Za-z ]*)?)?$)", icase);
+            smatch cs;
+            const std::string words = mm[1];
             op.type = OpType::Repeal;
-            if (!cited_sections(mm[1], t, ctx, op, true)) push_targets(op, ctx, t, many);
+            if (rx::match(words, cs, code_sections)) {
+                static const regex num(R"([0-9][0-9A-Za-z.:]*-[0-9A-Za-z.:\-]*[0-9A-Za-z])");
+                const std::string list = cs[1];
+                for (const rx::Match& n : rx::all(list, num)) {
+                    TargetRef u;
+                    u.section = n[0];
+                    u.relative = false;
+                    op.targets.push_back(language::join_target(ctx, u));
+                }
+                ok = true;
+            } else {
+                if (!language::read_target(words, m, t, &many)) return target_error(it, words);
+                if (!cited_sections(words, t, ctx, op, true)) push_targets(op, ctx, t, many);
+                ok = true;
+            }
+        } else if (static const regex sections_list(R"(^(?:the\s+)?sections\s+([0-9][0-9A-Za-z.:\-]*(?:\s*,\s*(?:and\s+)?[0-9][0-9A-Za-z.:\-]*|\s+and\s+[0-9][0-9A-Za-z.:\-]*)+)$)", icase);
+                   rx::match(s, mm, redesig) && rx::match(mm[1].str(), sections_list) && rx::match(mm[2].str(), sections_list)) {
+            // "Sections 201 and 202 are redesignated as sections 208 and 209, respectively.": each
+            // section renumbered (applying says what it does with a section renumbered).
+            static const regex num(R"([0-9][0-9A-Za-z.:\-]*[0-9A-Za-z])");
+            std::string olds = mm[1], news = mm[2];
+            std::vector<std::string> from, to;
+            for (const rx::Match& n : rx::all(olds, num)) from.push_back(n[0]);
+            for (const rx::Match& n : rx::all(news, num)) to.push_back(n[0]);
+            if (from.size() != to.size())
+                return error(it, "expected as many new section numbers as old ones (" + std::to_string(from.size()) + " and " +
+                                     std::to_string(to.size()) + ")");
+            op.type = OpType::Redesignate;
+            op.add_kind_word = "section";
+            for (std::size_t k = 0; k < from.size(); ++k) {
+                TargetRef u;
+                u.section = from[k];
+                u.section_is_law_number = from[k].find('-') == std::string::npos && from[k].find(':') == std::string::npos;
+                u.relative = false;
+                op.targets.push_back(language::join_target(ctx, u));
+                op.new_designations.push_back(to[k]);
+                op.new_depths.push_back(0);
+            }
             ok = true;
         } else if (rx::match(s, mm, redesig)) {
             TargetRef t;

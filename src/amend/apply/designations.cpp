@@ -22,15 +22,18 @@ void Designations::redesignate(const std::vector<const Op*>& run) {
             // A section renumbered: the section would move in the code, and whatever cites it
             // change with it; amend does not guess at that (nor, for a law's own section, at the
             // Code number the codifier gives it).
-            const TargetRef& t = o->targets.at(0);
-            if (t.section_is_law_number || t.uncodified)
-                rep.skipped.push_back(at(*o, "section " + t.section + " of the law is renumbered as section " + o->new_designations.at(0) +
-                                             "; the Code number it takes is the codifier's: nothing changed",
-                                         "amend.renumbered", Severity::Note));
-            else
-                fail(*o, "cannot renumber section " + t.section + " as " + o->new_designations.at(0) +
-                             ": the section would move in the code, which amend does not do (repeal it and add the new section)",
-                     "amend.redesignate");
+            for (std::size_t k = 0; k < o->targets.size(); ++k) {
+                const TargetRef& t = o->targets[k];
+                const std::string& to = o->new_designations.at(k);
+                if (t.section_is_law_number || t.uncodified)
+                    rep.skipped.push_back(at(*o, "section " + t.section + " of the law is renumbered as section " + to +
+                                                 "; the Code number it takes is the codifier's: nothing changed",
+                                             "amend.renumbered", Severity::Note));
+                else
+                    fail(*o, "cannot renumber section " + t.section + " as " + to +
+                                 ": the section would move in the code, which amend does not do (repeal it and add the new section)",
+                         "amend.redesignate");
+            }
         } else {
             units.push_back(o);
         }
