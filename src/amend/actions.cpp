@@ -1,0 +1,199 @@
+// One action of a drafting sentence ("striking "X" and inserting "Y" in its place", "adding a new
+// subsection (c)"), read to its last word: the phrases, the units, and where (language/where.hpp).
+#include "amend/actions.hpp"
+
+#include "amend/language/target.hpp"
+#include "amend/language/where.hpp"
+#include "model/text.hpp"
+#include "parse/regex.hpp"
+
+namespace amend::actions {
+
+namespace {
+
+using regex = rx::Regex;
+using smatch = rx::Match;
+const auto icase = regex::perl | regex::icase;
+using language::chain_of;
+using language::designation_list;
+
+std::string quote(const Masked& m, const std::string& idx) { return m.quotes.at(static_cast<std::size_t>(std::stoi(idx))); }
+
+std::string punct_of(std::string w) {
+    w = ascii_lower(std::move(w));
+    if (w == "semicolon" || w == "semi-colon") return ";";
+    if (w == "period") return ".";
+    if (w == "comma") return ",";
+    if (w == "colon") return ":";
+    if (w == "em dash" || w == "em-dash" || w == "dash") return "\xE2\x80\x94";
+    return "";
+}
+
+// The words after an action's phrases, read to their last word (language/where.hpp); false,
+// with `unread` set, at the first word that is not read.
+bool where_clause(const std::string& words, Op& op, std::optional<language::Unread>& unread) {
+    language::Where w;
+    if (auto u = language::read_where(words, w)) {
+        unread = *u;
+        return false;
+    }
+    if (w.each) op.each = true;
+    if (w.expect_count) op.expect_count = w.expect_count;
+    if (w.occurrence) op.occurrence = w.occurrence;
+    if (w.at_end) op.at_end = true;
+    if (w.in_heading) op.in_heading = true;
+    if (w.in_leadin) op.in_leadin = true;
+    if (w.sentence) op.in_sentence = w.sentence;
+    return true;
+}
+
+}  // namespace
+
+// Where a new unit goes, as the words say: "after paragraph (2)", "at the end". Words that put it
+// in another unit ("at the end of subsection (b)", "after paragraph (2) of subsection (b)")
+// name a place the target does not: not read, never dropped.
+bool names_other_unit(const std::string& place) {
+    static const regex other(R"(\b(?:of|in|to)\s+(?:the\s+)?(?:sub-?)*(?:sections?|paragraphs?|clauses?|items?|subclauses?)\s+[0-9(]|\bof\s+(?:the\s+)?(?:section|title|chapter|subchapter|part|article)\s+[0-9(])", icase);
+    return rx::search(place, other);
+}
+
+// Parses one action (after "by", or an imperative). Returns false when it is not one.
+bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<language::Unread>& unread) {
+    smatch mm;
+    // The nouns drafters put before a quoted phrase, and the punctuation they name: one table
+    // for the words struck and the words inserted alike.
+    static const std::string NOUNS = "phrase|phase|words?|terms?|dates?|figures?|numbers?|numerals?|sentences?|section designation|designations?|language|text|citations?|references?|amounts?|dollar amounts?|sums?|abbreviations?|acronyms?|years?|names?|letters?|characters?|(?:section |subtitle |title |chapter |subchapter |part )?headings?";
+    static const std::string NOUN = R"((?:new\s+)?()" + NOUNS + ")";      // the noun captured
+    static const std::string NOUN_NC = R"((?:new\s+)?(?:)" + NOUNS + ")";  // the same, capturing nothing
+    static const std::string PK = R"((?:the\s+)?(?:)" + NOUN + R"(\s+)?)";
+    static const std::string STR = R"((?:«(\d+)»|(?:the\s+|a\s+|an\s+)?(semicolon|semi-colon|period|comma|colon|em dash|em-dash)))";
+    // The verbs for words struck, one table: strike, strike out, delete, omit.
+    static const std::string STRIKE = R"((?:striking|strike|deleting|delete|omitting|omit)\s+(?:out\s+)?)";
+    static const regex replace_re("^(?:by\\s+)?" + STRIKE + PK + STR +
+                                      R"((.*?)\s+and\s+(?:by\s+)?(?:inserting|insert|adding|add|substituting|substitute)\s+(?:in\s+lieu\s+thereof\s+|in\s+its\s+place\s+)?(?:(?:the|a|an)\s+)?(?:)" + NOUN_NC + R"(\s+)?)" +
+                                      STR + R"((.*)$)",
+                                  icase);
+    static const regex strike_re("^(?:by\\s+)?" + STRIKE + PK + STR + R"((.*)$)", icase);
+    static const regex strike_unit(R"(^(?:by\s+)?)" + STRIKE + R"(((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+(.*?)\.?$)", icase);
+    static const regex insert_rel("^(?:by\\s+)?(?:inserting|insert|adding|add)\\s+(?:(?:the|a|an)\\s+)?(?:" + NOUN_NC + "\\s+)?" + STR + "\\s+(?:immediately\\s+)?(before|after|following|preceding)\\s+" + PK + STR + R"((.*)$)", icase);
+    static const regex insert_end(R"(^(?:by\s+)?(?:inserting|insert|adding|add)\s+(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:phrase|words?|sentences?|terms?|language|text)\s+)?(?:«(\d+)»\s+)?at\s+the\s+end(?:\s+thereof)?(?:\s+(?:the\s+following|to\s+read\s+as\s+follows|as\s+follows)\s*:?)?\s*(?:«(\d+)»)?\s*\.?$)", icase);
+    static const regex add_unit(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:a|an)\s+)?(?:the\s+following\s+)?(?:(new\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?|(?:title|subtitle|chapter|subchapter|part|division|article)s?)|(?:new\s+)?(definitions))\s*(.*?)\s*(?:(at\s+the\s+end(?:\s+of\s+.*?)?|in\s+(?:the\s+)?(?:appropriate\s+)?alphabetical\s+order|after\s+.*?|before\s+.*?|between\s+.*?)\s*)?(?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?$)", icase);
+    static const regex designate(R"(^(?:by\s+)?(?:designating|designate)\s+the\s+existing\s+text(?:\s+of\s+.*?)?\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))\.?$)", icase);
+
+    // A whole sentence of the unit: "striking the first sentence", "... and inserting the
+    // following sentence in its place:", "adding after the final sentence the following:",
+    // "inserting the sentence "X" before the last sentence".
+    static const std::string ORD = "(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)";
+    static const regex strike_sentence("^(?:by\\s+)?" + STRIKE + "the\\s+" + ORD +
+                                           R"(\s+sentence(?:\s+and\s+(?:by\s+)?(?:inserting|insert|substituting|substitute)\s+(?:the\s+following\s+(?:new\s+)?sentence\s+in\s+its\s+place|(?:(?:the|a)\s+(?:new\s+)?sentence\s+)?«(\d+)»(?:\s+in\s+its\s+place)?)\s*:?\s*(?:«(\d+)»)?)?\s*\.?$)",
+                                       icase);
+    static const regex insert_sentence(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:the|a|an)\s+(?:new\s+)?sentence\s+)?(?:«(\d+)»\s+)?(?:immediately\s+)?(before|after|following|preceding)\s+the\s+)" + ORD +
+                                           R"(\s+sentence(?:\s*,?\s+(?:the\s+following(?:\s+(?:new\s+)?sentence)?|to\s+read\s+as\s+follows|as\s+follows))?\s*:?\s*(?:«(\d+)»)?\s*\.?$)",
+                                       icase);
+    if (rx::match(a, mm, strike_sentence)) {
+        int n = language::ordinal_value(mm[1]);
+        static const regex inserting(R"(\b(?:inserting|insert|substituting|substitute)\b)", icase);
+        bool inserts = rx::search(a, inserting);
+        op.type = inserts ? OpType::Replace : OpType::Strike;
+        op.find_kind = "sentence";
+        op.in_sentence = n;
+        for (int g : {2, 3})  // "inserting "X" in its place", or "... in its place: "X""
+            if (mm[g].matched && op.replace.empty()) op.replace = quote(m, mm[g]);
+        return true;  // a sentence to insert may come as a block
+    }
+    if (rx::match(a, mm, insert_sentence)) {
+        std::string pos = ascii_lower(mm[2].str());
+        op.type = (pos == "before" || pos == "preceding") ? OpType::InsertBefore : OpType::InsertAfter;
+        op.find_kind = "sentence";
+        op.in_sentence = language::ordinal_value(mm[3]);
+        if (mm[1].matched) op.replace = quote(m, mm[1]);
+        else if (mm[4].matched) op.replace = quote(m, mm[4]);
+        return true;
+    }
+    if (rx::match(a, mm, replace_re)) {
+        op.type = OpType::Replace;
+        op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
+        op.find = mm[2].matched ? quote(m, mm[2]) : punct_of(mm[3]);
+        op.replace = mm[5].matched ? quote(m, mm[5]) : punct_of(mm[6]);
+        if (!where_clause(mm[4].str() + " " + mm[7].str(), op, unread)) return false;
+        if (!mm[2].matched && op.find_kind != "phrase") op.at_end = true;  // "the period" ends the unit
+        return !op.find.empty();
+    }
+    // Only the designations: "striking subsection (b) and inserting in lieu thereof ..." is
+    // not the unit struck alone.
+    static const regex only_designations(R"(^\s*(?:\([^()\s]+\)[\s,]*(?:and\s+|or\s+|through\s+)?)+$)", icase);
+    if (rx::match(a, mm, strike_unit) && rx::match(mm[2].str(), only_designations)) {
+        auto list = designation_list(mm[2]);
+        if (list.empty()) return false;
+        op.type = OpType::StrikeUnit;
+        for (auto& l : list) {
+            TargetRef t;
+            t.relative = true;
+            t.kind_depth = unit_depth(mm[1]);
+            t.path = l;
+            op.targets.push_back(t);
+        }
+        return true;
+    }
+    static const regex inserting_words(R"(\b(?:insert|inserting|substitut\w*|adding)\b)", icase);
+    if (rx::match(a, mm, strike_re) && !rx::search(mm[4].first, mm[4].second, inserting_words)) {
+        op.type = OpType::Strike;
+        op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
+        op.find = mm[2].matched ? quote(m, mm[2]) : punct_of(mm[3]);
+        if (!where_clause(mm[4], op, unread)) return false;
+        if (!mm[2].matched) op.at_end = true;
+        return !op.find.empty();
+    }
+    if (rx::match(a, mm, insert_rel)) {
+        std::string pos = mm[3];
+        pos = ascii_lower(std::move(pos));
+        op.type = (pos == "before" || pos == "preceding") ? OpType::InsertBefore : OpType::InsertAfter;
+        op.replace = mm[1].matched ? quote(m, mm[1]) : punct_of(mm[2]);  // "Add a comma after ..."
+        op.anchor = mm[5].matched ? quote(m, mm[5]) : punct_of(mm[6]);
+        if (!where_clause(mm[7], op, unread)) return false;
+        return !op.replace.empty() && !op.anchor.empty();
+    }
+    if (rx::match(a, mm, insert_end)) {
+        if (mm[1].matched && mm[2].matched) return false;  // two quotations for one insertion: which, not said
+        op.type = OpType::InsertAtEnd;
+        if (mm[1].matched) op.replace = quote(m, mm[1]);
+        else if (mm[2].matched) op.replace = quote(m, mm[2]);
+        return true;  // the text may come as a block
+    }
+    if (rx::match(a, mm, add_unit)) {
+        if (mm[5].matched && names_other_unit(mm[5].str())) return false;
+        op.type = OpType::Add;
+        std::string kind = mm[2].matched ? mm[2].str() : mm[3].str();
+        kind = ascii_lower(std::move(kind));
+        std::string des = mm[4];
+        // Without "new", only a unit named by its designation is added ("by adding a subsection (ii)").
+        bool named_new = mm[1].matched || mm[3].matched || kind == "definitions";
+        std::string singular = kind.size() > 1 && kind.back() == 's' ? kind.substr(0, kind.size() - 1) : kind;
+        if (is_container_kind(singular)) {
+            // "by adding a new Title VII-B": a unit above the section, named by its number.
+            op.add_kind_word = singular;
+            static const regex num(R"([0-9A-Za-z][0-9A-Za-z.\-]*)");
+            static const regex and_word(R"(^and$)", icase);
+            for (const rx::Match& n : rx::all(des, num))
+                if (!rx::match(n[0].str(), and_word)) op.new_designations.push_back(n[0]);
+            return !op.new_designations.empty();
+        }
+        op.add_kind_word = kind;
+        for (auto& l : designation_list(des))
+            if (!l.empty()) op.new_designations.push_back(l.back());
+        static const regex secnum(R"(([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]))");
+        if (kind.rfind("section", 0) == 0 && op.new_designations.empty())
+            for (const rx::Match& it : rx::all(des, secnum))
+                op.new_designations.push_back(it[1]);
+        return named_new || !op.new_designations.empty();
+    }
+    if (rx::match(a, mm, designate)) {
+        op.type = OpType::Designate;
+        op.add_kind_word = mm[1];
+        op.new_designations.push_back(chain_of(mm[2]).at(0));
+        return true;
+    }
+    return false;
+}
+
+}  // namespace amend::actions

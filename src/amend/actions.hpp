@@ -1,0 +1,24 @@
+// Reading one action of a drafting sentence (actions.cpp), for the interpreter (interpret.cpp).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "amend/language/target.hpp"
+#include "amend/language/where.hpp"
+#include "amend/ops.hpp"
+
+namespace amend::actions {
+
+using language::Masked;
+
+// One action, after "by" or as an imperative ("striking "X" and inserting "Y" in its place",
+// "adding a new subsection (c) to read as follows:"), into `op`. False when it is not one;
+// `unread` is then set where the words after its phrases could not be read.
+bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<language::Unread>& unread);
+
+// Where a new unit goes, as the words say ("after paragraph (2)", "at the end"): whether they put
+// it in another numbered unit ("at the end of subsection (b)"), a place the target does not name.
+bool names_other_unit(const std::string& place);
+
+}  // namespace amend::actions
