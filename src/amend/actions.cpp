@@ -13,11 +13,8 @@ namespace {
 
 using regex = rx::Regex;
 using smatch = rx::Match;
-const auto icase = regex::perl | regex::icase;
-using language::chain_of;
-using language::designation_list;
+using rx::icase;
 
-std::string quote(const Masked& m, const std::string& idx) { return m.quotes.at(static_cast<std::size_t>(std::stoi(idx))); }
 
 std::string punct_of(std::string w) {
     w = ascii_lower(std::move(w));
@@ -98,7 +95,7 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
         op.find_kind = "sentence";
         op.in_sentence = n;
         for (int g : {2, 3})  // "inserting "X" in its place", or "... in its place: "X""
-            if (mm[g].matched && op.replace.empty()) op.replace = quote(m, mm[g]);
+            if (mm[g].matched && op.replace.empty()) op.replace = m.quoted(mm[g]);
         return true;  // a sentence to insert may come as a block
     }
     if (rx::match(a, mm, insert_sentence)) {
@@ -106,15 +103,15 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
         op.type = (pos == "before" || pos == "preceding") ? OpType::InsertBefore : OpType::InsertAfter;
         op.find_kind = "sentence";
         op.in_sentence = language::ordinal_value(mm[3]);
-        if (mm[1].matched) op.replace = quote(m, mm[1]);
-        else if (mm[4].matched) op.replace = quote(m, mm[4]);
+        if (mm[1].matched) op.replace = m.quoted(mm[1]);
+        else if (mm[4].matched) op.replace = m.quoted(mm[4]);
         return true;
     }
     if (rx::match(a, mm, replace_re)) {
         op.type = OpType::Replace;
         op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
-        op.find = mm[2].matched ? quote(m, mm[2]) : punct_of(mm[3]);
-        op.replace = mm[5].matched ? quote(m, mm[5]) : punct_of(mm[6]);
+        op.find = mm[2].matched ? m.quoted(mm[2]) : punct_of(mm[3]);
+        op.replace = mm[5].matched ? m.quoted(mm[5]) : punct_of(mm[6]);
         if (!where_clause(mm[4].str() + " " + mm[7].str(), op, unread)) return false;
         if (!mm[2].matched && op.find_kind != "phrase") op.at_end = true;  // "the period" ends the unit
         return !op.find.empty();
@@ -123,7 +120,7 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
     // not the unit struck alone.
     static const regex only_designations(R"(^\s*(?:\([^()\s]+\)[\s,]*(?:and\s+|or\s+|through\s+)?)+$)", icase);
     if (rx::match(a, mm, strike_unit) && rx::match(mm[2].str(), only_designations)) {
-        auto list = designation_list(mm[2]);
+        auto list = language::designation_list(mm[2]);
         if (list.empty()) return false;
         op.type = OpType::StrikeUnit;
         for (auto& l : list) {
@@ -139,7 +136,7 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
     if (rx::match(a, mm, strike_re) && !rx::search(mm[4].first, mm[4].second, inserting_words)) {
         op.type = OpType::Strike;
         op.find_kind = mm[1].matched ? mm[1].str() : (mm[3].matched ? mm[3].str() : "phrase");
-        op.find = mm[2].matched ? quote(m, mm[2]) : punct_of(mm[3]);
+        op.find = mm[2].matched ? m.quoted(mm[2]) : punct_of(mm[3]);
         if (!where_clause(mm[4], op, unread)) return false;
         if (!mm[2].matched) op.at_end = true;
         return !op.find.empty();
@@ -148,16 +145,16 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
         std::string pos = mm[3];
         pos = ascii_lower(std::move(pos));
         op.type = (pos == "before" || pos == "preceding") ? OpType::InsertBefore : OpType::InsertAfter;
-        op.replace = mm[1].matched ? quote(m, mm[1]) : punct_of(mm[2]);  // "Add a comma after ..."
-        op.anchor = mm[5].matched ? quote(m, mm[5]) : punct_of(mm[6]);
+        op.replace = mm[1].matched ? m.quoted(mm[1]) : punct_of(mm[2]);  // "Add a comma after ..."
+        op.anchor = mm[5].matched ? m.quoted(mm[5]) : punct_of(mm[6]);
         if (!where_clause(mm[7], op, unread)) return false;
         return !op.replace.empty() && !op.anchor.empty();
     }
     if (rx::match(a, mm, insert_end)) {
         if (mm[1].matched && mm[2].matched) return false;  // two quotations for one insertion: which, not said
         op.type = OpType::InsertAtEnd;
-        if (mm[1].matched) op.replace = quote(m, mm[1]);
-        else if (mm[2].matched) op.replace = quote(m, mm[2]);
+        if (mm[1].matched) op.replace = m.quoted(mm[1]);
+        else if (mm[2].matched) op.replace = m.quoted(mm[2]);
         return true;  // the text may come as a block
     }
     if (rx::match(a, mm, add_unit)) {
@@ -179,7 +176,7 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
             return !op.new_designations.empty();
         }
         op.add_kind_word = kind;
-        for (auto& l : designation_list(des))
+        for (auto& l : language::designation_list(des))
             if (!l.empty()) op.new_designations.push_back(l.back());
         static const regex secnum(R"(([0-9][0-9A-Za-z:.\-]*[0-9A-Za-z]))");
         if (kind.rfind("section", 0) == 0 && op.new_designations.empty())
@@ -190,7 +187,7 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
     if (rx::match(a, mm, designate)) {
         op.type = OpType::Designate;
         op.add_kind_word = mm[1];
-        op.new_designations.push_back(chain_of(mm[2]).at(0));
+        op.new_designations.push_back(language::chain_of(mm[2]).at(0));
         return true;
     }
     return false;

@@ -23,7 +23,7 @@ namespace {
 
 using regex = rx::Regex;
 using smatch = rx::Match;
-const auto icase = regex::perl | regex::icase;
+using rx::icase;
 using language::chain_of;
 using language::designation_list;
 using language::mask_quotes;
@@ -129,7 +129,6 @@ struct Interp {
         return rx::match(block.text.text, instruction);
     }
 
-    std::string quote(const Masked& m, const std::string& idx) { return m.quotes.at(static_cast<std::size_t>(std::stoi(idx))); }
 
     // Typos read where only one reading is possible (language/typos.hpp), each with a warning
     // naming the words assumed.
@@ -328,6 +327,10 @@ struct Interp {
         static const regex amended(R"(^(.*?)\s+(?:is|are|in)\s+(?:hereby\s+)?amended\s*(.*)$)", icase);
         static const regex repealed(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?repealed(?:\s+in\s+(?:its|their)\s+entirety)?$)", icase);
         // "(3) is redesignated as (4)"; "designated as" a unit, said of a unit, is the same.
+        // "... is redesignated as section 8e and is repealed." is a redesignation first.
+        static const regex redesignated_and(R"(\bredesignated\s+as\b)", icase);
+        // "Sections 201 and 202": sections by number alone.
+        static const regex sections_list(R"(^(?:the\s+)?sections\s+([0-9][0-9A-Za-z.:\-]*(?:\s*,\s*(?:and\s+)?[0-9][0-9A-Za-z.:\-]*|\s+and\s+[0-9][0-9A-Za-z.:\-]*)+)$)", icase);
         static const regex redesig(R"(^(.*?)\s+(?:is|are)\s*,?\s*(?:respectively\s*,?\s+)?(?:hereby\s+)?(?:re)?designated\s*,?\s*(?:respectively\s*,?\s*)?as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
         // The imperative: "Redesignate paragraph (1) as paragraph (1A)."
         static const regex redesig_imp(R"(^(?:re)?designate\s+((?:the\s+|existing\s+)*(?:(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s.*?|text|language|lead-in\s+language))\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
@@ -409,7 +412,7 @@ struct Interp {
             static const regex first_quote(R"(«(\d+)»)");
             smatch q;
             rx::search(s, q, first_quote);
-            std::string term = quote(m, q[1]);
+            std::string term = m.quoted(q[1]);
             if (!op.blocks.empty() && op.blocks[0].kind == Kind::Definition && op.blocks[0].designation != term)
                 return error(it, "the instruction adds the definition \"" + term + "\", but the quoted text defines \"" +
                                      op.blocks[0].designation + "\"");
@@ -444,9 +447,7 @@ struct Interp {
             t.relative = true;
             op.targets.push_back(language::join_target(ctx, t));
             ok = true;
-        } else if (static const regex redesignated_and(R"(\bredesignated\s+as\b)", icase);
-                   rx::match(s, mm, repealed) && !rx::search(mm[1].first, mm[1].second, redesignated_and)) {
-            // ("... is redesignated as section 8e and is repealed." is a redesignation first.)
+        } else if (rx::match(s, mm, repealed) && !rx::search(mm[1].first, mm[1].second, redesignated_and)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
             // "Sections 2-1-010 and 2-1-020 of the Municipal Code are repealed.": each, by number.
@@ -469,8 +470,7 @@ struct Interp {
                 if (!cited_sections(words, t, ctx, op, true)) push_targets(op, ctx, t, many);
                 ok = true;
             }
-        } else if (static const regex sections_list(R"(^(?:the\s+)?sections\s+([0-9][0-9A-Za-z.:\-]*(?:\s*,\s*(?:and\s+)?[0-9][0-9A-Za-z.:\-]*|\s+and\s+[0-9][0-9A-Za-z.:\-]*)+)$)", icase);
-                   rx::match(s, mm, redesig) && rx::match(mm[1].str(), sections_list) && rx::match(mm[2].str(), sections_list)) {
+        } else if (rx::match(s, mm, redesig) && rx::match(mm[1].str(), sections_list) && rx::match(mm[2].str(), sections_list)) {
             // "Sections 201 and 202 are redesignated as sections 208 and 209, respectively.": each
             // section renumbered (applying says what it does with a section renumbered).
             static const regex num(R"([0-9][0-9A-Za-z.:\-]*[0-9A-Za-z])");

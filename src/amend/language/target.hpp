@@ -16,6 +16,8 @@ struct Masked {
     std::string text;                 // with «n» for each quoted phrase
     std::vector<std::string> quotes;
     std::size_t unclosed = std::string::npos;  // the byte of a quotation mark that is never closed
+    // The phrase «n» stands for, by its number as the grammar captured it ("0").
+    const std::string& quoted(const std::string& n) const { return quotes.at(static_cast<std::size_t>(std::stoi(n))); }
 };
 
 // Masks the quoted phrases of a sentence (curly quotes, and straight ones closed where drafting
