@@ -86,15 +86,6 @@ bool text_order(const Hit& a, const Hit& b) {
     return a.node != b.node ? a.node < b.node : a.heading != b.heading ? a.heading < b.heading : a.begin < b.begin;
 }
 
-std::size_t editorial_note_at(const std::string& t, std::size_t i) {
-    if (i + 2 >= t.size() || t[i] != ' ' || t[i + 1] != '[') return 0;
-    std::size_t close = t.find(']', i + 2);
-    if (close == std::string::npos || close - i > 40) return 0;
-    for (std::size_t k = i + 2; k < close; ++k)
-        if (t[k] == '[' || t[k] == '(' || t[k] == ')') return 0;
-    return close + 1 - i;
-}
-
 // A mark of punctuation alone (".", ",", ";", ":"), as "the period" or a quoted "." names.
 static bool one_mark(const std::string& s) { return s.size() == 1 && std::strchr(".,;:", s[0]) != nullptr; }
 
@@ -115,7 +106,7 @@ static std::size_t text_end(const std::string& txt) {
     return end;
 }
 
-void find_in(Provision* node, bool heading, const std::string& needle, std::vector<Hit>& out) {
+void find_in(Provision* node, bool heading, const std::string& needle, std::vector<Hit>& out, Conventions& cv) {
     const std::string& text = heading ? node->heading.text : node->text.text;
     if (needle.empty() || text.empty()) return;
     Folded h = fold(text), n = fold(needle);
@@ -132,7 +123,7 @@ void find_in(Provision* node, bool heading, const std::string& needle, std::vect
             if (left_ok && right_ok) {
                 std::size_t b = hay.at[pos], end = hay.at[e];
                 // An editor's note right after the words goes with them ("payed [paid]").
-                end += editorial_note_at(text, end);
+                end += cv.editorial_note_at(text, end);
                 out.push_back(Hit{node, heading, b, end});
                 ++found;
             }
@@ -144,7 +135,7 @@ void find_in(Provision* node, bool heading, const std::string& needle, std::vect
     // Not found as written: look again with the editor's notes left out ("deem [deemed] disapproved").
     Folded plain;
     for (std::size_t i = 0; i < h.s.size();) {
-        if (std::size_t k = editorial_note_at(h.s, i)) {
+        if (std::size_t k = cv.editorial_note_at(h.s, i)) {
             i += k;
             continue;
         }
@@ -160,18 +151,18 @@ std::vector<Hit> Finder::search(const Op& op, Provision* target, const TargetRef
     std::vector<Hit> hits;
     bool heading = op.in_heading || t.part == TargetRef::Part::Heading;
     if (heading) {
-        find_in(target, true, needle, hits);
+        find_in(target, true, needle, hits, jobs.conventions);
         return hits;
     }
     std::vector<Provision*> nodes;
     jobs.locate.scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
-    for (Provision* p : nodes) find_in(p, false, needle, hits);
+    for (Provision* p : nodes) find_in(p, false, needle, hits, jobs.conventions);
     // "both times it appears" in a section whose text holds the words once and whose heading
     // holds them too: the heading is one of the places counted (the codifier changes it).
     if (op.each && op.expect_count > 0 && hits.size() < static_cast<std::size_t>(op.expect_count) &&
         target->kind == Kind::Section && t.part == TargetRef::Part::Whole) {
         std::vector<Hit> in_heading;
-        find_in(target, true, needle, in_heading);
+        find_in(target, true, needle, in_heading, jobs.conventions);
         if (hits.size() + in_heading.size() == static_cast<std::size_t>(op.expect_count))
             hits.insert(hits.begin(), in_heading.begin(), in_heading.end());
     }

@@ -66,11 +66,11 @@ bool word_before(const std::string& s, std::size_t pos);
 // Hits grouped by the text they are in, in reading order within each.
 bool text_order(const Hit& a, const Hit& b);
 
-// The length of an editor's bracketed note at `i` (" [deemed]", " [sic]"), 0 when there is none.
-// Codes insert such notes into enacted text; the law's amendments quote the text without them.
-std::size_t editorial_note_at(const std::string& t, std::size_t i);
+struct Conventions;
 
-void find_in(Provision* node, bool heading, const std::string& needle, std::vector<Hit>& out);
+// The hits of `needle` in a node's text or heading, as the jurisdiction's conventions read the
+// code's text (its editor's notes beside the words).
+void find_in(Provision* node, bool heading, const std::string& needle, std::vector<Hit>& out, Conventions& cv);
 
 // Whether the section's own text, or a text block of it, says `marked` (where a code keeps its
 // editorial notes: "*NOTE: This section includes amendments by emergency legislation ...").
@@ -321,6 +321,10 @@ struct Conventions {
     // An edit of `text` widened over the editor's brackets next to it (absorb_editorial_brackets);
     // a code with no editor's brackets leaves it.
     virtual void over_editorial_brackets(const std::string&, Edit&) {}
+    // The length of the editor's bracketed note at `i` of a code's text (" [deemed]", " [sic]"),
+    // 0 when there is none: such a note goes with the words it follows, and the law quotes the
+    // text without it. A code with no editor's notes has none.
+    virtual std::size_t editorial_note_at(const std::string&, std::size_t) { return 0; }
     // New text that restates `existing`: where a unit of it reads as the existing one does but
     // for the editor's brackets there, the existing words stand, brackets and all.
     virtual void keep_editorial_marks(const Provision& /*existing*/, Provision& /*restated*/) {}

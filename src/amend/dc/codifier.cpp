@@ -481,6 +481,15 @@ bool Codifier::waits_for_funds(const Provision& p) {
     return std::any_of(p.children.begin(), p.children.end(), [this](const Provision& c) { return waits_for_funds(c); });
 }
 
+std::size_t Codifier::editorial_note_at(const std::string& t, std::size_t i) {
+    if (i + 2 >= t.size() || t[i] != ' ' || t[i + 1] != '[') return 0;
+    std::size_t close = t.find(']', i + 2);
+    if (close == std::string::npos || close - i > 40) return 0;
+    for (std::size_t k = i + 2; k < close; ++k)
+        if (t[k] == '[' || t[k] == '(' || t[k] == ')') return 0;
+    return close + 1 - i;
+}
+
 bool Codifier::only_editorial_note(std::string_view v) {
     while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
     return v.empty() || v.starts_with("*NOTE:") || v.starts_with("NOTE:");

@@ -90,6 +90,8 @@ struct Codifier : Job, Conventions {
     // From the Code's index (language::dc_act_sections).
     std::vector<TargetRef> act_sections(const TargetRef& t) override;
     void over_editorial_brackets(const std::string& text, Edit& e) override { absorb_editorial_brackets(text, e); }
+    // The Code's editor's notes after the words they correct: " [paid]", " [deemed]" (codifier.cpp).
+    std::size_t editorial_note_at(const std::string& t, std::size_t i) override;
     // A law that restates words the Code already holds with the editor's corrections in brackets
     // ("outlined in [§ 32-1691.10]", "established pursuant [to] § 3-1202.04", "employed bay [by]
     // an employer"), the words otherwise the same: the codifier keeps its brackets. Units are
