@@ -735,7 +735,7 @@ TEST_CASE("codify: an Act restated whole, applied to a code that holds it, gives
                 quoted("4", "Penalties.", "A person who fails to disperse shall be fined."));
     ApplyResult r = run();
     REQUIRE(r.report.ok());
-    CHECK(r.report.changed_sections == std::set<std::string>{"48-1001", "48-1002"});
+    CHECK(r.report.changed_sections == SectionNumbers{"48-1001", "48-1002"});
     auto secs = sections_of(r.amended.root);
     CHECK(secs[0]->text.text == "The term \"Chief\" means the Chief of the Metropolitan Police Department.");
     CHECK(secs[1]->text.text == "The Chief may declare a zone for 5 days.");

@@ -265,6 +265,12 @@ TEST_CASE("section numbers in a code's order: one order, the Code's own on its i
     CHECK(out_of_order == std::vector<std::string>{"28:2-328 28:2-316.01", "31-3302.06 31\u20133302.06a"});
 }
 
+TEST_CASE("a set of section numbers is in the code's order, numbers written alike kept apart") {
+    amend::SectionNumbers s{"2-173-042", "2-57-010", "2-1-10", "2-1-010", "1-301.10", "1-301.9"};
+    CHECK(std::vector<std::string>(s.begin(), s.end()) ==
+          std::vector<std::string>{"1-301.9", "1-301.10", "2-1-010", "2-1-10", "2-57-010", "2-173-042"});
+}
+
 TEST_CASE("a section number's title and chapter, by its dashes") {
     CHECK(amend::title_of_section("2-173-042") == "2");
     CHECK(amend::chapter_of_section("2-173-042") == "2-173");

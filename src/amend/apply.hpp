@@ -11,6 +11,7 @@
 #include "amend/ops.hpp"
 #include "model/diagnostic.hpp"
 #include "model/code_index.hpp"
+#include "model/designation.hpp"
 #include "model/provision.hpp"
 
 namespace amend {
@@ -29,7 +30,7 @@ struct ApplyReport {
     std::vector<Diagnostic> warnings;     // each at its instruction (severity warning)
     std::vector<Diagnostic> skipped;      // instructions naming sections not in the code given (notes)
     std::vector<Diagnostic> dangling;     // cross-references left pointing at struck provisions (warnings)
-    std::set<std::string> changed_sections;
+    SectionNumbers changed_sections;      // in the code's order
     std::string title;                    // the amendment document's title
     bool ok() const { return failures.empty(); }
 };

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <utility>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,16 @@ bool follows(std::string_view prev, std::string_view next, NumberStyle style);
 // On the D.C. Code's index it gives the Code's own order of the sections within each unit, but
 // where the Code itself is out of step (tests/test_model.cpp names the two places).
 bool section_number_less(const std::string& a, const std::string& b);
+
+// section_number_less as a set's order, with numbers that it holds equal ("2-1-10", "2-1-010")
+// kept apart byte by byte: a set of section numbers in the code's order.
+struct SectionOrder {
+    bool operator()(const std::string& a, const std::string& b) const {
+        if (section_number_less(a, b)) return true;
+        return !section_number_less(b, a) && a < b;
+    }
+};
+using SectionNumbers = std::set<std::string, SectionOrder>;
 
 // The units a section number names by its dashes: the title, before the first ("2" of
 // "2-173-042", "47" of "47-2853.197"), and the chapter, before the last ("2-173" of "2-173-042";

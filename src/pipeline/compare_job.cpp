@@ -45,10 +45,9 @@ Outcome run_compare(const CompareOptions& o, std::ostream& out, std::ostream& er
         return Outcome::refused;
     }
     // The sections any proposal changes, in code order.
-    std::set<std::string> numbers;
+    SectionNumbers numbers;
     for (const auto& r : results) numbers.insert(r.report.changed_sections.begin(), r.report.changed_sections.end());
     std::vector<std::string> order(numbers.begin(), numbers.end());
-    std::stable_sort(order.begin(), order.end(), section_number_less);
     auto by_number = [](const Document& d) {
         std::map<std::string, const Provision*> m;
         for (const Provision* s : sections_of(d.root)) m.emplace(s->designation, s);

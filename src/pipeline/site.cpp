@@ -18,7 +18,7 @@ namespace amend {
 // diff_trees over the sections the report names (the site shows only changed sections): a whole
 // code's untouched sections are not walked.
 ChangeSet diff_changed(const ApplyResult& r) {
-    const std::set<std::string>& changed = r.report.changed_sections;
+    const SectionNumbers& changed = r.report.changed_sections;
     auto olds = sections_of(r.before.root), news = sections_of(r.amended.root);
     // A code of one section, amended, is one pair whatever its number now is.
     if (r.code_sections == 1 && news.size() == 1) return diff_trees(r.before.root, r.amended.root);

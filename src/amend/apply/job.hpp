@@ -120,7 +120,7 @@ bool same_words(const Provision& a, const Provision& b);
 bool same_term(const std::string& text, const std::string& term);
 
 // The citations of the addressable provisions of the sections named.
-std::set<std::string> citations_in(const Provision& root, const std::set<std::string>& sections);
+std::set<std::string> citations_in(const Provision& root, const SectionNumbers& sections);
 
 // Citations inside the code that point at provisions this amendment removed or renumbered: only
 // the citations that existed before in a changed section and exist no more are looked for.

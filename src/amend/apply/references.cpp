@@ -3,7 +3,7 @@
 
 namespace amend::applying {
 
-std::set<std::string> citations_in(const Provision& root, const std::set<std::string>& sections) {
+std::set<std::string> citations_in(const Provision& root, const SectionNumbers& sections) {
     std::set<std::string> out;
     for (const Provision* sec : sections_of(root)) {
         if (!sections.count(sec->designation)) continue;
