@@ -286,7 +286,7 @@ TEST_CASE("the one rich-text edit: marks and the ledger's spans move with the wo
     RichText rt;
     rt.text = "the subject of an outstanding criminal warrant;";
     rt.marks.push_back(Markup{18, 46, "em", {}});
-    rt.changed.mut().push_back(Changed{4, 11, "a.md:3"});
+    rt.changed.mut().push_back(Changed{4, 11, 3});
     // "subject" → "person named", "outstanding " struck: two edits in one pass.
     rich_edit(rt, {Edit{4, 11, "person named"}, Edit{18, 30, ""}});
     CHECK(rt.text == "the person named of an criminal warrant;");

@@ -102,7 +102,7 @@ private:
 // them; moved with the words by every edit of the text, and cleared before the tree is returned.
 struct Changed {
     std::uint32_t begin = 0, end = 0;
-    std::string by;  // the instruction's place (file:line)
+    std::uint32_t by = 0;  // the instruction that changed them: the ledger's number for it
     bool operator==(const Changed&) const = default;
 };
 

@@ -9,6 +9,7 @@
 #include "parse/regex.hpp"
 #include <cctype>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -159,9 +160,7 @@ struct Job {
     ApplyReport& rep;
     Jobs& jobs;
 
-    // The report (report.cpp): an instruction's place (the ledger's name for who changed which
-    // words), a failure at it, a change it made.
-    std::string loc(const Op& op);
+    // The report (report.cpp): a change an instruction made, a failure at it.
     static AppliedOp applied_op(const Op& op, std::string what);
     void fail(const Op& op, const std::string& msg, const std::string& code = "amend.apply");
     // A diagnostic of `severity` at the instruction.
@@ -263,16 +262,26 @@ struct Ledger : Job {
     using Job::Job;
     // Which instruction changed which words: each text's ledger spans (RichText::changed, beside
     // its marks, moved with the words by every edit), so that two instructions touching the same
-    // words are caught; forgotten before the tree is returned.
+    // words are caught; forgotten before the tree is returned. An instruction is one sentence of
+    // the amendment (its file and line): the operations read from it are one, and never conflict
+    // with each other. The spans name it by a number; the ledger keeps its place for messages.
 
-    // The instruction that already changed words of [b, e) in `rt`, if another than this one.
-    std::string conflict_in(const RichText& rt, std::size_t b, std::size_t e, const std::string& me);
-
-    std::string conflict_below(const Provision& p, const std::string& me);
+    // Words [b, b + n) of `rt` are now `op`'s.
+    void record(RichText& rt, std::uint32_t b, std::uint32_t n, const Op& op);
+    // The place (file:line) of the instruction that already changed words of [b, e) in `rt`, if
+    // another than `op`'s; empty when none did.
+    std::string conflict_in(const RichText& rt, std::size_t b, std::size_t e, const Op& op);
+    std::string conflict_below(const Provision& p, const Op& op);
     static void forget(Provision& p);
 
     // Reports a conflict when an earlier instruction changed words in `p` (whole provision ops).
     bool conflicts_whole(const Op& op, Provision* p);
+
+  private:
+    std::uint32_t number(const Op& op);
+    std::uint32_t conflict_below(const Provision& p, std::uint32_t me) const;
+    std::map<std::pair<std::string, int>, std::uint32_t> numbers_;
+    std::vector<std::string> places_;  // by number - 1
 };
 
 // A jurisdiction's conventions, chosen by the pipeline (ApplySettings::jurisdiction): this one

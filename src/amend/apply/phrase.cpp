@@ -189,7 +189,7 @@ void PhraseEdits::phrase_op(const Op& op) {
         if (!jobs.finder.choose(op, target, needle, hits)) continue;
         bool clash = false;
         for (const auto& h : hits) {
-            std::string other = jobs.ledger.conflict_in(h.heading ? h.node->heading : h.node->text, h.begin, h.end, loc(op));
+            std::string other = jobs.ledger.conflict_in(h.heading ? h.node->heading : h.node->text, h.begin, h.end, op);
             if (!other.empty()) {
                 fail(op, "this instruction and the one at " + other + " both change \"" + needle + "\" in " + jobs.locate.cite_of(h.node),
                      "amend.conflict");
@@ -255,7 +255,7 @@ void PhraseEdits::edit_marked(RichText& rt, const std::vector<Edit>& edits, cons
     long shift = 0;
     for (const auto& ed : edits) {
         auto b = static_cast<std::uint32_t>(static_cast<long>(ed.begin) + shift);
-        rt.changed.mut().push_back(Changed{b, b + static_cast<std::uint32_t>(ed.with.size()), loc(op)});
+        jobs.ledger.record(rt, b, static_cast<std::uint32_t>(ed.with.size()), op);
         shift += static_cast<long>(ed.with.size()) - static_cast<long>(ed.end - ed.begin);
     }
 }

@@ -3,7 +3,6 @@
 
 namespace amend::applying {
 
-std::string Job::loc(const Op& op) { return op.file + ":" + std::to_string(op.line); }
 
 AppliedOp Job::applied_op(const Op& op, std::string what) {
     return AppliedOp{op.file, op.line, op.sentence, std::move(what), op_name(op.type)};

@@ -109,7 +109,7 @@ void PhraseEdits::whole_sentence_op(const Op& op, Provision* target, const Targe
     RichText& rt = target->text;
     const std::string& txt = rt.text;
     std::string what = sentence_name(t.sentence) + " of " + jobs.locate.cite_of(target);
-    std::string other = jobs.ledger.conflict_in(rt, b, e, loc(op));
+    std::string other = jobs.ledger.conflict_in(rt, b, e, op);
     if (!other.empty()) {
         fail(op, "this instruction and the one at " + other + " both change " + what, "amend.conflict");
         return;
