@@ -10,6 +10,7 @@
 #include "docx/zip.hpp"
 #include "model/diagnostic.hpp"
 #include "model/text.hpp"
+#include "parse/amendment_doc.hpp"
 #include "parse/xml.hpp"
 
 namespace amend::docx {
@@ -408,7 +409,7 @@ private:
         std::size_t dot = 0;
         std::string opening = trim(para.plain());
         if (!para.quoted && para.indent > 0 && para.label.empty() && !typed_number(opening) &&
-            !is_section_clause(opening, dot))
+            !ordinance_section_clause(opening, dot))
             para.quoted = true;
         paras_.push_back(std::move(para));
     }
@@ -600,13 +601,6 @@ private:
         return q;
     }
 
-    static bool is_section_clause(const std::string& text, std::size_t& dot) {
-        static const std::string sec = "SECTION ";
-        dot = text.find('.');
-        return text.compare(0, sec.size(), sec) == 0 && dot != std::string::npos && dot < 16 && dot > sec.size() &&
-               text.find_first_not_of("0123456789", sec.size()) == dot;
-    }
-
     // "1. Section ..." typed out: the number's length, else 0.
     static std::size_t typed_number(const std::string& text) {
         std::size_t k = 0;
@@ -663,9 +657,10 @@ private:
                 continue;
             }
             std::size_t dot = 0;
-            if (is_section_clause(text, dot)) {
+            if (ordinance_section_clause(text, dot)) {
                 stack.clear();
-                item_at(p, 0, trim(text.substr(dot + 1)), text.substr(0, dot + 1));
+                doc.items.push_back(ordinance_section_item(text, dot, path_, p.number, 1));
+                stack.push_back(&doc.items.back());
                 seen_list = in_sections = true;
                 continue;
             }
@@ -687,12 +682,8 @@ private:
                             "clause or quoted text",
                      "docx.structure", p.number);
             if (p.title) continue;  // another heading
-            std::size_t colon = text.find(':');
-            std::string key = colon == std::string::npos ? "" : trim(text.substr(0, colon));
-            if (!key.empty() && key.size() < 40 && key.find_first_of(" \t") == std::string::npos)
-                doc.meta.emplace_back(key, trim(text.substr(colon + 1)));
-            else
-                doc.meta.emplace_back("recital", text);
+            if (auto m = metadata_line(text)) doc.meta.push_back(std::move(*m));
+            else doc.meta.emplace_back("recital", text);
         }
         if (doc.items.empty())
             fail(path_, "expected at least one instruction (a numbered paragraph, or \"SECTION 1. ...\")", "docx.structure");

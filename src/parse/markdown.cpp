@@ -1,4 +1,5 @@
 #include "parse/markdown.hpp"
+#include "parse/amendment_doc.hpp"
 
 #include <cmark.h>
 
@@ -134,27 +135,18 @@ AmendmentDoc read_markdown_amendment(const std::string& input, const std::string
         if (type == CMARK_NODE_PARAGRAPH) {
             // An ordinance: "SECTION 1. Section ... is hereby amended ..., as follows:" then block quotes.
             std::string text = r.source_of(c);
-            static const std::string sec = "SECTION ";
-            std::size_t dot = text.find('.');
-            bool numbered = text.compare(0, sec.size(), sec) == 0 && dot != std::string::npos && dot < 16 &&
-                            text.find_first_not_of("0123456789", sec.size()) == dot;
-            if (numbered) {
-                InstructionItem it;
-                it.file = path;
-                it.line = line;
-                it.col = cmark_node_get_start_column(c);
-                it.designation = text.substr(0, dot + 1);
-                it.text = trim_blanks(text.substr(dot + 1));
-                doc.items.push_back(std::move(it));
+            std::size_t dot = 0;
+            if (ordinance_section_clause(text, dot)) {
+                doc.items.push_back(ordinance_section_item(text, dot, path, line, cmark_node_get_start_column(c)));
                 seen_list = true;
                 continue;
             }
-            if (seen_list && !doc.items.empty() && doc.items.back().designation.rfind(sec, 0) == 0) {
+            if (seen_list && after_ordinance_section(doc)) {
                 doc.meta.emplace_back("note", text);
                 continue;
             }
         }
-        if (type == CMARK_NODE_BLOCK_QUOTE && !doc.items.empty() && doc.items.back().designation.rfind("SECTION ", 0) == 0) {
+        if (type == CMARK_NODE_BLOCK_QUOTE && after_ordinance_section(doc)) {
             doc.items.back().quotes.push_back(r.quote_of(c));
             doc.items.back().blocks_are_text_layout = true;
             continue;
@@ -164,16 +156,10 @@ AmendmentDoc read_markdown_amendment(const std::string& input, const std::string
             int sl = cmark_node_get_start_line(c), el = cmark_node_get_end_line(c);
             bool all_meta = true;
             std::vector<std::pair<std::string, std::string>> kv;
-            for (int l = sl; l <= el; ++l) {
-                const std::string& s = r.lines.at(static_cast<std::size_t>(l - 1));
-                std::size_t colon = s.find(':');
-                std::string key = colon == std::string::npos ? "" : trim_blanks(s.substr(0, colon));
-                bool ok = !key.empty() && key.size() < 40 && key.find_first_of(" \t") == std::string::npos;
-                if (!ok) {
-                    all_meta = false;
-                    break;
-                }
-                kv.emplace_back(key, trim_blanks(s.substr(colon + 1)));
+            for (int l = sl; l <= el && all_meta; ++l) {
+                auto m = metadata_line(r.lines.at(static_cast<std::size_t>(l - 1)));
+                if (m) kv.push_back(std::move(*m));
+                else all_meta = false;
             }
             if (all_meta) for (auto& p : kv) doc.meta.push_back(p);
             else doc.meta.emplace_back("recital", r.source_of(c));
