@@ -100,6 +100,14 @@ TEST_CASE("explain: what each instruction will do, as text and as the codifier's
     CHECK(d.rc == 0);
     CHECK(d.out == dir + "/d.md:3: insert \", or verbal threats,\" after \"threats of violence\" in the definition of \"Coercion\" in "
                    "\xC2\xA7 2-57-010, once\n");
+    // "in the section heading" after the action: the heading is named, in the text as in the path.
+    test::spit(dir + "/h.md", "# Heading\n\n1. Section 2-1-010 is amended by striking the word \"Clerk\" and inserting the "
+                              "phrase \"City Clerk\" in the section heading.\n");
+    auto h = test::amend("explain '" + dir + "/h.md'");
+    CHECK(h.rc == 0);
+    CHECK(h.out == dir + "/h.md:3: strike \"Clerk\" and insert \"City Clerk\" in the heading of \xC2\xA7 2-1-010, once\n");
+    auto hj = test::amend("explain '" + dir + "/h.md' --format json");
+    CHECK(hj.out.find("\"path\": \"\xC2\xA7" "2-1-010|heading\"") != std::string::npos);
 }
 
 TEST_CASE("explain: a sentence not read is an error at its first unread word; what was read is still printed") {
@@ -116,6 +124,15 @@ TEST_CASE("explain: a sentence not read is an error at its first unread word; wh
                          "end\", \"in the lead-in language\", \"in the second sentence\" or \"in the section heading\" [amend.instruction]\n"
                          "  1. Section 2-1-010(a) is amended by striking \"Clerk\" and inserting \"City Clerk\" in the tabular array.\n"
                          "  " + std::string(80, ' ') + "^\n");
+    // Words between "is amended" and "by striking" that no rule reads: the error is at them, never
+    // "expected \"by striking ...\"" of a sentence that says "by striking".
+    test::spit(dir + "/b.md", "# Filing\n\n1. Section 2-1-010 is amended in the section heading by striking the word \"Filing\" "
+                              "and inserting the word \"Filings\" in its place.\n");
+    auto b = test::amend("explain '" + dir + "/b.md'");
+    CHECK(b.rc == 2);
+    CHECK(b.err.find(dir + "/b.md:3:31: error: cannot read \"in the section heading by striking the word \"Filing\" and inserting the "
+                     "word \"Filings\" in its place\": expected \"by striking ...\", \"by inserting ...\", \"by adding ...\", \"to "
+                     "read as follows:\" or \"as follows:\" [amend.instruction]\n") == 0);
 }
 
 TEST_CASE("explain: a whole D.C. law: its amending provisions read, the others listed") {

@@ -54,6 +54,29 @@ bool names_other_unit(const std::string& place) {
     return rx::search(place, other);
 }
 
+language::Unread unread_action(const std::string& a) {
+    static const regex struck(R"(^((?:by\s+)?(?:striking|strike|deleting|delete|omitting|omit)\s+(?:out\s+)?)(.*)$)", icase);
+    static const regex inserted(R"(^((?:by\s+)?(?:inserting|insert|adding|add|substituting|substitute)\s+)(.*)$)", icase);
+    static const regex to_read(R"(^(to\s+read\s+as\s+follows)(.*)$)", icase);
+    // Units struck by their designations, then more words ("striking subsection (b) and inserting
+    // in lieu thereof ..."): the words after the designations.
+    static const regex units_struck(R"(^((?:by\s+)?(?:striking|strike|deleting|delete|omitting|omit)\s+(?:out\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+(?:\([^()\s]+\)[\s,]*(?:(?:and|or|through)\s+(?=\())?)+)(\S.*)$)", icase);
+    smatch mm;
+    auto after = [&](std::string expected) {
+        return language::Unread{static_cast<std::size_t>(mm[1].length()), mm[2].str(), std::move(expected)};
+    };
+    if (rx::match(a, mm, units_struck))
+        return after("nothing after the units struck (a unit restated is \"amended to read as follows:\")");
+    if (rx::match(a, mm, struck))
+        return after("what is struck (a quotation \"X\", a mark such as \"the period\", a unit such as \"subsection (b)\" or "
+                     "a sentence such as \"the second sentence\"), then \"and inserting ...\" or where (\"each place it appears\")");
+    if (rx::match(a, mm, inserted))
+        return after("what is inserted (a quotation \"X\" or a new unit such as \"a new paragraph (3) to read as follows:\"), "
+                     "then where (\"after \"Y\"\", \"at the end\")");
+    if (rx::match(a, mm, to_read)) return after("\":\" and the new text");
+    return language::Unread{0, a, "\"by striking ...\", \"by inserting ...\", \"by adding ...\", \"to read as follows:\" or \"as follows:\""};
+}
+
 // Parses one action (after "by", or an imperative). Returns false when it is not one.
 bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<language::Unread>& unread) {
     smatch mm;

@@ -17,6 +17,11 @@ using language::Masked;
 // `unread` is then set where the words after its phrases could not be read.
 bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<language::Unread>& unread);
 
+// What an action no rule read (read_action false with nothing unread) was expected to say, at
+// its first words that were not read: after its verb ("striking", "inserting", "adding"), what the
+// verb takes; after "to read as follows", the colon and the new text; else an action.
+language::Unread unread_action(const std::string& a);
+
 // Where a new unit goes, as the words say ("after paragraph (2)", "at the end"): whether they put
 // it in another numbered unit ("at the end of subsection (b)"), a place the target does not name.
 bool names_other_unit(const std::string& place);

@@ -106,8 +106,10 @@ std::vector<Explained> explain(const ReadResult& r) {
                 case OpType::InsertAtEnd:
                 case OpType::SetText: {
                     e.op = "find-replace";
-                    if (op.in_heading && e.path.rfind("\xC2\xA7", 0) == 0 && e.path.find("|heading") == std::string::npos)
+                    if (op.in_heading && e.path.rfind("\xC2\xA7", 0) == 0 && e.path.find("|heading") == std::string::npos) {
                         e.path += "|heading";
+                        where = for_people(e.path, t);
+                    }
                     count_of(op, e);
                     std::string verb;
                     if (op.type == OpType::Replace || op.type == OpType::SetText) {

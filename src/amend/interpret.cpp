@@ -109,8 +109,10 @@ struct Interp {
                                 "\"The definition of \"X\"\"");
     }
 
-    // The error of an action that could not be read: at the first word not read when known.
-    void action_error(const InstructionItem& it, const std::string& raw) {
+    // The error of an action that could not be read: at the first word not read when known, else
+    // at the first words of the `action` that no rule began to read.
+    void action_error(const InstructionItem& it, const std::string& raw, const std::string& action = {}) {
+        if (!unread && !action.empty()) unread = actions::unread_action(action);
         if (!unread) {
             return error(it, "cannot read the instruction \"" + raw + "\": expected \"by striking ...\", \"by inserting ...\", \"by adding ...\", \"to read as follows:\" or \"as follows:\"");
         }
@@ -617,6 +619,7 @@ struct Interp {
                 static const regex split(R"(\s*[;,]?\s+and\s+by\s+)", icase);
                 std::vector<std::string> actions = rx::split(rest, split);
                 bool all = !actions.empty();
+                std::string failed;  // the action not read
                 std::vector<Op> sub;
                 // "Sections 5 (... § 2-1-010) and 6 (... § 2-1-020) are amended by striking ...":
                 // each section cited, alike.
@@ -626,6 +629,7 @@ struct Interp {
                     Op o = op;
                     if (!parse_action(a, m, o)) {
                         all = false;
+                        failed = a;
                         break;
                     }
                     if (!o.targets.empty()) {
@@ -641,7 +645,7 @@ struct Interp {
                     }
                     sub.push_back(o);
                 }
-                if (!all) return action_error(it, raw);
+                if (!all) return action_error(it, raw, failed);
                 for (auto& o : sub) push(std::move(o));
                 for (const auto& c : it.children) walk(c, abs);
                 return;
@@ -650,7 +654,7 @@ struct Interp {
             TargetRef t;
             if (!language::read_target(mm[1], m, t)) return target_error(it, mm[1].str());
             TargetRef abs = language::join_target(ctx, t);
-            if (!parse_action(mm[2], m, op)) return action_error(it, raw);
+            if (!parse_action(mm[2], m, op)) return action_error(it, raw, mm[2].str());
             if (op.targets.empty()) op.targets.push_back(abs);
             else
                 for (auto& tt : op.targets) tt = language::join_target(abs, tt);
