@@ -3,7 +3,6 @@
 
 namespace amend::applying {
 
-
 AppliedOp Job::applied_op(const Op& op, std::string what) {
     return AppliedOp{op.file, op.line, op.sentence, std::move(what), op_name(op.type)};
 }
