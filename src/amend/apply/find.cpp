@@ -310,6 +310,22 @@ std::string Finder::nearest_words(const Provision* scope, const std::string& nee
     return found;
 }
 
+void in_reading_order(Provision* scope, std::vector<Hit>& hits) {
+    // Each node's place in the scope read from the top: a unit, its heading first, then its text,
+    // then its parts.
+    std::unordered_map<const Provision*, std::size_t> at;
+    std::function<void(Provision&)> walk = [&](Provision& p) {
+        at.emplace(&p, at.size());
+        for (auto& c : p.children) walk(c);
+    };
+    walk(*scope);
+    auto place = [&](const Hit& h) {
+        auto it = at.find(h.node);
+        return std::make_tuple(it == at.end() ? at.size() : it->second, h.heading ? 0 : 1, h.begin);
+    };
+    std::stable_sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) { return place(a) < place(b); });
+}
+
 bool Finder::choose(const Op& op, Provision* target, const std::string& needle, std::vector<Hit>& hits) {
     std::string where = jobs.locate.cite_of(target);
     if (!op.targets.empty() && op.targets[0].part == TargetRef::Part::Text) where = "the lead-in text of " + where;
@@ -339,7 +355,7 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
                  "amend.phrase");
             return false;
         }
-        std::sort(hits.begin(), hits.end(), text_order);
+        in_reading_order(target, hits);
         Hit h = hits[n - 1];
         hits = {h};
         return true;

@@ -64,8 +64,13 @@ bool is_word(char c);
 bool word_after(const std::string& s, std::size_t pos);
 bool word_before(const std::string& s, std::size_t pos);
 
-// Hits grouped by the text they are in, in reading order within each.
+// Hits grouped by the text they are in (in no order of the texts), in reading order within each:
+// the order to rebuild each text once.
 bool text_order(const Hit& a, const Hit& b);
+
+// Hits in reading order through `scope`: a unit's heading, then its text, then its parts, each
+// from its start (what "the second time it appears" counts).
+void in_reading_order(Provision* scope, std::vector<Hit>& hits);
 
 struct Conventions;
 
