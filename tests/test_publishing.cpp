@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <regex>
+#include <sstream>
 #include <vector>
 
 #include "support.hpp"
@@ -259,4 +260,39 @@ TEST_CASE("publishing: compare puts current law and both proposals side by side,
     auto one = test::amend("compare " + test::source("corpus/chicago") + " --amendments " + test::source(kWelcoming) + " -o " + dir + "/one");
     CHECK(one.rc == 2);
     CHECK(has(one.err, "compare needs two or more --amendments"));
+}
+
+TEST_CASE("publishing: every example of amendments/README.md applies on its own to the Chicago texts") {
+    // The numbered examples between "One example per operation" and "What applying does", each
+    // top-level item (with its sub-items and quoted text) checked alone against corpus/chicago.
+    std::string readme = test::slurp(test::source("amendments/README.md"));
+    std::size_t from = readme.find("## One example per operation"), to = readme.find("## What applying does");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    std::istringstream in(readme.substr(from, to - from));
+    std::vector<std::string> items;
+    bool in_block = false;
+    for (std::string line; std::getline(in, line);) {
+        bool indented = line.rfind("    ", 0) == 0;
+        bool item = indented && line.size() > 5 && std::isdigit(static_cast<unsigned char>(line[4])) && line.find(". ", 4) != std::string::npos &&
+                    line.find(". ", 4) < 7;
+        if (item) {
+            items.push_back("1. " + line.substr(line.find(". ", 4) + 2) + "\n");
+            in_block = true;
+        } else if (in_block && (indented || line.empty())) {
+            items.back() += (line.empty() ? "" : line.substr(4)) + "\n";
+        } else {
+            in_block = false;
+        }
+    }
+    CHECK(items.size() >= 18);
+    std::string dir = test::scratch("readme-examples");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        std::string f = dir + "/example" + std::to_string(i) + ".md";
+        test::spit(f, "# Example\n\n" + items[i]);
+        auto r = test::amend("check " + test::source("corpus/chicago") + " --amendments '" + f + "'");
+        INFO(items[i]);
+        CHECK(r.rc == 0);
+        CHECK(r.err.find("error:") == std::string::npos);  // warnings (a cross-reference left dangling) are allowed
+    }
 }
