@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <doctest/doctest.h>
 
 #include "support.hpp"
@@ -60,6 +61,16 @@ TEST_CASE("amend show: an unknown citation names the nearest ones; bad input exi
     auto m = test::amend("show " + dir + "/missing.txt");
     CHECK(m.rc == 2);
     CHECK(m.err == dir + "/missing.txt: error: no such file or folder [io.read]\n");
+    // A folder with no code file in it: an error, never a code of no sections to which every
+    // instruction is "not in the code given" and the run succeeds; nothing is written.
+    std::string empty = test::scratch("cli-empty-code");
+    test::spit(empty + "/notes.md", "# not a code\n");
+    auto e = test::amend("apply " + empty + " --amendments " + test::source("amendments/welcoming-city-2016.md") + " -o " + dir + "/out-empty");
+    CHECK(e.rc == 2);
+    CHECK(e.err == empty + ": error: expected code files (.txt or .xml) in this folder; it holds none [io.empty-folder]\n");
+    CHECK_FALSE(std::filesystem::exists(dir + "/out-empty"));
+    auto c = test::amend("check " + empty + " --amendments " + test::source("amendments/welcoming-city-2016.md"));
+    CHECK(c.rc == 2);
 }
 
 TEST_CASE("amend show --format json and xml") {

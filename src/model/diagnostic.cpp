@@ -66,6 +66,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"index.folder", "a D.C. Code folder whose table of contents cannot be read"},
         {"index.line", "a line of a Code index file that cannot be read"},
         {"input.utf8", "invalid UTF-8"},
+        {"io.empty-folder", "a folder given as a code that holds no code file (.txt or .xml)"},
         {"io.line-too-long", "a line over 16 MiB"},
         {"io.read", "a file that cannot be read"},
         {"io.too-large", "a file over 256 MiB"},

@@ -109,6 +109,10 @@ std::vector<std::string> list_inputs(const std::string& path) {
         }
     }
     std::sort(files.begin(), files.end());
+    // A folder with no code in it is a wrong path, never a code of no sections: applying to it
+    // would skip every instruction as "not in the code given" and still succeed.
+    if (files.empty())
+        throw InputError(Diagnostic{path, 0, 0, "expected code files (.txt or .xml) in this folder; it holds none", "io.empty-folder", ""});
     return files;
 }
 
