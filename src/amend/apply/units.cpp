@@ -171,6 +171,13 @@ bool UnitEdits::quoted_as_named(const Op& op) {
             out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
         return out;
     };
+    if (op.new_designations.size() == 1 && quoted.size() > 1) {
+        // "a new subsection (d)" quoted with an (e) after it: the (e) is added by no words.
+        fail(op, "the instruction adds (" + clean_num(op.new_designations.front()) + ") alone, but the quoted text also holds " + quoted[1]->designation +
+                     "; name every unit added (\"new subsections (d) and (e)\")",
+             "amend.designation");
+        return false;
+    }
     bool first_differs = clean_num(op.new_designations.front()) != clean_num(quoted.front()->designation);
     bool last_differs = op.new_designations.size() > 1 && clean_num(op.new_designations.back()) != clean_num(quoted.back()->designation);
     if (!first_differs && !last_differs) return true;
@@ -243,6 +250,12 @@ void UnitEdits::add(const Op& op) {
                     (op.new_designations.empty() || op.new_designations[0].find_first_of("-.") != std::string::npos ||
                      std::isdigit(static_cast<unsigned char>(op.new_designations[0][0])));
     if (sections) {
+        if (op.new_designations.size() == 1 && op.blocks.size() > 1 && op.blocks[1].kind == Kind::Section) {
+            fail(op, "the instruction adds section " + op.new_designations.front() + " alone, but the quoted text also holds section " +
+                         op.blocks[1].designation + "; name every section added (\"new sections ... and ...\")",
+                 "amend.designation");
+            return;
+        }
         for (const auto& b : op.blocks) {
             if (b.designation.find_first_of("-:") == std::string::npos) {
                 // "adding new sections 3207b and 3207c" to an Act: the law's own numbers, not
@@ -451,6 +464,22 @@ void UnitEdits::restate(const Op& op) {
                            !op.targets[0].et_seq.empty() && quoted > 1;
     std::vector<TargetRef> targets = op.targets;
     if (whole_act && opt.default_section.empty() && !act_sections(op, targets)) return;
+    // One quoted unit a target: a unit quoted after them (a "(3)" after the "(2)" restated) is
+    // no part of what is restated, and it is never dropped. A lead-in's text quoted with the units
+    // after it, and a section's units quoted without its number, are the text restated whole.
+    if (quoted <= 1 && op.blocks.size() > targets.size()) {
+        const Provision& last = op.blocks[targets.size() - 1];
+        const Provision& extra = op.blocks[targets.size()];
+        bool units_of_section = targets.size() == 1 && last.kind != Kind::Section && !targets[0].container_only && targets[0].path.empty() &&
+                                !targets[0].section.empty();
+        if (last.kind != Kind::Text && !units_of_section) {
+            std::string what = extra.designation.empty() ? "text (\"" + extra.text.text.substr(0, 60) + "\")" : extra.designation;
+            fail(op, "the quoted text holds " + what + " after " + (last.designation.empty() ? std::string("the text restated") : last.designation) +
+                         ", which is no part of what this instruction restates; a unit added is \"adding a new ...\", text restated is quoted whole",
+                 "amend.restate");
+            return;
+        }
+    }
     for (std::size_t k = 0; k < targets.size(); ++k) {
         const TargetRef& t = targets[k];
         Provision* target = jobs.locate.resolve_target(op, t);
