@@ -19,8 +19,16 @@ const std::set<std::string>& never_final() {
                                          "Stats", "para", "cl", "subd", "approx", "Ave", "Blvd", "Rd"};
     return s;
 }
+// Those that may: a company's or a person's name, and the abbreviations of the citations of
+// journals, ordinances and state statutes ("Coun. J.", "Ord.", "Ill. Comp. Stat."), which are
+// also words or end a cite that ends a sentence: before a capital, which one it is is not known.
 const std::set<std::string>& maybe_final() {
-    static const std::set<std::string> s{"Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "etc", "seq", "al", "Esq", "LLC"};
+    static const std::set<std::string> s{"Inc",  "Co",   "Corp", "Ltd",  "Jr",   "Sr",   "etc",  "seq",  "al",   "Esq",  "LLC",
+                                         "Coun", "Ord",  "Ords", "Comp", "Ann",  "Supp", "Amend", "Res", "Regs", "Fed",  "Cong",
+                                         "Sess", "Dept", "Div",  "Ill",  "Cal",  "Mass", "Mich", "Minn", "Wis",  "Ind",  "Md",
+                                         "Pa",   "Va",   "Wash", "Tex",  "Fla",  "Ga",   "Ala",  "Ariz", "Ark",  "Colo", "Conn",
+                                         "Del",  "Kan",  "Ky",   "La",   "Mo",   "Miss", "Mont", "Neb",  "Nev",  "Okla", "Or",
+                                         "Tenn", "Vt",   "Wyo",  "Cir",  "Vol",  "Chap", "Subch", "Pt",  "Tit"};
     return s;
 }
 // Words that go on a cite after an abbreviation, never open a sentence: "D.C. Official Code".
@@ -48,10 +56,16 @@ std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(const std::strin
         if (t.compare(e, 3, "\xE2\x80\x9D") == 0 || t.compare(e, 3, "\xE2\x80\x99") == 0) return 3;
         return 0;
     };
+    int open = 0;  // parentheses open at k
     for (std::size_t k = start; k < t.size(); ++k) {
         char c = t[k];
+        if (c == '(') ++open;
+        if (c == ')' && open > 0) --open;
         if (c != '.' && c != '?' && c != '!') continue;
         std::size_t e = k + 1;
+        // Inside parentheses a period ends no sentence ("(Coun. J. 7-29-98, p. 75784)"), but for
+        // one that closes them ("(See § 2-1-010.) The Clerk ...").
+        if (open > 0 && !(e < t.size() && t[e] == ')')) continue;
         while (std::size_t n = closer(e)) e += n;
         std::size_t f = t.find_first_not_of(' ', e);
         if (f == std::string::npos) break;  // the text's last sentence
@@ -93,6 +107,15 @@ bool PhraseEdits::sentence_span(const Op& op, Provision* target, int n, std::siz
         return false;
     }
     std::size_t i = n == -1 ? spans.size() - 1 : static_cast<std::size_t>(n - 1);
+    // Text that goes on in paragraphs of no designation after the unit's own: whether their
+    // sentences count is not said, so the last one, or one past the first paragraph's, is unknown.
+    bool more_paragraphs = std::any_of(target->children.begin(), target->children.end(), [](const Provision& c) { return c.kind == Kind::Text; });
+    if (more_paragraphs && (n == -1 || i >= spans.size())) {
+        fail(op, "cannot find " + what + ": its text goes on in paragraphs with no designation after its first, whose sentences may or may not be counted; "
+                 "quote words that appear once in the unit instead",
+             "amend.sentence");
+        return false;
+    }
     if (n == 0 || i >= spans.size()) {
         fail(op, "expected " + what + ", but its text has " + std::to_string(spans.size()) + " sentence" + (spans.size() == 1 ? "" : "s"),
              "amend.sentence");
@@ -109,6 +132,20 @@ void PhraseEdits::whole_sentence_op(const Op& op, Provision* target, const Targe
     RichText& rt = target->text;
     const std::string& txt = rt.text;
     std::string what = sentence_name(t.sentence) + " of " + jobs.locate.cite_of(target);
+    // The last sentence of a lead-in goes on in the unit's parts ("... no agency shall: (1) ...;
+    // (2) ..."): struck, restated or followed alone, it would leave them hanging from nothing.
+    // (A lead-in that ends a sentence of its own, with a period, does not.)
+    std::size_t end = txt.find_last_not_of(" \"'");
+    bool goes_on = end != std::string::npos && txt[end] != '.' && txt[end] != '?' && txt[end] != '!' && txt.compare(end, 1, "\x9D") != 0;
+    bool last = goes_on && txt.find_first_not_of(' ', e) == std::string::npos;
+    auto part = std::find_if(target->children.begin(), target->children.end(),
+                             [](const Provision& c) { return is_numbered(c.kind) && !c.designation.empty(); });
+    if (last && part != target->children.end() && op.type != OpType::InsertBefore) {
+        fail(op, "cannot change " + what + " alone: it goes on in its parts, " + part->designation +
+                     " and after; strike or restate the unit, or quote the words to change",
+             "amend.sentence");
+        return;
+    }
     std::string other = jobs.ledger.conflict_in(rt, b, e, op);
     if (!other.empty()) {
         fail(op, "this instruction and the one at " + other + " both change " + what, "amend.conflict");
