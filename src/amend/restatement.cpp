@@ -274,9 +274,21 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
             }
             throw InputError(ds);
         }
+        bool after_delete = false;
         for (const auto& s : p.segments) {
             if (s.type != Segment::Type::Insert) p.old_text += s.text;
-            if (s.type != Segment::Type::Delete) p.new_text += s.text;
+            if (s.type == Segment::Type::Delete) {
+                after_delete = !s.text.empty();
+                continue;
+            }
+            // A word struck between two spaces ("has an <del>outstanding</del> criminal") takes
+            // one of them with it, as a phrase struck does; one struck before a mark of
+            // punctuation ("the <del>said</del>, warrant") takes the space before it.
+            if (after_delete && !p.new_text.empty() && p.new_text.back() == ' ' && !s.text.empty() &&
+                (s.text[0] == ' ' || std::strchr(",.;:)", s.text[0]) != nullptr))
+                p.new_text.pop_back();
+            p.new_text += s.text;
+            after_delete = false;
         }
         if (is_elision(p.old_text) && p.old_text == p.new_text) {
             p.elision = true;

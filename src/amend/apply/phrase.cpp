@@ -215,23 +215,24 @@ void PhraseEdits::phrase_op(const Op& op) {
                 // The editor's brackets beside the words struck ("of [the] Campaign Finance
                 // [Board]"), which the inserted words now say: the law's words replace them.
                 jobs.conventions.over_editorial_brackets(txt, e);
-            } else if (op.type == OpType::Strike) {
-                // Striking a whole word takes one space with it.
-                std::size_t floor = edits.empty() ? 0 : edits.back().end;
-                if (e.begin > floor && txt[e.begin - 1] == ' ' && (e.end == txt.size() || txt[e.end] == ' ' || !word_after(txt, e.end)))
-                    --e.begin;
-                else if (e.end < txt.size() && txt[e.end] == ' ' && e.begin == 0)
-                    ++e.end;
             } else if (op.type == OpType::InsertBefore) {
                 e.with = replacement;
                 if (!e.with.empty() && word_before(e.with, e.with.size()) && h.begin < txt.size() && word_after(txt, h.begin)) e.with += " ";
                 e.end = e.begin;
-            } else {
+            } else if (op.type != OpType::Strike) {
                 e.with = replacement;
                 if (!e.with.empty() && word_after(e.with, 0) && h.end > 0 &&
                     (word_before(txt, h.end) || txt[h.end - 1] == ',' || txt[h.end - 1] == ';'))
                     e.with = " " + e.with;
                 e.begin = e.end;
+            }
+            if (op.type == OpType::Strike || (op.type == OpType::Replace && e.with.empty())) {
+                // Striking a whole word takes one space with it (so does inserting nothing in its place).
+                std::size_t floor = edits.empty() ? 0 : edits.back().end;
+                if (e.begin > floor && txt[e.begin - 1] == ' ' && (e.end == txt.size() || txt[e.end] == ' ' || !word_after(txt, e.end)))
+                    --e.begin;
+                else if (e.end < txt.size() && txt[e.end] == ' ' && e.begin == 0)
+                    ++e.end;
             }
             edits.push_back(std::move(e));
             bool last_of_text = i + 1 == hits.size() || hits[i + 1].node != h.node || hits[i + 1].heading != h.heading;
