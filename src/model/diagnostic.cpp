@@ -33,6 +33,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"amend.designation", "the quoted text's designation or section number is not the instruction's"},
         {"amend.duplicate-section", "one section number twice in the code given"},
         {"amend.exists", "a provision the instruction adds stands already (warning, or an error where it would be overwritten)"},
+        {"amend.heading-left", "words an edit of every place changed in a section's text stand in its heading too, left as they are (warning)"},
         {"amend.instruction", "a sentence of drafting language not read to its last word"},
         {"amend.internal", "amend's own slip, found before anything is written"},
         {"amend.law-text", "an instruction on a law's own text that the code does not hold"},

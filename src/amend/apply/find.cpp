@@ -326,8 +326,20 @@ void in_reading_order(Provision* scope, std::vector<Hit>& hits) {
     std::stable_sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) { return place(a) < place(b); });
 }
 
+bool Finder::in_heading(Provision* section, const std::string& needle) {
+    std::vector<Hit> h;
+    find_in(section, true, needle, h, jobs.conventions);
+    return !h.empty();
+}
+
 bool Finder::choose(const Op& op, Provision* target, const std::string& needle, std::vector<Hit>& hits) {
     std::string where = jobs.locate.cite_of(target);
+    // Words in a section's heading are not counted among its text's places: a count that
+    // disagrees says so.
+    std::string heading_too = !op.in_heading && target->kind == Kind::Section && std::none_of(hits.begin(), hits.end(), [](const Hit& h) { return h.heading; }) &&
+                                      in_heading(target, needle)
+                                  ? " (its heading holds it too, which is not counted: \"in the section heading\" names it)"
+                                  : "";
     if (!op.targets.empty() && op.targets[0].part == TargetRef::Part::Text) where = "the lead-in text of " + where;
     if (!op.targets.empty() && op.targets[0].sentence != 0) where = sentence_name(op.targets[0].sentence) + " of " + where;
     if (hits.empty()) {
@@ -340,7 +352,7 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
         // and the text disagree on the places, and which ones it means is not said.
         if (op.expect_count && static_cast<int>(hits.size()) != op.expect_count) {
             fail(op, "\"" + needle + "\" appears " + std::to_string(hits.size()) + " time(s) in " + where + ", not " +
-                         std::to_string(op.expect_count) + " as the instruction says: " + places(hits),
+                         std::to_string(op.expect_count) + " as the instruction says: " + places(hits) + heading_too,
                  "amend.count");
             return false;
         }
@@ -351,7 +363,7 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
         std::size_t n = op.occurrence > 0 ? static_cast<std::size_t>(op.occurrence) : hits.size();
         if (n > hits.size()) {
             fail(op, "\"" + needle + "\" appears " + std::to_string(hits.size()) + " time(s) in " + where + ", not " +
-                         std::to_string(n) + ": " + places(hits),
+                         std::to_string(n) + ": " + places(hits) + heading_too,
                  "amend.phrase");
             return false;
         }

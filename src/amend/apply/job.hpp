@@ -250,6 +250,8 @@ struct Finder : Job {
     std::vector<Hit> search(const Op& op, Provision* target, const TargetRef& t, const std::string& needle);
 
     std::string places(const std::vector<Hit>& hits);
+    // Whether a section's heading holds the words.
+    bool in_heading(Provision* section, const std::string& needle);
 
     // The words in `scope` nearest a phrase that is not there, for the failure: a run of as many
     // words (one more or fewer) that differs from the phrase in at most a third of its words

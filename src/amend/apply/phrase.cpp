@@ -67,13 +67,24 @@ void PhraseEdits::phrase_op_in_scope(const Op& op, const TargetRef& t) {
     Op each = op;
     each.expect_count = 0;
     std::size_t before = rep.applied.size();
+    std::vector<std::string> headings_only;  // sections whose headings alone hold the words
     for (const auto& n : nums) {
         TargetRef st;
         st.section = n;
         Provision* sec = jobs.locate.resolve_target(op, st, nullptr, true);
-        if (!sec || jobs.finder.search(op, sec, st, needle).empty()) continue;
+        if (!sec) continue;
+        if (jobs.finder.search(op, sec, st, needle).empty()) {
+            if (jobs.finder.in_heading(sec, needle)) headings_only.push_back(n);
+            continue;
+        }
         each.targets = {st};
         phrase_op(each);
+    }
+    if (!headings_only.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < headings_only.size(); ++i) list += (i ? ", " : "") + headings_only[i];
+        rep.warnings.push_back(at(op, "the headings of " + list + " also hold \"" + needle + "\"; they are left as they are", "amend.heading-left",
+                                  Severity::Warning));
     }
     if (rep.applied.size() == before)
         fail(op, "\"" + needle + "\" not found in " + (t.scope_prefix.empty() ? std::string("the code given") : "the sections " + t.scope_prefix + "*"),
@@ -187,6 +198,13 @@ void PhraseEdits::phrase_op(const Op& op) {
             continue;
         }
         if (!jobs.finder.choose(op, target, needle, hits)) continue;
+        // A section's heading is no place of its text: where every place is changed and the
+        // heading holds the words too, the report says it was left.
+        if (op.each && !op.in_heading && target->kind == Kind::Section && t.part == TargetRef::Part::Whole &&
+            std::none_of(hits.begin(), hits.end(), [](const Hit& h) { return h.heading; }) && jobs.finder.in_heading(target, needle))
+            rep.warnings.push_back(at(op, "the heading of " + jobs.locate.cite_of(target) + " also holds \"" + needle +
+                                              "\"; it is left as it is (\"in the section heading\" changes it)",
+                                      "amend.heading-left", Severity::Warning));
         bool clash = false;
         for (const auto& h : hits) {
             std::string other = jobs.ledger.conflict_in(h.heading ? h.node->heading : h.node->text, h.begin, h.end, op);
