@@ -203,7 +203,33 @@ struct Interp {
     }
 
     // An operation read, its targets narrowed to their lead-in text where the action says so.
+    // The unit the item being read sits in ("Section 2-173-042(b) is amended as follows:").
+    const TargetRef* enclosing = nullptr;
+
+    // A target that names another section of the code than the one the item sits in: an item
+    // under "Section 2-173-042(b) is amended as follows:" amends that section, and one naming
+    // 2-173-030 is refused, never applied there (nor joined to 2-173-042).
+    bool other_section(const Op& op) {
+        const TargetRef* c = enclosing;
+        if (!c || c->section.empty() || c->container_only || c->uncodified || c->section_is_law_number || !c->et_seq.empty()) return false;
+        for (const auto& t : op.targets) {
+            // (A law's own section with its Code cite, "Section 505 (D.C. Official Code § 4-205.05)",
+            // is a section of the Act the enclosing item names, whatever that item's cite says.)
+            if (t.relative || t.container_only || t.uncodified || t.section_is_law_number || !t.law_section.empty() || t.section.empty() ||
+                t.section == c->section)
+                continue;
+            res.errors.push_back(Diagnostic{op.file, op.line, op.col,
+                                            "the instruction names section " + t.section + " inside the amendment of section " + c->section +
+                                                ": an item under \"... is amended as follows:\" amends that section; name " + t.section +
+                                                " in an instruction of its own",
+                                            "amend.target", "", Severity::Error});
+            return true;
+        }
+        return false;
+    }
+
     void push(Op op) {
+        if (other_section(op)) return;
         // A sentence's new words are one paragraph of quoted text: two are not a sentence, and
         // the second is never dropped.
         auto one_sentence = [&](const Op& o) {
@@ -252,6 +278,13 @@ struct Interp {
     // Reads `it` and the items under it; a sentence too complex for a pattern (Boost.Regex gave
     // up) is an error at its line, as every sentence not read is.
     void walk(const InstructionItem& it, const TargetRef& ctx) {
+        const TargetRef* outer = enclosing;
+        enclosing = &ctx;
+        struct Restore {
+            const TargetRef*& e;
+            const TargetRef* was;
+            ~Restore() { e = was; }
+        } restore{enclosing, outer};
         try {
             read_item(it, ctx);
         } catch (const rx::Runaway& e) {
