@@ -170,12 +170,17 @@ std::vector<Hit> Finder::search(const Op& op, Provision* target, const TargetRef
 }
 
 std::string Finder::places(const std::vector<Hit>& hits) {
-    std::string s;
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        std::string c = jobs.locate.cite_of(hits[i].node);
-        if (hits[i].heading) c = "the heading of " + c;
-        s += (i ? ", " : "") + c;
+    // Each text once, with how many places it holds: "2-173-005 (2 places), 2-173-005(a)".
+    std::vector<std::pair<std::string, std::size_t>> texts;
+    for (const auto& h : hits) {
+        std::string c = jobs.locate.cite_of(h.node);
+        if (h.heading) c = "the heading of " + c;
+        if (!texts.empty() && texts.back().first == c) ++texts.back().second;
+        else texts.emplace_back(c, 1);
     }
+    std::string s;
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        s += (i ? ", " : "") + texts[i].first + (texts[i].second > 1 ? " (" + std::to_string(texts[i].second) + " places)" : "");
     return s;
 }
 
@@ -344,7 +349,8 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
     if (!op.targets.empty() && op.targets[0].sentence != 0) where = sentence_name(op.targets[0].sentence) + " of " + where;
     if (hits.empty()) {
         std::string near = nearest_words(target, needle);
-        fail(op, "\"" + needle + "\" not found in " + where + (near.empty() ? "" : "; nearest: \"" + near + "\""), "amend.phrase");
+        std::string in_heading_only = heading_too.empty() ? "" : " (its heading holds it, which is not its text: \"in the section heading\" names it)";
+        fail(op, "\"" + needle + "\" not found in " + where + in_heading_only + (near.empty() ? "" : "; nearest: \"" + near + "\""), "amend.phrase");
         return false;
     }
     if (op.each) {
