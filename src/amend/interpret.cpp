@@ -11,6 +11,7 @@
 #include "amend/language/typos.hpp"
 #include "amend/language/where.hpp"
 #include "amend/actions.hpp"
+#include "model/designation.hpp"
 #include "amend/ops.hpp"
 #include "amend/restatement.hpp"
 #include "model/diagnostic.hpp"
@@ -230,6 +231,22 @@ struct Interp {
 
     void push(Op op) {
         if (other_section(op)) return;
+        // An instruction that changes nothing (the words struck inserted again, a unit renumbered
+        // as itself) is a drafting slip: refused, never reported as a change.
+        bool same_words = op.type == OpType::Replace && !op.find.empty() && op.find == op.replace;
+        bool same_number = op.type == OpType::Redesignate && op.targets.size() == op.new_designations.size() && !op.targets.empty();
+        for (std::size_t k = 0; same_number && k < op.targets.size(); ++k) {
+            const TargetRef& t = op.targets[k];
+            int depth = k < op.new_depths.size() ? op.new_depths[k] : 0;  // a unit moved a level is changed
+            same_number = !t.path.empty() && clean_num(t.path.back()) == clean_num(op.new_designations[k]) && (depth == 0 || depth == t.kind_depth);
+        }
+        if (same_words || same_number) {
+            res.errors.push_back(Diagnostic{op.file, op.line, op.col,
+                                            same_words ? "the instruction inserts the words it strikes (\"" + op.find + "\"): it changes nothing"
+                                                       : "the instruction redesignates (" + op.targets[0].path.back() + ") as itself: it changes nothing",
+                                            "amend.instruction", "", Severity::Error});
+            return;
+        }
         // A sentence's new words are one paragraph of quoted text: two are not a sentence, and
         // the second is never dropped.
         auto one_sentence = [&](const Op& o) {
