@@ -126,11 +126,11 @@ TEST_CASE("explain: a sentence not read is an error at its first unread word; wh
                          "  " + std::string(80, ' ') + "^\n");
     // Words between "is amended" and "by striking" that no rule reads: the error is at them, never
     // "expected \"by striking ...\"" of a sentence that says "by striking".
-    test::spit(dir + "/b.md", "# Filing\n\n1. Section 2-1-010 is amended in the section heading by striking the word \"Filing\" "
+    test::spit(dir + "/b.md", "# Filing\n\n1. Section 2-1-010 is amended under the section heading by striking the word \"Filing\" "
                               "and inserting the word \"Filings\" in its place.\n");
     auto b = test::amend("explain '" + dir + "/b.md'");
     CHECK(b.rc == 2);
-    CHECK(b.err.find(dir + "/b.md:3:31: error: cannot read \"in the section heading by striking the word \"Filing\" and inserting the "
+    CHECK(b.err.find(dir + "/b.md:3:31: error: cannot read \"under the section heading by striking the word \"Filing\" and inserting the "
                      "word \"Filings\" in its place\": expected \"by striking ...\", \"by inserting ...\", \"by adding ...\", \"to "
                      "read as follows:\" or \"as follows:\" [amend.instruction]\n") == 0);
 }

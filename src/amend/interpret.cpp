@@ -667,6 +667,31 @@ struct Interp {
             } else {
                 // One or more actions: "by striking ... and inserting ...; and by adding ...".
                 static const regex split(R"(\s*[;,]?\s+and\s+by\s+)", icase);
+                // Where the actions apply, named before them ("is amended in the lead-in language
+                // by striking ...", "in the section heading by ..."): read as the same words after
+                // an action are, and given to each action.
+                static const regex where_first(R"(^(in\s+the\s+.+?)\s+(by\s+.*)$)", icase);
+                // A unit of the target named so ("is amended in subsection (b) by striking ..."):
+                // the actions are that unit's.
+                static const regex unit_first(R"(^in\s+((?:sub-?)*(?:section|paragraph|clause)\s+\([^()\s]+\)(?:\([^()\s]+\))*)\s+(by\s+.*)$)", icase);
+                language::Where first;
+                bool where_given = false;
+                if (smatch um; rx::match(rest, um, unit_first)) {
+                    TargetRef u;
+                    if (language::read_target(um[1].str(), m, u) && u.relative) {
+                        abs = language::join_target(abs, u);
+                        rest = um[2].str();
+                    }
+                }
+                if (smatch wm; rx::match(rest, wm, where_first)) {
+                    language::Where w;
+                    if (!language::read_where(wm[1].str(), w) && (w.in_leadin || w.in_heading || w.sentence) && !w.each && !w.in_place &&
+                        !w.at_end && !w.occurrence && !w.expect_count) {
+                        first = w;
+                        where_given = true;
+                        rest = wm[2].str();
+                    }
+                }
                 std::vector<std::string> actions = rx::split(rest, split);
                 bool all = !actions.empty();
                 std::string failed;  // the action not read
@@ -681,6 +706,13 @@ struct Interp {
                         all = false;
                         failed = a;
                         break;
+                    }
+                    if (where_given) {
+                        if ((first.in_heading && o.in_heading) || (first.in_leadin && o.in_leadin) || (first.sentence && o.in_sentence))
+                            return error(it, "the place of the action is named twice, before it and after it");
+                        o.in_heading = o.in_heading || first.in_heading;
+                        o.in_leadin = o.in_leadin || first.in_leadin;
+                        if (first.sentence) o.in_sentence = first.sentence;
                     }
                     if (!o.targets.empty()) {
                         if (!cited.targets.empty()) return error(it, "expected one section for \"" + unmasked(mm[1].str()) + "\", whose action names units of its own");
