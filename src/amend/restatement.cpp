@@ -312,6 +312,15 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
         if (ds.empty()) {
             p.depth = depth + 1;  // an unnumbered paragraph (a definition, a lead-in) below the last provision
             if (!defined_term(p.old_body).empty() || !defined_term(p.new_body).empty()) p.depth = 1;
+            // A new paragraph of no designation after a designated provision: whether it is that
+            // provision's, or flush text of a unit above it ("Nothing in this subsection ..."
+            // after (c)(4)), the restatement does not say (it is not the code's to compare with).
+            else if (depth >= 1 && p.old_body.empty() && !p.new_body.empty() && last.count(depth))
+                throw InputError(Diagnostic{file, p.line, r.pieces.front().col,
+                                            "expected a designation for the new paragraph after (" + last[depth] +
+                                                "): whether it belongs to (" + last[depth] +
+                                                ") or to a unit above it is not said; designate it, or add it by an instruction that names its unit",
+                                            "amend.restatement", ""});
             before = Before::Text;
             out.push_back(std::move(p));
             continue;

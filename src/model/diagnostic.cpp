@@ -43,6 +43,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"amend.not-given", "a section the instruction names is not in the code given (note)"},
         {"amend.permanent", "temporary or emergency text made permanent: restated (warning)"},
         {"amend.phrase", "a phrase the instruction quotes is not in its target"},
+        {"amend.punctuation", "words added after a closing mark of punctuation that begin with one: before the mark or after it is not said"},
         {"amend.quotation", "inserted words whose quotation marks would not balance"},
         {"amend.redesignate", "a redesignation that cannot be made as read"},
         {"amend.renumbered", "a law's own section renumbered, whose Code number is the codifier's: nothing changed (note)"},

@@ -312,6 +312,26 @@ void PhraseEdits::insert_at_end(const Op& op) {
         };
         walk(*target);
         std::string& txt = last->text.text;
+        // A sentence added at the end of a unit whose last words are a part's ("... at the end"
+        // of (c), which ends with (c)(4)): whether it goes into (4) or after it, as (c)'s own, is
+        // not said.
+        bool sentence = op.find_kind == "sentence" || (!add.empty() && std::isupper(static_cast<unsigned char>(add.front())));
+        if (last != target && sentence) {
+            fail(op, "the end of " + jobs.locate.cite_of(target) + " is the end of " + jobs.locate.cite_of(last) + ": whether the sentence \"" + add +
+                         "\" goes into " + jobs.locate.cite_of(last) + " or after it is not said; name the unit it goes into",
+                 "amend.sentence");
+            continue;
+        }
+        // Words that open with a mark of punctuation added after the text's closing mark
+        // ("admission." and ", unless ...") would read "admission., unless": whether they go
+        // before the mark or after it is not said.
+        std::size_t end = txt.find_last_not_of(' ');
+        if (end != std::string::npos && std::strchr(".;:", txt[end]) != nullptr && std::strchr(",.;:", add.front()) != nullptr) {
+            fail(op, "the text of " + jobs.locate.cite_of(last) + " ends with \"" + txt.substr(end) + "\" and the words added begin with \"" +
+                         add.substr(0, 1) + "\": whether they go before the mark or after it is not said; strike the mark and insert the words with it",
+                 "amend.punctuation");
+            continue;
+        }
         std::string sep = (!txt.empty() && txt.back() != ' ' && word_after(add, 0)) ? " " : "";
         if (!txt.empty() && (add.front() == ' ')) sep.clear();
         rich_replace(last->text, txt.size(), txt.size(), sep + add);
