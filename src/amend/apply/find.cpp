@@ -349,8 +349,28 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
     if (!op.targets.empty() && op.targets[0].sentence != 0) where = sentence_name(op.targets[0].sentence) + " of " + where;
     if (hits.empty()) {
         std::string near = nearest_words(target, needle);
+        // Words the section held before this amendment, changed since by an earlier instruction
+        // of it: the refusal names that instruction.
+        std::string earlier;
+        ProvisionPath anc = Locator::addressable(jobs.locate.ancestry(target));
+        if (!anc.empty() && !jobs.ledger.changed_below(*target, op).empty()) {
+            auto before = jobs.transaction.before_edit.find(anc.front()->designation);
+            std::vector<Hit> was;
+            if (before != jobs.transaction.before_edit.end()) {
+                std::vector<Provision*> nodes;
+                jobs.locate.scope_nodes(&before->second, true, nodes);
+                for (Provision* n : nodes) find_in(n, false, needle, was, jobs.conventions);
+            }
+            if (!was.empty()) {
+                auto by = jobs.ledger.changed_below(*target, op);
+                for (std::size_t i = 0; i < by.size(); ++i) earlier += (i ? ", " : "") + by[i];
+                earlier = "; they stood in " + anc.front()->designation + " before the instruction" + std::string(by.size() > 1 ? "s" : "") + " at " +
+                          earlier + " changed words of " + where;
+            }
+        }
         std::string in_heading_only = heading_too.empty() ? "" : " (its heading holds it, which is not its text: \"in the section heading\" names it)";
-        fail(op, "\"" + needle + "\" not found in " + where + in_heading_only + (near.empty() ? "" : "; nearest: \"" + near + "\""), "amend.phrase");
+        fail(op, "\"" + needle + "\" not found in " + where + in_heading_only + earlier + (near.empty() ? "" : "; nearest: \"" + near + "\""),
+             "amend.phrase");
         return false;
     }
     if (op.each) {

@@ -279,6 +279,8 @@ struct Ledger : Job {
     // another than `op`'s; empty when none did.
     std::string conflict_in(const RichText& rt, std::size_t b, std::size_t e, const Op& op);
     std::string conflict_below(const Provision& p, const Op& op);
+    // The places of the instructions other than `op`'s that changed words in `p` or below it.
+    std::vector<std::string> changed_below(const Provision& p, const Op& op);
     static void forget(Provision& p);
 
     // Reports a conflict when an earlier instruction changed words in `p` (whole provision ops).

@@ -1,4 +1,7 @@
 // Who changed which words: conflicts between two instructions of one document.
+#include <functional>
+#include <set>
+
 #include "amend/apply/jobs.hpp"
 
 namespace amend::applying {
@@ -41,6 +44,21 @@ std::uint32_t Ledger::conflict_below(const Provision& p, std::uint32_t me) const
 std::string Ledger::conflict_below(const Provision& p, const Op& op) {
     std::uint32_t other = conflict_below(p, number(op));
     return other ? places_[other - 1] : std::string();
+}
+
+std::vector<std::string> Ledger::changed_below(const Provision& p, const Op& op) {
+    std::uint32_t me = number(op);
+    std::set<std::uint32_t> by;
+    std::function<void(const Provision&)> walk = [&](const Provision& n) {
+        for (const RichText* rt : {&n.heading, &n.text})
+            for (const auto& c : *rt->changed)
+                if (c.by != me) by.insert(c.by);
+        for (const auto& c : n.children) walk(c);
+    };
+    walk(p);
+    std::vector<std::string> out;
+    for (std::uint32_t b : by) out.push_back(places_[b - 1]);
+    return out;
 }
 
 void Ledger::forget(Provision& p) {
