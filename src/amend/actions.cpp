@@ -61,10 +61,14 @@ language::Unread unread_action(const std::string& a) {
     // Units struck by their designations, then more words ("striking subsection (b) and inserting
     // in lieu thereof ..."): the words after the designations.
     static const regex units_struck(R"(^((?:by\s+)?(?:striking|strike|deleting|delete|omitting|omit)\s+(?:out\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+(?:\([^()\s]+\)[\s,]*(?:(?:and|or|through)\s+(?=\())?)+)(\S.*)$)", icase);
+    // A range that cannot be counted out ("(C) through (A)", "(1) through (c)").
+    static const regex range_struck(R"(^((?:by\s+)?(?:striking|strike|deleting|delete|omitting|omit)\s+(?:out\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+)((?:\([^()\s]+\))+\s+through\s+(?:\([^()\s]+\))+)\s*\.?$)", icase);
     smatch mm;
     auto after = [&](std::string expected) {
         return language::Unread{static_cast<std::size_t>(mm[1].length()), mm[2].str(), std::move(expected)};
     };
+    if (rx::match(a, mm, range_struck) && language::designation_list(mm[2].str()).empty())
+        return after("a range counted from its first designation to its last, of one kind (\"(A) through (C)\")");
     if (rx::match(a, mm, units_struck))
         return after("nothing after the units struck (a unit restated is \"amended to read as follows:\")");
     if (rx::match(a, mm, struck))

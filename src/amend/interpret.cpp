@@ -121,8 +121,17 @@ struct Interp {
         unread.reset();
         std::string shown = unmasked(u.words);
         while (!shown.empty() && (shown.back() == '.' || shown.back() == ' ' || shown.back() == ';' || shown.back() == ':')) shown.pop_back();
-        std::vector<language::Token> toks = language::lex(u.words);
-        error_at(it, u.words, "cannot read \"" + shown + "\": expected " + u.expected);
+        // A quotation that holds the drafting words after it ("detain and inserting ") was
+        // likely never closed where the drafter meant: the error says so.
+        std::string hint;
+        static const regex drafting_inside(R"(\s(?:and|or)\s+(?:by\s+)?(?:inserting|insert|adding|add|substituting)(?:\s|$))", icase);
+        if (masked)
+            for (const auto& q : masked->quotes)
+                if (rx::search(q, drafting_inside)) {
+                    hint = "; the quotation \"" + q + "\" holds drafting words: is a quotation mark missing in it?";
+                    break;
+                }
+        error_at(it, u.words, "cannot read \"" + shown + "\": expected " + u.expected + hint);
     }
 
     static bool amends(const Provision& block) {
