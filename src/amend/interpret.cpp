@@ -377,9 +377,14 @@ struct Interp {
         op.law_unit = it.law_unit;
         op.sentence = raw;
         op.blocks = it.blocks;
+        static const regex restated(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+by\s+deleting\s+the\s+language\s+(?:struck\s+through|stricken|in\s+brackets)\s+and\s+(?:by\s+)?inserting\s+the\s+language\s+underscored,?\s+(?:to\s+read\s+)?as\s+follows:?$)", icase);
+        static const regex to_read_marked(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+to\s+read\s+as\s+follows:?$)", icase);
+        bool marked = false;
+        for (const auto& q : it.quotes) marked |= has_marks(q.text);
+        const bool restating = rx::match(s, restated) || (marked && rx::match(s, to_read_marked));
         try {
             for (const auto& q : it.quotes)
-                for (auto& b : blocks_from_quote(q, it.file)) op.blocks.push_back(std::move(b));
+                for (auto& b : blocks_from_quote(q, it.file, !restating)) op.blocks.push_back(std::move(b));
         } catch (const InputError& e) {
             for (const auto& d : e.diagnostics()) res.errors.push_back(d);
             return;
@@ -411,7 +416,6 @@ struct Interp {
         // "A new Subtitle C is added to read as follows:", "New titles VI-E and VI-F are added ...".
         static const regex added_container(R"(^(?:an?\s+)?new\s+(?:(title|subtitle|chapter|subchapter|part|division|article)s?\s+designation\s+)?(title|subtitle|chapter|subchapter|part|division|article)s?\s+((?:[0-9A-Za-z][0-9A-Za-z.\-]*)(?:\s*,\s*(?:and\s+)?[0-9A-Za-z][0-9A-Za-z.\-]*|\s+and\s+[0-9A-Za-z][0-9A-Za-z.\-]*)*)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
         static const regex chicago_in(R"(^in\s+(.*?),\s+(.*)$)", icase);
-        static const regex restated(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+by\s+deleting\s+the\s+language\s+(?:struck\s+through|stricken|in\s+brackets)\s+and\s+(?:by\s+)?inserting\s+the\s+language\s+underscored,?\s+(?:to\s+read\s+)?as\s+follows:?$)", icase);
         static const regex effect(R"(^this\s+(?:ordinance|act|law)\s+shall\s+(?:take\s+effect|be\s+in\s+(?:full\s+)?force|become\s+effective)\b.*$)", icase);
         TargetRef here = ctx;
         // The unit the enclosing instruction names, as the target of a sentence that names none.
@@ -421,13 +425,10 @@ struct Interp {
             return language::join_target(ctx, t);
         };
         bool ok = false;
-        bool marked = false;
-        for (const auto& q : it.quotes) marked |= has_marks(q.text);
         if (rx::match(s, mm, effect)) {
             return;  // the effective-date clause changes no text
         }
-        static const regex to_read_marked(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+to\s+read\s+as\s+follows:?$)", icase);
-        if (rx::match(s, mm, restated) || (marked && rx::match(s, mm, to_read_marked))) {
+        if (restating && (rx::match(s, mm, restated) || rx::match(s, mm, to_read_marked))) {
             TargetRef t;
             if (!language::read_target(mm[1], m, t)) return target_error(it, mm[1].str());
             TargetRef abs = language::join_target(ctx, t);

@@ -28,6 +28,35 @@ const MarkSyntax kMarks[] = {
 
 bool starts(const std::string& s, std::size_t i, const char* p) { return s.compare(i, std::strlen(p), p) == 0; }
 
+// The mark that opens at `i`, and where its closing mark is; none where the characters are the
+// law's own. A tag (<del>, <ins>) is always a mark. Markdown's "~~" and "++" are marks only as
+// they flank words: an opening one not right after a letter or digit and before a word, its
+// closing one right after a word and not before a letter or digit ("C++ or C++ libraries",
+// "grades A++ and B++" are words of the law, never an insertion).
+const MarkSyntax* mark_at(const std::string& raw, std::size_t i, std::size_t& close) {
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    for (const auto& k : kMarks) {
+        if (!starts(raw, i, k.open)) continue;
+        std::size_t b = i + std::strlen(k.open);
+        if (k.open[0] == '<') {
+            close = raw.find(k.close, b);
+            return &k;
+        }
+        if ((i > 0 && (word(raw[i - 1]) || raw[i - 1] == k.open[0])) || b >= raw.size() || std::isspace(static_cast<unsigned char>(raw[b])) ||
+            raw[b] == k.open[0])
+            return nullptr;
+        std::size_t len = std::strlen(k.close);
+        close = std::string::npos;
+        for (std::size_t e = raw.find(k.close, b); e != std::string::npos; e = raw.find(k.close, e + 1))
+            if (!std::isspace(static_cast<unsigned char>(raw[e - 1])) && (e + len >= raw.size() || !word(raw[e + len]))) {
+                close = e;
+                break;
+            }
+        return &k;
+    }
+    return nullptr;
+}
+
 // CommonMark backslash escapes and the HTML entities a Markdown writer produces.
 std::string unescape(const std::string& s) {
     std::string out;
@@ -91,18 +120,13 @@ std::vector<Segment> segments_of(const std::string& raw, const std::string& file
     std::string plain;
     std::size_t i = 0;
     while (i < raw.size()) {
-        const MarkSyntax* m = nullptr;
-        for (const auto& k : kMarks)
-            if (starts(raw, i, k.open)) {
-                m = &k;
-                break;
-            }
+        std::size_t e = std::string::npos;
+        const MarkSyntax* m = mark_at(raw, i, e);
         if (!m) {
             plain += raw[i++];
             continue;
         }
         std::size_t b = i + std::strlen(m->open);
-        std::size_t e = raw.find(m->close, b);
         if (e == std::string::npos)
             throw InputError(Diagnostic{file, line, static_cast<int>(i) + 1,
                                         std::string("expected ") + m->close + " to close " + m->open, "amend.restatement", raw});
@@ -210,8 +234,9 @@ int ladder_depth(const std::string& inner, int current, std::map<int, std::strin
 }  // namespace
 
 bool has_marks(const std::string& quote) {
-    for (const auto& k : kMarks)
-        if (quote.find(k.open) != std::string::npos) return true;
+    std::size_t close = 0;
+    for (std::size_t i = 0; i < quote.size(); ++i)
+        if (mark_at(quote, i, close)) return true;
     return false;
 }
 
@@ -418,8 +443,21 @@ TargetRef at(const TargetRef& section, const std::vector<std::string>& path) {
 
 }  // namespace
 
-std::vector<Provision> blocks_from_quote(const InstructionItem::Quote& q, const std::string& file) {
-    if (has_marks(q.text)) return build_new(read_restatement(q, file));
+std::vector<Provision> blocks_from_quote(const InstructionItem::Quote& q, const std::string& file, bool new_text) {
+    if (has_marks(q.text)) {
+        std::vector<RestatedPara> paras = read_restatement(q, file);
+        // New text is inserted whole: words struck in it are no words of the code to strike, and
+        // are never dropped unsaid.
+        if (new_text)
+            for (const auto& p : paras)
+            for (const auto& s : p.segments)
+                    if (s.type == Segment::Type::Delete && !trim_blanks(s.text).empty())
+                        throw InputError(Diagnostic{file, p.line, 1,
+                                                "expected new text, which is inserted whole, but it holds struck words (\"" + trim_blanks(s.text) +
+                                                    "\"); to strike words of the code, restate the unit they stand in",
+                                                "amend.restatement", ""});
+        return build_new(paras);
+    }
     return read_text_fragment(q.text, file, q.line);
 }
 

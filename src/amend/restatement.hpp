@@ -44,7 +44,9 @@ std::vector<Op> restatement_ops(const std::vector<RestatedPara>& paras, const Ta
 
 // The provisions a quote stands for, read as new text: a restatement's insertions (marks dropped)
 // or, without marks, the plain-text layout.
-std::vector<Provision> blocks_from_quote(const InstructionItem::Quote& q, const std::string& file);
+// With `new_text` (the quote is only new text, never a restatement), struck words in it are an
+// error.
+std::vector<Provision> blocks_from_quote(const InstructionItem::Quote& q, const std::string& file, bool new_text = false);
 
 // Where an unnumbered paragraph of a restatement is (a SetText op of find_kind "unnumbered
 // paragraph"): `chain` holds the section and the provisions down to the last numbered one restated
