@@ -296,3 +296,24 @@ TEST_CASE("publishing: every example of amendments/README.md applies on its own 
         CHECK(r.err.find("error:") == std::string::npos);  // warnings (a cross-reference left dangling) are allowed
     }
 }
+
+TEST_CASE("publishing: compare finds two proposals rewriting one phrase, and two adding one designation with other words") {
+    std::string dir = test::scratch("publishing-compare-conflicts");
+    test::spit(dir + "/a.md", "# A\n\n1. In Section 2-173-042(a)(1), strike \"arrest, detain\" and insert \"arrest, hold\".\n"
+                              "2. Section 2-173-042 is amended by adding a new subsection (d) to read as follows:\n\n"
+                              "   > (d)   Nothing in this section shall be construed to prohibit cooperation required by federal law.\n");
+    test::spit(dir + "/b.md", "# B\n\n1. In Section 2-173-042(a)(1), strike \"arrest, detain\" and insert \"apprehend, detain\".\n"
+                              "2. Section 2-173-042 is amended by adding a new subsection (d) to read as follows:\n\n"
+                              "   > (d)   This section shall expire on January 1, 2030.\n");
+    auto r = test::amend("compare " + test::source("corpus/chicago") + " --amendments " + dir + "/a.md --amendments " + dir + "/b.md -o " + dir + "/out");
+    REQUIRE(r.rc == 0);
+    CHECK(r.out == "wrote 5 file(s) to " + dir + "/out: 1 section(s), 2 conflict(s)\n");
+    std::string md = test::slurp(dir + "/out/2-173-042/compare.md");
+    // Each rewrites "arrest, detain": no word of the law stands between the two changes.
+    CHECK(has(md, "  - [2-173-042(a)(1)](#2-173-042\\(a\\)\\(1\\))\n"
+                  "      - Proposal 1 strikes \xE2\x80\x9C" "detain\xE2\x80\x9D and inserts \xE2\x80\x9Chold\xE2\x80\x9D.\n"
+                  "      - Proposal 2 strikes \xE2\x80\x9C" "arrest\xE2\x80\x9D and inserts \xE2\x80\x9C" "apprehend\xE2\x80\x9D.\n"));
+    // Each adds a (d), in other words.
+    CHECK(has(md, "      - Proposal 1 adds it: \xE2\x80\x9C(d) Nothing in this section shall be construed to prohibit cooperation required by federal law.\xE2\x80\x9D.\n"
+                  "      - Proposal 2 adds it: \xE2\x80\x9C(d) This section shall expire on January 1, 2030.\xE2\x80\x9D.\n"));
+}

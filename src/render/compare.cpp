@@ -2,11 +2,14 @@
 // and each proposal's redline in columns, provision by provision, and where the proposals change
 // the same words differently.
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <set>
 
 #include "model/citation.hpp"
+#include "model/text.hpp"
 #include "model/parallel.hpp"
 #include "render/doc.hpp"
 #include "render/parts.hpp"
@@ -114,10 +117,27 @@ std::string result(const ProvisionChange& c) {
     return c.new_p->designation + "\x1f" + c.new_p->heading.text + "\x1f" + c.new_p->text.text;
 }
 
+// Whether two changes touch the same words: their stretches overlap, or nothing but spaces and
+// punctuation of the old text lies between them ("arrest, detain" made "arrest, hold" by one and
+// "apprehend, detain" by the other: each rewrites the phrase, and together they make a third).
 bool overlap(const ProvisionChange& a, const ProvisionChange& b) {
+    const std::uint64_t heading_base = std::uint64_t{1} << 40;
+    auto no_word_between = [&](std::uint64_t from, std::uint64_t to) {
+        if (!a.old_p || from > to) return false;
+        bool heading = from >= heading_base;
+        if (heading != (to >= heading_base) || to >= (std::uint64_t{1} << 41)) return false;
+        const std::string& t = heading ? a.old_p->heading.text : a.old_p->text.text;
+        std::uint64_t base = heading ? heading_base : 0;
+        if (to - base > t.size()) return false;
+        for (std::uint64_t i = from - base; i < to - base; ++i)
+            if (std::isalnum(static_cast<unsigned char>(t[i]))) return false;
+        return true;
+    };
     for (const auto& x : touched(a))
-        for (const auto& y : touched(b))
+        for (const auto& y : touched(b)) {
             if (x.first <= y.second && y.first <= x.second) return true;
+            if (no_word_between(x.second, y.first) || no_word_between(y.second, x.first)) return true;
+        }
     return false;
 }
 
@@ -151,8 +171,45 @@ std::string take(const ProvisionChange* c) {
 
 std::vector<Conflict> conflicts_of(const std::vector<ComparedProposal>& ps, std::size_t k, const std::vector<Row>& rows) {
     std::vector<Conflict> out;
+    // Provisions that proposals add under one citation (each a "(d)", each a new section): a
+    // row each, and a conflict where their words differ.
+    std::map<std::string, std::vector<const Row*>> added;
+    for (const Row& row : rows)
+        if (!row.base && !row.citation.empty()) added[row.citation].push_back(&row);
+    std::set<std::string> said;
     for (const Row& row : rows) {
-        if (!row.base) continue;
+        if (!row.base) {
+            const auto& same = added[row.citation];
+            if (same.size() < 2 || !said.insert(row.citation).second) continue;
+            std::vector<const ProvisionChange*> by(ps.size(), nullptr);
+            for (const Row* r : same)
+                for (std::size_t i = 0; i < ps.size(); ++i)
+                    if (changes(r->cells[i])) by[i] = r->cells[i];
+            std::set<std::string> words;
+            std::size_t adding = 0;
+            for (const auto* c : by)
+                if (c) {
+                    words.insert(result(*c));
+                    ++adding;
+                }
+            if (adding < 2 || words.size() < 2) continue;
+            Conflict c;
+            c.section = ps[0].changes.sections[k].number;
+            c.citation = row.citation;
+            c.anchor = row.id;
+            for (const auto* p : by) {
+                if (!p || !p->new_p) {
+                    c.takes.push_back("does not add it");
+                    continue;
+                }
+                std::string words;
+                for (const std::string* w : {&p->new_p->designation, &p->new_p->heading.text, &p->new_p->text.text})
+                    if (!trim_blanks(*w).empty()) words += (words.empty() ? "" : " ") + trim_blanks(*w);
+                c.takes.push_back("adds it: " + quoted(words));
+            }
+            out.push_back(std::move(c));
+            continue;
+        }
         bool clash = false;
         for (std::size_t i = 0; i < ps.size() && !clash; ++i)
             for (std::size_t j = i + 1; j < ps.size() && !clash; ++j) {
