@@ -191,6 +191,25 @@ TEST_CASE("draft: the command writes the file atomically; a failing instruction 
     CHECK(html.out.find("THE COUNCIL OF THE CITY OF PHILADELPHIA HEREBY ORDAINS:") != std::string::npos);
 }
 
+TEST_CASE("draft: an instruction naming a section not in the code given is no part of any ordinance drafted") {
+    // `draft` refuses (an ordinance without it is not the proposal); `apply` writes its pages and
+    // report, but no ordinance, and says why.
+    std::string dir = test::scratch("draft-not-given");
+    test::spit(dir + "/ng.md", "# Two sections\n\n1. In Section 2-173-042(a)(1), strike \"arrest, detain\" and insert \"arrest, hold\".\n"
+                               "2. In Section 5-12-010(a), strike \"landlord\" and insert \"owner\".\n");
+    auto d = test::amend("draft " + test::source("corpus/chicago") + " --amendments " + dir + "/ng.md -o " + dir + "/ord.md");
+    CHECK(d.rc == 2);
+    CHECK(!fs::exists(dir + "/ord.md"));
+    CHECK(d.err == dir + "/ng.md:4:1: error: section 5-12-010 is not in the code given: \"In Section 5-12-010(a), strike \"landlord\" and "
+                         "insert \"owner\".\"; the ordinance would leave it out [amend.not-given]\n"
+                         "amend: 1 instruction(s) name sections not in the code given; no ordinance was written\n");
+    auto a = test::amend("apply " + test::source("corpus/chicago") + " --amendments " + dir + "/ng.md -o " + dir + "/out");
+    CHECK(a.rc == 0);
+    CHECK(fs::exists(dir + "/out/2-173-042/redline.html"));
+    for (const char* f : {"ordinance.md", "ordinance.html", "ordinance.docx"}) CHECK_FALSE(fs::exists(dir + "/out/" + f));
+    CHECK(test::slurp(dir + "/out/report.md").find("no ordinance is drafted: 1 instruction(s) name sections not in the code given") != std::string::npos);
+}
+
 TEST_CASE("draft: round trip, Welcoming City: the ordinance read back as a restatement gives the same text") {
     Document code = load_code({test::source("corpus/chicago")});
     CHECK(round_trip(code, test::source("amendments/welcoming-city-2016.md"), test::scratch("draft-round-trip") + "/ordinance.md") ==

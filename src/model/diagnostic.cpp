@@ -40,6 +40,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"amend.markdown", "an amendment document that is not in the expected Markdown form"},
         {"amend.markup", "a slip of a D.C. law's markup read one way (warning): a heading that is an amending sentence"},
         {"amend.not-funded", "a section holding a Not Funded placeholder whose text the law does not give"},
+        {"amend.no-ordinance", "no ordinance drafted, since instructions were skipped as naming sections not in the code given (warning)"},
         {"amend.not-given", "a section the instruction names is not in the code given (note)"},
         {"amend.permanent", "temporary or emergency text made permanent: restated (warning)"},
         {"amend.phrase", "a phrase the instruction quotes is not in its target"},

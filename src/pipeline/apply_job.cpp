@@ -143,9 +143,17 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
     OutputSet files;
     add_consolidated(files, r);
     if (o.whole_code) add_whole_code(files, r.amended);
-    if (writes_ordinance(adoc)) {
+    const bool ordinance = writes_ordinance(adoc, r.report);
+    if (ordinance) {
         in.proposal = proposal_of(adoc);
         in.ordinance_of = &adoc;
+    } else if (!adoc.enacted) {
+        in.proposal = proposal_of(adoc);
+        r.report.warnings.push_back(Diagnostic{adoc.file, 0, 0,
+                                               "no ordinance is drafted: " + std::to_string(r.report.skipped.size()) +
+                                                   " instruction(s) name sections not in the code given, and an ordinance without them is not the proposal",
+                                               "amend.no-ordinance", "", Severity::Warning});
+        err << format_headline(r.report.warnings.back()) << "\n";
     }
     in.proposal.title = r.report.title;
     {
@@ -155,7 +163,7 @@ Outcome run_apply(const ApplyOptions& o, std::ostream& out, std::ostream& err) {
         files.add("report.html", render::page("Amendment report", rep.html()));
     }
     in.documents.emplace_back("report", "The report: each instruction, what it did, warnings");
-    in.ordinance_docx = writes_ordinance(adoc);
+    in.ordinance_docx = ordinance;
     add_site(files, r, in);
     add_word(files, r, adoc);  // redline.docx per section, ordinance.docx
     auto t3 = clock::now();

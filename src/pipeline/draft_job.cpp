@@ -37,6 +37,16 @@ Outcome run_draft(const DraftOptions& o, std::ostream& out, std::ostream& err) {
         err << "amend: " << r.failures.size() << " instruction(s) failed; nothing was written\n";
         return Outcome::refused;
     }
+    if (!r.skipped.empty()) {
+        // An ordinance that leaves out instructions is not the proposal: each is an error here.
+        for (Diagnostic diag : r.skipped) {
+            diag.severity = Severity::Error;
+            diag.message += "; the ordinance would leave it out";
+            err << format_full(diag);
+        }
+        err << "amend: " << r.skipped.size() << " instruction(s) name sections not in the code given; no ordinance was written\n";
+        return Outcome::refused;
+    }
     for (const auto& line : notice_lines(r)) err << line << "\n";
     if (o.format == "pdf") d.bytes = html_to_pdf(d.bytes, d.report.title.empty() ? "Ordinance" : d.report.title);
     write_or_print(o.out_file, std::move(d.bytes), out);

@@ -64,11 +64,11 @@ Outcome run_diff_to_file(const DiffOptions& o) {
     return cs.empty() ? Outcome::ok : Outcome::differences;
 }
 
-bool writes_ordinance(const AmendmentDoc& amendments) { return !amendments.enacted; }
+bool writes_ordinance(const AmendmentDoc& amendments, const ApplyReport& report) { return !amendments.enacted && report.skipped.empty(); }
 
 void add_word(OutputSet& files, const ApplyResult& r, const AmendmentDoc& amendments) {
     const ApplyReport& report = r.report;
-    bool dc_law = !writes_ordinance(amendments);
+    bool dc_law = amendments.enacted;
     draft::DraftInput in;
     in.title = report.title;
     if (!dc_law) in.meta = amendments.meta;
@@ -87,7 +87,7 @@ void add_word(OutputSet& files, const ApplyResult& r, const AmendmentDoc& amendm
         files.add(s.number + "/redline.docx",
                   docx::write_docx(redline_package(one, "Redline of " + s.number, header), wo));
     }
-    if (dc_law) return;
+    if (!writes_ordinance(amendments, report)) return;
     const draft::Style& st = draft::chicago_style();
     docx::WriteOptions formatted = wo;
     formatted.tracked = false;

@@ -38,9 +38,11 @@ class OutputSet;
 // The Word files of `amend apply -o DIR`: NUMBER/redline.docx for each changed section (tracked
 // changes), and ordinance.docx (Chicago's form, struck and underscored) for a Markdown or Word
 // amendment document. Dated by the amendment's date: line, or else the files' times.
-// Whether add_word writes ordinance.docx: for a proposal (a Markdown or Word amendment document),
-// not for a law as enacted (a D.C. law or instruction file), whatever the files are named.
-bool writes_ordinance(const AmendmentDoc& amendments);
+// Whether an ordinance is drafted (ordinance.md, .html, .docx): for a proposal (a Markdown or Word
+// amendment document), not for a law as enacted (a D.C. law or instruction file), whatever the
+// files are named; and not where instructions were skipped as naming sections not in the code
+// given, since an ordinance without them is not the proposal.
+bool writes_ordinance(const AmendmentDoc& amendments, const ApplyReport& report);
 void add_word(OutputSet& files, const ApplyResult& r, const AmendmentDoc& amendments);
 
 }  // namespace amend
