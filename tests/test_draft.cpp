@@ -191,6 +191,17 @@ TEST_CASE("draft: the command writes the file atomically; a failing instruction 
     CHECK(html.out.find("THE COUNCIL OF THE CITY OF PHILADELPHIA HEREBY ORDAINS:") != std::string::npos);
 }
 
+TEST_CASE("draft: the law's \"~~\" and \"++\" are written as characters, never marks, and the ordinance reads back") {
+    std::string dir = test::scratch("draft-marks-in-law");
+    test::spit(dir + "/code/2-1-010.txt", "2-1-010 Fees.\n   (b)   Fees are ~~struck~~ for C++ and ++ins++ work.\n");
+    test::spit(dir + "/a.md", "# Fees\n\n1. In Section 2-1-010(b), strike \"are\" and insert \"is\".\n");
+    Document code = load_code({dir + "/code"});
+    CHECK(round_trip(code, dir + "/a.md", dir + "/ordinance.md") == "");
+    std::string md = test::slurp(dir + "/ordinance.md");
+    CHECK(md.find("> (b) Fees <del>are</del><ins>is</ins> &#126;&#126;struck&#126;&#126; for C&#43;&#43; and &#43;&#43;ins&#43;&#43; work.") !=
+          std::string::npos);
+}
+
 TEST_CASE("draft: an instruction naming a section not in the code given is no part of any ordinance drafted") {
     // `draft` refuses (an ordinance without it is not the proposal); `apply` writes its pages and
     // report, but no ordinance, and says why.

@@ -120,6 +120,12 @@ std::vector<Segment> segments_of(const std::string& raw, const std::string& file
     std::string plain;
     std::size_t i = 0;
     while (i < raw.size()) {
+        // A character escaped with a backslash ("\~") opens no mark.
+        if (raw[i] == '\\' && i + 1 < raw.size() && std::ispunct(static_cast<unsigned char>(raw[i + 1]))) {
+            plain += raw.substr(i, 2);
+            i += 2;
+            continue;
+        }
         std::size_t e = std::string::npos;
         const MarkSyntax* m = mark_at(raw, i, e);
         if (!m) {
@@ -235,8 +241,13 @@ int ladder_depth(const std::string& inner, int current, std::map<int, std::strin
 
 bool has_marks(const std::string& quote) {
     std::size_t close = 0;
-    for (std::size_t i = 0; i < quote.size(); ++i)
+    for (std::size_t i = 0; i < quote.size(); ++i) {
+        if (quote[i] == '\\' && i + 1 < quote.size() && std::ispunct(static_cast<unsigned char>(quote[i + 1]))) {
+            ++i;
+            continue;
+        }
         if (mark_at(quote, i, close)) return true;
+    }
     return false;
 }
 

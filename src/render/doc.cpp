@@ -70,6 +70,23 @@ Node item(Node l) { return add(l, CMARK_NODE_ITEM); }
 
 Node block_quote(Node parent) { return add(parent, CMARK_NODE_BLOCK_QUOTE); }
 
+// Text with the law's "~" and "++" written as character references: CommonMark escapes neither
+// (it has no strikethrough), but the Markdown most readers and amend's own restatement reader
+// take "~~...~~" and "++...++" for marks, and the law's characters would read as struck or
+// inserted. The references read as the characters in every renderer and in HTML.
+static void plain_text(Node parent, const std::string& piece) {
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < piece.size(); ++i) {
+        bool tilde = piece[i] == '~';
+        bool plus = piece[i] == '+' && ((i + 1 < piece.size() && piece[i + 1] == '+') || (i > 0 && piece[i - 1] == '+'));
+        if (!tilde && !plus) continue;
+        if (i > from) cmark_node_set_literal(raw(add(parent, CMARK_NODE_TEXT)), piece.substr(from, i - from).c_str());
+        custom(parent, CMARK_NODE_CUSTOM_INLINE, tilde ? "&#126;" : "&#43;", "");
+        from = i + 1;
+    }
+    if (from < piece.size()) cmark_node_set_literal(raw(add(parent, CMARK_NODE_TEXT)), piece.substr(from).c_str());
+}
+
 void text(Node parent, const std::string& s) {
     if (s.empty()) return;
     // A line break inside a provision's text stays a break, not Markdown syntax.
@@ -77,7 +94,7 @@ void text(Node parent, const std::string& s) {
     while (true) {
         std::size_t nl = s.find('\n', start);
         std::string piece = s.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        if (!piece.empty()) cmark_node_set_literal(raw(add(parent, CMARK_NODE_TEXT)), piece.c_str());
+        if (!piece.empty()) plain_text(parent, piece);
         if (nl == std::string::npos) break;
         add(parent, CMARK_NODE_LINEBREAK);
         start = nl + 1;
