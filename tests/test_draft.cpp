@@ -55,11 +55,13 @@ std::map<std::string, std::string> consolidated(const Document& d) {
     return out;
 }
 
-// Drafts the Chicago ordinance for `amendments`, reads it back as an amendment and applies it: the
-// consolidated text must be the one the amendments themselves give. Returns "" or what went wrong.
-std::string round_trip(const Document& code, const std::string& amendments, const std::string& scratch_file) {
+// Drafts the ordinance for `amendments` (Chicago's form unless `style` says), reads it back as an
+// amendment and applies it: the consolidated text must be the one the amendments themselves give.
+// Returns "" or what went wrong.
+std::string round_trip(const Document& code, const std::string& amendments, const std::string& scratch_file,
+                       const draft::Style& style = draft::chicago_style()) {
     ApplyResult want = apply_file(code, amendments, ApplySettings{});
-    auto d = draft::draft_file(code, amendments, draft::chicago_style(), draft::OrdinanceFormat::Markdown);
+    auto d = draft::draft_file(code, amendments, style, draft::OrdinanceFormat::Markdown);
     if (!d.report.ok()) return "drafting failed: " + d.report.failures[0].message;
     test::spit(scratch_file, d.bytes);
     try {
@@ -225,6 +227,10 @@ TEST_CASE("draft: round trip, Welcoming City: the ordinance read back as a resta
     Document code = load_code({test::source("corpus/chicago")});
     CHECK(round_trip(code, test::source("amendments/welcoming-city-2016.md"), test::scratch("draft-round-trip") + "/ordinance.md") ==
           "");
+    // Philadelphia's form too: "Section 1. Title 2 of The Philadelphia Code is hereby amended to
+    // read as follows:", each section quoted after its section sign, "* * *" for what is left out.
+    CHECK(round_trip(code, test::source("amendments/welcoming-city-2016.md"), test::scratch("draft-round-trip") + "/philadelphia.md",
+                     *draft::find_style("philadelphia")) == "");
 }
 
 // Every D.C. dev case (dc-cases-dev.tar.xz) whose instruction applies, drafted with Chicago's

@@ -435,8 +435,25 @@ struct Interp {
             if (it.quotes.empty()) return error(it, "expected the restated text (a block quote) after \"" + raw + "\"");
             op.blocks.clear();
             try {
-                for (const auto& q : it.quotes)
-                    for (auto& o : restatement_ops(read_restatement(q, it.file), abs, op)) res.ops.push_back(std::move(o));
+                for (const auto& q : it.quotes) {
+                    std::vector<RestatedPara> paras = read_restatement(q, it.file);
+                    TargetRef sec = abs;
+                    // A title or chapter restated by one of its sections ("Title 2 of The
+                    // Philadelphia Code is hereby amended to read as follows:" then "§ 2-57-010
+                    // Definitions."): the section the quotation begins with, where it is of them.
+                    if (sec.section.empty() && !paras.empty() && paras[0].depth == 0) {
+                        static const regex number(R"(^(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+)(?:\s|$))");
+                        smatch nm;
+                        const std::string& line = paras[0].old_body.empty() ? paras[0].new_body : paras[0].old_body;
+                        if (rx::search(line, nm, number) && (sec.scope_prefix.empty() || nm[1].str().rfind(sec.scope_prefix, 0) == 0)) {
+                            TargetRef s0;
+                            s0.section = nm[1].str();
+                            s0.title = sec.title;
+                            sec = s0;
+                        }
+                    }
+                    for (auto& o : restatement_ops(paras, sec, op)) res.ops.push_back(std::move(o));
+                }
             } catch (const InputError& e) {
                 for (const auto& d : e.diagnostics()) res.errors.push_back(d);
             }

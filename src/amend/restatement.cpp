@@ -332,10 +332,16 @@ std::vector<RestatedPara> read_restatement(const InstructionItem::Quote& q, cons
             out.push_back(std::move(p));
             continue;
         }
-        if (out.empty() && (starts_section_line(p.old_text) || starts_section_line(p.new_text))) {
+        // The section line, its number alone or after a section sign (Philadelphia's "§ 2-57-010").
+        auto unsigned_line = [](const std::string& t) {
+            std::string s = trim_blanks(t);
+            if (s.rfind("\xC2\xA7", 0) == 0 && starts_section_line(trim_blanks(s.substr(2)))) return trim_blanks(s.substr(2));
+            return s;
+        };
+        if (out.empty() && (starts_section_line(unsigned_line(p.old_text)) || starts_section_line(unsigned_line(p.new_text)))) {
             p.depth = 0;
-            p.old_body = trim_blanks(p.old_text);
-            p.new_body = trim_blanks(p.new_text);
+            p.old_body = unsigned_line(p.old_text);
+            p.new_body = unsigned_line(p.new_text);
             out.push_back(std::move(p));
             continue;
         }

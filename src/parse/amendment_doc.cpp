@@ -5,10 +5,12 @@
 namespace amend {
 
 bool ordinance_section_clause(const std::string& text, std::size_t& dot) {
+    // Chicago's "SECTION 1." and Philadelphia's "Section 1.": a number alone before the period
+    // (never a code's section number, "Section 2-173-042 is ...").
     static const std::string sec = "SECTION ";
     dot = text.find('.');
-    return text.compare(0, sec.size(), sec) == 0 && dot != std::string::npos && dot < 16 && dot > sec.size() &&
-           text.find_first_not_of("0123456789", sec.size()) == dot;
+    bool word = text.compare(0, sec.size(), sec) == 0 || text.compare(0, sec.size(), "Section ") == 0;
+    return word && dot != std::string::npos && dot < 16 && dot > sec.size() && text.find_first_not_of("0123456789", sec.size()) == dot;
 }
 
 InstructionItem ordinance_section_item(const std::string& text, std::size_t dot, const std::string& file, int line, int col) {
@@ -22,7 +24,9 @@ InstructionItem ordinance_section_item(const std::string& text, std::size_t dot,
 }
 
 bool after_ordinance_section(const AmendmentDoc& doc) {
-    return !doc.items.empty() && doc.items.back().designation.rfind("SECTION ", 0) == 0;
+    if (doc.items.empty()) return false;
+    const std::string& d = doc.items.back().designation;
+    return d.rfind("SECTION ", 0) == 0 || d.rfind("Section ", 0) == 0;
 }
 
 std::optional<std::pair<std::string, std::string>> metadata_line(const std::string& line) {
