@@ -483,7 +483,20 @@ void UnitEdits::restate(const Op& op) {
     for (std::size_t k = 0; k < targets.size(); ++k) {
         const TargetRef& t = targets[k];
         Provision* target = jobs.locate.resolve_target(op, t);
-        if (!target || jobs.ledger.conflicts_whole(op, target)) continue;
+        if (!target) continue;
+        // A heading or a lead-in restated is that text alone: only another change to it conflicts.
+        if (t.part == TargetRef::Part::Heading || t.part == TargetRef::Part::Text) {
+            const RichText& rt = t.part == TargetRef::Part::Heading ? target->heading : target->text;
+            std::string other = jobs.ledger.conflict_in(rt, 0, rt.text.size() + 1, op);
+            if (!other.empty()) {
+                fail(op, "this instruction and the one at " + other + " both change " +
+                             (t.part == TargetRef::Part::Heading ? "the heading of " : "the lead-in text of ") + jobs.locate.cite_of(target),
+                     "amend.conflict");
+                continue;
+            }
+        } else if (jobs.ledger.conflicts_whole(op, target)) {
+            continue;
+        }
         Provision b = op.blocks[std::min(k, op.blocks.size() - 1)];
         // Quoted text may wrap the target in its ancestors' designations ("(c)" then "(1)"
         // for "the lead-in language of subsection (c)(1)"): take the part that is the target.
@@ -573,11 +586,13 @@ void UnitEdits::restate(const Op& op) {
         std::string c = jobs.locate.cite_of(target);
         if (t.part == TargetRef::Part::Heading) {
             target->heading = !b.heading.empty() ? b.heading : b.text;
+            jobs.ledger.record(target->heading, 0, static_cast<std::uint32_t>(target->heading.text.size()), op);
             note(op, "restated the heading of " + c, target);
             continue;
         }
         if (t.part == TargetRef::Part::Text) {
             target->text = b.text;
+            jobs.ledger.record(target->text, 0, static_cast<std::uint32_t>(target->text.text.size()), op);
             note(op, "restated the lead-in text of " + c, target);
             continue;
         }
