@@ -108,6 +108,22 @@ TEST_CASE("explain: what each instruction will do, as text and as the codifier's
     CHECK(h.out == dir + "/h.md:3: strike \"Clerk\" and insert \"City Clerk\" in the heading of \xC2\xA7 2-1-010, once\n");
     auto hj = test::amend("explain '" + dir + "/h.md' --format json");
     CHECK(hj.out.find("\"path\": \"\xC2\xA7" "2-1-010|heading\"") != std::string::npos);
+    // A phrase wherever it appears in a chapter is said of the chapter's sections; the second time
+    // it appears is not once, in the text as in the JSON.
+    test::spit(dir + "/c.md", "# Chapter\n\n1. Chapter 2-173 of the Municipal Code of Chicago is amended by striking \"ICE\" wherever it appears "
+                              "and inserting \"federal immigration authorities\".\n"
+                              "2. Section 2-173-042(b)(1) is amended by striking \"agency\" the second time it appears and inserting \"department\".\n");
+    auto c = test::amend("explain '" + dir + "/c.md'");
+    CHECK(c.out == dir + "/c.md:3: strike \"ICE\" and insert \"federal immigration authorities\" in the sections 2-173-*, each place\n" + dir +
+                       "/c.md:4: strike \"agency\" and insert \"department\" in \xC2\xA7 2-173-042(b)(1), the second time it appears\n");
+    auto cj = test::amend("explain '" + dir + "/c.md' --format json");
+    CHECK(cj.out.find("\"count\": 1,\n   \"occurrence\": 2,") != std::string::npos);
+    // With --code, what does not apply is in the JSON too.
+    test::spit(dir + "/f.md", "# Fails\n\n1. In Section 2-173-042(a)(1), strike \"nonexistent words\" and insert \"x\".\n");
+    auto fj = test::amend("explain '" + dir + "/f.md' --code " + test::source("corpus/chicago") + " --format json");
+    CHECK(fj.rc == 2);
+    CHECK(fj.out.find("\"failed\": [\n  \"" + dir + "/f.md:3:1: error: \\\"nonexistent words\\\" not found in 2-173-042(a)(1) [amend.phrase]\"\n ]") !=
+          std::string::npos);
 }
 
 TEST_CASE("explain: a sentence not read is an error at its first unread word; what was read is still printed") {

@@ -70,6 +70,7 @@ void count_of(const Op& op, Explained& e) {
     else e.count = "1";
     if (op.occurrence == 1) e.position = "first";
     else if (op.occurrence == -1 || op.at_end) e.position = "last";
+    else if (op.occurrence > 1) e.occurrence = op.occurrence;
 }
 
 std::string places(const Explained& e, const Op& op) {

@@ -19,6 +19,7 @@ struct Explained {
     std::string find, replace;
     std::string count;     // "1", "2", "all"; "" when not a phrase edit
     std::string position;  // "first" | "last" | ""
+    int occurrence = 0;    // "the second time it appears": 2 (the place counted in reading order)
     std::string num;       // redesignate: the new designation, "(3)"
     std::string file;
     int line = 0;

@@ -27,7 +27,10 @@ const char* op_name(OpType t) {
 std::string sentence_name(int n) { return "the " + language::ordinal_word(n) + " sentence"; }
 
 std::string TargetRef::describe() const {
-    std::string s = section.empty() ? std::string("(no section)") : section;
+    // A phrase wherever it appears in a title or chapter: its sections, by the number they share.
+    std::string s = !section.empty()              ? section
+                    : container_only && scope_known ? (scope_prefix.empty() ? std::string("the code given") : "the sections " + scope_prefix + "*")
+                                                    : std::string("(no section)");
     for (const auto& d : path) s += "(" + d + ")";
     if (!term.empty()) s = "the definition of \"" + term + "\" in " + s;
     if (part == Part::Heading) s = "the heading of " + s;

@@ -23,6 +23,7 @@ void write_json(render::JsonWriter& w, const Explained& e) {
         if (e.count == "all") w.member("count", "all");
         else if (!e.count.empty()) w.member("count", std::stoi(e.count));
         if (!e.position.empty()) w.member("position", e.position);
+        if (e.occurrence) w.member("occurrence", e.occurrence);
     }
     if (e.op == "redesignate") w.member("num", e.num);
     w.member("file", e.file);
@@ -38,6 +39,7 @@ Outcome run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& er
     std::vector<LawProvision> listed;
     std::vector<Diagnostic> errors, warnings;
     std::vector<std::string> checked;  // with --code: what applying did, or why it could not
+    std::vector<std::string> failed;   // with --code: the instructions that do not apply, and why
     Document code;
     if (!o.code.empty()) code = load_code(o.code);
     for (const auto& f : o.amendments) {
@@ -54,7 +56,10 @@ Outcome run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& er
                 ApplyResult a = apply_file(code, f, ao);
                 for (const auto& ap : a.report.applied) checked.push_back(ap.file + ":" + std::to_string(ap.line) + ": " + ap.what);
                 for (const auto& s : a.report.skipped) checked.push_back(format_headline(s));
-                for (auto& d : a.report.failures) errors.push_back(std::move(d));
+                for (auto& d : a.report.failures) {
+                    failed.push_back(format_headline(d));
+                    errors.push_back(std::move(d));
+                }
             }
         } catch (const InputError& e) {
             for (const auto& d : e.diagnostics()) errors.push_back(d);
@@ -77,6 +82,9 @@ Outcome run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& er
         if (!o.code.empty()) {
             w.key("applied").begin_array();
             for (const auto& c : checked) w.value(c);
+            w.end_array();
+            w.key("failed").begin_array();
+            for (const auto& f : failed) w.value(f);
             w.end_array();
         }
         w.end_object();
