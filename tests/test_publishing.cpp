@@ -240,7 +240,7 @@ TEST_CASE("publishing: compare puts current law and both proposals side by side,
                   "      - Proposal 2 inserts \xE2\x80\x9C, not to exceed 48 hours,\xE2\x80\x9D.\n"
                   "  - [2-173-042(c)(1)](#2-173-042\\(c\\)\\(1\\))\n"
                   "      - Proposal 1 strikes it.\n"
-                  "      - Proposal 2 inserts \xE2\x80\x9C for a felony\xE2\x80\x9D.\n"
+                  "      - Proposal 2 inserts \xE2\x80\x9C" "for a felony\xE2\x80\x9D.\n"
                   "  - [2-173-042(c)(3)](#2-173-042\\(c\\)\\(3\\))\n"
                   "      - Proposal 1 strikes it.\n"
                   "      - Proposal 2 strikes \xE2\x80\x9C; or\xE2\x80\x9D and inserts \xE2\x80\x9C.\xE2\x80\x9D.\n\n"

@@ -141,7 +141,12 @@ bool overlap(const ProvisionChange& a, const ProvisionChange& b) {
     return false;
 }
 
-std::string quoted(const std::string& s) { return "\xE2\x80\x9C" + s + "\xE2\x80\x9D"; }
+// Words quoted in a sentence about them: the spaces that join them to the words around are no
+// part of them ("strikes “known”", not "“known ”"); a change of spaces alone is quoted as it is.
+std::string quoted(const std::string& s) {
+    std::string t = trim_blanks(s);
+    return "\xE2\x80\x9C" + (t.empty() ? s : t) + "\xE2\x80\x9D";
+}
 
 // What one proposal does to a provision, in words.
 std::string take(const ProvisionChange* c) {
