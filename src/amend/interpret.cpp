@@ -377,18 +377,6 @@ struct Interp {
         op.law_unit = it.law_unit;
         op.sentence = raw;
         op.blocks = it.blocks;
-        static const regex restated(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+by\s+deleting\s+the\s+language\s+(?:struck\s+through|stricken|in\s+brackets)\s+and\s+(?:by\s+)?inserting\s+the\s+language\s+underscored,?\s+(?:to\s+read\s+)?as\s+follows:?$)", icase);
-        static const regex to_read_marked(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+to\s+read\s+as\s+follows:?$)", icase);
-        bool marked = false;
-        for (const auto& q : it.quotes) marked |= has_marks(q.text);
-        const bool restating = rx::match(s, restated) || (marked && rx::match(s, to_read_marked));
-        try {
-            for (const auto& q : it.quotes)
-                for (auto& b : blocks_from_quote(q, it.file, !restating)) op.blocks.push_back(std::move(b));
-        } catch (const InputError& e) {
-            for (const auto& d : e.diagnostics()) res.errors.push_back(d);
-            return;
-        }
         smatch mm;
         static const regex amended(R"(^(.*?)\s+(?:is|are|in)\s+(?:hereby\s+)?amended\s*(.*)$)", icase);
         static const regex repealed(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?repealed(?:\s+in\s+(?:its|their)\s+entirety)?$)", icase);
@@ -409,6 +397,20 @@ struct Interp {
             if (!mm[3].matched)
                 return error(it, "cannot apply \"" + raw + "\": a provision revived without its text takes the words it had before its repeal, which amend does not have; restate it (\"is revived and amended to read as follows:\")");
             s = mm[1].str() + " is " + mm[3].str();
+        }
+        // The quoted text: a restatement's marks are read where the sentence restates (after the
+        // imperative and "revived ..., and amended" forms are read as the plain ones).
+        static const regex restated(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+by\s+deleting\s+the\s+language\s+(?:struck\s+through|stricken|in\s+brackets)\s+and\s+(?:by\s+)?inserting\s+the\s+language\s+underscored,?\s+(?:to\s+read\s+)?as\s+follows:?$)", icase);
+        static const regex to_read_marked(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?amended\s+to\s+read\s+as\s+follows:?$)", icase);
+        bool marked = false;
+        for (const auto& q : it.quotes) marked |= has_marks(q.text);
+        const bool restating = rx::match(s, restated) || (marked && rx::match(s, to_read_marked));
+        try {
+            for (const auto& q : it.quotes)
+                for (auto& b : blocks_from_quote(q, it.file, !restating)) op.blocks.push_back(std::move(b));
+        } catch (const InputError& e) {
+            for (const auto& d : e.diagnostics()) res.errors.push_back(d);
+            return;
         }
         static const regex existing(R"(^(?:the\s+)?existing\s+(?:text|language)(?:\s+of\s+(.*?))?\s+is\s+(?:hereby\s+)?designated\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))$)", icase);
         static const regex added(R"(^(?:(?:an?\s+)?new|an?)\s+((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?)\s*(.*?)\s+(?:is|are)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+((?:after|before|at)\s+.*?))?(?:\s+to\s+read)?(?:\s+as\s+follows)?$)", icase);
@@ -442,14 +444,15 @@ struct Interp {
                     // Philadelphia Code is hereby amended to read as follows:" then "§ 2-57-010
                     // Definitions."): the section the quotation begins with, where it is of them.
                     if (sec.section.empty() && !paras.empty() && paras[0].depth == 0) {
-                        static const regex number(R"(^(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+)(?:\s|$))");
-                        smatch nm;
-                        const std::string& line = paras[0].old_body.empty() ? paras[0].new_body : paras[0].old_body;
-                        if (rx::search(line, nm, number) && (sec.scope_prefix.empty() || nm[1].str().rfind(sec.scope_prefix, 0) == 0)) {
+                        std::string number = section_line_number(paras[0].old_body.empty() ? paras[0].new_body : paras[0].old_body);
+                        if (!number.empty() && sec.scope_known && number.rfind(sec.scope_prefix, 0) == 0) {
                             TargetRef s0;
-                            s0.section = nm[1].str();
+                            s0.section = number;
                             s0.title = sec.title;
                             sec = s0;
+                        } else if (!number.empty()) {
+                            return error(it, "the quoted section " + number + " is not one of what the instruction names (\"" + unmasked(mm[1].str()) +
+                                                 "\"), or which sections that holds is not known");
                         }
                     }
                     for (auto& o : restatement_ops(paras, sec, op)) res.ops.push_back(std::move(o));
@@ -735,6 +738,13 @@ struct Interp {
                         break;
                     }
                     if (where_given) {
+                        // The place is said of words: a unit struck, added or restated is no words of it.
+                        bool words = (o.type == OpType::Replace || o.type == OpType::Strike || o.type == OpType::InsertBefore ||
+                                      o.type == OpType::InsertAfter) &&
+                                     o.find_kind != "sentence";
+                        if (!words)
+                            return error(it, "the place named before the action (\"in the ...\") is said of words, and the action \"" + unmasked(a) +
+                                                 "\" changes no words there");
                         if ((first.in_heading && o.in_heading) || (first.in_leadin && o.in_leadin) || (first.sentence && o.in_sentence))
                             return error(it, "the place of the action is named twice, before it and after it");
                         o.in_heading = o.in_heading || first.in_heading;

@@ -202,10 +202,17 @@ std::vector<std::string> split_designations(const std::string& t, std::string& r
     return out;
 }
 
-bool starts_section_line(const std::string& t) {
-    static const rx::Regex s(R"(^\s*\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+(?:\s|$))");
-    return rx::search(t, s);
+}  // namespace
+
+std::string section_line_number(const std::string& t) {
+    static const rx::Regex s(R"(^\s*(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+)(?:\s|$))");
+    rx::Match m;
+    return rx::search(t, m, s) ? m[1].str() : std::string();
 }
+
+namespace {
+
+bool starts_section_line(const std::string& t) { return !section_line_number(t).empty(); }
 
 // The depth of a designation on the ladder, decided by what came before at each depth.
 enum class Before { Text, Bare, Elision };  // what the paragraph before a designation was
@@ -399,13 +406,11 @@ std::vector<Provision> build_new(const std::vector<RestatedPara>& paras) {
         if (p.elision) continue;
         Provision n;
         if (p.depth == 0) {
-            std::string rest;
-            static const rx::Regex s(R"(^\s*(\d+[A-Za-z]?(?:[-.:]\d+[A-Za-z]*)+)\s*(.*)$)");
-            rx::Match m;
-            if (rx::match(p.new_body, m, s)) {
+            std::string number = section_line_number(p.new_body);
+            if (!number.empty()) {
                 n.kind = Kind::Section;
-                n.designation = m[1];
-                n.heading.text = m[2];
+                n.designation = number;
+                n.heading.text = trim_blanks(trim_blanks(p.new_body).substr(number.size()));
             }
             roots.push_back(std::move(n));
             stack.clear();
@@ -449,9 +454,13 @@ std::vector<Provision> build_new(const std::vector<RestatedPara>& paras) {
 TargetRef at(const TargetRef& section, const std::vector<std::string>& path) {
     TargetRef t = section;
     t.path.clear();
-    // A level the restatement skips ("(1)" right under a section) leaves an empty step: drop it.
-    for (const auto& d : path)
-        if (!d.empty()) t.path.push_back(d);
+    // A level the restatement skips ("(1)" right under a section) leaves an empty step: the unit
+    // the instruction names fills it ("Section 2-173-042(c)(1) is amended to read as follows:"
+    // with "(1) ..." quoted is (c)(1)); otherwise it is dropped.
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (!path[i].empty()) t.path.push_back(path[i]);
+        else if (i < section.path.size()) t.path.push_back(section.path[i]);
+    }
     t.relative = false;
     t.kind_depth = 0;
     t.part = TargetRef::Part::Whole;

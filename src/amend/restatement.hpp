@@ -31,6 +31,10 @@ struct RestatedPara {
     std::string old_body, new_body;  // text after the designation(s)
 };
 
+// The section number a restatement's section line opens with ("2-57-010 Definitions." →
+// "2-57-010"), or "" when it opens with none.
+std::string section_line_number(const std::string& line);
+
 // True when quoted text carries deletion or insertion marks.
 bool has_marks(const std::string& quote);
 

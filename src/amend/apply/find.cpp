@@ -357,15 +357,25 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
             auto before = jobs.transaction.before_edit.find(anc.front()->designation);
             std::vector<Hit> was;
             if (before != jobs.transaction.before_edit.end()) {
+                // The same unit as it was: down the copy by the designations of the target's line.
+                Provision* unit = &before->second;
+                for (std::size_t i = 1; unit && i < anc.size(); ++i) {
+                    Provision* next = nullptr;
+                    for (auto& c : unit->children)
+                        if (c.kind == anc[i]->kind && c.designation == anc[i]->designation) {
+                            next = &c;
+                            break;
+                        }
+                    unit = next;
+                }
                 std::vector<Provision*> nodes;
-                jobs.locate.scope_nodes(&before->second, true, nodes);
+                if (unit) jobs.locate.scope_nodes(unit, true, nodes);
                 for (Provision* n : nodes) find_in(n, false, needle, was, jobs.conventions);
             }
             if (!was.empty()) {
                 auto by = jobs.ledger.changed_below(*target, op);
                 for (std::size_t i = 0; i < by.size(); ++i) earlier += (i ? ", " : "") + by[i];
-                earlier = "; they stood in " + anc.front()->designation + " before the instruction" + std::string(by.size() > 1 ? "s" : "") + " at " +
-                          earlier + " changed words of " + where;
+                earlier = "; they stood there before the instruction" + std::string(by.size() > 1 ? "s" : "") + " at " + earlier + " changed words of it";
             }
         }
         std::string in_heading_only = heading_too.empty() ? "" : " (its heading holds it, which is not its text: \"in the section heading\" names it)";

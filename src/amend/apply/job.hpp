@@ -269,9 +269,10 @@ struct Ledger : Job {
     using Job::Job;
     // Which instruction changed which words: each text's ledger spans (RichText::changed, beside
     // its marks, moved with the words by every edit), so that two instructions touching the same
-    // words are caught; forgotten before the tree is returned. An instruction is one sentence of
-    // the amendment (its file and line): the operations read from it are one, and never conflict
-    // with each other. The spans name it by a number; the ledger keeps its place for messages.
+    // words are caught; forgotten before the tree is returned. An instruction is named by its file
+    // and line: the operations read from one sentence share them and never conflict with each
+    // other (a restatement's operations carry the line of each paragraph restated, each its own).
+    // The spans name it by a number; the ledger keeps its place for messages.
 
     // Words [b, b + n) of `rt` are now `op`'s.
     void record(RichText& rt, std::uint32_t b, std::uint32_t n, const Op& op);
@@ -279,6 +280,9 @@ struct Ledger : Job {
     // another than `op`'s; empty when none did.
     std::string conflict_in(const RichText& rt, std::size_t b, std::size_t e, const Op& op);
     std::string conflict_below(const Provision& p, const Op& op);
+    // The place of an instruction other than `op`'s that changed any words of `rt`, struck ones
+    // (a point) included, wherever they are; empty when none did (a text restated whole).
+    std::string changed_text(const RichText& rt, const Op& op);
     // The places of the instructions other than `op`'s that changed words in `p` or below it.
     std::vector<std::string> changed_below(const Provision& p, const Op& op);
     static void forget(Provision& p);

@@ -46,6 +46,13 @@ std::string Ledger::conflict_below(const Provision& p, const Op& op) {
     return other ? places_[other - 1] : std::string();
 }
 
+std::string Ledger::changed_text(const RichText& rt, const Op& op) {
+    std::uint32_t me = number(op);
+    for (const auto& c : *rt.changed)
+        if (c.by != me) return places_[c.by - 1];
+    return {};
+}
+
 std::vector<std::string> Ledger::changed_below(const Provision& p, const Op& op) {
     std::uint32_t me = number(op);
     std::set<std::uint32_t> by;

@@ -1,6 +1,7 @@
 // Sentences of a unit's own text: "striking the last sentence", "in the second sentence",
 // "inserting the sentence "X" before the first sentence". A sentence boundary that cannot be told
 // ("Washington, D.C. The Mayor ...") refuses the instruction: the count would be a guess.
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -56,7 +57,8 @@ std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(const std::strin
         if (t.compare(e, 3, "\xE2\x80\x9D") == 0 || t.compare(e, 3, "\xE2\x80\x99") == 0) return 3;
         return 0;
     };
-    int open = 0;  // parentheses open at k
+    int open = 0;          // parentheses open at k
+    bool skipped = false;  // a period passed over inside them
     for (std::size_t k = start; k < t.size(); ++k) {
         char c = t[k];
         if (c == '(') ++open;
@@ -65,8 +67,15 @@ std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(const std::strin
         std::size_t e = k + 1;
         // Inside parentheses a period ends no sentence ("(Coun. J. 7-29-98, p. 75784)"), but for
         // one that closes them ("(See § 2-1-010.) The Clerk ...").
-        if (open > 0 && !(e < t.size() && t[e] == ')')) continue;
-        while (std::size_t n = closer(e)) e += n;
+        if (open > 0 && !(e < t.size() && t[e] == ')')) {
+            skipped = true;
+            continue;
+        }
+        int closed = 0;  // the parentheses the closing marks after the period close
+        while (std::size_t n = closer(e)) {
+            closed += t[e] == ')';
+            e += n;
+        }
         std::size_t f = t.find_first_not_of(' ', e);
         if (f == std::string::npos) break;  // the text's last sentence
         if (f == e) continue;               // "1.5", "D.C.", "$.0027"
@@ -85,8 +94,14 @@ std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(const std::strin
             return {};
         }
         out.emplace_back(start, e);
+        open = std::max(0, open - closed);
         start = f;
         k = f - 1;
+    }
+    // A parenthesis never closed: the periods passed over inside it may have ended sentences.
+    if (open > 0 && skipped) {
+        why = "a parenthesis is opened and never closed, so where its sentences end is not known";
+        return {};
     }
     std::size_t end = t.find_last_not_of(' ');
     if (start <= end) out.emplace_back(start, end + 1);
@@ -140,7 +155,11 @@ void PhraseEdits::whole_sentence_op(const Op& op, Provision* target, const Targe
     bool last = goes_on && txt.find_first_not_of(' ', e) == std::string::npos;
     auto part = std::find_if(target->children.begin(), target->children.end(),
                              [](const Provision& c) { return is_numbered(c.kind) && !c.designation.empty(); });
-    if (last && part != target->children.end() && op.type != OpType::InsertBefore) {
+    // (A sentence restated that goes on as the old one did, "... shall:" for "... shall:", leaves
+    // nothing hanging.)
+    std::string restated = trim_blanks(op.replace);
+    bool goes_on_too = op.type == OpType::Replace && !restated.empty() && end != std::string::npos && restated.back() == txt[end];
+    if (last && part != target->children.end() && op.type != OpType::InsertBefore && !goes_on_too) {
         fail(op, "cannot change " + what + " alone: it goes on in its parts, " + part->designation +
                      " and after; strike or restate the unit, or quote the words to change",
              "amend.sentence");

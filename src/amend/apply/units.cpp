@@ -465,16 +465,20 @@ void UnitEdits::restate(const Op& op) {
     std::vector<TargetRef> targets = op.targets;
     if (whole_act && opt.default_section.empty() && !act_sections(op, targets)) return;
     // One quoted unit a target: a unit quoted after them (a "(3)" after the "(2)" restated) is
-    // no part of what is restated, and it is never dropped. A lead-in's text quoted with the units
-    // after it, and a section's units quoted without its number, are the text restated whole.
+    // no part of what is restated, and it is refused rather than dropped. A unit's text quoted
+    // with the units after it, and a section's units quoted without its number, are the unit
+    // restated whole; a lead-in restated alone is checked below against the units quoted after it.
     if (quoted <= 1 && op.blocks.size() > targets.size()) {
         const Provision& last = op.blocks[targets.size() - 1];
         const Provision& extra = op.blocks[targets.size()];
         bool units_of_section = targets.size() == 1 && last.kind != Kind::Section && !targets[0].container_only && targets[0].path.empty() &&
-                                !targets[0].section.empty();
+                                !targets[0].section.empty() && targets[0].term.empty();
         if (last.kind != Kind::Text && !units_of_section) {
-            std::string what = extra.designation.empty() ? "text (\"" + extra.text.text.substr(0, 60) + "\")" : extra.designation;
-            fail(op, "the quoted text holds " + what + " after " + (last.designation.empty() ? std::string("the text restated") : last.designation) +
+            auto name = [](const Provision& p) {
+                return p.kind == Kind::Definition ? "the definition of \"" + p.designation + "\"" : p.designation;
+            };
+            std::string what = extra.designation.empty() ? "text (\"" + extra.text.text.substr(0, 60) + "\")" : name(extra);
+            fail(op, "the quoted text holds " + what + " after " + (last.designation.empty() ? std::string("the text restated") : name(last)) +
                          ", which is no part of what this instruction restates; a unit added is \"adding a new ...\", text restated is quoted whole",
                  "amend.restate");
             return;
@@ -487,7 +491,7 @@ void UnitEdits::restate(const Op& op) {
         // A heading or a lead-in restated is that text alone: only another change to it conflicts.
         if (t.part == TargetRef::Part::Heading || t.part == TargetRef::Part::Text) {
             const RichText& rt = t.part == TargetRef::Part::Heading ? target->heading : target->text;
-            std::string other = jobs.ledger.conflict_in(rt, 0, rt.text.size() + 1, op);
+            std::string other = jobs.ledger.changed_text(rt, op);
             if (!other.empty()) {
                 fail(op, "this instruction and the one at " + other + " both change " +
                              (t.part == TargetRef::Part::Heading ? "the heading of " : "the lead-in text of ") + jobs.locate.cite_of(target),
@@ -584,6 +588,10 @@ void UnitEdits::restate(const Op& op) {
         jobs.conventions.codified(op, b, target, !by_heading.law_section.empty() ? &by_heading : op.add_kind_word == "law text" ? &t : nullptr);
         jobs.conventions.keep_editorial_marks(*target, b);
         std::string c = jobs.locate.cite_of(target);
+        if (t.part == TargetRef::Part::Heading && op.blocks.size() > 1) {
+            fail(op, "expected the heading of " + c + " alone, but the quoted text holds more", "amend.restate");
+            continue;
+        }
         if (t.part == TargetRef::Part::Heading) {
             target->heading = !b.heading.empty() ? b.heading : b.text;
             jobs.ledger.record(target->heading, 0, static_cast<std::uint32_t>(target->heading.text.size()), op);
@@ -591,6 +599,26 @@ void UnitEdits::restate(const Op& op) {
             continue;
         }
         if (t.part == TargetRef::Part::Text) {
+            // Units quoted after a lead-in restated alone are the code's own, as they stand, or
+            // the instruction would change them unsaid.
+            // (They may be quoted under the lead-in's own designation, or after it.)
+            std::vector<const Provision*> parts;
+            for (const auto& ch : b.children)
+                if (ch.kind != Kind::History) parts.push_back(&ch);
+            for (std::size_t q = 1; q < op.blocks.size(); ++q) parts.push_back(&op.blocks[q]);
+            bool as_they_stand = true;
+            for (std::size_t q = 0; q < parts.size() && as_they_stand; ++q) {
+                const Provision& u = *parts[q];
+                auto same = std::find_if(target->children.begin(), target->children.end(), [&](const Provision& c) {
+                    return is_numbered(c.kind) && !u.designation.empty() && clean_num(c.designation) == clean_num(u.designation);
+                });
+                as_they_stand = same != target->children.end() && same_words(*same, u);
+                if (!as_they_stand)
+                    fail(op, "the quoted text holds " + (u.designation.empty() ? std::string("more text") : u.designation) + " after the lead-in text of " + c +
+                                 ", which does not read as the code's; the lead-in restated alone leaves its parts as they are: restate the unit whole",
+                         "amend.restate");
+            }
+            if (!as_they_stand) continue;
             target->text = b.text;
             jobs.ledger.record(target->text, 0, static_cast<std::uint32_t>(target->text.text.size()), op);
             note(op, "restated the lead-in text of " + c, target);

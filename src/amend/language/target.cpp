@@ -435,7 +435,8 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
             out.law = cited_dc_law(t);
         }
         // The sections a title, a chapter or the whole code holds are known by their numbers.
-        static const regex title(R"(^title\s+(\d+[A-Za-z]?)\s+of\s+the\s+(?:District\s+of\s+Columbia|D\.\s*C\.)\s+(?:Official\s+)?Code\b.*$)", icase);
+        // (Any city's code by its name: "Title 2 of The Philadelphia Code", "of the Municipal Code of Chicago".)
+        static const regex title(R"(^title\s+(\d+[A-Za-z]?)\s+of\s+(?:the\s+)?(?:District\s+of\s+Columbia|D\.\s*C\.|[A-Za-z]+)\s+(?:Official\s+)?Code\b.*$)", icase);
         static const regex chapter(R"(^chapter\s+(\d+[A-Za-z]?-\d+[A-Za-z]?)\b.*$)", icase);
         static const regex whole(R"(^(?:District\s+of\s+Columbia\s+Official\s+Code|D\.\s*C\.\s+Official\s+Code|Municipal\s+Code\s+of\s+Chicago|(?:City|Municipal)\s+Code)$)", icase);
         smatch sm;
