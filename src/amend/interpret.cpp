@@ -11,6 +11,7 @@
 #include "amend/language/typos.hpp"
 #include "amend/language/where.hpp"
 #include "amend/actions.hpp"
+#include "amend/refusals.hpp"
 #include "model/designation.hpp"
 #include "amend/ops.hpp"
 #include "amend/restatement.hpp"
@@ -216,62 +217,13 @@ struct Interp {
     // The unit the item being read sits in ("Section 2-173-042(b) is amended as follows:").
     const TargetRef* enclosing = nullptr;
 
-    // A target that names another section of the code than the one the item sits in: an item
-    // under "Section 2-173-042(b) is amended as follows:" amends that section, and one naming
-    // 2-173-030 is refused, never applied there (nor joined to 2-173-042).
-    bool other_section(const Op& op) {
-        const TargetRef* c = enclosing;
-        if (!c || c->section.empty() || c->container_only || c->uncodified || c->section_is_law_number || !c->et_seq.empty()) return false;
-        for (const auto& t : op.targets) {
-            // (A law's own section with its Code cite, "Section 505 (D.C. Official Code § 4-205.05)",
-            // is a section of the Act the enclosing item names, whatever that item's cite says.)
-            if (t.relative || t.container_only || t.uncodified || t.section_is_law_number || !t.law_section.empty() || t.section.empty() ||
-                t.section == c->section)
-                continue;
-            res.errors.push_back(Diagnostic{op.file, op.line, op.col,
-                                            "the instruction names section " + t.section + " inside the amendment of section " + c->section +
-                                                ": an item under \"... is amended as follows:\" amends that section; name " + t.section +
-                                                " in an instruction of its own",
-                                            "amend.target", "", Severity::Error});
-            return true;
-        }
-        return false;
-    }
-
     void push(Op op) {
-        if (other_section(op)) return;
-        // An instruction that changes nothing (the words struck inserted again, a unit renumbered
-        // as itself) is a drafting slip: refused, never reported as a change.
-        bool same_words = op.type == OpType::Replace && !op.find.empty() && op.find == op.replace;
-        bool same_number = op.type == OpType::Redesignate && op.targets.size() == op.new_designations.size() && !op.targets.empty();
-        for (std::size_t k = 0; same_number && k < op.targets.size(); ++k) {
-            const TargetRef& t = op.targets[k];
-            int depth = k < op.new_depths.size() ? op.new_depths[k] : 0;  // a unit moved a level is changed
-            same_number = !t.path.empty() && clean_num(t.path.back()) == clean_num(op.new_designations[k]) && (depth == 0 || depth == t.kind_depth);
-        }
-        if (same_words || same_number) {
-            res.errors.push_back(Diagnostic{op.file, op.line, op.col,
-                                            same_words ? "the instruction inserts the words it strikes (\"" + op.find + "\"): it changes nothing"
-                                                       : "the instruction redesignates (" + op.targets[0].path.back() + ") as itself: it changes nothing",
-                                            "amend.instruction", "", Severity::Error});
-            return;
-        }
-        // A sentence's new words are one paragraph of quoted text: two are not a sentence, and
-        // the second is never dropped.
-        auto one_sentence = [&](const Op& o) {
-            std::size_t texts = 0;
-            for (const auto& b : o.blocks) texts += !b.text.empty() || !b.children.empty();
-            if (texts <= 1) return true;
-            res.errors.push_back(Diagnostic{o.file, o.line, o.col,
-                                            "expected one paragraph of new words for the sentence, found " + std::to_string(texts) +
-                                                " quoted: a sentence is not restated as paragraphs",
-                                            "amend.block", "", Severity::Error});
-            return false;
-        };
-        if (((op.type == OpType::Restate && !op.targets.empty() && op.targets[0].sentence != 0) ||
-             (op.find_kind == "sentence" && op.replace.empty() && op.type != OpType::Strike)) &&
-            !one_sentence(op))
-            return;
+        // What an operation may not be, whatever the code holds (refusals.hpp).
+        for (auto refused : {refusals::other_section(op, enclosing), refusals::changes_nothing(op), refusals::not_one_sentence(op)})
+            if (refused) {
+                res.errors.push_back(std::move(*refused));
+                return;
+            }
         if (op.in_leadin)
             for (auto& t : op.targets)
                 if (t.part == TargetRef::Part::Whole) t.part = TargetRef::Part::Text;
