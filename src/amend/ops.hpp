@@ -89,6 +89,9 @@ struct Op {
     // this designation (inner text), or before the first numbered child when empty. Unset: in
     // number order.
     std::optional<std::string> after;
+    // Add: the place the sentence states, "after subsection (c)" or "before paragraph (2)": the
+    // sibling's designation (inner text); checked against where number order puts the new unit.
+    std::string stated_after, stated_before;
     bool into_parent = false;  // Add: the target is the sibling shown before; add into its parent
 };
 

@@ -89,6 +89,8 @@ std::string dump_reading(const ReadResult& r, const std::string& base) {
         }
         if (!op.add_kind_word.empty()) os << " kind=" << q(op.add_kind_word);
         if (op.after) os << " after=" << q(*op.after);
+        if (!op.stated_after.empty()) os << " stated-after=" << q(op.stated_after);
+        if (!op.stated_before.empty()) os << " stated-before=" << q(op.stated_before);
         if (op.into_parent) os << " into-parent";
         if (!op.blocks.empty()) {
             std::string b;

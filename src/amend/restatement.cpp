@@ -472,19 +472,42 @@ TargetRef at(const TargetRef& section, const std::vector<std::string>& path) {
 std::vector<Provision> blocks_from_quote(const InstructionItem::Quote& q, const std::string& file, bool new_text) {
     if (has_marks(q.text)) {
         std::vector<RestatedPara> paras = read_restatement(q, file);
-        // New text is inserted whole: words struck in it are no words of the code to strike, and
-        // are never dropped unsaid.
         if (new_text)
-            for (const auto& p : paras)
-            for (const auto& s : p.segments)
+            for (const auto& p : paras) {
+                // New text is inserted whole: words struck in it are no words of the code to
+                // strike, and are never dropped unsaid.
+                for (const auto& s : p.segments)
                     if (s.type == Segment::Type::Delete && !trim_blanks(s.text).empty())
                         throw InputError(Diagnostic{file, p.line, 1,
-                                                "expected new text, which is inserted whole, but it holds struck words (\"" + trim_blanks(s.text) +
-                                                    "\"); to strike words of the code, restate the unit they stand in",
+                                                    "expected new text, which is inserted whole, but it holds struck words (\"" + trim_blanks(s.text) +
+                                                        "\"); to strike words of the code, restate the unit they stand in",
+                                                    "amend.restatement", ""});
+                // Marks around part of a paragraph of new text ("++C and C++ code") are no marks
+                // a whole new text needs: which characters are the law's is not said.
+                bool marked = false, plain = false;
+                std::string words;
+                for (const auto& s : p.segments) {
+                    words += s.text;
+                    if (s.type == Segment::Type::Insert) marked = true;
+                    if (s.type == Segment::Type::Equal && !trim_blanks(s.text).empty()) plain = true;
+                }
+                if (marked && plain)
+                    throw InputError(Diagnostic{file, p.line, 1,
+                                                "expected new text, which is inserted whole, but it marks part of a paragraph as inserted (\"" +
+                                                    trim_blanks(words).substr(0, 60) + "\"); write the text without marks, or mark each paragraph whole",
                                                 "amend.restatement", ""});
+            }
         return build_new(paras);
     }
-    return read_text_fragment(q.text, file, q.line);
+    // Blank lines between the quotation's paragraphs are the amendment document's, not the law's
+    // layout: the new text is written as the code writes its own.
+    std::vector<Provision> blocks = read_text_fragment(q.text, file, q.line);
+    std::function<void(Provision&)> unblank = [&](Provision& p) {
+        if (!p.tl->blanks_before.empty()) p.tl.mut().blanks_before.clear();
+        for (auto& c : p.children) unblank(c);
+    };
+    for (auto& b : blocks) unblank(b);
+    return blocks;
 }
 
 namespace {

@@ -43,6 +43,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"amend.no-ordinance", "no ordinance drafted, since instructions were skipped as naming sections not in the code given (warning)"},
         {"amend.not-given", "a section the instruction names is not in the code given (note)"},
         {"amend.permanent", "temporary or emergency text made permanent: restated (warning)"},
+        {"amend.place", "the place the instruction states for a new unit is not where number order puts it, or is not there"},
         {"amend.phrase", "a phrase the instruction quotes is not in its target"},
         {"amend.punctuation", "words added after a closing mark of punctuation that begin with one: before the mark or after it is not said"},
         {"amend.quotation", "inserted words whose quotation marks would not balance"},

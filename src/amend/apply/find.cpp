@@ -126,6 +126,9 @@ void find_in(Provision* node, bool heading, const std::string& needle, std::vect
                 end += cv.editorial_note_at(text, end);
                 out.push_back(Hit{node, heading, b, end});
                 ++found;
+                // The places never overlap: "aa aa" in "aa aa aa aa" stands twice, not three times.
+                pos = e;
+                continue;
             }
             pos += 1;
         }

@@ -58,22 +58,31 @@ std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(const std::strin
         return 0;
     };
     int open = 0;          // parentheses open at k
+    bool quoted = false;   // inside a quotation at k (straight marks open and close in turn)
     bool skipped = false;  // a period passed over inside them
     for (std::size_t k = start; k < t.size(); ++k) {
         char c = t[k];
         if (c == '(') ++open;
         if (c == ')' && open > 0) --open;
+        if (c == '"') quoted = !quoted;
+        if (t.compare(k, 3, "\xE2\x80\x9C") == 0) quoted = true;
+        if (t.compare(k, 3, "\xE2\x80\x9D") == 0) quoted = false;
         if (c != '.' && c != '?' && c != '!') continue;
         std::size_t e = k + 1;
-        // Inside parentheses a period ends no sentence ("(Coun. J. 7-29-98, p. 75784)"), but for
-        // one that closes them ("(See § 2-1-010.) The Clerk ...").
-        if (open > 0 && !(e < t.size() && t[e] == ')')) {
+        // Inside parentheses or a quotation a period ends no sentence ("(Coun. J. 7-29-98, p.
+        // 75784)", "shall read "No parking. Tow zone.""), but for one that closes them ("(See §
+        // 2-1-010.) The Clerk ...", "... Tow zone." The Clerk ...").
+        bool closes_paren = e < t.size() && t[e] == ')';
+        bool closes_quote = (e < t.size() && t[e] == '"') || t.compare(e, 3, "\xE2\x80\x9D") == 0;
+        if ((open > 0 && !closes_paren) || (quoted && !closes_quote)) {
             skipped = true;
             continue;
         }
         int closed = 0;  // the parentheses the closing marks after the period close
+        bool unquoted = false;
         while (std::size_t n = closer(e)) {
             closed += t[e] == ')';
+            unquoted = unquoted || t[e] == '"' || n == 3;
             e += n;
         }
         std::size_t f = t.find_first_not_of(' ', e);
@@ -95,12 +104,14 @@ std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(const std::strin
         }
         out.emplace_back(start, e);
         open = std::max(0, open - closed);
+        if (unquoted) quoted = false;
         start = f;
         k = f - 1;
     }
-    // A parenthesis never closed: the periods passed over inside it may have ended sentences.
-    if (open > 0 && skipped) {
-        why = "a parenthesis is opened and never closed, so where its sentences end is not known";
+    // A parenthesis or a quotation never closed: the periods passed over inside it may have
+    // ended sentences.
+    if ((open > 0 || quoted) && skipped) {
+        why = std::string("a ") + (open > 0 ? "parenthesis" : "quotation") + " is opened and never closed, so where its sentences end is not known";
         return {};
     }
     std::size_t end = t.find_last_not_of(' ');

@@ -161,6 +161,17 @@ Provision* UnitEdits::parent_for(Provision* target, const Provision& unit) {
 // "(D)", or "new paragraphs (3) and (4)" quoted as (4) and (5), is a drafting error to report,
 // never a guess at which of the two is meant.
 bool UnitEdits::quoted_as_named(const Op& op) {
+    // Units named, or definitions, added with text of no designation quoted beside them: where
+    // that text goes the words do not say ("This section expires in 2030." after a new (b)).
+    bool definitions = op.add_kind_word.rfind("definition", 0) == 0;
+    if (!op.new_designations.empty() || definitions)
+        for (const auto& b : op.blocks)
+            if (b.kind == Kind::Text && (!definitions || b.designation.empty()) && !b.text.empty()) {
+                fail(op, "the quoted text holds text with no designation (\"" + b.text.text.substr(0, 60) + "\") besides the " +
+                             (definitions ? std::string("definitions") : std::string("units")) + " the instruction adds; where it goes is not said",
+                     "amend.block");
+                return false;
+            }
     std::vector<const Provision*> quoted;
     for (const auto& b : op.blocks)
         if (is_numbered(b.kind) && !b.designation.empty()) quoted.push_back(&b);
@@ -389,6 +400,28 @@ void UnitEdits::add(const Op& op) {
                 continue;
             }
             std::size_t pos = op.after ? restated_position(*parent, b, *op.after) : insert_position(*parent, b);
+            // The place the sentence states must be the one number order gives.
+            if (!op.stated_after.empty() || !op.stated_before.empty()) {
+                bool after = !op.stated_after.empty();
+                const std::string& named = after ? op.stated_after : op.stated_before;
+                auto numbered_at = [&](std::size_t i) { return i < parent->children.size() && is_numbered(parent->children[i].kind); };
+                std::size_t nb = pos;  // the numbered sibling just before or at the place
+                if (after)
+                    while (nb > 0 && !numbered_at(nb - 1)) --nb;
+                else
+                    while (nb < parent->children.size() && !numbered_at(nb)) ++nb;
+                bool there = after ? nb > 0 && clean_num(parent->children[nb - 1].designation) == clean_num(named)
+                                   : numbered_at(nb) && clean_num(parent->children[nb].designation) == clean_num(named);
+                if (!there) {
+                    bool exists = std::any_of(parent->children.begin(), parent->children.end(), [&](const Provision& c) {
+                        return is_numbered(c.kind) && clean_num(c.designation) == clean_num(named);
+                    });
+                    fail(op, "the instruction puts " + b.designation + (after ? " after (" : " before (") + named + "), but " +
+                                 (exists ? "in number order it does not go there" : "there is no (" + named + ") in " + jobs.locate.cite_of(parent)),
+                         "amend.place");
+                    continue;
+                }
+            }
             if (op.after && parent == placed_in) pos = placed_to;  // the op's provisions stay together
             insert_child(*parent, pos, b);
             if (parent != placed_in) placed_in = parent, placed_from = pos, placed_to = pos;
@@ -625,8 +658,24 @@ void UnitEdits::restate(const Op& op) {
             continue;
         }
         if (target->kind == Kind::Definition || (b.kind == Kind::Definition)) {
+            // A definition restated is its term's: another term quoted is no restatement of it.
+            if (target->kind == Kind::Definition && b.kind == Kind::Definition && ascii_lower(target->designation) != ascii_lower(b.designation)) {
+                fail(op, "the instruction restates the definition of \"" + target->designation + "\", but the quoted text defines \"" + b.designation +
+                             "\"",
+                     "amend.designation");
+                continue;
+            }
             target->text = b.text;
             if (b.kind == Kind::Definition) target->designation = b.designation;
+            // Its parts go with it: the quoted definition's paragraphs, none where it has none.
+            std::vector<Provision> parts;
+            for (auto& ch : target->children)
+                if (ch.kind == Kind::History) parts.push_back(std::move(ch));
+            std::vector<Provision> kids = b.children;
+            int depth = jobs.locate.depth_in_section(target);
+            for (auto& ch : kids) set_kinds(ch, depth + 1);
+            for (auto& h : parts) kids.push_back(std::move(h));
+            set_children(*target, std::move(kids));
             note(op, "restated " + c, target);
             continue;
         }
