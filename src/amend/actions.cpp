@@ -81,6 +81,22 @@ language::Unread unread_action(const std::string& a) {
     return language::Unread{0, a, "\"by striking ...\", \"by inserting ...\", \"by adding ...\", \"to read as follows:\" or \"as follows:\""};
 }
 
+bool stated_place(const std::string& place, std::size_t at, Op& op, std::optional<language::Unread>& unread) {
+    // "after subsection (c)", "before paragraph (2)": the sibling named, kept to be checked.
+    static const regex beside(R"(^(after|before)\s+(?:the\s+)?(?:existing\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+((?:\([^()\s]+\))+)\s*,?$)", icase);
+    static const regex after_words(R"(^(?:after|before)\s+(?:the\s+)?(?:(?:words?|phrases?|sentences?|text|language)\b|«))", icase);
+    smatch bm;
+    if (rx::match(place, bm, beside)) {
+        std::string d = language::chain_of(bm[2].str()).back();
+        (ascii_lower(bm[1].str()) == "after" ? op.stated_after : op.stated_before) = d;
+    } else if (rx::search(place, after_words)) {
+        // Beside words ("after the phrase "X""): where that puts a unit is not said.
+        unread = language::Unread{at, place, "a unit the new one goes after or before (\"after subsection (c)\"), or nothing (number order)"};
+        return false;
+    }
+    return true;
+}
+
 // Parses one action (after "by", or an imperative). Returns false when it is not one.
 bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<language::Unread>& unread) {
     smatch mm;
@@ -186,20 +202,7 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
     }
     if (rx::match(a, mm, add_unit)) {
         if (mm[5].matched && names_other_unit(mm[5].str())) return false;
-        // "after subsection (c)", "before paragraph (2)": the sibling named, kept to be checked.
-        static const regex beside(R"(^(after|before)\s+(?:the\s+)?(?:existing\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+((?:\([^()\s]+\))+)\s*,?$)", icase);
-        static const regex after_words(R"(^(?:after|before)\s+(?:the\s+)?(?:(?:words?|phrases?|sentences?|text|language)\b|«))", icase);
-        smatch bm;
-        const std::string place = mm[5].matched ? mm[5].str() : std::string();
-        if (!place.empty() && rx::match(place, bm, beside)) {
-            std::string d = language::chain_of(bm[2].str()).back();
-            (ascii_lower(bm[1].str()) == "after" ? op.stated_after : op.stated_before) = d;
-        } else if (!place.empty() && rx::search(place, after_words)) {
-            // Beside words ("after the phrase "X""): where that puts a unit is not said.
-            unread = language::Unread{static_cast<std::size_t>(mm.position(5)), place,
-                                      "a unit the new one goes after or before (\"after subsection (c)\"), or nothing (number order)"};
-            return false;
-        }
+        if (mm[5].matched && !stated_place(mm[5].str(), static_cast<std::size_t>(mm.position(5)), op, unread)) return false;
         op.type = OpType::Add;
         std::string kind = mm[2].matched ? mm[2].str() : mm[3].str();
         kind = ascii_lower(std::move(kind));

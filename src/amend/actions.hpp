@@ -22,6 +22,11 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
 // verb takes; after "to read as follows", the colon and the new text; else an action.
 language::Unread unread_action(const std::string& a);
 
+// The place a sentence states for a new unit: "after subsection (c)" or "before paragraph (2)" is
+// kept in `op` (stated_after, stated_before) to be checked when applied; one beside words ("after
+// the phrase "X"") is not read (`unread`, at byte `at`), and false.
+bool stated_place(const std::string& place, std::size_t at, Op& op, std::optional<language::Unread>& unread);
+
 // Where a new unit goes, as the words say ("after paragraph (2)", "at the end"): whether they put
 // it in another numbered unit ("at the end of subsection (b)"), a place the target does not name.
 bool names_other_unit(const std::string& place);

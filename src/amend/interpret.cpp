@@ -466,6 +466,8 @@ struct Interp {
             if (mm[3].matched && actions::names_other_unit(mm[3].str()))
                 return error(it, "cannot read where the new unit goes, \"" + unmasked(mm[3].str()) +
                                      "\": the unit it names is not the one amended; name it in the target (\"Subsection (b) is amended by adding ...\")");
+            if (mm[3].matched && !actions::stated_place(mm[3].str(), static_cast<std::size_t>(mm.position(3)), op, unread))
+                return action_error(it, raw);
             op.type = OpType::Add;
             std::string kind = mm[1];
             kind = ascii_lower(std::move(kind));
