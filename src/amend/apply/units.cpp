@@ -625,6 +625,19 @@ void UnitEdits::restate(const Op& op) {
             fail(op, "expected the heading of " + c + " alone, but the quoted text holds more", "amend.restate");
             continue;
         }
+        // Restated as it reads already: nothing changes, and the report says so rather than list a
+        // change.
+        // (Not where the section holds temporary text the law makes permanent: the codifier writes
+        // it again, its note of temporary legislation gone.)
+        auto as_it_reads = [&](const std::string& now, const std::string& restated, const std::string& what) {
+            if (now != restated) return false;  // byte for byte: a quote mark or a space is a change
+            ProvisionPath chain = Locator::addressable(jobs.locate.ancestry(target));
+            if (!chain.empty() && jobs.conventions.holds_temporary_text(*chain.front())) return false;
+            rep.warnings.push_back(at(op, what + " already reads as restated; nothing changed", "amend.exists", Severity::Warning));
+            return true;
+        };
+        if (t.part == TargetRef::Part::Heading && as_it_reads(target->heading.text, (!b.heading.empty() ? b.heading : b.text).text, "the heading of " + c)) continue;
+        if (t.part == TargetRef::Part::Text && b.children.empty() && op.blocks.size() == 1 && as_it_reads(target->text.text, b.text.text, "the lead-in text of " + c)) continue;
         if (t.part == TargetRef::Part::Heading) {
             target->heading = !b.heading.empty() ? b.heading : b.text;
             jobs.ledger.record(target->heading, 0, static_cast<std::uint32_t>(target->heading.text.size()), op);
@@ -657,6 +670,8 @@ void UnitEdits::restate(const Op& op) {
             note(op, "restated the lead-in text of " + c, target);
             continue;
         }
+        // A unit restated word for word (its parts too).
+        if (target->kind != Kind::Section && op.blocks.size() == 1 && same_words(*target, b) && as_it_reads(target->text.text, b.text.text, c)) continue;
         if (target->kind == Kind::Definition || (b.kind == Kind::Definition)) {
             // A definition restated is its term's: another term quoted is no restatement of it.
             if (target->kind == Kind::Definition && b.kind == Kind::Definition && ascii_lower(target->designation) != ascii_lower(b.designation)) {
