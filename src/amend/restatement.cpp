@@ -489,7 +489,9 @@ std::vector<Provision> blocks_from_quote(const InstructionItem::Quote& q, const 
                 for (const auto& s : p.segments) {
                     words += s.text;
                     if (s.type == Segment::Type::Insert) marked = true;
-                    if (s.type == Segment::Type::Equal && !trim_blanks(s.text).empty()) plain = true;
+                    // (A designation left outside the marks, "(a) <ins>...</ins>", is no word of it.)
+                    static const rx::Regex only_designations(R"(^[\s.]*(?:\([^()\s]+\)[\s.]*)*$)");
+                    if (s.type == Segment::Type::Equal && !rx::match(s.text, only_designations)) plain = true;
                 }
                 if (marked && plain)
                     throw InputError(Diagnostic{file, p.line, 1,
