@@ -15,6 +15,13 @@ using regex = rx::Regex;
 using smatch = rx::Match;
 using rx::icase;
 
+// The verbs of an action and the words for the units it names, one table each: every rule that
+// reads an action, and the errors of those that cannot, use them.
+const std::string STRIKE = R"((?:striking|strike|deleting|delete|omitting|omit)\s+(?:out\s+)?)";  // strike, strike out, delete, omit
+const std::string INSERT = R"((?:inserting|insert|adding|add|substituting|substitute))";       // insert, add, substitute
+const std::string UNITS = R"((?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?))";  // a unit word, or its plural
+const std::string UNIT = R"((?:(?:sub-?)*(?:section|paragraph|clause)|item|subclause))";         // a unit word
+
 
 std::string punct_of(std::string w) {
     w = ascii_lower(std::move(w));
@@ -55,14 +62,14 @@ bool names_other_unit(const std::string& place) {
 }
 
 language::Unread unread_action(const std::string& a) {
-    static const regex struck(R"(^((?:by\s+)?(?:striking|strike|deleting|delete|omitting|omit)\s+(?:out\s+)?)(.*)$)", icase);
-    static const regex inserted(R"(^((?:by\s+)?(?:inserting|insert|adding|add|substituting|substitute)\s+)(.*)$)", icase);
+    static const regex struck(R"(^((?:by\s+)?)" + STRIKE + R"()(.*)$)", icase);
+    static const regex inserted(R"(^((?:by\s+)?)" + INSERT + R"(\s+)(.*)$)", icase);
     static const regex to_read(R"(^(to\s+read\s+as\s+follows)(.*)$)", icase);
     // Units struck by their designations, then more words ("striking subsection (b) and inserting
     // in lieu thereof ..."): the words after the designations.
-    static const regex units_struck(R"(^((?:by\s+)?(?:striking|strike|deleting|delete|omitting|omit)\s+(?:out\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+(?:\([^()\s]+\)[\s,]*(?:(?:and|or|through)\s+(?=\())?)+)(\S.*)$)", icase);
+    static const regex units_struck(R"(^((?:by\s+)?)" + STRIKE + UNITS + R"(\s+(?:\([^()\s]+\)[\s,]*(?:(?:and|or|through)\s+(?=\())?)+)(\S.*)$)", icase);
     // A range that cannot be counted out ("(C) through (A)", "(1) through (c)").
-    static const regex range_struck(R"(^((?:by\s+)?(?:striking|strike|deleting|delete|omitting|omit)\s+(?:out\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+)((?:\([^()\s]+\))+\s+through\s+(?:\([^()\s]+\))+)\s*\.?$)", icase);
+    static const regex range_struck(R"(^((?:by\s+)?)" + STRIKE + UNITS + R"(\s+)((?:\([^()\s]+\))+\s+through\s+(?:\([^()\s]+\))+)\s*\.?$)", icase);
     smatch mm;
     auto after = [&](std::string expected) {
         return language::Unread{static_cast<std::size_t>(mm[1].length()), mm[2].str(), std::move(expected)};
@@ -83,7 +90,7 @@ language::Unread unread_action(const std::string& a) {
 
 bool stated_place(const std::string& place, std::size_t at, Op& op, std::optional<language::Unread>& unread) {
     // "after subsection (c)", "before paragraph (2)": the sibling named, kept to be checked.
-    static const regex beside(R"(^(after|before)\s+(?:the\s+)?(?:existing\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+((?:\([^()\s]+\))+)\s*,?$)", icase);
+    static const regex beside(R"(^(after|before)\s+(?:the\s+)?(?:existing\s+)?)" + UNIT + R"(\s+((?:\([^()\s]+\))+)\s*,?$)", icase);
     static const regex after_words(R"(^(?:after|before)\s+(?:the\s+)?(?:(?:words?|phrases?|sentences?|text|language)\b|«))", icase);
     smatch bm;
     if (rx::match(place, bm, beside)) {
@@ -107,14 +114,12 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
     static const std::string NOUN_NC = R"((?:new\s+)?(?:)" + NOUNS + ")";  // the same, capturing nothing
     static const std::string PK = R"((?:the\s+)?(?:)" + NOUN + R"(\s+)?)";
     static const std::string STR = R"((?:«(\d+)»|(?:the\s+|a\s+|an\s+)?(semicolon|semi-colon|period|comma|colon|em dash|em-dash)))";
-    // The verbs for words struck, one table: strike, strike out, delete, omit.
-    static const std::string STRIKE = R"((?:striking|strike|deleting|delete|omitting|omit)\s+(?:out\s+)?)";
-    static const regex replace_re("^(?:by\\s+)?" + STRIKE + PK + STR +
-                                      R"((.*?)\s+and\s+(?:by\s+)?(?:inserting|insert|adding|add|substituting|substitute)\s+(?:in\s+lieu\s+thereof\s+|in\s+its\s+place\s+)?(?:(?:the|a|an)\s+)?(?:)" + NOUN_NC + R"(\s+)?)" +
+    static const regex replace_re("^(?:by\\s+)?" + STRIKE + PK + STR + R"((.*?)\s+and\s+(?:by\s+)?)" + INSERT +
+                                      R"(\s+(?:in\s+lieu\s+thereof\s+|in\s+its\s+place\s+)?(?:(?:the|a|an)\s+)?(?:)" + NOUN_NC + R"(\s+)?)" +
                                       STR + R"((.*)$)",
                                   icase);
     static const regex strike_re("^(?:by\\s+)?" + STRIKE + PK + STR + R"((.*)$)", icase);
-    static const regex strike_unit(R"(^(?:by\s+)?)" + STRIKE + R"(((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s+(.*?)\.?$)", icase);
+    static const regex strike_unit(R"(^(?:by\s+)?)" + STRIKE + "(" + UNITS + R"()\s+(.*?)\.?$)", icase);
     static const regex insert_rel("^(?:by\\s+)?(?:inserting|insert|adding|add)\\s+(?:(?:the|a|an)\\s+)?(?:" + NOUN_NC + "\\s+)?" + STR + "\\s+(?:immediately\\s+)?(before|after|following|preceding)\\s+" + PK + STR + R"((.*)$)", icase);
     static const regex insert_end(R"(^(?:by\s+)?(?:inserting|insert|adding|add)\s+(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:phrase|words?|sentences?|terms?|language|text)\s+)?(?:«(\d+)»\s+)?at\s+the\s+end(?:\s+thereof)?(?:\s+(?:the\s+following|to\s+read\s+as\s+follows|as\s+follows)\s*:?)?\s*(?:«(\d+)»)?\s*\.?$)", icase);
     static const regex add_unit(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:a|an)\s+)?(?:the\s+following\s+)?(?:(new\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?|(?:title|subtitle|chapter|subchapter|part|division|article)s?)|(?:new\s+)?(definitions))\s*(.*?)\s*(?:(at\s+the\s+end(?:\s+of\s+.*?)?|in\s+(?:the\s+)?(?:appropriate\s+)?alphabetical\s+order|after\s+.*?|before\s+.*?|between\s+.*?)\s*)?(?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?$)", icase);
