@@ -9,9 +9,11 @@
 #include "amend/dc/codify.hpp"
 #include "model/citation.hpp"
 #include "pipeline/inputs.hpp"
+#include "dc_support.hpp"
 #include "support.hpp"
 
 using namespace amend;
+using test::apply_dc_xml;
 
 namespace {
 
@@ -98,20 +100,6 @@ TEST_CASE("codify: a law named by its long title is cited by its Code cite unles
 
 namespace {
 
-// Applies a D.C. law's instruction (the body of an <instruction> of LAW for TARGET, as the dev cases
-// hold it) to one Code section (the body of its <section>).
-ApplyResult apply_dc_xml(const std::string& name, const std::string& section, const std::string& law, const std::string& target,
-                         const std::string& instruction) {
-    std::string dir = test::scratch("codify-" + name);
-    test::spit(dir + "/before.xml",
-               "<?xml version='1.0' encoding='utf-8'?>\n<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\">\n" +
-                   section + "</section>\n");
-    test::spit(dir + "/instruction.xml",
-               "<?xml version='1.0' encoding='utf-8'?>\n<instruction xmlns=\"https://code.dccouncil.us/schemas/dc-library\" law=\"" +
-                   law + "\" target=\"§" + target + "\">\n  <part n=\"1\">\n" + instruction + "  </part>\n</instruction>\n");
-    Document before = load_code({dir + "/before.xml"});
-    return apply_file(before, dir + "/instruction.xml", ApplySettings{});
-}
 
 // Applies a D.C. law provision to one Code section and returns the text of the section's paragraph (a).
 std::string apply_dc(const std::string& name, const std::string& code_text, const std::string& provision) {
@@ -411,22 +399,6 @@ TEST_CASE("codify: the effective date of an act is written as the date its words
           "25-545)\", which the law does not give");
 }
 
-TEST_CASE("codify: a section waiting for funds is not left as it is when a law it names changes its applicability") {
-    // D.C. Law 25-217 § 7286 amends "Section 9 of the Business and Entrepreneurship Support to Thrive Amendment Act of 2022"
-    // (applicability): the codifier then replaced some "Not Funded" sections with their text and left others.
-    ApplyResult r = apply_dc_xml("not-funded", "  <num>47-2851.21</num>\n  <reason>Not Funded</reason>\n  <text>Not Funded.</text>\n",
-                                 "D.C. Law 25-217", "47-2851.21",
-                                 "    <section>\n      <num>7286</num>\n      <text>Section 9 of the Business and Entrepreneurship "
-                                 "Support to Thrive Amendment Act of 2022, effective March 22, 2023 (D.C. Law 24-333; 70 DCR 1524), is "
-                                 "repealed.</text>\n    </section>\n");
-    REQUIRE(r.report.failures.size() == 1);
-    CHECK(r.report.failures[0].code == "amend.not-funded");
-    CHECK(r.report.failures[0].message ==
-          "expected an amendment whose text can be written; 47-2851.21 holds a \"Not Funded\" placeholder, and this instruction "
-          "amends a law that is not codified in the code given (its applicability, perhaps): what the Code reads once it applies "
-          "is not in the law");
-}
-
 TEST_CASE("codify: a law's new section numbered in the law restates the section emergency legislation put in the Code first") {
     // D.C. Law 25-175 § 29(c): "New sections 3c and 3d are added"; § 22-4503.03 stands from the emergency act, same heading.
     const std::string section = "  <num>22-4503.03</num>\n  <text>*NOTE: This section was created by emergency legislation that will "
@@ -521,66 +493,6 @@ TEST_CASE("codify: a unit restated in the words the Code holds but for the edito
     CHECK(restate("brackets-other", "A provider shall report the targets outlined in § 32-1691.11.",
                   "\"BON\" means the Board established pursuant § 3-1202.04.") ==
           "A provider shall report the targets outlined in § 32-1691.11. | \"BON\" means the Board established pursuant [to] § 3-1202.04.");
-}
-
-namespace {
-
-// § 47-2851.21 as the Code held it before D.C. Law 25-217: held back by § 9 of D.C. Law 24-333.
-std::string not_funded_section(const std::string& more_annotations = "") {
-    return "  <reason>Not Funded</reason>\n  <num>47-2851.21</num>\n"
-           "  <heading>Bonding of licensees authorized to collect monies; exemptions.</heading>\n  <text>Not Funded.</text>\n"
-           "  <annotations>\n"
-           "    <annotation app=\"notfunded\" doc=\"D.C. Law 24-333\" eff=\"2023-03-22\" path=\"§5|(c)|(25)\" type=\"History\"/>\n"
-           "    <annotation type=\"Applicability\" doc=\"D.C. Law 24-333\" path=\"§5|(c)|(25)\" app=\"2023-03-22\" eff=\"2023-03-22\">"
-           "Applicability of <cite doc=\"D.C. Law 24-333\" path=\"\">D.C. Law 24-333</cite>: <cite doc=\"D.C. Law 24-333\" "
-           "path=\"§9\">§ 9 of D.C. Law 24-333</cite> provided that the creation of this section by <cite doc=\"D.C. Law 24-333\" "
-           "path=\"§5|(c)|(25)\">§ 5(c)(25) of D.C. Law 24-333</cite> is subject to the inclusion of the law’s fiscal effect in an "
-           "approved budget and financial plan. Therefore that amendment has not been implemented.</annotation>\n" +
-           more_annotations + "  </annotations>\n";
-}
-
-// D.C. Law 25-217 § 7286, restating that § 9 to apply the law as of `date`.
-std::string applies_as_of(const std::string& date) {
-    return "    <section>\n      <num>7286</num>\n      <text>Section 9 of the Business and Entrepreneurship Support to Thrive "
-           "Amendment Act of 2022, effective March 22, 2023 (D.C. Law 24-333; 70 DCR 1524), is amended to read as follows:</text>\n"
-           "      <include>\n        <section>\n          <num>9</num>\n          <heading>Applicability.</heading>\n"
-           "          <text>This act shall apply as of " +
-           date + ".</text>\n        </section>\n      </include>\n      <aftertext>.</aftertext>\n    </section>\n";
-}
-
-}  // namespace
-
-TEST_CASE("codify: a section held back by a law in no code reads \"Applicable\" and the date once that law applies as of a date") {
-    ApplyResult r = apply_dc_xml("applicable", not_funded_section(), "D.C. Law 25-217", "47-2851.21", applies_as_of("October 1, 2025"));
-    REQUIRE(r.report.ok());
-    const Provision* s = sections_of(r.amended.root)[0];
-    CHECK(s->text.text == "Applicable October 1, 2025.");
-    CHECK(s->xl->reason == "Applicable October 1, 2025");
-    CHECK(s->heading.text == "Bonding of licensees authorized to collect monies; exemptions.");
-    REQUIRE(r.report.applied.size() == 1);
-    CHECK(r.report.applied[0].what ==
-          "47-2851.21 holds the placeholder \"Applicable October 1, 2025.\" (D.C. Law 24-333 applies as of October 1, 2025), in place "
-          "of \"Not Funded.\"");
-
-    // A date no later than the section's own annotations: what the Code reads then is the law's text, which is not here.
-    ApplyResult past = apply_dc_xml("applicable-past", not_funded_section(), "D.C. Law 25-217", "47-2851.21", applies_as_of("March 1, 2023"));
-    REQUIRE(past.report.failures.size() == 1);
-    CHECK(past.report.failures[0].code == "amend.not-funded");
-
-    // An emergency act made the same change before and the placeholder stayed (D.C. Law 24-45 on § 32-581.01): it stays.
-    std::string emergency =
-        "    <annotation doc=\"D.C. Act 25-100\" path=\"§7286\" type=\"Applicability\" history=\"false\" app=\"2024-07-01\" "
-        "eff=\"2024-07-01\"><cite doc=\"D.C. Act 25-100\" path=\"§7286\">Section 7286 of D.C. Act 25-100</cite> amended <cite "
-        "doc=\"D.C. Law 24-333\" path=\"§9\">section 9 of D.C. Law 24-333</cite> to provided that the creation of this section shall "
-        "apply as of October 1, 2025.</annotation>\n";
-    ApplyResult kept = apply_dc_xml("applicable-kept", not_funded_section(emergency), "D.C. Law 25-217", "47-2851.21",
-                                    applies_as_of("October 1, 2025"));
-    REQUIRE(kept.report.ok());
-    CHECK(kept.report.changed_sections.empty());
-    CHECK(sections_of(kept.amended.root)[0]->text.text == "Not Funded.");
-    REQUIRE(kept.report.skipped.size() == 1);
-    CHECK(kept.report.skipped[0].message.find("keeps its \"Not Funded.\" placeholder, as it did when D.C. Act 25-100 made the same change") !=
-          std::string::npos);
 }
 
 TEST_CASE("codify: the repeal of a whole Act in no code repeals the sections the Code's history says it created, and only those") {

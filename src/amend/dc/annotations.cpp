@@ -2,6 +2,7 @@
 // the Code's history says which law created a section, and its applicability notes say which
 // section of which law holds it back ("Not Funded"). See Codifier::through_annotations.
 #include <algorithm>
+#include <functional>
 
 #include "amend/apply/jobs.hpp"
 
@@ -66,6 +67,17 @@ Written written_by(const Provision& section, const std::string& doc, const std::
     return w;
 }
 
+// The latest date ("2023-03-22") the section's annotations carry (when they apply, or take effect).
+std::string latest_date(const Provision& section) {
+    std::string latest;
+    for (const Provision* a : annotations_of(section))
+        for (const char* k : {"app", "eff"}) {
+            std::string v = attr(*a, k);
+            if (v.size() == 10 && v[4] == '-' && v > latest) latest = v;
+        }
+    return latest;
+}
+
 // "October 1, 2025" as "2025-10-01"; empty when it is not such a date.
 std::string iso_date(const std::string& d) {
     static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -89,6 +101,79 @@ void words_of(const Provision& p, std::string& out) {
     for (const auto& c : p.children) words_of(c, out);
 }
 
+
+// The changes of `doc` the section's annotations say are held back: the units of its history
+// entries marked "notfunded" (not the hidden entry of its applicability clause), or else the
+// units its applicability notes say are "subject to" funds.
+std::vector<std::string> held_units(const Provision& section, const std::string& doc) {
+    std::vector<std::string> out;
+    for (const Provision* a : annotations_of(section))
+        if (attr(*a, "type") == "History" && attr(*a, "doc") == doc && attr(*a, "app") == "notfunded" &&
+            attr(*a, "display") != "false" && !attr(*a, "path").empty())
+            out.push_back(attr(*a, "path"));
+    if (out.empty())
+        for (const Provision* a : annotations_of(section))
+            if (attr(*a, "type") == "Applicability" && attr(*a, "doc") == doc && !attr(*a, "path").empty() &&
+                fold(a->text.text).s.find("is subject to") != std::string::npos)
+                out.push_back(attr(*a, "path"));
+    return out;
+}
+
+// What a sentence that holds provisions back ("Section 2(b)(2), (d)(2), and (m)(1), amendatory
+// section 103(e) of the X Act (D.C. Law 20-154; D.C. Official Code § 8-1031.03(e)), in section
+// 2(b)(3), ... shall apply upon the date of inclusion of their fiscal effect in an approved budget
+// and financial plan.") names: the units of this act it opens with ("§2|(b)|(2)", "§2|(d)|(2)", a
+// designation alone taking the section before it), and the Code sections it cites whole
+// ("§§ 8-1031.12c and 8-1031.12e"). An amendatory section "in section 2(k)" is only that section,
+// which its Code cite names: "2(k)" there is not listed.
+struct HeldBack {
+    std::vector<std::string> units;
+    std::vector<std::string> sections;
+};
+HeldBack held_back_by(const std::string& subject) {
+    HeldBack out;
+    static const rx::Regex opening(R"(^Sections? )");
+    static const rx::Regex item(R"(^(\d+[a-z]?)?((?:\([0-9A-Za-z-]+\))*))");
+    static const rx::Regex sep(R"(^(?:, and |, | and ))");
+    static const rx::Regex desig(R"(\(([0-9A-Za-z-]+)\))");
+    rx::Match m;
+    std::string rest = subject;
+    if (rx::search(rest, m, opening)) {
+        rest = rest.substr(static_cast<std::size_t>(m.length(0)));
+        std::vector<std::string> units;
+        std::string section;
+        while (rx::search(rest, m, item) && m.length(0) > 0) {
+            if (m[1].matched) section = m[1].str();
+            if (section.empty()) break;
+            std::string unit = "\xC2\xA7" + section;
+            std::string ds = m[2].str();
+            for (const rx::Match& d : rx::all(ds, desig)) unit += "|(" + d[1].str() + ")";
+            units.push_back(unit);
+            rest = rest.substr(static_cast<std::size_t>(m.length(0)));
+            if (!rx::search(rest, m, sep)) break;
+            std::string after = rest.substr(static_cast<std::size_t>(m.length(0)));
+            if (!rx::search(after, m, item) || m.length(0) == 0) break;
+            rest = after;
+        }
+        // The units are this act's only where the words go on so.
+        for (const char* next : {" of this act", " shall apply", ", amendatory", " and amendatory"})
+            if (rest.rfind(next, 0) == 0) {
+                out.units = units;
+                break;
+            }
+    }
+    static const rx::Regex cites(R"(\xC2\xA7(?:\xC2\xA7)? ((?:\d+[A-Z]?-\d+[0-9a-z.:-]*(?:, and |, | and )?)+)(?![0-9A-Za-z(]))");
+    static const rx::Regex number(R"(\d+[A-Z]?-\d+[0-9a-z.:-]*)");
+    for (const rx::Match& c : rx::all(subject, cites)) {
+        std::string list = c[1].str();
+        for (const rx::Match& n : rx::all(list, number)) {
+            std::string s = n.str();
+            while (!s.empty() && (s.back() == '.' || s.back() == ':' || s.back() == '-')) s.pop_back();
+            out.sections.push_back(s);
+        }
+    }
+    return out;
+}
 }  // namespace
 
 bool Codifier::standing_already(const Op& op) {
@@ -144,6 +229,81 @@ bool Codifier::of_restated_act(const Op& op, const Provision& section) {
     return std::any_of(entries.begin(), entries.end(), [&](const Provision* a) { return attr(*a, "doc") == law_doc; });
 }
 
+bool Codifier::still_held_back(const Op& op, const Provision& section, const std::string& law_doc) {
+    // The law's applicability section restated is the one that holds the section's changes back.
+    const TargetRef& t = op.targets[0];
+    std::string holder = "\xC2\xA7 " + t.section + " of " + law_doc + " provided that";
+    std::string latest = latest_date(section);
+    bool holds = false;
+    for (const Provision* a : annotations_of(section)) {
+        std::string words = fold(a->text.text).s;
+        if (attr(*a, "type") != "Applicability") continue;
+        if (attr(*a, "doc") == law_doc && words.find(holder) != std::string::npos && words.find("is subject to") != std::string::npos &&
+            words.find("has not been implemented") != std::string::npos)
+            holds = true;
+        // A later note: another act (this law in emergency form, say) released them already.
+        else if (holds && words.find(t.law) != std::string::npos &&
+                 (words.find("has been implemented") != std::string::npos || words.find("been given effect") != std::string::npos))
+            holds = false;
+    }
+    std::vector<std::string> held = held_units(section, law_doc);
+    if (!holds || held.empty()) return false;
+    // What it reads once they apply is the law's text, which this law does not give.
+    auto released = [&] {
+        fail(op,
+             "expected an amendment whose text can be written; " + opt.default_section + " has changes by " + law_doc +
+                 " that wait for funds (its section " + t.section +
+                 " held them back), and this instruction changes that section: what the Code reads once they apply is not in the law",
+             "amend.not-funded");
+        return true;
+    };
+
+    std::string what;  // how the new text holds them back, for the note
+    std::string quoted;
+    words_of(op.blocks[0], quoted);
+    std::string folded = fold(quoted).s;
+    static const rx::Regex applies(R"(^(?:(?:Sec\. )?(\d+[a-z]?)\.? )?(?:Applicability\. )?This act shall apply as of ([A-Z][a-z]+ \d{1,2}, \d{4})\.$)");
+    rx::Match m;
+    if (rx::match(folded, m, applies)) {
+        // "This act shall apply as of October 1, 2025.": nothing of it applies before that date,
+        // later than any the section's annotations carry. A section that is itself the placeholder
+        // takes the codifier's "Applicable October 1, 2025." instead (through_annotations).
+        if ((m[1].matched && m[1] != t.section) || ascii_lower(section.xl->reason) == "not funded") return false;
+        std::string date = m[2];
+        if (iso_date(date).empty() || iso_date(date) <= latest) return released();
+        what = "applies the law as of " + date;
+    } else {
+        // "Section 2(b)(2) of this act shall apply upon the date of inclusion of its fiscal effect
+        // in an approved budget and financial plan.": each change held back must still be named
+        // (its unit or one holding it), or the section cited whole.
+        static const rx::Regex funds(R"( shall apply upon the date of inclusion of (?:its|their|the) fiscal effect in an approved budget and financial plan\b)");
+        std::vector<std::string> units, sections;
+        std::function<void(const Provision&)> walk = [&](const Provision& p) {
+            std::string text = fold(p.text.text).s;
+            rx::Match f;
+            if (rx::search(text, f, funds)) {
+                HeldBack h = held_back_by(text.substr(0, static_cast<std::size_t>(f.position(std::size_t{0}))));
+                units.insert(units.end(), h.units.begin(), h.units.end());
+                sections.insert(sections.end(), h.sections.begin(), h.sections.end());
+            }
+            for (const auto& c : p.children) walk(c);
+        };
+        walk(op.blocks[0]);
+        bool cited = std::find(sections.begin(), sections.end(), opt.default_section) != sections.end();
+        auto within = [](const std::string& a, const std::string& b) { return a == b || a.rfind(b + "|", 0) == 0; };
+        for (const std::string& u : held)
+            if (!cited && std::none_of(units.begin(), units.end(), [&](const std::string& l) { return within(u, l); })) return released();
+        what = cited ? "still names it (\xC2\xA7 " + opt.default_section + ") among the provisions that wait for funds"
+                     : "still names the provisions that changed it among those that wait for funds";
+    }
+    rep.skipped.push_back(at(op,
+                             "the law it amends is not codified in the code given; " + opt.default_section +
+                                 " stays as it reads, its changes by " + law_doc + " not in effect: the restated section " +
+                                 t.section + " " + what + ": \"" + op.sentence + "\"",
+                             "amend.uncodified", Severity::Note));
+    return true;
+}
+
 bool Codifier::through_annotations(const Op& op) {
     if (op.targets.size() != 1 || opt.default_section.empty()) return false;
     const TargetRef& t = op.targets[0];
@@ -179,6 +339,10 @@ bool Codifier::through_annotations(const Op& op) {
         jobs.phrase.phrase_op(carried);
         return true;
     }
+
+    if (op.type == OpType::Restate && t.section_is_law_number && !t.section.empty() && op.blocks.size() == 1 &&
+        still_held_back(op, *probe, law_doc))
+        return true;
 
     if (!t.path.empty()) return false;
     // "The X Act of 2018, effective ... (D.C. Law 22-108; ...), is repealed.": the whole Act, not
@@ -217,13 +381,9 @@ bool Codifier::through_annotations(const Op& op) {
         ascii_lower(probe->xl->reason) == "not funded") {
         // The applicability section that held this one back now applies the law as of a date.
         std::string held = "\xC2\xA7 " + t.section + " of " + law_doc + " provided that";
-        std::string latest;  // the latest date the annotations carry
+        std::string latest = latest_date(*probe);
         bool held_back = false;
         for (const Provision* a : annotations_of(*probe)) {
-            for (const char* k : {"app", "eff"}) {
-                std::string v = attr(*a, k);
-                if (v.size() == 10 && v[4] == '-' && v > latest) latest = v;
-            }
             std::string words = fold(a->text.text).s;
             if (attr(*a, "type") == "Applicability" && words.find(held) != std::string::npos &&
                 words.find("is subject to") != std::string::npos)

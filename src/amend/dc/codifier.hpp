@@ -71,6 +71,15 @@ struct Codifier : Job, Conventions {
     //   as the instruction says (a note says why there);
     // False, with nothing changed, for any other instruction; the Locator then says why not.
     bool through_annotations(const Op& op) override;
+    // "Section 6(a) of the X Act (D.C. Law 23-211; ...) is amended to read as follows: "(a) Section
+    //   2(b)(2) and amendatory section 112e ... (D.C. Official Code § 8-1031.12e), in section 2(k) shall
+    //   apply upon the date of inclusion of their fiscal effect ..."" where the section's
+    //   applicability note says that section of the law holds its changes back: where the new text
+    //   still holds back every one of them (names its unit, or one holding it, or cites the section
+    //   whole), or applies the law as of a date later than any the annotations carry, the section
+    //   stays as it reads (a note); where it changes that section otherwise, an error: what the
+    //   section reads once they apply is not in the law. False where no such note names that section.
+    bool still_held_back(const Op& op, const Provision& section, const std::string& law_doc);
     // "*NOTE: This section has been amended by emergency legislation with identical permanent
     // legislation that will become effective in December, 2021.*" on the section an instruction
     // amends, where the emergency act the section's annotations name last made its amendment at
