@@ -312,6 +312,10 @@ struct Interp {
         if (auto fix = language::close_mismatched_quote(raw))
             res.warnings.push_back(Diagnostic{it.file, it.line, it.col, "read " + fix->first + " as " + fix->second + " (a quotation closed by an apostrophe)", "amend.typo", "",
                                               Severity::Warning});
+        if (auto fix = language::close_before_place(raw))
+            res.warnings.push_back(Diagnostic{it.file, it.line, it.col,
+                                              "read \"" + fix->first + "\" as \"" + fix->second + "\" (the quotation of the words inserted not closed)",
+                                              "amend.typo", "", Severity::Warning});
         Masked m = mask_quotes(raw);
         masked = &m;
         if (m.unclosed != std::string::npos)

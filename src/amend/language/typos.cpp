@@ -92,4 +92,30 @@ std::optional<std::pair<std::string, std::string>> close_mismatched_quote(std::s
     return std::make_pair(was, now);
 }
 
+std::optional<std::pair<std::string, std::string>> close_before_place(std::string& raw) {
+    // The quotation that opens last: a straight '"' left unpaired, or a curly one not closed.
+    std::size_t open = std::string::npos;
+    std::string close_mark;
+    if (std::count(raw.begin(), raw.end(), '"') % 2 == 1) {
+        open = raw.rfind('"');
+        close_mark = "\"";
+    } else {
+        std::size_t curly = raw.rfind("\xE2\x80\x9C");
+        if (curly != std::string::npos && raw.find("\xE2\x80\x9D", curly) == std::string::npos) {
+            open = curly + 2;
+            close_mark = "\xE2\x80\x9D";
+        }
+    }
+    if (open == std::string::npos) return std::nullopt;
+    std::string head = raw.substr(0, open + 1), quoted = raw.substr(open + 1);
+    static const rx::Regex tail(R"(^([^"\xE2]*?\S)(\s+in\s+its\s+place\s*\.?\s*)$)", rx::Regex::perl | rx::Regex::icase);
+    static const rx::Regex inserting(R"(\b(?:insert|inserting|substitute|substituting)\s+(?:the\s+)?(?:\w+\s+)?["\xE2]$)",
+                                     rx::Regex::perl | rx::Regex::icase);
+    rx::Match m;
+    if (!rx::match(quoted, m, tail) || !rx::search(head, inserting)) return std::nullopt;
+    std::string was = quoted, now = m[1].str() + close_mark + m[2].str();
+    raw = head + now;
+    return std::make_pair(was, now);
+}
+
 }  // namespace amend::language

@@ -18,4 +18,10 @@ std::vector<std::pair<std::string, std::string>> correct_typos(std::string& s);
 // masked) and returns (the words as written, the words as read); nothing when not so.
 std::optional<std::pair<std::string, std::string>> close_mismatched_quote(std::string& raw);
 
+// The quotation of the words inserted left open up to the drafter's last words ("and insert the
+// phrase "subsection (d) in its place."): read as closed before "in its place", the one reading
+// with a single mark missing. Corrects `raw` (quotes not masked) and returns (the words as
+// written, the words as read); nothing when not so.
+std::optional<std::pair<std::string, std::string>> close_before_place(std::string& raw);
+
 }  // namespace amend::language
