@@ -15,6 +15,7 @@
 #include "model/designation.hpp"
 #include "amend/ops.hpp"
 #include "amend/restatement.hpp"
+#include "amend/run_on.hpp"
 #include "model/diagnostic.hpp"
 #include "model/text.hpp"
 #include "parse/dc_law.hpp"
@@ -318,9 +319,13 @@ struct Interp {
                                               "amend.typo", "", Severity::Warning});
         Masked m = mask_quotes(raw);
         masked = &m;
-        if (m.unclosed != std::string::npos)
+        if (m.unclosed != std::string::npos) {
+            if (auto run_on = quote_runs_into_units(it, raw, m.unclosed);
+                run_on && read_run_on(it, *run_on, res, [&](const InstructionItem& closed) { walk(closed, ctx); }))
+                return;
             return error_at(it, raw.substr(m.unclosed),
                             "a quotation is not closed: expected a closing quotation mark after the quoted words");
+        }
         // The drafter's words with no-break and narrow spaces (U+00A0, U+2007, U+2009, U+202F) as
         // spaces: the quoted words, masked, keep theirs.
         for (const char* sp : {"\xC2\xA0", "\xE2\x80\x87", "\xE2\x80\x89", "\xE2\x80\xAF"})

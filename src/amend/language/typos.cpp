@@ -32,6 +32,9 @@ std::vector<std::pair<std::string, std::string>> correct_typos(std::string& s) {
         add(R"(\b(is|are)\s+by\s+(striking|adding|inserting)\b)", "$1 amended by $2");
         add(R"(\b(is|are)\s+(?:mended|amending|amendment)\b)", "$1 amended");
         add(R"(\bamended\s+my\s+(striking|adding|inserting)\b)", "amended by $1");
+        add(R"(\b(is|are)\s+amended\s+(striking|adding|inserting)\b)", "$1 amended by $2");
+        // "inserting in the phrase "X" in its place": the "in" has no place to go but the phrase's.
+        add(R"(\b(inserting|insert)\s+in\s+the\s+(phrase|words?)\s+(«\d+»\s+in\s+its\s+place)$)", "$1 the $2 $3");
         add(R"(\bsemincolon\b)", "semicolon");
         add(R"(\bphrased(\s+«))", "phrase$1");
         add(R"(\b(inserting|insert|striking|strike)\s+the\s+phrase,\s+(«\d+»))", "$1 the phrase $2");
