@@ -51,8 +51,8 @@ TEST_CASE("dc-laws: the reading of the 307 dev laws, scored against the codifier
     CHECK(std::stoi(m[2]) == 6445);
     CHECK(std::stoi(m[8]) == 307);
     // A ratchet: raise the figures as the reading improves (issue 13 asks for 97%, 95%, 97%, 300).
-    CHECK(std::stoi(m[1]) >= 5189);  // targets
-    CHECK(std::stoi(m[4]) >= 5084);  // in full
+    CHECK(std::stoi(m[1]) >= 5193);  // targets
+    CHECK(std::stoi(m[4]) >= 5088);  // in full
     CHECK(std::stod(m[6]) >= 86.3);  // precision
     CHECK(std::stoi(m[7]) >= 296);   // laws read without an error
 }

@@ -135,6 +135,14 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
     static const regex insert_sentence(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:the|a|an)\s+(?:new\s+)?sentence\s+)?(?:«(\d+)»\s+)?(?:immediately\s+)?(before|after|following|preceding)\s+the\s+)" + ORD +
                                            R"(\s+sentence(?:\s*,?\s+(?:the\s+following(?:\s+(?:new\s+)?sentence)?|to\s+read\s+as\s+follows|as\s+follows))?\s*:?\s*(?:«(\d+)»)?\s*\.?$)",
                                        icase);
+    // "striking the tabular array and inserting the following tabular array in its place:": the
+    // unit's one table, the one quoted in its place.
+    static const regex table_re(R"(^(?:by\s+)?(?:striking|strike)\s+the\s+tabular\s+array\s+and\s+(?:by\s+)?(?:inserting|insert)\s+the\s+following\s+(?:new\s+)?tabular\s+array\s+in\s+its\s+place\s*:?\s*\.?$)", icase);
+    if (rx::match(a, mm, table_re)) {
+        op.type = OpType::SetText;
+        op.find_kind = "tabular array";
+        return true;  // the table comes as a block
+    }
     if (rx::match(a, mm, strike_sentence)) {
         int n = language::ordinal_value(mm[1]);
         static const regex inserting(R"(\b(?:inserting|insert|substituting|substitute)\b)", icase);

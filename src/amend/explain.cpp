@@ -134,6 +134,16 @@ std::vector<Explained> explain(const ReadResult& r) {
                         e.count = "1";
                         verb = "add " + quoted(op.replace) + " at the end";
                     }
+                    if (op.find_kind == "tabular array") {
+                        // The table's words are the code's, known only when applied.
+                        e.find.clear();
+                        for (const auto& b : op.blocks)
+                            if (!b.text.marks.empty() && e.replace.empty()) e.replace = b.text.text;
+                        e.count = "1";
+                        e.text = "replace the tabular array of " + where + " with the one quoted";
+                        out.push_back(e);
+                        break;
+                    }
                     if (op.find_kind == "sentence") {
                         // A whole sentence: its words are the code's, known only when applied.
                         e.find.clear();

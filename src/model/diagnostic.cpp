@@ -52,6 +52,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"amend.regex", "a sentence or text too complex for a pattern to read or search (Boost.Regex gave up)"},
         {"amend.restate", "a restatement whose quoted text does not fit its target"},
         {"amend.restatement", "a restated section's unmarked words differ from the code"},
+        {"amend.table", "a tabular array to replace that is not one: none or several in the unit, or none quoted"},
         {"amend.scope", "a change throughout a title, chapter or code that does not say wherever it appears"},
         {"amend.sentence", "a sentence of a unit that cannot be told or is not there"},
         {"amend.target", "a target that is not in the code given, or not where the instruction says"},

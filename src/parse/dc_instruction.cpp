@@ -82,7 +82,11 @@ struct Builder {
                         Provision t;
                         t.kind = Kind::Text;
                         t.xml_tag = "text";
-                        all_text(u, t.text.text);
+                        // A table keeps its rows and cells (the Code writes them as the law does).
+                        if (u.find_node([](const pugi::xml_node& k) { return std::string_view(k.name()) == "table"; }))
+                            append_rich(u, t.text);
+                        else
+                            all_text(u, t.text.text);
                         it.blocks.push_back(std::move(t));
                     } else {
                         it.blocks.push_back(provision_from_xml(u, un == "section" ? 0 : 1, 0, nullptr, 0));

@@ -10,6 +10,28 @@ namespace amend {
 
 namespace {
 
+void plain_text(const pugi::xml_node& n, std::string& out) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+        else if (c.type() == pugi::node_element) {
+            std::size_t before = out.size();
+            plain_text(c, out);
+            std::string_view name = c.name();
+            if ((name == "td" || name == "th" || name == "tr" || name == "p" || name == "br") &&
+                out.size() > before && out.back() != ' ')
+                out += ' ';
+        }
+    }
+}
+
+bool is_whitespace(const char* s) {
+    for (; *s; ++s)
+        if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r') return false;
+    return true;
+}
+
+}  // namespace
+
 void append_rich(const pugi::xml_node& n, RichText& rt) {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
         switch (c.type()) {
@@ -33,28 +55,6 @@ void append_rich(const pugi::xml_node& n, RichText& rt) {
         }
     }
 }
-
-void plain_text(const pugi::xml_node& n, std::string& out) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-        else if (c.type() == pugi::node_element) {
-            std::size_t before = out.size();
-            plain_text(c, out);
-            std::string_view name = c.name();
-            if ((name == "td" || name == "th" || name == "tr" || name == "p" || name == "br") &&
-                out.size() > before && out.back() != ' ')
-                out += ' ';
-        }
-    }
-}
-
-bool is_whitespace(const char* s) {
-    for (; *s; ++s)
-        if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r') return false;
-    return true;
-}
-
-}  // namespace
 
 namespace {
 

@@ -22,6 +22,9 @@ void require_section_number(const std::string& num, const std::string& path, int
 // comments, recursively: only the law's words are read.
 void strip_codify(pugi::xml_node n);
 
+// The words of `n` appended to `rt`, its elements (<cite>, <table>, <td>, ...) as marks over them.
+void append_rich(const pugi::xml_node& n, RichText& rt);
+
 // A D.C. law provision (<section> or <para>) as an instruction item: its <text>s joined, the new
 // text of its <include>s as blocks, its <para>s as sub-items. `above` is the law's unit that holds
 // it ("§3072" for a para of section 3072), for the items' law_unit.

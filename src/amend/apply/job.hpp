@@ -433,6 +433,11 @@ struct Restated : Job {
     // An unnumbered paragraph of a restatement, found by its words under the provisions it follows.
     void set_unnumbered(const Op& op);
 
+    // "striking the tabular array and inserting the following tabular array in its place:": the
+    // unit's one table (its text, or a text block of it, that holds a <table>) becomes the one
+    // quoted, cells and all. An error where the unit holds none or several.
+    void replace_table(const Op& op);
+
     // `rt` reads `find` (but for spacing): it now reads `replace`; one edit between the common
     // prefix and suffix keeps the markup around it.
     static void edit_text(RichText& rt, const std::string& find, const std::string& replace);

@@ -1,4 +1,6 @@
 // Restated text: a restatement sets the words of provisions it shows.
+#include <algorithm>
+
 #include "amend/apply/jobs.hpp"
 #include "model/tree.hpp"
 
@@ -27,6 +29,52 @@ void Restated::set_unnumbered(const Op& op) {
     note(op, "restated " + jobs.locate.cite_of(u.holder), u.holder);
 }
 
+namespace {
+
+bool holds_table(const RichText& rt) {
+    return std::any_of(rt.marks.begin(), rt.marks.end(), [](const Markup& m) { return m.tag == "table"; });
+}
+
+}  // namespace
+
+void Restated::replace_table(const Op& op) {
+    // The table, and at most the quotation's closing marks after it (".\".", the law's markup).
+    std::size_t tables_quoted = 0, words = 0;
+    const Provision* quoted = nullptr;
+    for (const auto& b : op.blocks) {
+        if (holds_table(b.text)) ++tables_quoted, quoted = &b;
+        else if (b.text.text.find_first_not_of(" \n\t.\"\xE2\x80\x9D") != std::string::npos || !b.children.empty()) ++words;
+    }
+    if (tables_quoted != 1 || words != 0) {
+        fail(op, "expected one tabular array quoted, found " + std::to_string(tables_quoted) + " in " + std::to_string(op.blocks.size()) +
+                     " quoted block(s)", "amend.table");
+        return;
+    }
+    Provision* target = jobs.locate.resolve_target(op, op.targets.at(0));
+    if (!target) return;
+    // The unit's tables: its own text, or a text block of it (not of its parts).
+    std::vector<RichText*> tables;
+    if (holds_table(target->text)) tables.push_back(&target->text);
+    for (auto& c : target->children)
+        if (c.kind == Kind::Text && holds_table(c.text)) tables.push_back(&c.text);
+    if (tables.size() != 1) {
+        fail(op, "expected one tabular array in " + jobs.locate.cite_of(target) + ", found " + std::to_string(tables.size()) +
+                     ": which is struck is not said", "amend.table");
+        return;
+    }
+    const RichText& with = quoted->text;
+    if (normal(tables[0]->text) == normal(with.text)) {
+        rep.warnings.push_back(at(op, "the tabular array of " + jobs.locate.cite_of(target) +
+                                          " already reads as the one quoted; nothing changed (applied already?)",
+                                  "amend.applied-already", Severity::Warning));
+        return;
+    }
+    if (jobs.ledger.conflicts_whole(op, target)) return;
+    *tables[0] = with;
+    jobs.ledger.record(*tables[0], 0, static_cast<std::uint32_t>(tables[0]->text.size()), op);
+    note(op, "replaced the tabular array of " + jobs.locate.cite_of(target), target);
+}
+
 void Restated::edit_text(RichText& rt, const std::string& find, const std::string& replace) {
     if (rt.text != find) return rich_replace(rt, 0, rt.text.size(), replace);
     std::size_t pre = 0;
@@ -39,6 +87,7 @@ void Restated::edit_text(RichText& rt, const std::string& find, const std::strin
 
 void Restated::set_text(const Op& op) {
     if (op.find_kind == "unnumbered paragraph") return set_unnumbered(op);
+    if (op.find_kind == "tabular array") return replace_table(op);
     const TargetRef& t = op.targets.at(0);
     Provision* target = jobs.locate.resolve_target(op, t);
     if (!target) return;

@@ -1,0 +1,80 @@
+// "striking the tabular array and inserting the following tabular array in its place:" (the D.C.
+// budget support acts on § 38-2904, each year): the unit's one table becomes the one quoted,
+// rows and cells kept as the law writes them; none or two tables in the unit is an error.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "dc_support.hpp"
+#include "model/provision.hpp"
+
+using namespace amend;
+using test::apply_dc_xml;
+
+namespace {
+
+std::string table(const std::string& year, const std::string& k, const std::string& first) {
+    return "<text>\n<table>\n<tbody>\n<tr>\n<td>Grade Level</td>\n<td>Weighting</td>\n<td>Per Pupil Allocation in FY " + year +
+           "</td>\n</tr>\n<tr>\n<td>Kindergarten</td>\n<td>" + k + "</td>\n<td>" + first + "</td>\n</tr>\n</tbody>\n</table>\n</text>\n";
+}
+
+std::string section(int tables) {
+    std::string s = "  <num>38-2904</num>\n  <heading>Weightings applied to counts of students.</heading>\n"
+                    "  <text>The student counts shall be weighted in accordance with the following schedule:</text>\n";
+    for (int i = 0; i < tables; ++i) s += table("2022", "1.30", "$15,249");
+    return s;
+}
+
+std::string striking_table(const std::string& quoted) {
+    return "    <section>\n      <num>4002</num>\n      <text>Section 105 (D.C. Official Code § 38-2904) is amended by striking the "
+           "tabular array and inserting the following tabular array in its place:</text>\n      <include>\n" +
+           quoted + "      </include>\n      <aftertext>.</aftertext>\n    </section>\n";
+}
+
+std::string cells(const Provision& block) {
+    std::string out = block.text.text;
+    out.erase(std::unique(out.begin(), out.end(), [](char a, char b) { return std::isspace(static_cast<unsigned char>(a)) &&
+                                                                              std::isspace(static_cast<unsigned char>(b)); }),
+              out.end());
+    long tds = std::count_if(block.text.marks.begin(), block.text.marks.end(), [](const Markup& m) { return m.tag == "td"; });
+    return out + "| " + std::to_string(tds) + " cells";
+}
+
+}  // namespace
+
+TEST_CASE("tabular array: the unit's one table becomes the one quoted, cells and all") {
+    ApplyResult r = apply_dc_xml("table", section(1), "D.C. Law 24-167", "38-2904", striking_table(table("2023", "1.30", "$16,145")));
+    REQUIRE(r.report.ok());
+    const Provision* s = sections_of(r.amended.root)[0];
+    REQUIRE(s->children.size() == 1);
+    CHECK(cells(s->children[0]) == "\nGrade Level\nWeighting\nPer Pupil Allocation in FY 2023\nKindergarten\n1.30\n$16,145\n| 6 cells");
+    CHECK(s->text.text == "The student counts shall be weighted in accordance with the following schedule:");
+    REQUIRE(r.report.applied.size() == 1);
+    CHECK(r.report.applied[0].what == "replaced the tabular array of 38-2904");
+
+    // The same table again: nothing changes, and a warning says so.
+    ApplyResult same = apply_dc_xml("table-same", section(1), "D.C. Law 24-167", "38-2904", striking_table(table("2022", "1.30", "$15,249")));
+    REQUIRE(same.report.ok());
+    CHECK(same.report.changed_sections.empty());
+
+    // No table, or two: which is struck is not said.
+    for (int n : {0, 2}) {
+        ApplyResult bad = apply_dc_xml("table-" + std::to_string(n), section(n), "D.C. Law 24-167", "38-2904",
+                                       striking_table(table("2023", "1.30", "$16,145")));
+        REQUIRE(bad.report.failures.size() == 1);
+        CHECK(bad.report.failures[0].message == "expected one tabular array in 38-2904, found " + std::to_string(n) + ": which is struck is not said");
+    }
+    // The quotation's closing marks after the table, as the law writes them (D.C. Law 24-45 § 4002(d)): the table alone.
+    ApplyResult marks = apply_dc_xml("table-marks", section(1), "D.C. Law 24-45", "38-2904",
+                                     striking_table(table("2023", "1.30", "$16,145") + "<text>.\".</text>\n"));
+    REQUIRE(marks.report.ok());
+    CHECK(cells(sections_of(marks.amended.root)[0]->children[0]).find("FY 2023") != std::string::npos);
+    // No table quoted, or words beside it.
+    ApplyResult words = apply_dc_xml("table-words", section(1), "D.C. Law 24-167", "38-2904",
+                                     striking_table(table("2023", "1.30", "$16,145") + "<text>Adult 0.89</text>\n"));
+    REQUIRE(words.report.failures.size() == 1);
+    CHECK(words.report.failures[0].message == "expected one tabular array quoted, found 1 in 2 quoted block(s)");
+    ApplyResult none = apply_dc_xml("table-unquoted", section(1), "D.C. Law 24-167", "38-2904", striking_table("<text>Kindergarten 1.30</text>\n"));
+    REQUIRE(none.report.failures.size() == 1);
+    CHECK(none.report.failures[0].message == "expected one tabular array quoted, found 0 in 1 quoted block(s)");
+}
