@@ -59,7 +59,8 @@ std::optional<RunOnQuote> quote_runs_into_units(const InstructionItem& it, const
     rx::Match m;
     const std::string words = last->text.text;
     if (!rx::match(words, m, tail)) return std::nullopt;
-    r.last_words = m[2].str();
+    r.last_words = m[2].str();  // "in its place.", the closing mark left where the law has one
+    r.last_words.erase(0, r.last_words.find_first_not_of(" \"\xE2\x80\x9D"));
     last->text.text = m[1].str();
     std::string phrase = quoted;
     while (!phrase.empty() && phrase.back() == ' ') phrase.pop_back();
@@ -101,7 +102,7 @@ bool read_run_on(const InstructionItem& it, const RunOnQuote& run_on, ReadResult
                                           ", which it runs into: the words inserted are \"" +
                                           res.ops[res.ops.size() - 2].replace + "\", and " + names +
                                           " are added after them; \"" + run_on.last_words + "\" at the end of " +
-                                          run_on.units.back().designation + " are the drafter's words",
+                                          run_on.units.back().designation + " is the drafter's",
                                       "amend.typo", "", Severity::Warning});
     return true;
 }

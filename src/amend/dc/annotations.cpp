@@ -101,7 +101,6 @@ void words_of(const Provision& p, std::string& out) {
     for (const auto& c : p.children) words_of(c, out);
 }
 
-
 // The changes of `doc` the section's annotations say are held back: the units of its history
 // entries marked "notfunded" (not the hidden entry of its applicability clause), or else the
 // units its applicability notes say are "subject to" funds.
@@ -174,6 +173,7 @@ HeldBack held_back_by(const std::string& subject) {
     }
     return out;
 }
+
 }  // namespace
 
 bool Codifier::standing_already(const Op& op) {
