@@ -541,10 +541,25 @@ struct Interp {
         } else if (rx::match(s, mm, redesig)) {
             TargetRef t;
             std::vector<std::vector<std::string>> many;
-            if (!language::read_target(mm[1], m, t, &many)) return target_error(it, mm[1].str());
+            // "The section is redesignated as § 25-113.01." under "Section 25-113a is amended as
+            // follows:": the Code section the instruction amends.
+            static const regex the_section(R"(^(?:the\s+)?section$)", icase);
+            if (rx::match(mm[1].str(), the_section) && ctx.path.empty() && ctx.section.find('-') != std::string::npos &&
+                !ctx.section_is_law_number && !ctx.uncodified) {
+                t.section = ctx.section;
+                t.title = ctx.title;
+            } else if (!language::read_target(mm[1], m, t, &many)) {
+                return target_error(it, mm[1].str());
+            }
             // "... is redesignated as paragraph (9B) and amended to read as follows:": two
             // instructions, the second about the unit under its new designation.
             std::string new_words = mm[2], then;
+            // "as § 25-113.01", or that quoted as the Code prints it: the section of that number.
+            static const regex code_number(R"(^\xC2\xA7\s*(\d+[A-Z]?-\d[0-9A-Za-z.:\-]*[0-9A-Za-z])\.?$)");
+            static const regex one_quote(R"(^«(\d+)»\.?$)");
+            smatch qm, nm;
+            std::string bare = rx::match(new_words, qm, one_quote) ? m.quotes.at(static_cast<std::size_t>(std::stoi(qm[1]))) : new_words;
+            if (rx::match(bare, nm, code_number)) new_words = "section " + nm[1].str();
             static const regex and_amended(R"(^(.*?)\s*,?\s+and\s+(?:is\s+|are\s+)?(?:hereby\s+)?((?:amended|repealed)\b.*)$)", icase);
             smatch am;
             if (rx::match(new_words, am, and_amended)) {
