@@ -284,8 +284,8 @@ TEST_CASE("dc-cases: D.C. laws applied to the Code reproduce the codified text")
     CHECK(total == 756);
     CHECK(unchanged == 689);
     // Ratchets: raise them as the engine improves.
-    CHECK(exact >= 519);
-    CHECK(mean >= 75.25);
+    CHECK(exact >= 520);
+    CHECK(mean >= 75.5);
     CHECK(silent <= 56);
     CHECK(unchanged_ok >= 643);
 }

@@ -51,10 +51,10 @@ TEST_CASE("dc-laws: the reading of the 307 dev laws, scored against the codifier
     CHECK(std::stoi(m[2]) == 6445);
     CHECK(std::stoi(m[8]) == 307);
     // A ratchet: raise the figures as the reading improves (issue 13 asks for 97%, 95%, 97%, 300).
-    CHECK(std::stoi(m[1]) >= 5193);  // targets
-    CHECK(std::stoi(m[4]) >= 5088);  // in full
+    CHECK(std::stoi(m[1]) >= 5194);  // targets
+    CHECK(std::stoi(m[4]) >= 5089);  // in full
     CHECK(std::stod(m[6]) >= 86.3);  // precision
-    CHECK(std::stoi(m[7]) >= 297);   // laws read without an error
+    CHECK(std::stoi(m[7]) >= 298);   // laws read without an error
 }
 
 TEST_CASE("dc-laws: every dev law read in one process, in under 2 seconds") {
@@ -130,15 +130,15 @@ TEST_CASE("explain: a sentence not read is an error at its first unread word; wh
     std::string dir = test::scratch("explain-error");
     test::spit(dir + "/a.md",
                "# Filing\n\n"
-               "1. Section 2-1-010(a) is amended by striking \"Clerk\" and inserting \"City Clerk\" in the tabular array.\n"
+               "1. Section 2-1-010(a) is amended by striking \"Clerk\" and inserting \"City Clerk\" in the margin.\n"
                "2. Section 2-1-010(b) is repealed.\n");
     auto r = test::amend("explain '" + dir + "/a.md'");
     CHECK(r.rc == 2);
     CHECK(r.out == dir + "/a.md:4: repeal \xC2\xA7 2-1-010(b)\n");
-    CHECK(r.err == dir + "/a.md:3:81: error: cannot read \"in the tabular array\": expected \"in its place\", \"each place it "
+    CHECK(r.err == dir + "/a.md:3:81: error: cannot read \"in the margin\": expected \"in its place\", \"each place it "
                          "appears\", \"wherever it appears\", \"both times it appears\", \"the second time it appears\", \"at the "
-                         "end\", \"in the lead-in language\", \"in the second sentence\" or \"in the section heading\" [amend.instruction]\n"
-                         "  1. Section 2-1-010(a) is amended by striking \"Clerk\" and inserting \"City Clerk\" in the tabular array.\n"
+                         "end\", \"in the lead-in language\", \"in the second sentence\", \"in the section heading\" or \"in the tabular array\" [amend.instruction]\n"
+                         "  1. Section 2-1-010(a) is amended by striking \"Clerk\" and inserting \"City Clerk\" in the margin.\n"
                          "  " + std::string(80, ' ') + "^\n");
     // Words between "is amended" and "by striking" that no rule reads: the error is at them, never
     // "expected \"by striking ...\"" of a sentence that says "by striking".

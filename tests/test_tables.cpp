@@ -78,3 +78,25 @@ TEST_CASE("tabular array: the unit's one table becomes the one quoted, cells and
     REQUIRE(none.report.failures.size() == 1);
     CHECK(none.report.failures[0].message == "expected one tabular array quoted, found 0 in 1 quoted block(s)");
 }
+
+TEST_CASE("tabular array: a phrase \"in the tabular array\" is found in the unit's table only") {
+    // D.C. Law 24-323 § 4-681.03(c)(2): "Strike the phrase "Annual Deposit Amount" in the tabular array and insert ...".
+    std::string sec = "  <num>38-2904</num>\n  <heading>Weightings.</heading>\n"
+                      "  <text>Kindergarten students shall be weighted in accordance with the following schedule:</text>\n" +
+                      table("2022", "1.30", "$15,249");
+    auto striking = [](const std::string& find) {
+        return "    <section>\n      <num>4002</num>\n      <text>Section 105 (D.C. Official Code § 38-2904) is amended by striking "
+               "the phrase \"" + find + "\" in the tabular array and inserting the phrase \"Kindergarten (full day)\" in its "
+               "place.</text>\n    </section>\n";
+    };
+    ApplyResult r = apply_dc_xml("table-phrase", sec, "D.C. Law 24-323", "38-2904", striking("Kindergarten"));
+    REQUIRE(r.report.ok());
+    const Provision* s = sections_of(r.amended.root)[0];
+    CHECK(s->text.text == "Kindergarten students shall be weighted in accordance with the following schedule:");
+    CHECK(cells(s->children[0]).find("\nKindergarten (full day)\n1.30\n") != std::string::npos);
+    // Words only outside the table: not found there.
+    ApplyResult outside = apply_dc_xml("table-phrase-outside", sec, "D.C. Law 24-323", "38-2904", striking("students shall"));
+    REQUIRE(outside.report.failures.size() == 1);
+    CHECK(outside.report.failures[0].message.rfind("\"students shall\" not found in the tabular array of 38-2904", 0) == 0);
+}
+

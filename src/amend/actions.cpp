@@ -47,6 +47,7 @@ bool where_clause(const std::string& words, Op& op, std::optional<language::Unre
     if (w.at_end) op.at_end = true;
     if (w.in_heading) op.in_heading = true;
     if (w.in_leadin) op.in_leadin = true;
+    if (w.in_table) op.in_table = true;
     if (w.sentence) op.in_sentence = w.sentence;
     return true;
 }

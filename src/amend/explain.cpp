@@ -98,6 +98,7 @@ std::vector<Explained> explain(const ReadResult& r) {
             Explained e = base;
             e.path = codifier_path(t);
             std::string where = for_people(e.path, t);
+            if (op.in_table) where = "the tabular array of " + where;
             if (!t.et_seq.empty()) where += " et seq. (the Act the Code holds from there)";
             switch (op.type) {
                 case OpType::Replace:

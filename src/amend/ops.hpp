@@ -80,6 +80,7 @@ struct Op {
     bool at_end = false;                  // "the period at the end", "the word "and" at the end"
     bool in_heading = false;              // "... in the section heading"
     bool in_leadin = false;               // "... in the lead-in language": targets are the units' lead-in text
+    bool in_table = false;                // "... in the tabular array": the words of the units' tables only
     int in_sentence = 0;                  // "... in the second sentence": targets are that sentence of the units' text
     std::vector<Provision> blocks;        // new text
     std::vector<std::string> new_designations;  // Redesignate / Designate / Add (as named)

@@ -81,6 +81,7 @@ std::string dump_reading(const ReadResult& r, const std::string& base) {
         if (op.occurrence) os << " occurrence=" << op.occurrence;
         if (op.at_end) os << " at-end";
         if (op.in_heading) os << " in-heading";
+        if (op.in_table) os << " in-table";
         if (!op.new_designations.empty()) {
             os << " new=";
             for (std::size_t i = 0; i < op.new_designations.size(); ++i)

@@ -24,7 +24,7 @@ namespace {
 
 const char* const kExpected =
     "\"in its place\", \"each place it appears\", \"wherever it appears\", \"both times it appears\", "
-    "\"the second time it appears\", \"at the end\", \"in the lead-in language\", \"in the second sentence\" or \"in the section heading\"";
+    "\"the second time it appears\", \"at the end\", \"in the lead-in language\", \"in the second sentence\", \"in the section heading\" or \"in the tabular array\"";
 
 struct Reader {
     const std::vector<Token>& t;
@@ -92,6 +92,8 @@ struct Reader {
             }
             i = save + 1;
             if (take("the") && (take("section"), take("heading"))) return w.in_heading = true;
+            i = save + 1;
+            if (take("the") && take("tabular") && take("array")) return w.in_table = true;
             i = save;
             return false;
         }
