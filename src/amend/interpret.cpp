@@ -11,6 +11,7 @@
 #include "amend/language/typos.hpp"
 #include "amend/language/where.hpp"
 #include "amend/actions.hpp"
+#include "amend/heading_added.hpp"
 #include "amend/refusals.hpp"
 #include "model/designation.hpp"
 #include "amend/ops.hpp"
@@ -432,6 +433,10 @@ struct Interp {
             t.relative = true;
             if (rx::search(s, regex(R"(^(?:the\s+)?table\s+of\s+contents?\b)", icase))) t.uncodified = true;
             TargetRef abs = language::join_target(ctx, t);
+            if (auto heading = heading_added_as_restated(it, s, raw, abs, op.blocks)) {
+                res.warnings.push_back(heading->warning);
+                return walk(heading->item, ctx);
+            }
             if (!abs.uncodified) return error(it, "cannot read \"" + raw + "\": designations and headings are added to an Act's table of contents, which this instruction does not name");
             abs.uncodified = true;
             op.type = OpType::Add;
