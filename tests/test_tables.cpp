@@ -100,3 +100,41 @@ TEST_CASE("tabular array: a phrase \"in the tabular array\" is found in the unit
     CHECK(outside.report.failures[0].message.rfind("\"students shall\" not found in the tabular array of 38-2904", 0) == 0);
 }
 
+
+TEST_CASE("tabular array named by its place: \"The second tabular array is amended to read as follows:\"") {
+    // D.C. Law 25-217 § 4083(c)(2)(B)-(C) on § 4-410.02(b): "The first tabular array is amended to read as follows:".
+    auto sec = [](int tables) {
+        std::string s = "  <num>4-410.02</num>\n  <heading>Payments.</heading>\n  <para>\n    <num>(b)</num>\n"
+                        "    <text>Facilities shall pay the salaries listed in Tables 1 and 2:</text>\n";
+        for (int i = 0; i < tables; ++i) s += table(i ? "2024" : "2023", "1.30", "$15,249");
+        return s + "  </para>\n";
+    };
+    auto restating = [](const std::string& which, const std::string& quoted) {
+        return "    <section>\n      <num>4083</num>\n      <text>Section 11b (D.C. Official Code § 4-410.02) is amended as follows:</text>\n"
+               "      <para>\n        <num>(2)</num>\n        <text>Subsection (b) is amended as follows:</text>\n        <para>\n"
+               "          <num>(C)</num>\n          <text>The " + which + " tabular array is amended to read as follows:</text>\n"
+               "          <include>\n" + quoted + "          </include>\n          <aftertext>.</aftertext>\n        </para>\n"
+               "      </para>\n    </section>\n";
+    };
+    ApplyResult r = apply_dc_xml("table-second", sec(2), "D.C. Law 25-217", "4-410.02", restating("second", table("2025", "1.40", "$16,000")));
+    REQUIRE(r.report.ok());
+    const Provision& b = sections_of(r.amended.root)[0]->children[0];
+    REQUIRE(b.children.size() == 2);
+    CHECK(cells(b.children[0]).find("FY 2023\nKindergarten\n1.30\n$15,249") != std::string::npos);  // the first, as it was
+    CHECK(cells(b.children[1]) == "\nGrade Level\nWeighting\nPer Pupil Allocation in FY 2025\nKindergarten\n1.40\n$16,000\n| 6 cells");
+    REQUIRE(r.report.applied.size() == 1);
+    CHECK(r.report.applied[0].what == "replaced the second tabular array of 4-410.02(b)");
+
+    // One table only: there is no second; the first is that one.
+    ApplyResult one = apply_dc_xml("table-second-of-one", sec(1), "D.C. Law 25-217", "4-410.02", restating("second", table("2025", "1.40", "$16,000")));
+    REQUIRE(one.report.failures.size() == 1);
+    CHECK(one.report.failures[0].message == "expected the second tabular array in 4-410.02(b), which holds 1 tabular array(s)");
+    ApplyResult first = apply_dc_xml("table-first-of-one", sec(1), "D.C. Law 25-217", "4-410.02", restating("first", table("2025", "1.40", "$16,000")));
+    REQUIRE(first.report.ok());
+    CHECK(cells(sections_of(first.amended.root)[0]->children[0].children[0]).find("FY 2025") != std::string::npos);
+
+    // "The tabular array" of a unit with two: which is not said.
+    ApplyResult which = apply_dc_xml("table-which", sec(2), "D.C. Law 25-217", "4-410.02", restating("", table("2025", "1.40", "$16,000")));
+    REQUIRE(which.report.failures.size() == 1);
+    CHECK(which.report.failures[0].message == "expected one tabular array in 4-410.02(b), found 2: which is struck is not said");
+}

@@ -2,6 +2,8 @@
 // subsection (c)"), read to its last word: the phrases, the units, and where (language/where.hpp).
 #include "amend/actions.hpp"
 
+#include <algorithm>
+
 #include "amend/language/target.hpp"
 #include "amend/language/where.hpp"
 #include "model/text.hpp"
@@ -48,6 +50,7 @@ bool where_clause(const std::string& words, Op& op, std::optional<language::Unre
     if (w.in_heading) op.in_heading = true;
     if (w.in_leadin) op.in_leadin = true;
     if (w.in_table) op.in_table = true;
+    if (w.table_ordinal) op.table_ordinal = w.table_ordinal;
     if (w.sentence) op.in_sentence = w.sentence;
     return true;
 }
@@ -57,6 +60,54 @@ bool where_clause(const std::string& words, Op& op, std::optional<language::Unre
 // Where a new unit goes, as the words say: "after paragraph (2)", "at the end". Words that put it
 // in another unit ("at the end of subsection (b)", "after paragraph (2) of subsection (b)")
 // name a place the target does not: not read, never dropped.
+namespace {
+
+bool table_target(Op& op) {
+    if (std::none_of(op.targets.begin(), op.targets.end(), [](const TargetRef& t) { return t.table; })) return true;
+    if (op.targets.size() != 1) return false;
+    TargetRef& t = op.targets[0];
+    switch (op.type) {
+        case OpType::Restate: op.type = OpType::SetText, op.find_kind = "tabular array", op.table_restated = true; break;
+        case OpType::Replace:
+        case OpType::Strike:
+        case OpType::InsertBefore:
+        case OpType::InsertAfter:
+        case OpType::InsertAtEnd: op.in_table = true; break;
+        default: return false;
+    }
+    op.table_ordinal = t.table_ordinal;
+    t.table = false;
+    t.table_ordinal = 0;
+    return true;
+}
+
+// The first words of the quoted blocks, as the sentence inserted.
+void sentence_quoted(Op& op) {
+    for (const auto& b : op.blocks)
+        if (op.replace.empty() && !b.text.empty()) op.replace = b.text.text;
+}
+
+}  // namespace
+
+bool narrow_to_part(Op& op) {
+    if (op.in_leadin)
+        for (auto& t : op.targets)
+            if (t.part == TargetRef::Part::Whole) t.part = TargetRef::Part::Text;
+    if (op.in_sentence)
+        for (auto& t : op.targets) t.sentence = op.in_sentence;
+    if (!table_target(op)) return false;
+    if (op.type == OpType::Restate && !op.targets.empty() && op.targets[0].sentence != 0) {
+        op.type = OpType::Replace;
+        op.find_kind = "sentence";
+        sentence_quoted(op);
+        op.blocks.clear();
+    }
+    // "striking the first sentence and inserting the following sentence in its place:" with
+    // the sentence quoted below.
+    if (op.find_kind == "sentence" && op.replace.empty() && op.type != OpType::Strike) sentence_quoted(op);
+    return true;
+}
+
 bool names_other_unit(const std::string& place) {
     static const regex other(R"(\b(?:of|in|to)\s+(?:the\s+)?(?:sub-?)*(?:sections?|paragraphs?|clauses?|items?|subclauses?)\s+[0-9(]|\bof\s+(?:the\s+)?(?:section|title|chapter|subchapter|part|article)\s+[0-9(])", icase);
     return rx::search(place, other);
@@ -137,11 +188,14 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
                                            R"(\s+sentence(?:\s*,?\s+(?:the\s+following(?:\s+(?:new\s+)?sentence)?|to\s+read\s+as\s+follows|as\s+follows))?\s*:?\s*(?:«(\d+)»)?\s*\.?$)",
                                        icase);
     // "striking the tabular array and inserting the following tabular array in its place:": the
-    // unit's one table, the one quoted in its place.
-    static const regex table_re(R"(^(?:by\s+)?(?:striking|strike)\s+the\s+tabular\s+array\s+and\s+(?:by\s+)?(?:inserting|insert)\s+the\s+following\s+(?:new\s+)?tabular\s+array\s+in\s+its\s+place\s*:?\s*\.?$)", icase);
+    // unit's one table (or "the second tabular array": that one), the one quoted in its place.
+    static const regex table_re("^(?:by\\s+)?(?:striking|strike)\\s+the\\s+(?:" + ORD +
+                                    R"(\s+)?tabular\s+array\s+and\s+(?:by\s+)?(?:inserting|insert)\s+the\s+following\s+(?:new\s+)?tabular\s+array\s+in\s+its\s+place\s*:?\s*\.?$)",
+                                icase);
     if (rx::match(a, mm, table_re)) {
         op.type = OpType::SetText;
         op.find_kind = "tabular array";
+        if (mm[1].matched) op.table_ordinal = language::ordinal_value(mm[1]);
         return true;  // the table comes as a block
     }
     if (rx::match(a, mm, strike_sentence)) {

@@ -31,4 +31,13 @@ bool stated_place(const std::string& place, std::size_t at, Op& op, std::optiona
 // it in another numbered unit ("at the end of subsection (b)"), a place the target does not name.
 bool names_other_unit(const std::string& place);
 
+// The part of a unit an operation read works on, as its action or target names it: the lead-in
+// text ("in the lead-in language"); a sentence ("The second sentence is amended to read as
+// follows:": its words struck and the new words inserted in their place); a table ("The first
+// tabular array is amended to read as follows:": replaced by the one quoted, SetText of find_kind
+// "tabular array"; with words struck or inserted, they are found in that table alone). The unit
+// that holds the part stays the target. False for anything else done to a table (repealed, units
+// added to it), or a table named beside other targets.
+bool narrow_to_part(Op& op);
+
 }  // namespace amend::actions

@@ -98,7 +98,7 @@ std::vector<Explained> explain(const ReadResult& r) {
             Explained e = base;
             e.path = codifier_path(t);
             std::string where = for_people(e.path, t);
-            if (op.in_table) where = "the tabular array of " + where;
+            if (op.in_table || op.find_kind == "tabular array") where = table_name(op.table_ordinal) + " of " + where;
             if (!t.et_seq.empty()) where += " et seq. (the Act the Code holds from there)";
             switch (op.type) {
                 case OpType::Replace:
@@ -141,7 +141,9 @@ std::vector<Explained> explain(const ReadResult& r) {
                         for (const auto& b : op.blocks)
                             if (!b.text.marks.empty() && e.replace.empty()) e.replace = b.text.text;
                         e.count = "1";
-                        e.text = "replace the tabular array of " + where + " with the one quoted";
+                        e.text = "replace " + where + " with the one quoted";
+                        // Restated, the codifier reads it as the unit restated; struck and inserted, as its words changed.
+                        if (op.table_restated) e.op = "replace", e.find.clear(), e.replace.clear(), e.count.clear();
                         out.push_back(e);
                         break;
                     }

@@ -226,25 +226,11 @@ struct Interp {
                 res.errors.push_back(std::move(*refused));
                 return;
             }
-        if (op.in_leadin)
-            for (auto& t : op.targets)
-                if (t.part == TargetRef::Part::Whole) t.part = TargetRef::Part::Text;
-        if (op.in_sentence)
-            for (auto& t : op.targets) t.sentence = op.in_sentence;
-        // A whole sentence restated ("The second sentence is amended to read as follows:"): its
-        // words struck and the new words inserted in their place.
-        if (op.type == OpType::Restate && !op.targets.empty() && op.targets[0].sentence != 0) {
-            op.type = OpType::Replace;
-            op.find_kind = "sentence";
-            for (const auto& b : op.blocks)
-                if (op.replace.empty() && !b.text.empty()) op.replace = b.text.text;
-            op.blocks.clear();
-        }
-        // "striking the first sentence and inserting the following sentence in its place:" with
-        // the sentence quoted below.
-        if (op.find_kind == "sentence" && op.replace.empty() && op.type != OpType::Strike)
-            for (const auto& b : op.blocks)
-                if (op.replace.empty() && !b.text.empty()) op.replace = b.text.text;
+        if (!actions::narrow_to_part(op))
+            return res.errors.push_back(Diagnostic{op.file, op.line, op.col,
+                                                   "cannot read \"" + op.sentence + "\": a tabular array is restated, or words are struck or inserted in it; "
+                                                   "name the unit that holds it for anything else",
+                                                   "amend.instruction", "", Severity::Error});
         res.ops.push_back(std::move(op));
     }
 

@@ -26,6 +26,8 @@ const char* op_name(OpType t) {
 
 std::string sentence_name(int n) { return "the " + language::ordinal_word(n) + " sentence"; }
 
+std::string table_name(int n) { return n == 0 ? "the tabular array" : "the " + language::ordinal_word(n) + " tabular array"; }
+
 std::string TargetRef::describe() const {
     // A phrase wherever it appears in a title or chapter: its sections, by the number they share.
     std::string s = !section.empty()              ? section

@@ -19,6 +19,8 @@ struct TargetRef {
     bool section_is_law_number = false;   // "Section 505" of the law, with no Code cite
     int ordinal = 0;                      // "the second paragraph designated as paragraph (7)": 2
     int sentence = 0;                     // "the second sentence" of the unit: 2; "the last sentence": -1
+    bool table = false;                   // "the tabular array" of the unit (with table_ordinal: "the second ...")
+    int table_ordinal = 0;                // "the second tabular array": 2; "the last": -1; 0: the unit's one table
     bool uncodified = false;              // "Section 4 of the X Act (D.C. Law 24-117; 69 DCR 2653)": not in any code
     std::string law;                      // the law in no code it names, where one D.C. Law is cited: "24-117"
     std::string law_section;              // the law's own number of a law section codified as this section ("204")
@@ -58,6 +60,9 @@ const char* op_name(OpType t);
 // "the second sentence", "the last sentence" (-1).
 std::string sentence_name(int n);
 
+// "the tabular array" (0, the unit's one table or any of its tables), "the second tabular array", "the last tabular array" (-1).
+std::string table_name(int n);
+
 // The depth a unit's kind word names: subsection(s) 1, paragraph 2, subparagraph 3, clause or
 // sub-subparagraph 4, subclause 5, item 6; 0 for any other word.
 int unit_depth(std::string kind_word);
@@ -81,6 +86,9 @@ struct Op {
     bool in_heading = false;              // "... in the section heading"
     bool in_leadin = false;               // "... in the lead-in language": targets are the units' lead-in text
     bool in_table = false;                // "... in the tabular array": the words of the units' tables only
+    int table_ordinal = 0;                // "in the second tabular array": that table of the unit alone (-1: the last)
+    bool table_restated = false;          // a SetText of a "tabular array" named as the target and "amended to read
+                                          // as follows" (the codifier's restatement of the unit), not struck and inserted
     int in_sentence = 0;                  // "... in the second sentence": targets are that sentence of the units' text
     std::vector<Provision> blocks;        // new text
     std::vector<std::string> new_designations;  // Redesignate / Designate / Add (as named)

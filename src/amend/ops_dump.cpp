@@ -51,6 +51,7 @@ std::string target_of(const TargetRef& t) {
     if (t.section_is_law_number) s += " law-number";
     if (t.ordinal) s += " ordinal=" + std::to_string(t.ordinal);
     if (t.sentence) s += " sentence=" + std::to_string(t.sentence);
+    if (t.table) s += " table=" + std::to_string(t.table_ordinal);
     if (t.uncodified) s += " uncodified";
     if (!t.law.empty()) s += " law=" + t.law;
     if (!t.law_section.empty()) s += " law-section=" + t.law_section;
@@ -82,6 +83,8 @@ std::string dump_reading(const ReadResult& r, const std::string& base) {
         if (op.at_end) os << " at-end";
         if (op.in_heading) os << " in-heading";
         if (op.in_table) os << " in-table";
+        if (op.table_ordinal) os << " table=" << op.table_ordinal;
+        if (op.table_restated) os << " restated";
         if (!op.new_designations.empty()) {
             os << " new=";
             for (std::size_t i = 0; i < op.new_designations.size(); ++i)

@@ -159,10 +159,17 @@ std::vector<Hit> Finder::search(const Op& op, Provision* target, const TargetRef
     }
     std::vector<Provision*> nodes;
     jobs.locate.scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
-    if (op.in_table)  // "in the tabular array": the texts that hold a table
+    if (op.in_table) {  // "in the tabular array": the texts that hold a table
         std::erase_if(nodes, [](const Provision* p) {
             return std::none_of(p->text.marks.begin(), p->text.marks.end(), [](const Markup& m) { return m.tag == "table"; });
         });
+        // "in the second tabular array": that one, in reading order; none where the unit holds fewer.
+        const int n = op.table_ordinal;
+        if (n != 0) {
+            std::size_t k = n > 0 ? static_cast<std::size_t>(n - 1) : nodes.size() - 1;
+            nodes = k < nodes.size() ? std::vector<Provision*>{nodes[k]} : std::vector<Provision*>{};
+        }
+    }
     for (Provision* p : nodes) find_in(p, false, needle, hits, jobs.conventions);
     // "both times it appears" in a section whose text holds the words once and whose heading
     // holds them too: the heading is one of the places counted (the codifier changes it).
@@ -353,7 +360,7 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
                                   ? " (its heading holds it too, which is not counted: \"in the section heading\" names it)"
                                   : "";
     if (!op.targets.empty() && op.targets[0].part == TargetRef::Part::Text) where = "the lead-in text of " + where;
-    if (op.in_table) where = "the tabular array of " + where;
+    if (op.in_table) where = table_name(op.table_ordinal) + " of " + where;
     if (!op.targets.empty() && op.targets[0].sentence != 0) where = sentence_name(op.targets[0].sentence) + " of " + where;
     if (hits.empty()) {
         std::string near = nearest_words(target, needle);

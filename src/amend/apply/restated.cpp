@@ -57,22 +57,30 @@ void Restated::replace_table(const Op& op) {
     if (holds_table(target->text)) tables.push_back(&target->text);
     for (auto& c : target->children)
         if (c.kind == Kind::Text && holds_table(c.text)) tables.push_back(&c.text);
-    if (tables.size() != 1) {
+    const int n = op.table_ordinal;
+    if (n == 0 && tables.size() != 1) {
         fail(op, "expected one tabular array in " + jobs.locate.cite_of(target) + ", found " + std::to_string(tables.size()) +
                      ": which is struck is not said", "amend.table");
         return;
     }
+    if (tables.empty() || (n > 0 && static_cast<std::size_t>(n) > tables.size())) {
+        fail(op, "expected " + table_name(n) + " in " + jobs.locate.cite_of(target) + ", which holds " + std::to_string(tables.size()) +
+                     " tabular array(s)", "amend.table");
+        return;
+    }
+    RichText* table = tables[n > 0 ? static_cast<std::size_t>(n - 1) : n < 0 ? tables.size() - 1 : 0];
     const RichText& with = quoted->text;
-    if (normal(tables[0]->text) == normal(with.text)) {
-        rep.warnings.push_back(at(op, "the tabular array of " + jobs.locate.cite_of(target) +
+    const std::string whose = table_name(n) + " of " + jobs.locate.cite_of(target);
+    if (normal(table->text) == normal(with.text)) {
+        rep.warnings.push_back(at(op, whose +
                                           " already reads as the one quoted; nothing changed (applied already?)",
                                   "amend.applied-already", Severity::Warning));
         return;
     }
     if (jobs.ledger.conflicts_whole(op, target)) return;
-    *tables[0] = with;
-    jobs.ledger.record(*tables[0], 0, static_cast<std::uint32_t>(tables[0]->text.size()), op);
-    note(op, "replaced the tabular array of " + jobs.locate.cite_of(target), target);
+    *table = with;
+    jobs.ledger.record(*table, 0, static_cast<std::uint32_t>(table->text.size()), op);
+    note(op, "replaced " + whose, target);
 }
 
 void Restated::edit_text(RichText& rt, const std::string& find, const std::string& replace) {

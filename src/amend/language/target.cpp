@@ -234,6 +234,19 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
         out.sentence = n;
         return true;
     }
+    // "The first tabular array (of subsection (b))": that table of the unit, in reading order;
+    // "The tabular array": the unit's one table.
+    static const regex table(R"(^(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+)?tabular\s+array(?:\s+(?:of|in)\s+(.*))?$)", icase);
+    if (rx::match(t, mm, table)) {
+        if (mm[2].matched) {
+            if (!read_target(mm[2], m, out, many)) return false;
+        } else {
+            out.relative = true;
+        }
+        out.table = true;
+        out.table_ordinal = mm[1].matched ? ordinal_value(mm[1]) : 0;
+        return true;
+    }
     // "Amendatory section 16-802(b)": a law's amendment of a Code section, named by the Code's number.
     static const regex amendatory(R"(^amendatory\s+(section\s+\d+[A-Za-z]?-\d.*)$)", icase);
     if (rx::match(t, mm, amendatory)) t = mm[1];

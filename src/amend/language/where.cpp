@@ -89,6 +89,10 @@ struct Reader {
                     w.sentence = n;
                     return true;
                 }
+                if (take("tabular") && take("array")) {  // "in the second tabular array"
+                    w.table_ordinal = n;
+                    return w.in_table = true;
+                }
             }
             i = save + 1;
             if (take("the") && (take("section"), take("heading"))) return w.in_heading = true;

@@ -18,6 +18,7 @@ struct Where {
     bool in_heading = false; // "in the section heading"
     bool in_leadin = false;  // "in the lead-in language": the unit's own words before its parts
     bool in_table = false;   // "in the tabular array": the words of the unit's table
+    int table_ordinal = 0;   // "in the second tabular array": 2; "in the last tabular array": -1
     int sentence = 0;        // "in the second sentence": 2; "in the last sentence": -1
 };
 
