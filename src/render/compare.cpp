@@ -207,10 +207,10 @@ std::vector<Conflict> conflicts_of(const std::vector<ComparedProposal>& ps, std:
                     c.takes.push_back("does not add it");
                     continue;
                 }
-                std::string words;
+                std::string adds;
                 for (const std::string* w : {&p->new_p->designation, &p->new_p->heading.text, &p->new_p->text.text})
-                    if (!trim_blanks(*w).empty()) words += (words.empty() ? "" : " ") + trim_blanks(*w);
-                c.takes.push_back("adds it: " + quoted(words));
+                    if (!trim_blanks(*w).empty()) adds += (adds.empty() ? "" : " ") + trim_blanks(*w);
+                c.takes.push_back("adds it: " + quoted(adds));
             }
             out.push_back(std::move(c));
             continue;

@@ -655,8 +655,8 @@ void UnitEdits::restate(const Op& op) {
             bool as_they_stand = true;
             for (std::size_t q = 0; q < parts.size() && as_they_stand; ++q) {
                 const Provision& u = *parts[q];
-                auto same = std::find_if(target->children.begin(), target->children.end(), [&](const Provision& c) {
-                    return is_numbered(c.kind) && !u.designation.empty() && clean_num(c.designation) == clean_num(u.designation);
+                auto same = std::find_if(target->children.begin(), target->children.end(), [&](const Provision& child) {
+                    return is_numbered(child.kind) && !u.designation.empty() && clean_num(child.designation) == clean_num(u.designation);
                 });
                 as_they_stand = same != target->children.end() && same_words(*same, u);
                 if (!as_they_stand)
