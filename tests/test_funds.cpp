@@ -192,6 +192,11 @@ TEST_CASE("codify: a section whose changes wait for funds stays as it reads whil
           "23-211 not in effect: the restated section 6 still names it (§ 8-1031.12e) among the provisions that wait for funds");
     CHECK(outcome(apply_dc_xml("held-12c", created_section("8-1031.12c"), "D.C. Law 24-167", "8-1031.12c", restating_6a(only_12e))) ==
           "FAIL amend.not-funded");
+    // A cite of a unit of a longer section ("§ 8-1031.12e(a)") names no shorter section that its number begins with.
+    std::string unit_cite = only_12e;
+    unit_cite.replace(unit_cite.find("\xC2\xA7 8-1031.12e)"), std::string("\xC2\xA7 8-1031.12e)").size(), "\xC2\xA7 8-1031.12e(a))");
+    CHECK(outcome(apply_dc_xml("held-unit-cite", created_section("8-1031"), "D.C. Law 24-167", "8-1031", restating_6a(unit_cite))) ==
+          "FAIL amend.not-funded");
     // Both cited (D.C. Law 24-45 § 7203): both stay.
     const std::string both = "Section 2(b)(2), (d)(2), and (m)(1), and amendatory sections 112c and 112e of the Sustainable Solid "
                              "Waste Management Amendment Act of 2014, effective March 16, 2021 (D.C. Law 23-211; D.C. Official Code "

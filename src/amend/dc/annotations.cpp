@@ -161,7 +161,8 @@ HeldBack held_back_by(const std::string& subject) {
                 break;
             }
     }
-    static const rx::Regex cites(R"(\xC2\xA7(?:\xC2\xA7)? ((?:\d+[A-Z]?-\d+[0-9a-z.:-]*(?:, and |, | and )?)+)(?![0-9A-Za-z(]))");
+    // Each number taken whole (possessive): "§ 8-1031.12e(a)" cites a unit, never section 8-1031.
+    static const rx::Regex cites(R"(\xC2\xA7(?:\xC2\xA7)? ((?:\d+[A-Z]?-\d+[0-9a-z.:-]*+(?:, and |, | and )?)+)(?![0-9A-Za-z(]))");
     static const rx::Regex number(R"(\d+[A-Z]?-\d+[0-9a-z.:-]*)");
     for (const rx::Match& c : rx::all(subject, cites)) {
         std::string list = c[1].str();
