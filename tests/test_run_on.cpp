@@ -62,3 +62,23 @@ TEST_CASE("run-on quotation: the phrase inserted, then the units it runs into ad
     REQUIRE(open.report.failures.size() == 1);
     CHECK(open.report.failures[0].message.find("a quotation is not closed") != std::string::npos);
 }
+
+TEST_CASE("run-on quotation: the units go only where the words inserted end a unit's text that holds no units") {
+    // The words struck in the middle of (4)'s text: the units would split it.
+    std::string mid = section_1_608_01;
+    mid.replace(mid.find("as provided in title VII of this act;</text>"), std::string("as provided in title VII of this act;</text>").size(),
+                "as provided in title VII of this act; and for seniority;</text>");
+    ApplyResult r = apply_dc_xml("run-on-mid", mid, "D.C. Law 22-315", "1-608.01", run_on(true));
+    REQUIRE(r.report.failures.size() == 1);
+    CHECK(r.report.failures[0].message ==
+          "expected the words inserted (\"with appropriate regard for:\") to end the text of 1-608.01(a)(4), which holds no units, for "
+          "the units the quotation runs into to follow them: where they go is not said");
+    CHECK_FALSE(r.report.ok());  // nothing written
+
+    // The unit above named ("Subsection (a)"): the words are found in its (4), but (a) holds units, and its text is not theirs.
+    std::string above = run_on(true);
+    above.replace(above.find("Subsection (a)(4) is amended"), std::string("Subsection (a)(4) is amended").size(), "Subsection (a) is amended");
+    ApplyResult s = apply_dc_xml("run-on-above", section_1_608_01, "D.C. Law 22-315", "1-608.01", above);
+    REQUIRE(s.report.failures.size() == 1);
+    CHECK(s.report.failures[0].message.rfind("expected the words inserted (\"with appropriate regard for:\") to end the text of 1-608.01(a),", 0) == 0);
+}

@@ -77,7 +77,8 @@ struct Op {
     std::string sentence;                 // the instruction's words
     std::string law_unit;                 // the unit of the amending law that says it ("§3072|(a)|(1)"), where known
     std::vector<TargetRef> targets;       // one, or several ("Paragraphs (3) and (4) are repealed")
-    std::string find, replace, anchor;    // phrases; anchor for insert before/after
+    std::string find, replace, anchor;    // phrases; anchor for insert before/after (and for an Add of the units a
+                                          // quotation ran into, run_on.hpp: the words their unit's text must end with)
     std::string find_kind;                // "phrase", "word", "semicolon", "period", ...
     bool each = false;                    // each place / wherever / both times it appears
     int expect_count = 0;                 // 2 for "both times"

@@ -91,6 +91,7 @@ bool read_run_on(const InstructionItem& it, const RunOnQuote& run_on, ReadResult
     add.expect_count = add.occurrence = 0;
     add.blocks = run_on.units;
     add.after = std::string();  // right after the unit's text, before any unit of its own
+    add.anchor = res.ops.back().replace;  // which that text must end with, once the words are inserted
     std::string names;
     for (const Provision& u : run_on.units) {
         add.new_designations.push_back(clean_num(u.designation));

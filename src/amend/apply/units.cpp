@@ -329,6 +329,16 @@ void UnitEdits::add(const Op& op) {
         if (!target) continue;
         if (op.into_parent) target = jobs.locate.parent_of(target);
         if (!target) continue;
+        // Units a quotation of inserted words ran into (run_on.hpp) go right after those words:
+        // only where they end the unit's own text, and the unit has no units of its own.
+        if (op.after && op.after->empty() && !op.anchor.empty() &&
+            (!trim_blanks(target->text.text).ends_with(trim_blanks(op.anchor)) ||
+             std::any_of(target->children.begin(), target->children.end(), [](const Provision& c) { return is_numbered(c.kind); }))) {
+            fail(op, "expected the words inserted (\"" + op.anchor + "\") to end the text of " + jobs.locate.cite_of(target) +
+                         ", which holds no units, for the units the quotation runs into to follow them: where they go is not said",
+                 "amend.block");
+            continue;
+        }
         int tdepth = jobs.locate.depth_in_section(target);
         Provision* placed_in = nullptr;  // where this op put its provisions so far: [placed_from, placed_to)
         std::size_t placed_from = 0, placed_to = 0;
