@@ -138,3 +138,12 @@ TEST_CASE("tabular array named by its place: \"The second tabular array is amend
     REQUIRE(which.report.failures.size() == 1);
     CHECK(which.report.failures[0].message == "expected one tabular array in 4-410.02(b), found 2: which is struck is not said");
 }
+
+TEST_CASE("tabular array: a text holding words beside its table is no table alone") {
+    std::string mixed = "  <num>38-2904</num>\n  <heading>Weightings.</heading>\n  <text>The student counts shall be weighted:\n<table>\n<tbody>\n"
+                        "<tr>\n<td>Kindergarten</td>\n<td>1.30</td>\n</tr>\n</tbody>\n</table>\n</text>\n";
+    ApplyResult r = apply_dc_xml("table-mixed", mixed, "D.C. Law 24-167", "38-2904", striking_table(table("2023", "1.30", "$16,145")));
+    REQUIRE(r.report.failures.size() == 1);
+    CHECK(r.report.failures[0].message == "expected the tabular array of 38-2904 to stand in a text of its own, but words or another table "
+                                          "stand beside it there: replacing the text would strike them");
+}

@@ -1,6 +1,7 @@
 // The provision tree (DESIGN §3): one node type for every level of a code.
 #pragma once
 
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -113,6 +114,23 @@ struct RichText {
     Boxed<std::vector<Changed>> changed;  // empty (no heap) outside a transaction
     bool empty() const { return text.empty(); }
     bool operator==(const RichText&) const = default;
+    // True when the text is one table and nothing else: a single "table" mark, and only blanks
+    // outside it (the text "the tabular array" of a unit names, whole).
+    bool only_table() const {
+        const Markup* t = nullptr;
+        for (const auto& m : marks)
+            if (m.tag == "table") {
+                if (t) return false;
+                t = &m;
+            }
+        if (!t) return false;
+        auto blank = [&](std::size_t from, std::size_t to) {
+            for (std::size_t i = from; i < to && i < text.size(); ++i)
+                if (!std::isspace(static_cast<unsigned char>(text[i]))) return false;
+            return true;
+        };
+        return blank(0, t->begin) && blank(t->end, text.size());
+    }
 };
 
 // The name of the format element a provision was read from ("section", "para", "annotation"; empty

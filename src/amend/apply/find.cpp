@@ -160,9 +160,9 @@ std::vector<Hit> Finder::search(const Op& op, Provision* target, const TargetRef
     std::vector<Provision*> nodes;
     jobs.locate.scope_nodes(target, t.part == TargetRef::Part::Whole, nodes);
     if (op.in_table) {  // "in the tabular array": the texts that hold a table
-        std::erase_if(nodes, [](const Provision* p) {
-            return std::none_of(p->text.marks.begin(), p->text.marks.end(), [](const Markup& m) { return m.tag == "table"; });
-        });
+        // (A text holding words beside its table, or two tables, is no text of a table alone: the words
+        // are not looked for there.)
+        std::erase_if(nodes, [](const Provision* p) { return !p->text.only_table(); });
         // "in the second tabular array": that one, in reading order; none where the unit holds fewer.
         const int n = op.table_ordinal;
         if (n != 0) {

@@ -71,7 +71,12 @@ void Restated::replace_table(const Op& op) {
     RichText* table = tables[n > 0 ? static_cast<std::size_t>(n - 1) : n < 0 ? tables.size() - 1 : 0];
     const RichText& with = quoted->text;
     const std::string whose = table_name(n) + " of " + jobs.locate.cite_of(target);
-    if (normal(table->text) == normal(with.text)) {
+    if (!table->only_table()) {
+        fail(op, "expected " + whose + " to stand in a text of its own, but words or another table stand beside it there: "
+                     "replacing the text would strike them", "amend.table");
+        return;
+    }
+    if (normal(table->text) == normal(with.text) && table->marks == with.marks) {
         rep.warnings.push_back(at(op, whose +
                                           " already reads as the one quoted; nothing changed (applied already?)",
                                   "amend.applied-already", Severity::Warning));
