@@ -192,6 +192,12 @@ TEST_CASE("codify: a section whose changes wait for funds stays as it reads whil
           "23-211 not in effect: the restated section 6 still names it (§ 8-1031.12e) among the provisions that wait for funds");
     CHECK(outcome(apply_dc_xml("held-12c", created_section("8-1031.12c"), "D.C. Law 24-167", "8-1031.12c", restating_6a(only_12e))) ==
           "FAIL amend.not-funded");
+    // The cite names the unit of this act that wrote the section ("in section 2(k)"): another unit's section of that
+    // number is not the one held back here.
+    std::string other_unit = only_12e;
+    other_unit.replace(other_unit.find("in section 2(k)"), std::string("in section 2(k)").size(), "in section 2(j)");
+    CHECK(outcome(apply_dc_xml("held-other-unit", created_section("8-1031.12e"), "D.C. Law 24-167", "8-1031.12e",
+                               restating_6a(other_unit))) == "FAIL amend.not-funded");
     // A cite of a unit of a longer section ("§ 8-1031.12e(a)") names no shorter section that its number begins with.
     std::string unit_cite = only_12e;
     unit_cite.replace(unit_cite.find("\xC2\xA7 8-1031.12e)"), std::string("\xC2\xA7 8-1031.12e)").size(), "\xC2\xA7 8-1031.12e(a))");

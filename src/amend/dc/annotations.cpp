@@ -128,6 +128,7 @@ std::vector<std::string> held_units(const Provision& section, const std::string&
 struct HeldBack {
     std::vector<std::string> units;
     std::vector<std::string> sections;
+    std::vector<std::string> by;  // for each of `sections`, the unit of this act that wrote it ("§2|(k)"), or ""
 };
 HeldBack held_back_by(const std::string& subject) {
     HeldBack out;
@@ -164,12 +165,23 @@ HeldBack held_back_by(const std::string& subject) {
     // Each number taken whole (possessive): "§ 8-1031.12e(a)" cites a unit, never section 8-1031.
     static const rx::Regex cites(R"(\xC2\xA7(?:\xC2\xA7)? ((?:\d+[A-Z]?-\d+[0-9a-z.:-]*+(?:, and |, | and )?)+)(?![0-9A-Za-z(]))");
     static const rx::Regex number(R"(\d+[A-Z]?-\d+[0-9a-z.:-]*)");
+    // "(D.C. Law 23-211; D.C. Official Code § 8-1031.12e), in section 2(k)": the unit that wrote it.
+    static const rx::Regex in_section(R"(^\), in section (\d+[a-z]?)((?:\([0-9A-Za-z-]+\))*))");
     for (const rx::Match& c : rx::all(subject, cites)) {
         std::string list = c[1].str();
+        std::string by;
+        rx::Match w;
+        std::string after = subject.substr(static_cast<std::size_t>(c.position(std::size_t{0}) + c.length(0)));
+        if (rx::search(after, w, in_section)) {
+            by = "\xC2\xA7" + w[1].str();
+            std::string ds = w[2].str();
+            for (const rx::Match& d : rx::all(ds, desig)) by += "|(" + d[1].str() + ")";
+        }
         for (const rx::Match& n : rx::all(list, number)) {
             std::string s = n.str();
             while (!s.empty() && (s.back() == '.' || s.back() == ':' || s.back() == '-')) s.pop_back();
             out.sections.push_back(s);
+            out.by.push_back(by);
         }
     }
     return out;
@@ -278,22 +290,33 @@ bool Codifier::still_held_back(const Op& op, const Provision& section, const std
         // in an approved budget and financial plan.": each change held back must still be named
         // (its unit or one holding it), or the section cited whole.
         static const rx::Regex funds(R"( shall apply upon the date of inclusion of (?:its|their|the) fiscal effect in an approved budget and financial plan\b)");
-        std::vector<std::string> units, sections;
+        HeldBack named;
         std::function<void(const Provision&)> walk = [&](const Provision& p) {
             std::string text = fold(p.text.text).s;
             rx::Match f;
             if (rx::search(text, f, funds)) {
                 HeldBack h = held_back_by(text.substr(0, static_cast<std::size_t>(f.position(std::size_t{0}))));
-                units.insert(units.end(), h.units.begin(), h.units.end());
-                sections.insert(sections.end(), h.sections.begin(), h.sections.end());
+                named.units.insert(named.units.end(), h.units.begin(), h.units.end());
+                named.sections.insert(named.sections.end(), h.sections.begin(), h.sections.end());
+                named.by.insert(named.by.end(), h.by.begin(), h.by.end());
             }
             for (const auto& c : p.children) walk(c);
         };
         walk(op.blocks[0]);
-        bool cited = std::find(sections.begin(), sections.end(), opt.default_section) != sections.end();
         auto within = [](const std::string& a, const std::string& b) { return a == b || a.rfind(b + "|", 0) == 0; };
-        for (const std::string& u : held)
-            if (!cited && std::none_of(units.begin(), units.end(), [&](const std::string& l) { return within(u, l); })) return released();
+        // Each change held back is named by its unit (or one holding it), or the section is cited
+        // whole, as written by that unit ("in section 2(k)") where the cite says which.
+        bool cited = false;
+        for (const std::string& u : held) {
+            bool by_cite = false;
+            for (std::size_t i = 0; i < named.sections.size(); ++i)
+                if (named.sections[i] == opt.default_section &&
+                    (named.by[i].empty() || within(u, named.by[i]) || within(named.by[i], u)))
+                    by_cite = true;
+            cited = cited || by_cite;
+            if (!by_cite && std::none_of(named.units.begin(), named.units.end(), [&](const std::string& l) { return within(u, l); }))
+                return released();
+        }
         what = cited ? "still names it (\xC2\xA7 " + opt.default_section + ") among the provisions that wait for funds"
                      : "still names the provisions that changed it among those that wait for funds";
     }
