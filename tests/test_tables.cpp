@@ -133,6 +133,33 @@ TEST_CASE("tabular array named by its place: \"The second tabular array is amend
     REQUIRE(first.report.ok());
     CHECK(cells(sections_of(first.amended.root)[0]->children[0].children[0]).find("FY 2025") != std::string::npos);
 
+    // Both tables restated, and the lead-in changed, by one law (as § 4083(c)(2)(A)-(C) does): each its own words, no
+    // conflict. The same table restated twice is one.
+    auto para = [](const std::string& num, const std::string& which, const std::string& quoted) {
+        return "        <para>\n          <num>" + num + "</num>\n          <text>The " + which +
+               " tabular array is amended to read as follows:</text>\n          <include>\n" + quoted +
+               "          </include>\n          <aftertext>.</aftertext>\n        </para>\n";
+    };
+    auto both_ways = [&](const std::string& second_which) {
+        return "    <section>\n      <num>4083</num>\n      <text>Section 11b (D.C. Official Code § 4-410.02) is amended as follows:</text>\n"
+               "      <para>\n        <num>(2)</num>\n        <text>Subsection (b) is amended as follows:</text>\n        <para>\n"
+               "          <num>(A)</num>\n          <text>The lead-in language is amended by striking the phrase \"Tables 1 and 2\" "
+               "and inserting the phrase \"Table 1 and Table 2\" in its place.</text>\n        </para>\n" +
+               para("(B)", "first", table("2025", "1.35", "$15,500")) + para("(C)", second_which, table("2025", "1.40", "$16,000")) +
+               "      </para>\n    </section>\n";
+    };
+    ApplyResult two = apply_dc_xml("table-both", sec(2), "D.C. Law 25-217", "4-410.02", both_ways("second"));
+    REQUIRE(two.report.ok());
+    const Provision& b2 = sections_of(two.amended.root)[0]->children[0];
+    CHECK(b2.text.text == "Facilities shall pay the salaries listed in Table 1 and Table 2:");
+    REQUIRE(b2.children.size() == 2);
+    CHECK(cells(b2.children[0]).find("FY 2025\nKindergarten\n1.35\n$15,500") != std::string::npos);
+    CHECK(cells(b2.children[1]).find("FY 2025\nKindergarten\n1.40\n$16,000") != std::string::npos);
+    ApplyResult twice = apply_dc_xml("table-twice", sec(2), "D.C. Law 25-217", "4-410.02", both_ways("first"));
+    REQUIRE(twice.report.failures.size() == 1);
+    CHECK(twice.report.failures[0].code == "amend.conflict");
+    CHECK(twice.report.failures[0].message.find("both change the first tabular array of 4-410.02(b)") != std::string::npos);
+
     // "The tabular array" of a unit with two: which is not said.
     ApplyResult which = apply_dc_xml("table-which", sec(2), "D.C. Law 25-217", "4-410.02", restating("", table("2025", "1.40", "$16,000")));
     REQUIRE(which.report.failures.size() == 1);

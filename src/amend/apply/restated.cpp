@@ -82,7 +82,11 @@ void Restated::replace_table(const Op& op) {
                                   "amend.applied-already", Severity::Warning));
         return;
     }
-    if (jobs.ledger.conflicts_whole(op, target)) return;
+    // Only the table's own words: the lead-in beside it, or another table, may change too.
+    if (std::string other = jobs.ledger.changed_text(*table, op); !other.empty()) {
+        fail(op, "this instruction and the one at " + other + " both change " + whose, "amend.conflict");
+        return;
+    }
     *table = with;
     jobs.ledger.record(*table, 0, static_cast<std::uint32_t>(table->text.size()), op);
     note(op, "replaced " + whose, target);
