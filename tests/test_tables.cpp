@@ -73,10 +73,12 @@ TEST_CASE("tabular array: the unit's one table becomes the one quoted, cells and
     ApplyResult words = apply_dc_xml("table-words", section(1), "D.C. Law 24-167", "38-2904",
                                      striking_table(table("2023", "1.30", "$16,145") + "<text>Adult 0.89</text>\n"));
     REQUIRE(words.report.failures.size() == 1);
-    CHECK(words.report.failures[0].message == "expected one tabular array quoted, found 1 in 2 quoted block(s)");
+    CHECK(words.report.failures[0].message == "expected one tabular array quoted and nothing beside it, found 1 tabular array(s) and the words "
+                                              "\"Adult 0.89\"");
     ApplyResult none = apply_dc_xml("table-unquoted", section(1), "D.C. Law 24-167", "38-2904", striking_table("<text>Kindergarten 1.30</text>\n"));
     REQUIRE(none.report.failures.size() == 1);
-    CHECK(none.report.failures[0].message == "expected one tabular array quoted, found 0 in 1 quoted block(s)");
+    CHECK(none.report.failures[0].message == "expected one tabular array quoted and nothing beside it, found 0 tabular array(s) and the words "
+                                             "\"Kindergarten 1.30\"");
 }
 
 TEST_CASE("tabular array: a phrase \"in the tabular array\" is found in the unit's table only") {
@@ -98,6 +100,12 @@ TEST_CASE("tabular array: a phrase \"in the tabular array\" is found in the unit
     ApplyResult outside = apply_dc_xml("table-phrase-outside", sec, "D.C. Law 24-323", "38-2904", striking("students shall"));
     REQUIRE(outside.report.failures.size() == 1);
     CHECK(outside.report.failures[0].message.rfind("\"students shall\" not found in the tabular array of 38-2904", 0) == 0);
+    // A unit with no table: no words are missing from a table it does not hold.
+    std::string bare = sec.substr(0, sec.find("<text>\n<table>"));
+    ApplyResult none = apply_dc_xml("table-phrase-none", bare, "D.C. Law 24-323", "38-2904", striking("Kindergarten"));
+    REQUIRE(none.report.failures.size() == 1);
+    CHECK(none.report.failures[0].code == "amend.table");
+    CHECK(none.report.failures[0].message == "expected the tabular array in 38-2904, which holds no tabular array in a text of its own");
 }
 
 
@@ -173,4 +181,11 @@ TEST_CASE("tabular array: a text holding words beside its table is no table alon
     REQUIRE(r.report.failures.size() == 1);
     CHECK(r.report.failures[0].message == "expected the tabular array of 38-2904 to stand in a text of its own, but words or another table "
                                           "stand beside it there: replacing the text would strike them");
+    // Nor are words looked for "in the tabular array" there.
+    std::string phrase = "    <section>\n      <num>4002</num>\n      <text>Section 105 (D.C. Official Code § 38-2904) is amended by "
+                         "striking the phrase \"1.30\" in the tabular array and inserting the phrase \"1.35\" in its place.</text>\n"
+                         "    </section>\n";
+    ApplyResult words = apply_dc_xml("table-mixed-phrase", mixed, "D.C. Law 24-167", "38-2904", phrase);
+    REQUIRE(words.report.failures.size() == 1);
+    CHECK(words.report.failures[0].message == "expected the tabular array in 38-2904, which holds no tabular array in a text of its own");
 }

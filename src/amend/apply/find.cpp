@@ -362,6 +362,19 @@ bool Finder::choose(const Op& op, Provision* target, const std::string& needle, 
     if (!op.targets.empty() && op.targets[0].part == TargetRef::Part::Text) where = "the lead-in text of " + where;
     if (op.in_table) where = table_name(op.table_ordinal) + " of " + where;
     if (!op.targets.empty() && op.targets[0].sentence != 0) where = sentence_name(op.targets[0].sentence) + " of " + where;
+    if (hits.empty() && op.in_table) {
+        // No such table is no phrase missing from it: the refusal says how many the unit holds.
+        std::vector<Provision*> nodes;
+        jobs.locate.scope_nodes(target, op.targets.empty() || op.targets[0].part == TargetRef::Part::Whole, nodes);
+        std::size_t tables = static_cast<std::size_t>(std::count_if(nodes.begin(), nodes.end(), [](const Provision* p) { return p->text.only_table(); }));
+        const int n = op.table_ordinal;
+        if (tables == 0 || (n > 0 && static_cast<std::size_t>(n) > tables)) {
+            fail(op, "expected " + table_name(n) + " in " + jobs.locate.cite_of(target) + (tables == 0 ? ", which holds no tabular array in a text of its own"
+                                                                                 : ", which holds " + std::to_string(tables) + " tabular array(s)"),
+                 "amend.table");
+            return false;
+        }
+    }
     if (hits.empty()) {
         std::string near = nearest_words(target, needle);
         // Words the section held before this amendment, changed since by an earlier instruction

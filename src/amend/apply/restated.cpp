@@ -39,15 +39,19 @@ bool holds_table(const RichText& rt) {
 
 void Restated::replace_table(const Op& op) {
     // The table, and at most the quotation's closing marks after it (".\".", the law's markup).
-    std::size_t tables_quoted = 0, words = 0;
+    std::size_t tables_quoted = 0;
     const Provision* quoted = nullptr;
+    std::string beside;  // the first words quoted that are no table
     for (const auto& b : op.blocks) {
         if (holds_table(b.text)) ++tables_quoted, quoted = &b;
-        else if (b.text.text.find_first_not_of(" \n\t.\"\xE2\x80\x9D") != std::string::npos || !b.children.empty()) ++words;
+        else if (beside.empty() && (b.text.text.find_first_not_of(" \n\t.\"\xE2\x80\x9D") != std::string::npos || !b.children.empty()))
+            beside = collapse_ws(b.designation.empty() ? b.text.text : b.designation + " " + b.text.text);
     }
-    if (tables_quoted != 1 || words != 0) {
-        fail(op, "expected one tabular array quoted, found " + std::to_string(tables_quoted) + " in " + std::to_string(op.blocks.size()) +
-                     " quoted block(s)", "amend.table");
+    if (tables_quoted != 1 || !beside.empty()) {
+        if (std::size_t cut = beside.rfind(' ', 60); beside.size() > 60 && cut != std::string::npos) beside = beside.substr(0, cut) + " ...";
+        fail(op, "expected one tabular array quoted and nothing beside it, found " + std::to_string(tables_quoted) + " tabular array(s)" +
+                     (beside.empty() ? std::string() : " and the words \"" + beside + "\""),
+             "amend.table");
         return;
     }
     Provision* target = jobs.locate.resolve_target(op, op.targets.at(0));
