@@ -3,7 +3,10 @@
 // rows and cells kept as the law writes them; none or two tables in the unit is an error.
 #include <doctest/doctest.h>
 
+#include <cmark.h>
+
 #include <algorithm>
+#include <cstdlib>
 
 #include "dc_support.hpp"
 #include "model/provision.hpp"
@@ -188,4 +191,74 @@ TEST_CASE("tabular array: a text holding words beside its table is no table alon
     ApplyResult words = apply_dc_xml("table-mixed-phrase", mixed, "D.C. Law 24-167", "38-2904", phrase);
     REQUIRE(words.report.failures.size() == 1);
     CHECK(words.report.failures[0].message == "expected the tabular array in 38-2904, which holds no tabular array in a text of its own");
+}
+
+namespace {
+
+std::string rows_table(const std::vector<std::vector<std::string>>& rows) {
+    std::string t = "<text>\n<table>\n<tbody>\n";
+    for (const auto& r : rows) {
+        t += "<tr>\n";
+        for (const auto& c : r) t += "<td>" + c + "</td>\n";
+        t += "</tr>\n";
+    }
+    return t + "</tbody>\n</table>\n</text>\n";
+}
+
+// The table block of a page: from its "<table" to its "</table>".
+std::string table_block(const std::string& page, std::size_t from = 0) {
+    std::size_t b = page.find("<table", from);
+    std::size_t e = page.find("</table>", b);
+    return b == std::string::npos || e == std::string::npos ? std::string() : page.substr(b, e + 8 - b);
+}
+
+}  // namespace
+
+TEST_CASE("tabular array: the redline, side by side and consolidated text show a table as a table, cell by cell") {
+    // The FY schedule of § 38-2904 as the budget support acts restate it: amounts changed, a row added, a row struck.
+    const std::vector<std::string> head22{"Grade Level", "Weighting", "Per Pupil Allocation in FY 2022"},
+        head23{"Grade Level", "Weighting", "Per Pupil Allocation in FY 2023"};
+    std::string before = "  <num>38-2904</num>\n  <heading>Weightings applied to counts of students.</heading>\n"
+                         "  <text>The student counts shall be weighted in accordance with the following schedule:</text>\n" +
+                         rows_table({head22, {"Kindergarten", "1.30", "$15,249"}, {"Alternative program", "1.52", "$17,830"},
+                                     {"Adult", "0.89", "$10,440"}});
+    std::string quoted = rows_table({head23, {"Kindergarten", "1.30", "$16,145"}, {"Grades 1-5 &amp; &lt;6&gt;", "1.00", "$12,419"},
+                                     {"Alternative program", "1.52", "$17,830"}});
+    std::string dir = test::dc_case("table-pages", before, "D.C. Law 24-167", "38-2904", striking_table(quoted));
+    test::Run run = test::amend("apply " + dir + "/before.xml --amendments " + dir + "/instruction.xml -o " + dir + "/out");
+    REQUIRE(run.rc == 0);
+    const std::string arrow = "<span class=\"sep\"> \xE2\x86\x92 </span>";
+    const std::string redline =
+        "<table class=\"law\">\n"
+        "<tr class=\"modified\"><td>Grade Level</td><td>Weighting</td><td>Per Pupil Allocation in FY <del>2022</del>" + arrow +
+        "<ins>2023</ins></td></tr>\n"
+        "<tr class=\"modified\"><td>Kindergarten</td><td>1.30</td><td><del>$15,249</del>" + arrow + "<ins>$16,145</ins></td></tr>\n"
+        "<tr class=\"inserted\"><td><ins>Grades 1-5 &amp; &lt;6&gt;</ins></td><td><ins>1.00</ins></td><td><ins>$12,419</ins></td></tr>\n"
+        "<tr><td>Alternative program</td><td>1.52</td><td>$17,830</td></tr>\n"
+        "<tr class=\"deleted\"><td><del>Adult</del></td><td><del>0.89</del></td><td><del>$10,440</del></td></tr>\n"
+        "</table>";
+    // The Markdown holds the table as one HTML block, which a CommonMark reader keeps as it is: the page's table.
+    std::string md = test::slurp(dir + "/out/38-2904/redline.md");
+    CHECK(table_block(md) == redline);
+    char* via = cmark_markdown_to_html(md.c_str(), md.size(), CMARK_OPT_UNSAFE);
+    CHECK(table_block(via) == redline);
+    std::free(via);
+    CHECK(table_block(test::slurp(dir + "/out/38-2904/redline.html")) == redline);
+    // Side by side: each column its own side's rows.
+    std::string sbs = test::slurp(dir + "/out/38-2904/side-by-side.html");
+    std::string old_side = table_block(sbs), new_side = table_block(sbs, sbs.find("</table>") + 1);
+    CHECK(old_side.find("<ins>") == std::string::npos);
+    CHECK(old_side.find("Grades 1-5") == std::string::npos);
+    CHECK(old_side.find("<tr class=\"deleted\"><td><del>Adult</del></td>") != std::string::npos);
+    CHECK(new_side.find("<del>") == std::string::npos);
+    CHECK(new_side.find("Adult") == std::string::npos);
+    CHECK(new_side.find("<tr class=\"inserted\"><td><ins>Grades 1-5 &amp; &lt;6&gt;</ins></td>") != std::string::npos);
+    // The consolidated text: the new table, unmarked.
+    CHECK(table_block(test::slurp(dir + "/out/38-2904/consolidated.md")) ==
+          "<table class=\"law\">\n"
+          "<tr><td>Grade Level</td><td>Weighting</td><td>Per Pupil Allocation in FY 2023</td></tr>\n"
+          "<tr><td>Kindergarten</td><td>1.30</td><td>$16,145</td></tr>\n"
+          "<tr><td>Grades 1-5 &amp; &lt;6&gt;</td><td>1.00</td><td>$12,419</td></tr>\n"
+          "<tr><td>Alternative program</td><td>1.52</td><td>$17,830</td></tr>\n"
+          "</table>");
 }

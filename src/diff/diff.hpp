@@ -104,6 +104,22 @@ ChangeSet diff_sections(const std::vector<const Provision*>& old_sections,
 SectionDiff diff_section(const Provision* old_s, const Provision* new_s, DiffTimings* timings = nullptr,
                          bool name_unchanged = true);
 
+// A cell-by-cell diff of two texts that are tables (RichText::only_table; either may hold none,
+// for a table inserted or struck whole). Rows are aligned by their words (the longest common run
+// of equal rows); between two aligned rows, the rows left on each side pair in order where they
+// hold as many cells, and each pair's cells are word-diffed; the rest are struck or inserted whole.
+struct CellDiff {
+    std::vector<WordOp> ops;  // one Equal, Delete or Insert op for a cell of an equal, struck or inserted row
+    std::uint32_t old_colspan = 1, new_colspan = 1;
+    bool header = false;
+};
+struct RowDiff {
+    enum class Type : std::uint8_t { Equal, Modified, Inserted, Deleted };
+    Type type = Type::Equal;
+    std::vector<CellDiff> cells;
+};
+std::vector<RowDiff> diff_tables(const RichText& old_table, const RichText& new_table);
+
 // Totals over a change set: words (non-space tokens) struck and inserted, provisions changed.
 struct DiffStats {
     std::size_t words_struck = 0, words_inserted = 0, provisions_changed = 0;

@@ -1,7 +1,9 @@
 #include "model/provision.hpp"
 
 #include "model/parallel.hpp"
+#include "model/text.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -232,6 +234,28 @@ void shrink_to_fit(Provision& p) {
     p.text.text.shrink_to_fit();  // built by appending: up to twice its length otherwise
     p.heading.text.shrink_to_fit();
     for (auto& c : p.children) shrink_to_fit(c);
+}
+
+std::vector<TableRow> table_rows(const RichText& rt) {
+    std::vector<TableRow> rows;
+    std::uint32_t row_end = 0;
+    for (const Markup& m : rt.marks) {
+        if (m.tag == "tr") {
+            rows.emplace_back();
+            row_end = m.end;
+        } else if ((m.tag == "td" || m.tag == "th") && !rows.empty() && m.begin < row_end) {
+            TableCell c;
+            std::size_t b = std::min<std::size_t>(m.begin, rt.text.size()), e = std::min<std::size_t>(m.end, rt.text.size());
+            c.text = collapse_ws(rt.text.substr(b, e - b));
+            c.header = m.tag == "th";
+            for (const Attr& a : m.attrs)
+                if (a.name == "colspan" && !a.value.empty() && a.value.size() < 4 &&
+                    std::all_of(a.value.begin(), a.value.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+                    c.colspan = std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::stoul(a.value)));
+            rows.back().push_back(std::move(c));
+        }
+    }
+    return rows;
 }
 
 std::vector<const Provision*> sections_of(const Provision& root) {

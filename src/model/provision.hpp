@@ -133,6 +133,19 @@ struct RichText {
     }
 };
 
+// A cell of a text that is one table (RichText::only_table): its words, white space folded, and
+// its layout as the law marks it.
+struct TableCell {
+    std::string text;
+    std::uint32_t colspan = 1;
+    bool header = false;  // a "th"
+    bool operator==(const TableCell&) const = default;
+};
+using TableRow = std::vector<TableCell>;
+// The rows of the table a text holds, in order ("tr" marks, each with its "td" and "th" cells);
+// empty when the text holds no table.
+std::vector<TableRow> table_rows(const RichText& rt);
+
 // The name of the format element a provision was read from ("section", "para", "annotation"; empty
 // for other formats): one pointer to a name kept once for the whole program, since a whole code
 // holds hundreds of thousands of nodes and a few dozen names.

@@ -167,6 +167,34 @@ void ops(Node parent, const std::vector<WordOp>& os, Sides sides) {
     }
 }
 
+void table(Node parent, const std::vector<RowDiff>& rows, Sides sides) {
+    // Each cell's words as an inline run: built and escaped as a paragraph is, without its <p>.
+    auto inline_html = [&](const std::vector<WordOp>& os) {
+        Doc d;
+        ops(paragraph(d.root()), os, sides);
+        std::string h = d.html();
+        if (h.rfind("<p>", 0) == 0) h.erase(0, 3);
+        if (std::size_t e = h.rfind("</p>"); e != std::string::npos) h.erase(e);
+        return h;
+    };
+    std::string h = "<table class=\"law\">\n";
+    for (const RowDiff& r : rows) {
+        if ((sides == Sides::New && r.type == RowDiff::Type::Deleted) || (sides == Sides::Old && r.type == RowDiff::Type::Inserted)) continue;
+        const char* cls = r.type == RowDiff::Type::Inserted ? " class=\"inserted\"" : r.type == RowDiff::Type::Deleted ? " class=\"deleted\""
+                          : r.type == RowDiff::Type::Modified ? " class=\"modified\"" : "";
+        h += std::string("<tr") + cls + ">";
+        for (const CellDiff& c : r.cells) {
+            const char* tag = c.header ? "th" : "td";
+            std::uint32_t span = sides == Sides::Old ? c.old_colspan : c.new_colspan;
+            h += std::string("<") + tag + (span > 1 ? " colspan=\"" + std::to_string(span) + "\"" : std::string()) + ">";
+            h += inline_html(c.ops) + "</" + tag + ">";
+        }
+        h += "</tr>\n";
+    }
+    h += "</table>";
+    custom(parent, CMARK_NODE_CUSTOM_BLOCK, h, "");
+}
+
 std::vector<bool> shown(const SectionDiff& s, bool show_unchanged) {
     std::vector<bool> out(s.changes.size(), show_unchanged);
     if (show_unchanged) return out;
@@ -210,6 +238,10 @@ ins.punct{border-style:solid}
 .row.deleted::before{border-left-style:dotted}
 .d1{margin-left:1.5rem}.d2{margin-left:3rem}.d3{margin-left:4.5rem}.d4{margin-left:6rem}.d5,.d6,.d7,.d8{margin-left:7.5rem}
 .elided p{color:#666;font-style:italic}
+table.law{border-collapse:collapse;margin:.4rem 0 .6rem;font-size:.93em;display:block;overflow-x:auto;max-width:100%}
+table.law td,table.law th{border:1px solid #bbb;padding:.15rem .45rem;vertical-align:top;text-align:left}
+table.law tr.inserted>:first-child{border-left:3px solid #0b5a35}
+table.law tr.deleted>:first-child{border-left:3px dotted #8a1c1c}
 .note{color:#555;font-style:italic;font-size:.9em}
 .legend{color:#444;font-size:.95em}
 .sbs main{max-width:80rem}

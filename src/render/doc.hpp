@@ -74,6 +74,10 @@ const char* page_close();
 enum class Sides { Both, Old, New };
 void ops(Node parent, const std::vector<WordOp>& ops, Sides sides);
 
+// A table, its cells marked as `sides` shows them (the rows a side lacks left out): written as
+// one HTML block, which CommonMark keeps as it is, its cells' words escaped as every text is.
+void table(Node parent, const std::vector<RowDiff>& rows, Sides sides);
+
 // Which changes of a section to show: the changed ones and their ancestors, others elided (false).
 std::vector<bool> shown(const SectionDiff& s, bool show_unchanged);
 

@@ -1,5 +1,7 @@
 // The redline, the side-by-side view and the consolidated text: one document tree each, rendered
 // to CommonMark and HTML (render/doc.hpp).
+#include <optional>
+
 #include "render/doc.hpp"
 #include "render/parts.hpp"
 #include "render/render.hpp"
@@ -78,17 +80,45 @@ bool has_text(const ProvisionChange& c) {
 
 std::string depth_class(int depth) { return "d" + std::to_string(depth); }
 
+// The table a provision's text is, where it is one on each side the mode shows
+// (RichText::only_table): its rows, cell by cell as the mode marks them; none otherwise.
+std::optional<std::vector<RowDiff>> table_of(const ProvisionChange& c, Mode m) {
+    static const RichText none;
+    auto is_table = [](const Provision* p) { return p && p->text.only_table(); };
+    const Provision* one = nullptr;  // a side shown alone, unmarked
+    if (m == Mode::Clean || (c.type == ChangeType::Unchanged && m != Mode::OldClean)) one = c.new_p ? c.new_p : c.old_p;
+    if (m == Mode::OldClean) one = c.old_p;
+    if (one) return is_table(one) ? std::optional(diff_tables(one->text, one->text)) : std::nullopt;
+    if (c.type == ChangeType::Inserted) return is_table(c.new_p) ? std::optional(diff_tables(none, c.new_p->text)) : std::nullopt;
+    if (c.type == ChangeType::Deleted) return is_table(c.old_p) ? std::optional(diff_tables(c.old_p->text, none)) : std::nullopt;
+    if (is_table(c.old_p) && is_table(c.new_p)) return diff_tables(c.old_p->text, c.new_p->text);
+    return std::nullopt;
+}
+
+Sides sides_of(Mode m) { return m == Mode::Redline ? Sides::Both : m == Mode::Old || m == Mode::OldClean ? Sides::Old : Sides::New; }
+
+bool has_head(const ProvisionChange& c) {
+    const Provision& p = c.new_p ? *c.new_p : *c.old_p;
+    return has_designation(p) || !p.heading.text.empty() || (c.old_p && !c.old_p->heading.text.empty());
+}
+
+// A provision's words into block `d`: a section's heading line as `head`, then its text; a table
+// as a table, below the designation and heading it has.
+template <class Head>
+void provision_body(Node d, const ProvisionChange& c, Mode m, Head head) {
+    auto tbl = table_of(c, m);
+    if (!tbl && c.depth != 0) return line(paragraph(d), c, m);
+    if (c.depth == 0 || has_head(c)) line(head(d), c, m, Part::Head);
+    if (tbl) return table(d, *tbl, sides_of(m));
+    if (has_text(c)) line(paragraph(d), c, m, Part::Text);
+}
+
 // One provision as a block: a section's is a heading, the others a paragraph in an indented div.
 void provision_block(Node parent, const ProvisionChange& c, Mode m, bool with_id) {
     std::string cls = "prov " + depth_class(c.depth);
     if (m != Mode::Clean && c.type != ChangeType::Unchanged) cls += std::string(" ") + change_type_name(c.type);
     Node d = div(parent, cls, with_id ? c.anchor : "");
-    if (c.depth == 0) {
-        line(heading(d, 2), c, m, Part::Head);
-        if (has_text(c)) line(paragraph(d), c, m, Part::Text);
-        return;
-    }
-    line(paragraph(d), c, m);
+    provision_body(d, c, m, [&](Node n) { return c.depth == 0 ? heading(n, 2) : paragraph(n); });
 }
 
 void elided(Node parent, int depth) {
@@ -147,12 +177,7 @@ void cell(Node row, const ProvisionChange* c, Mode m, const std::string& side) {
         return;
     }
     Node d = div(row, side + " " + depth_class(c->depth));
-    if (c->depth == 0) {
-        line(strong(paragraph(d)), *c, m, Part::Head);
-        if (has_text(*c)) line(paragraph(d), *c, m, Part::Text);
-        return;
-    }
-    line(paragraph(d), *c, m);
+    provision_body(d, *c, m, [&](Node n) { return c->depth == 0 ? strong(paragraph(n)) : paragraph(n); });
 }
 
 void side_by_side_section(Doc& doc, const SectionDiff& s, const RenderOptions& o) {
