@@ -12,6 +12,7 @@
 #include "docx/zip.hpp"
 #include "pipeline/inputs.hpp"
 #include "print/pdf.hpp"
+#include "dc_support.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -214,6 +215,30 @@ TEST_CASE("docx: amend apply writes redline.docx per changed section and ordinan
     // The site's ordinance is the one amend draft writes as Word (opened in LibreOffice by the draft test).
     REQUIRE(test::amend(draft_cmd("--format docx -o " + dir + "/drafted.docx")).rc == 0);
     CHECK(test::slurp(dir + "/site/ordinance.docx") == test::slurp(dir + "/drafted.docx"));
+}
+
+TEST_CASE("docx: a table's redline is a Word table: each changed cell tracked, a row added or struck tracked whole [libreoffice]") {
+    if (skip_without_libreoffice()) return;
+    std::string dir = test::schedule_case("docx-table");
+    REQUIRE(test::amend("apply " + dir + "/before.xml --amendments " + dir + "/instruction.xml -o " + dir + "/site").rc == 0);
+    auto lo = libreoffice(dir + "/site/38-2904/redline.docx", dir);
+    // One string per row, its cells joined by " | " (lo_check.py); the document's last paragraph follows the table.
+    const std::vector<std::string> head{"38-2904 Weightings applied to counts of students.",
+                                        "The student counts shall be weighted in accordance with the following schedule:"};
+    auto rows = [&](std::vector<std::string> r) {
+        std::vector<std::string> all = head;
+        all.insert(all.end(), r.begin(), r.end());
+        all.push_back("");
+        return nlohmann::json(all);
+    };
+    CHECK(lo["accept"] == rows({"Grade Level | Weighting | Per Pupil Allocation in FY 2023", "Kindergarten | 1.30 | $16,145",
+                                "Grades 1-5 & <6> | 1.00 | $12,419", "Alternative program | 1.52 | $17,830"}));
+    CHECK(lo["reject"] == rows({"Grade Level | Weighting | Per Pupil Allocation in FY 2022", "Kindergarten | 1.30 | $15,249",
+                                "Alternative program | 1.52 | $17,830", "Adult | 0.89 | $10,440"}));
+    // The changes: "2022" and "$15,249" struck and their new words inserted, the new row's three cells, the struck row's three.
+    std::vector<std::string> types;
+    for (const auto& r : lo["redlines"]) types.push_back(r["type"]);
+    CHECK(types == std::vector<std::string>{"Delete", "Insert", "Delete", "Insert", "Insert", "Insert", "Insert", "Delete", "Delete", "Delete"});
 }
 
 TEST_CASE("docx: two runs write byte-identical Word files (diff, draft, draft --tracked, apply)") {
@@ -463,12 +488,19 @@ namespace {
 
 // The words a Word user is left with after Accept All (or Reject All) of a redline package.
 std::string words_after(const amend::docx::Package& pkg, bool accept) {
+    const amend::docx::Mark gone = accept ? amend::docx::Mark::Deleted : amend::docx::Mark::Inserted;
     std::string s;
-    for (const auto& p : pkg.body) {
-        for (const auto& r : p.runs)
-            if (r.mark == (accept ? amend::docx::Mark::Deleted : amend::docx::Mark::Inserted)) continue;
-            else s += r.text;
+    auto runs = [&](const std::vector<amend::docx::Run>& rs) {
+        for (const auto& r : rs)
+            if (r.mark != gone) s += r.text;
         s += "\n";
+    };
+    for (const auto& p : pkg.body) {
+        runs(p.runs);
+        // A table's rows, each cell's words: a row added or struck whole goes with its mark.
+        for (const auto& row : p.table)
+            if (row.whole != gone)
+                for (const auto& c : row.cells) runs(c.runs);
     }
     return words(s);
 }

@@ -195,16 +195,6 @@ TEST_CASE("tabular array: a text holding words beside its table is no table alon
 
 namespace {
 
-std::string rows_table(const std::vector<std::vector<std::string>>& rows) {
-    std::string t = "<text>\n<table>\n<tbody>\n";
-    for (const auto& r : rows) {
-        t += "<tr>\n";
-        for (const auto& c : r) t += "<td>" + c + "</td>\n";
-        t += "</tr>\n";
-    }
-    return t + "</tbody>\n</table>\n</text>\n";
-}
-
 // The table block of a page: from its "<table" to its "</table>".
 std::string table_block(const std::string& page, std::size_t from = 0) {
     std::size_t b = page.find("<table", from);
@@ -215,16 +205,7 @@ std::string table_block(const std::string& page, std::size_t from = 0) {
 }  // namespace
 
 TEST_CASE("tabular array: the redline, side by side and consolidated text show a table as a table, cell by cell") {
-    // The FY schedule of § 38-2904 as the budget support acts restate it: amounts changed, a row added, a row struck.
-    const std::vector<std::string> head22{"Grade Level", "Weighting", "Per Pupil Allocation in FY 2022"},
-        head23{"Grade Level", "Weighting", "Per Pupil Allocation in FY 2023"};
-    std::string before = "  <num>38-2904</num>\n  <heading>Weightings applied to counts of students.</heading>\n"
-                         "  <text>The student counts shall be weighted in accordance with the following schedule:</text>\n" +
-                         rows_table({head22, {"Kindergarten", "1.30", "$15,249"}, {"Alternative program", "1.52", "$17,830"},
-                                     {"Adult", "0.89", "$10,440"}});
-    std::string quoted = rows_table({head23, {"Kindergarten", "1.30", "$16,145"}, {"Grades 1-5 &amp; &lt;6&gt;", "1.00", "$12,419"},
-                                     {"Alternative program", "1.52", "$17,830"}});
-    std::string dir = test::dc_case("table-pages", before, "D.C. Law 24-167", "38-2904", striking_table(quoted));
+    std::string dir = test::schedule_case("table-pages");
     test::Run run = test::amend("apply " + dir + "/before.xml --amendments " + dir + "/instruction.xml -o " + dir + "/out");
     REQUIRE(run.rc == 0);
     const std::string arrow = "<span class=\"sep\"> \xE2\x86\x92 </span>";
@@ -261,4 +242,29 @@ TEST_CASE("tabular array: the redline, side by side and consolidated text show a
           "<tr><td>Grades 1-5 &amp; &lt;6&gt;</td><td>1.00</td><td>$12,419</td></tr>\n"
           "<tr><td>Alternative program</td><td>1.52</td><td>$17,830</td></tr>\n"
           "</table>");
+}
+
+TEST_CASE("tabular array: a table's rows and cells as the Code holds them; words outside every cell are no grid") {
+    // § 51-103(c): "<th>TABLE II</th>" stands above the rows, in no row.
+    auto text_of = [](const std::string& name, const std::string& table_xml) {
+        std::string dir = test::dc_case(name, "  <num>51-103</num>\n  <heading>Contributions.</heading>\n" + table_xml, "D.C. Law 24-45",
+                                        "51-103", "");
+        amend::Document d = amend::load_code({dir + "/before.xml"});
+        const Provision* s = sections_of(d.root).at(0);
+        REQUIRE(s->children.empty());  // the section's own text
+        return s->text;
+    };
+    RichText grid = text_of("table-rows", "<text>\n<table>\n<th>TABLE II</th>\n<tr>\n<td colspan=\"2\">0.6% if such reserve</td>\n</tr>\n"
+                                          "<tr>\n<td>1.0%</td>\n<td>  of the   payroll</td>\n</tr>\n</table>\n</text>\n");
+    std::vector<TableRow> rows = table_rows(grid);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0] == TableRow{TableCell{"TABLE II", 1, true}});
+    CHECK(rows[1] == TableRow{TableCell{"0.6% if such reserve", 2, false}});
+    CHECK(rows[2] == TableRow{TableCell{"1.0%", 1, false}, TableCell{"of the payroll", 1, false}});
+    CHECK(shows_as_table(grid));
+    // Words in the table but in no cell: shown as the text they are, not as a grid that would drop them.
+    RichText loose = text_of("table-loose", "<text>\n<table>\n<tr>\n<td>1.0%</td>\n</tr>\nSee note.\n</table>\n</text>\n");
+    CHECK(loose.only_table());
+    CHECK(table_rows(loose).empty());
+    CHECK_FALSE(shows_as_table(loose));
 }

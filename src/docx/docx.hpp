@@ -19,6 +19,19 @@ struct Run {
     bool italic = false;
 };
 
+// A cell of a table: its runs, and how many grid columns it spans.
+struct Cell {
+    std::vector<Run> runs;
+    int span = 1;
+};
+// A row of a table: added or removed whole (its row tracked too, so that Accept All or Reject All
+// leaves no empty row), or neither.
+struct Row {
+    Mark whole = Mark::None;
+    std::vector<Cell> cells;
+};
+
+// A block of the body: a paragraph, or (when `table` holds rows) a table, indented by `level`.
 struct Paragraph {
     // The Word paragraph style it is written with (styles.xml).
     enum class WordStyle : std::uint8_t { Normal, Title, Heading, Quote, Centered };
@@ -29,6 +42,7 @@ struct Paragraph {
     // (or Reject All) leaves no empty line.
     Mark whole = Mark::None;
     std::vector<Run> runs;
+    std::vector<Row> table;  // not empty: the block is this table (style, whole and runs unused)
 };
 
 // Appends a run, merging it into the last one when they look the same.

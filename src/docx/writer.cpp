@@ -1,4 +1,5 @@
 // Writing a Package as WordprocessingML parts with pugixml, then zipping them (zip.hpp).
+#include <algorithm>
 #include <cctype>
 
 #include "docx/docx.hpp"
@@ -42,7 +43,9 @@ public:
         doc.append_attribute("xmlns:w") = kW;
         doc.append_attribute("xmlns:r") = kR;
         auto body = doc.append_child("w:body");
-        for (const auto& p : pkg.body) paragraph(body, p);
+        for (const auto& p : pkg.body) p.table.empty() ? paragraph(body, p) : table(body, p);
+        // A table never ends the body: Word wants a paragraph after it.
+        if (!pkg.body.empty() && !pkg.body.back().table.empty()) body.append_child("w:p");
         auto sect = body.append_child("w:sectPr");
         auto hr = sect.append_child("w:headerReference");
         hr.append_attribute("w:type") = "default";
@@ -132,6 +135,55 @@ private:
             if (under) rpr.append_child("w:u").append_attribute("w:val") = "single";
         }
         text_into(rn, tracked && r.mark == Mark::Deleted ? "w:delText" : "w:t", r.text);
+    }
+
+    // A table with thin borders, as wide as the text less its indent; its columns of equal width.
+    void table(pugi::xml_node body, const Paragraph& p) {
+        std::size_t cols = 1;
+        for (const Row& r : p.table) {
+            std::size_t n = 0;
+            for (const Cell& c : r.cells) n += static_cast<std::size_t>(std::max(1, c.span));
+            cols = std::max(cols, n);
+        }
+        const int indent = 720 * p.level, width = std::max(1440, 9360 - indent);
+        const int col = width / static_cast<int>(cols);
+        auto tbl = body.append_child("w:tbl");
+        auto tpr = tbl.append_child("w:tblPr");
+        auto tw = tpr.append_child("w:tblW");
+        tw.append_attribute("w:w") = width;
+        tw.append_attribute("w:type") = "dxa";
+        if (indent > 0) {
+            auto ind = tpr.append_child("w:tblInd");
+            ind.append_attribute("w:w") = indent;
+            ind.append_attribute("w:type") = "dxa";
+        }
+        auto borders = tpr.append_child("w:tblBorders");
+        for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+            auto b = borders.append_child(side);
+            b.append_attribute("w:val") = "single";
+            b.append_attribute("w:sz") = "4";
+            b.append_attribute("w:space") = "0";
+            b.append_attribute("w:color") = "auto";
+        }
+        auto grid = tbl.append_child("w:tblGrid");
+        for (std::size_t i = 0; i < cols; ++i) grid.append_child("w:gridCol").append_attribute("w:w") = col;
+        for (const Row& r : p.table) {
+            auto tr = tbl.append_child("w:tr");
+            if (o_.tracked && r.whole != Mark::None) change_attrs(tr.append_child("w:trPr").append_child(r.whole == Mark::Deleted ? "w:del" : "w:ins"));
+            for (const Cell& c : r.cells) {
+                auto tc = tr.append_child("w:tc");
+                auto tcpr = tc.append_child("w:tcPr");
+                auto w = tcpr.append_child("w:tcW");
+                w.append_attribute("w:w") = col * std::max(1, c.span);
+                w.append_attribute("w:type") = "dxa";
+                if (c.span > 1) tcpr.append_child("w:gridSpan").append_attribute("w:val") = c.span;
+                auto pn = tc.append_child("w:p");  // a cell holds at least one paragraph
+                auto ppr = pn.append_child("w:pPr");
+                auto sp = ppr.append_child("w:spacing");
+                sp.append_attribute("w:after") = "0";
+                for (const auto& run_of : c.runs) run(pn, run_of);
+            }
+        }
     }
 
     void paragraph(pugi::xml_node body, const Paragraph& p) {

@@ -237,13 +237,27 @@ void shrink_to_fit(Provision& p) {
 }
 
 std::vector<TableRow> table_rows(const RichText& rt) {
+    // Every word of the table stands in a cell, or the text is no grid of cells.
+    std::vector<bool> in_cell(rt.text.size(), false);
+    for (const Markup& m : rt.marks)
+        if (m.tag == "td" || m.tag == "th")
+            for (std::size_t i = m.begin; i < m.end && i < in_cell.size(); ++i) in_cell[i] = true;
+    for (const Markup& m : rt.marks)
+        if (m.tag == "table")
+            for (std::size_t i = m.begin; i < m.end && i < in_cell.size(); ++i)
+                if (!in_cell[i] && !std::isspace(static_cast<unsigned char>(rt.text[i]))) return {};
     std::vector<TableRow> rows;
     std::uint32_t row_end = 0;
     for (const Markup& m : rt.marks) {
         if (m.tag == "tr") {
             rows.emplace_back();
             row_end = m.end;
-        } else if ((m.tag == "td" || m.tag == "th") && !rows.empty() && m.begin < row_end) {
+        } else if (m.tag == "td" || m.tag == "th") {
+            // A cell outside any row (the Code's "<th>TABLE II</th>" above its rows) is a row of its own.
+            if (rows.empty() || m.begin >= row_end) {
+                rows.emplace_back();
+                row_end = m.end;
+            }
             TableCell c;
             std::size_t b = std::min<std::size_t>(m.begin, rt.text.size()), e = std::min<std::size_t>(m.end, rt.text.size());
             c.text = collapse_ws(rt.text.substr(b, e - b));
@@ -257,6 +271,8 @@ std::vector<TableRow> table_rows(const RichText& rt) {
     }
     return rows;
 }
+
+bool shows_as_table(const RichText& rt) { return rt.only_table() && !table_rows(rt).empty(); }
 
 std::vector<const Provision*> sections_of(const Provision& root) {
     std::vector<const Provision*> out;

@@ -142,9 +142,13 @@ struct TableCell {
     bool operator==(const TableCell&) const = default;
 };
 using TableRow = std::vector<TableCell>;
-// The rows of the table a text holds, in order ("tr" marks, each with its "td" and "th" cells);
-// empty when the text holds no table.
+// The rows of the table a text holds, in order ("tr" marks, each with its "td" and "th" cells; a
+// cell outside any row is a row of its own); empty when the text holds no table, or words of its
+// table stand outside every cell.
 std::vector<TableRow> table_rows(const RichText& rt);
+// Whether a text is one table and nothing else, every word of it in a cell: what the pages and the
+// Word redline show as a table.
+bool shows_as_table(const RichText& rt);
 
 // The name of the format element a provision was read from ("section", "para", "annotation"; empty
 // for other formats): one pointer to a name kept once for the whole program, since a whole code

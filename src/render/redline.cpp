@@ -84,7 +84,7 @@ std::string depth_class(int depth) { return "d" + std::to_string(depth); }
 // (RichText::only_table): its rows, cell by cell as the mode marks them; none otherwise.
 std::optional<std::vector<RowDiff>> table_of(const ProvisionChange& c, Mode m) {
     static const RichText none;
-    auto is_table = [](const Provision* p) { return p && p->text.only_table(); };
+    auto is_table = [](const Provision* p) { return p && shows_as_table(p->text); };
     const Provision* one = nullptr;  // a side shown alone, unmarked
     if (m == Mode::Clean || (c.type == ChangeType::Unchanged && m != Mode::OldClean)) one = c.new_p ? c.new_p : c.old_p;
     if (m == Mode::OldClean) one = c.old_p;

@@ -28,6 +28,29 @@ void field(Paragraph& p, const std::string& o, const std::string& n, const std::
     append(p, {n, Mark::Inserted});
 }
 
+// A table block of the rows diff_tables gives: each row and cell marked as the diff says, or all of
+// them with `m` (a table added or struck with its provision).
+Paragraph table_block(const std::vector<RowDiff>& rows, int level, Mark m = Mark::None) {
+    Paragraph t;
+    t.level = level;
+    for (const RowDiff& r : rows) {
+        docx::Row row;
+        row.whole = m != Mark::None                        ? m
+                    : r.type == RowDiff::Type::Inserted ? Mark::Inserted
+                    : r.type == RowDiff::Type::Deleted  ? Mark::Deleted
+                                                        : Mark::None;
+        for (const CellDiff& c : r.cells) {
+            Paragraph runs;
+            if (m == Mark::None) ops_into(runs, c.ops);
+            else
+                for (const auto& op : c.ops) append(runs, {op.text, m});
+            row.cells.push_back(docx::Cell{std::move(runs.runs), static_cast<int>(r.type == RowDiff::Type::Deleted ? c.old_colspan : c.new_colspan)});
+        }
+        t.table.push_back(std::move(row));
+    }
+    return t;
+}
+
 // The paragraphs of one provision shown whole with one mark (None, Deleted or Inserted), and its
 // children below it.
 void whole(std::vector<Paragraph>& out, const Provision& pr, int depth, Mark m) {
@@ -46,7 +69,9 @@ void whole(std::vector<Paragraph>& out, const Provision& pr, int depth, Mark m) 
         append(h, {pr.designation, m});
         if (!pr.heading.empty()) sep(h, m), append(h, {pr.heading.text, m});
         out.push_back(std::move(h));
-        if (!pr.text.empty()) {
+        if (shows_as_table(pr.text)) {
+            out.push_back(table_block(diff_tables(pr.text, pr.text), 0, m));
+        } else if (!pr.text.empty()) {
             Paragraph t = para(Paragraph::WordStyle::Normal, 0);
             append(t, {pr.text.text, m});
             out.push_back(std::move(t));
@@ -55,8 +80,10 @@ void whole(std::vector<Paragraph>& out, const Provision& pr, int depth, Mark m) 
         Paragraph p = para(Paragraph::WordStyle::Normal, depth);
         if (has_designation(pr)) append(p, {pr.designation, m});
         if (!pr.heading.empty()) sep(p, m), append(p, {pr.heading.text, m});
-        if (!pr.text.empty()) sep(p, m), append(p, {pr.text.text, m});
+        bool tabular = shows_as_table(pr.text);
+        if (!pr.text.empty() && !tabular) sep(p, m), append(p, {pr.text.text, m});
         if (!p.runs.empty()) out.push_back(std::move(p));
+        if (tabular) out.push_back(table_block(diff_tables(pr.text, pr.text), depth, m));
     }
     for (const auto& c : pr.children) whole(out, c, depth + 1, m);
 }
@@ -73,8 +100,11 @@ void changed(std::vector<Paragraph>& out, const ProvisionChange& c) {
         if (!p.runs.empty()) append(p, {" "});
     };
     if (!o.heading.empty() || !n.heading.empty()) sep(), field(p, o.heading.text, n.heading.text, c.heading_ops);
+    // Two tables: compared cell by cell, below the designation and heading.
+    const bool tables = shows_as_table(o.text) && shows_as_table(n.text);
     if (section) {
         out.push_back(std::move(p));
+        if (tables) return out.push_back(table_block(diff_tables(o.text, n.text), 0));
         if (o.text.empty() && n.text.empty()) return;
         Paragraph t;
         // A text that appears or goes whole takes its paragraph mark along.
@@ -83,8 +113,9 @@ void changed(std::vector<Paragraph>& out, const ProvisionChange& c) {
         out.push_back(std::move(t));
         return;
     }
-    if (!o.text.empty() || !n.text.empty()) sep(), field(p, o.text.text, n.text.text, c.text_ops);
+    if (!tables && (!o.text.empty() || !n.text.empty())) sep(), field(p, o.text.text, n.text.text, c.text_ops);
     if (!p.runs.empty()) out.push_back(std::move(p));
+    if (tables) out.push_back(table_block(diff_tables(o.text, n.text), c.depth));
 }
 
 void section(std::vector<Paragraph>& out, const SectionDiff& s) {

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Opens a .docx in LibreOffice (headless, through UNO) and prints what a Word user would see, as JSON:
 the tracked changes (type, author, date), the text as written, after Accept All and after Reject All
-(one string per paragraph), and which words are struck through or underlined as formatting.
+(one string per paragraph, and per row of a table, its cells joined by " | "), and which words are struck through or underlined as formatting.
 
 usage: lo_check.py FILE.docx PROFILE_DIR [PDF_OUT]
 The profile folder is LibreOffice's user installation for this run, so that tests can run side by side.
@@ -45,6 +45,13 @@ def paragraphs(doc):
         p = e.nextElement()
         if p.supportsService("com.sun.star.text.Paragraph"):
             out.append(p.getString())
+        elif p.supportsService("com.sun.star.text.TextTable"):
+            # A table: one string per row, its cells joined by " | ".
+            rows = p.getRows().getCount()
+            names = p.getCellNames()
+            for r in range(rows):
+                cells = [n for n in names if n.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == str(r + 1)]
+                out.append(" | ".join(p.getCellByName(n).getString() for n in cells))
     return out
 
 
