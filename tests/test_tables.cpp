@@ -234,6 +234,16 @@ TEST_CASE("tabular array: the redline, side by side and consolidated text show a
     CHECK(new_side.find("<del>") == std::string::npos);
     CHECK(new_side.find("Adult") == std::string::npos);
     CHECK(new_side.find("<tr class=\"inserted\"><td><ins>Grades 1-5 &amp; &lt;6&gt;</ins></td>") != std::string::npos);
+    // The terminal's diff: a line per row, each cell marked.
+    test::Run text = test::amend("diff " + dir + "/before.xml " + dir + "/out/consolidated/38-2904.xml --format text");
+    CHECK(text.rc == 1);  // they differ
+    CHECK(text.out == "38-2904 Weightings applied to counts of students.\n"
+                      "   The student counts shall be weighted in accordance with the following schedule:\n"
+                      "   | Grade Level | Weighting | Per Pupil Allocation in FY [-2022-]{+2023+} |\n"
+                      "   | Kindergarten | 1.30 | [-$15,249-]{+$16,145+} |\n"
+                      "   | {+Grades 1-5 & <6>+} | {+1.00+} | {+$12,419+} |\n"
+                      "   | Alternative program | 1.52 | $17,830 |\n"
+                      "   | [-Adult-] | [-0.89-] | [-$10,440-] |\n");
     // The consolidated text: the new table, unmarked.
     CHECK(table_block(test::slurp(dir + "/out/38-2904/consolidated.md")) ==
           "<table class=\"law\">\n"

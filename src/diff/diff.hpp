@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -119,6 +120,9 @@ struct RowDiff {
     std::vector<CellDiff> cells;
 };
 std::vector<RowDiff> diff_tables(const RichText& old_table, const RichText& new_table);
+// The table diff of a change whose text is a table (shows_as_table) on each side it has: added or
+// struck whole with its provision, or compared cell by cell; none where a side's text is no table.
+std::optional<std::vector<RowDiff>> table_change(const ProvisionChange& c);
 
 // Totals over a change set: words (non-space tokens) struck and inserted, provisions changed.
 struct DiffStats {

@@ -84,4 +84,14 @@ std::vector<RowDiff> diff_tables(const RichText& old_table, const RichText& new_
     return out;
 }
 
+std::optional<std::vector<RowDiff>> table_change(const ProvisionChange& c) {
+    static const RichText none;
+    auto is_table = [](const Provision* p) { return p && shows_as_table(p->text); };
+    using Type = ProvisionChange::Type;
+    if (c.type == Type::Inserted) return is_table(c.new_p) ? std::optional(diff_tables(none, c.new_p->text)) : std::nullopt;
+    if (c.type == Type::Deleted) return is_table(c.old_p) ? std::optional(diff_tables(c.old_p->text, none)) : std::nullopt;
+    if (is_table(c.old_p) && is_table(c.new_p)) return diff_tables(c.old_p->text, c.new_p->text);
+    return std::nullopt;
+}
+
 }  // namespace amend

@@ -43,15 +43,25 @@ std::string text_line(const ProvisionChange& c) {
     if (numbered) body += field(o.designation, n.designation, {});
     if (!o.heading.empty() || !n.heading.empty())
         body += " " + field(o.heading.text, n.heading.text, whole ? std::vector<WordOp>{} : c.heading_ops);
-    if (!o.text.empty() || !n.text.empty()) {
+    // A table: a line per row below, "| cell | cell |", each cell marked (a row added or struck, all its cells).
+    auto tbl = table_change(c);
+    if (!tbl && (!o.text.empty() || !n.text.empty())) {
         if (p.kind == Kind::Section) body += "\n   ";
         else if (numbered) body += "   ";
         body += field(o.text.text, n.text.text, whole ? std::vector<WordOp>{} : c.text_ops);
     }
-    if (c.type == ChangeType::Inserted) body = "{+" + body + "+}";
-    if (c.type == ChangeType::Deleted) body = "[-" + body + "-]";
+    if (!body.empty() && c.type == ChangeType::Inserted) body = "{+" + body + "+}";
+    if (!body.empty() && c.type == ChangeType::Deleted) body = "[-" + body + "-]";
     if (c.type == ChangeType::Moved) body += "   (moved from " + c.old_citation + ")";
-    return std::string(static_cast<std::size_t>(c.depth) * 3, ' ') + body + "\n";
+    const std::string indent(static_cast<std::size_t>(c.depth) * 3, ' ');
+    std::string out = body.empty() ? std::string() : indent + body + "\n";
+    if (tbl)
+        for (const RowDiff& r : *tbl) {
+            out += indent + (body.empty() ? "|" : "   |");
+            for (const CellDiff& cell : r.cells) out += " " + marked(cell.ops) + " |";
+            out += "\n";
+        }
+    return out;
 }
 
 void ops_json(JsonWriter& w, std::string_view name, const std::vector<WordOp>& os) {

@@ -83,16 +83,11 @@ std::string depth_class(int depth) { return "d" + std::to_string(depth); }
 // The table a provision's text is, where it is one on each side the mode shows
 // (RichText::only_table): its rows, cell by cell as the mode marks them; none otherwise.
 std::optional<std::vector<RowDiff>> table_of(const ProvisionChange& c, Mode m) {
-    static const RichText none;
-    auto is_table = [](const Provision* p) { return p && shows_as_table(p->text); };
     const Provision* one = nullptr;  // a side shown alone, unmarked
     if (m == Mode::Clean || (c.type == ChangeType::Unchanged && m != Mode::OldClean)) one = c.new_p ? c.new_p : c.old_p;
     if (m == Mode::OldClean) one = c.old_p;
-    if (one) return is_table(one) ? std::optional(diff_tables(one->text, one->text)) : std::nullopt;
-    if (c.type == ChangeType::Inserted) return is_table(c.new_p) ? std::optional(diff_tables(none, c.new_p->text)) : std::nullopt;
-    if (c.type == ChangeType::Deleted) return is_table(c.old_p) ? std::optional(diff_tables(c.old_p->text, none)) : std::nullopt;
-    if (is_table(c.old_p) && is_table(c.new_p)) return diff_tables(c.old_p->text, c.new_p->text);
-    return std::nullopt;
+    if (one) return shows_as_table(one->text) ? std::optional(diff_tables(one->text, one->text)) : std::nullopt;
+    return table_change(c);
 }
 
 Sides sides_of(Mode m) { return m == Mode::Redline ? Sides::Both : m == Mode::Old || m == Mode::OldClean ? Sides::Old : Sides::New; }
