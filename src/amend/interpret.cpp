@@ -327,7 +327,11 @@ struct Interp {
         op.blocks = it.blocks;
         smatch mm;
         static const regex amended(R"(^(.*?)\s+(?:is|are|in)\s+(?:hereby\s+)?amended\s*(.*)$)", icase);
-        static const regex repealed(R"(^(.*?)\s+(?:is|are)\s+(?:hereby\s+)?repealed(?:\s+in\s+(?:its|their)\s+entirety)?$)", icase);
+        // "... shall be repealed upon the effective date of this act." is the same repeal (never a
+        // later date: that repeal waits).
+        static const regex repealed(
+            R"(^(.*?)\s+(?:is|are|shall\s+be)\s+(?:hereby\s+)?repealed(?:\s+in\s+(?:its|their)\s+entirety)?(?:\s+(?:upon|on|as\s+of)\s+the\s+effective\s+date\s+of\s+this\s+(?:act|ordinance))?$)",
+            icase);
         // "(3) is redesignated as (4)"; "designated as" a unit, said of a unit, is the same.
         // "... is redesignated as section 8e and is repealed." is a redesignation first.
         static const regex redesignated_and(R"(\bredesignated\s+as\b)", icase);
@@ -758,6 +762,7 @@ struct Interp {
             ok = true;
         }
         if (!ok && unread) return action_error(it, raw);
+        if (auto why = refusals::unread_why(raw); !ok && why) return error(it, *why);
         if (!ok) return error(it, "cannot read the instruction \"" + raw + "\": expected a sentence such as \"Subsection (a) is amended by striking \"X\" and inserting \"Y\" in its place.\"");
         // A sentence that leaves its amendments to the provisions below it ("... is amended as
         // follows:") and gets none from them is an error, never nothing done with exit 0.

@@ -1,6 +1,7 @@
 #include "amend/refusals.hpp"
 
 #include "model/designation.hpp"
+#include "parse/regex.hpp"
 
 namespace amend::refusals {
 
@@ -52,6 +53,15 @@ std::optional<Diagnostic> not_one_sentence(const Op& op) {
               "expected one paragraph of new words for the sentence, found " + std::to_string(texts) +
                   " quoted: a sentence is not restated as paragraphs",
               "amend.block");
+}
+
+std::optional<std::string> unread_why(const std::string& sentence) {
+    static const rx::Regex later(R"(\s(?:is|are|shall\s+be)\s+(?:hereby\s+)?repealed\s+((?:on|upon|as\s+of|effective)\s+.+?)\.?$)", rx::icase);
+    rx::Match m;
+    if (rx::search(sentence, m, later))
+        return "cannot apply \"" + sentence + "\": a repeal " + m[1].str() +
+               " takes effect then, not with the law; expected \"is repealed\" (or \"shall be repealed upon the effective date of this act\")";
+    return std::nullopt;
 }
 
 }  // namespace amend::refusals

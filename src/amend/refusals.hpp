@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "amend/ops.hpp"
 #include "model/diagnostic.hpp"
@@ -20,5 +21,9 @@ std::optional<Diagnostic> changes_nothing(const Op& op);
 
 // A sentence restated or inserted with more than one paragraph of quoted words.
 std::optional<Diagnostic> not_one_sentence(const Op& op);
+
+// Why a sentence that no rule read cannot be read, where its own words say: a repeal that takes
+// effect on a date of its own ("... shall be repealed on October 1, 2018."), which waits for it.
+std::optional<std::string> unread_why(const std::string& sentence);
 
 }  // namespace amend::refusals
