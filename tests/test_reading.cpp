@@ -186,6 +186,20 @@ TEST_CASE("a D.C. law's quoted text held by an undesignated paragraph is the sen
           "amended to read as follows:\", found none in the provisions under it [amend.instruction]");
 }
 
+namespace {
+
+// A whole law read: what dump_reading gives of it, none of its sentences refused; `doc`, if given,
+// gets the law as read.
+std::string law_reading(const std::string& xml, AmendmentDoc* doc = nullptr) {
+    AmendmentDoc d = read_dc_law(xml, "law.xml");
+    ReadResult r = interpret(d);
+    CHECK(r.errors.empty());
+    if (doc) *doc = d;
+    return dump_reading(r);
+}
+
+}  // namespace
+
 TEST_CASE("a whole D.C. law: its own words among its amendments, a claim revived, and a heading that is an amending sentence") {
     // The shapes of D.C. Laws 25-175 (sec. 3(c)(2), sec. 34) and 22-311 (sec. 5(a)(2)).
     const std::string law = R"(<?xml version="1.0" encoding="utf-8"?>
@@ -205,10 +219,8 @@ TEST_CASE("a whole D.C. law: its own words among its amendments, a claim revived
 </section>
 </document>
 )";
-    AmendmentDoc doc = read_dc_law(law, "law.xml");
-    ReadResult r = interpret(doc);
-    CHECK(r.errors.empty());
-    CHECK(dump_reading(r) ==
+    AmendmentDoc doc;
+    CHECK(law_reading(law, &doc) ==
           "law.xml:3:2 context {- container title=16} unit=\"§3\"\n"
           "law.xml:6:2 strike and insert {16-2310(a-1)(1)(A) title=16} find=\"Committed\" replace=\"Done\" as=word unit=\"§3|(c)|(1)\"\n"
           "law.xml:10:2 strike and insert {28-5402 lead-in} find=\"A retailer\" replace=\"Beginning January 1, 2025, a retailer\" as=phrase unit=\"§34\"\n"
@@ -242,4 +254,32 @@ TEST_CASE("a whole D.C. law: only the law's words about itself are set apart; am
     AmendmentDoc doc = read_dc_law(law("This subsection shall apply as of October 1, 2025."), "law.xml");
     REQUIRE(doc.not_amending.size() == 1);
     CHECK(doc.not_amending[0].designation == "(b)");
+}
+
+TEST_CASE("a whole D.C. law: a provision that holds back when changes apply (funds, a later date) is a warning naming it") {
+    const std::string law = R"(<?xml version="1.0" encoding="utf-8"?>
+<document xmlns="https://code.dccouncil.us/schemas/dc-library">
+<section><num>2</num>
+<text>Section 25-374(a) of the District of Columbia Official Code is amended by striking the word "Board" and inserting the word "Authority" in its place.</text>
+</section>
+<section><num>3</num><heading>Applicability.</heading>
+<para><num>(a)</num><text>Section 2 shall apply upon the date of inclusion of its fiscal effect in an approved budget and financial plan.</text></para>
+<para><num>(b)</num><text>The Chief Financial Officer shall certify the date of the inclusion of the fiscal effect in an approved budget and financial plan, and provide notice to the Budget Director of the Council of the certification.</text></para>
+</section>
+<section><num>4</num><heading>Applicability of the report.</heading>
+<text>Except as otherwise provided, this act shall apply as of October 1, 2024.</text>
+</section>
+<section><num>5</num><heading>Effective date.</heading>
+<text>This act shall take effect following approval by the Mayor (or in the event of veto by the Mayor, action by the Council to override the veto), a 30-day period of congressional review as provided in section 602(c)(1) of the District of Columbia Home Rule Act, approved December 24, 1973 (87 Stat. 813; D.C. Official Code § 1-206.02(c)(1)), and publication in the District of Columbia Register.</text>
+</section>
+</document>
+)";
+    CHECK(law_reading(law) ==
+          "law.xml:3:2 strike and insert {25-374(a)} find=\"Board\" replace=\"Authority\" as=word unit=\"§2\"\n"
+          "law.xml:6:2 warning: the law's Sec. 3 says \"Section 2 shall apply upon the date of inclusion of its fiscal effect in an "
+          "approved budget and financial plan.\": the text written applies every change of the law; the D.C. Code shows the changes "
+          "it names only once they apply [amend.applicability]\n"
+          "law.xml:10:2 warning: the law's Sec. 4 says \"Except as otherwise provided, this act shall apply as of October 1, 2024.\": "
+          "the text written applies every change of the law; the D.C. Code shows the changes it names only once they apply "
+          "[amend.applicability]\n");
 }

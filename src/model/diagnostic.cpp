@@ -20,6 +20,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
     static const std::vector<DiagnosticCode> table = {
         {"amend.ambiguous", "a phrase or target that matches more than one place the instruction could mean"},
         {"amend.applied-already", "the words an instruction inserts already stand where it puts them: nothing changed (warning)"},
+        {"amend.applicability", "a whole law's provision that holds back when its changes apply (funds, a later date), which the text written does not (warning)"},
         {"amend.apply", "an instruction that cannot be applied as read"},
         {"amend.block", "the quoted text an instruction needs is missing or not of the kind it names"},
         {"amend.carried", "an instruction on a law in no code carried into the Code section whose history says that law wrote the words (note)"},

@@ -1,6 +1,7 @@
 #include "parse/dc_law.hpp"
 
 #include "model/diagnostic.hpp"
+#include "model/text.hpp"
 #include "parse/dc_xml_node.hpp"
 #include "parse/regex.hpp"
 #include "parse/xml.hpp"
@@ -95,7 +96,36 @@ struct LawReader {
         auto [line, col] = lines.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())));
         p.line = line;
         p.col = col;
+        applies_later(n, p);
         doc.not_amending.push_back(std::move(p));
+    }
+
+    // A provision that holds back when the law's changes apply ("Section 2(b) shall apply upon
+    // the date of inclusion of its fiscal effect in an approved budget and financial plan.",
+    // "Section 3072(b) shall apply as of April 1, 2023."): what amend writes applies every change,
+    // and a warning says so, quoting the sentence (the D.C. Code shows them only once they apply).
+    void applies_later(const pugi::xml_node& n, const LawProvision& p) {
+        static const rx::Regex later(
+            R"((?:^|(?<=[.:;]\s))([^.:;]*?\bshall\s+(?:apply|take\s+effect)\s+(?:upon\s+the\s+date\s+of\s+inclusion\s+of\s+(?:its|their|the)\s+fiscal\s+effect\s+in\s+an\s+approved\s+budget\s+(?:and|or)\s+financial\s+plan|as\s+of\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4})[^.;:]*[.;:]?))");
+        // Each <text> apart, its words without the designations.
+        std::vector<pugi::xml_node> todo{n};
+        while (!todo.empty()) {
+            pugi::xml_node k = todo.back();
+            todo.pop_back();
+            for (pugi::xml_node c = k.last_child(); c; c = c.previous_sibling())
+                if (c.type() == pugi::node_element && std::string_view(c.name()) != "text") todo.push_back(c);
+            for (pugi::xml_node c = k.first_child(); c; c = c.next_sibling()) {
+                if (std::string_view(c.name()) != "text") continue;
+                std::string t;
+                all_text(c, t);
+                for (const rx::Match& m : rx::all(t, later))
+                    doc.warnings.push_back(Diagnostic{path, p.line, p.col,
+                                                      "the law's " + p.designation + " says \"" + collapse_ws(m[1].str()) +
+                                                          "\": the text written applies every change of the law; the D.C. Code shows the "
+                                                          "changes it names only once they apply",
+                                                      "amend.applicability", "", Severity::Warning});
+            }
+        }
     }
 
     // A provision with no words but a heading that is an amending sentence ("<heading>The lead-in
