@@ -198,6 +198,21 @@ TEST_CASE("codify: a section whose changes wait for funds stays as it reads whil
     other_unit.replace(other_unit.find("in section 2(k)"), std::string("in section 2(k)").size(), "in section 2(j)");
     CHECK(outcome(apply_dc_xml("held-other-unit", created_section("8-1031.12e"), "D.C. Law 24-167", "8-1031.12e",
                                restating_6a(other_unit))) == "FAIL amend.not-funded");
+    // Other ways of saying which unit wrote it: each read, or else no unit is that one.
+    auto saying = [&](const std::string& from, const std::string& to) {
+        std::string t = only_12e;
+        t.replace(t.find(from), from.size(), to);
+        return outcome(apply_dc_xml("held-saying", created_section("8-1031.12e"), "D.C. Law 24-167", "8-1031.12e", restating_6a(t)));
+    };
+    CHECK(saying("), in section 2(k)", "), in sections 2(j) and 3") == "FAIL amend.not-funded");
+    CHECK(saying("), in section 2(k)", ") in section 2(j)") == "FAIL amend.not-funded");
+    CHECK(saying("§ 8-1031.12e), in section 2(k)", "§ 8-1031.12e; 68 DCR 68), in section 2(j)") == "FAIL amend.not-funded");
+    CHECK(saying("), in section 2(k)", "), in section 2(j) and (k)").rfind("unchanged | ", 0) == 0);
+    CHECK(saying("), in section 2(k)", "), in section 2(j) or somewhere") == "FAIL amend.not-funded");
+    // A cite in a sentence before the one that holds changes back is not among those it names.
+    CHECK(outcome(apply_dc_xml("held-sentence-before", created_section("8-1031.12e"), "D.C. Law 24-167", "8-1031.12e",
+                               restating_6a("Section 2(j) of this act amended D.C. Official Code § 8-1031.12e. Section 3 of this act" +
+                                            upon_funds))) == "FAIL amend.not-funded");
     // A cite of a unit of a longer section ("§ 8-1031.12e(a)") names no shorter section that its number begins with.
     std::string unit_cite = only_12e;
     unit_cite.replace(unit_cite.find("\xC2\xA7 8-1031.12e)"), std::string("\xC2\xA7 8-1031.12e)").size(), "\xC2\xA7 8-1031.12e(a))");

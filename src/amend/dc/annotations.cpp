@@ -128,33 +128,44 @@ std::vector<std::string> held_units(const Provision& section, const std::string&
 struct HeldBack {
     std::vector<std::string> units;
     std::vector<std::string> sections;
-    std::vector<std::string> by;  // for each of `sections`, the unit of this act that wrote it ("§2|(k)"), or ""
+    // For each of `sections`, the units of this act that wrote it ({"§2|(k)"}); none where the cite
+    // does not say, and {""} where it says in words not read (no unit is that).
+    std::vector<std::vector<std::string>> by;
 };
-HeldBack held_back_by(const std::string& subject) {
-    HeldBack out;
-    static const rx::Regex opening(R"(^Sections? )");
+
+// The units a list names, "2(b)(2), (d)(2), and (m)(1)" (a designation alone takes the section
+// before it): read from the start of `rest`, which is left after them.
+std::vector<std::string> unit_list(std::string& rest) {
     static const rx::Regex item(R"(^(\d+[a-z]?)?((?:\([0-9A-Za-z-]+\))*))");
     static const rx::Regex sep(R"(^(?:, and |, | and ))");
     static const rx::Regex desig(R"(\(([0-9A-Za-z-]+)\))");
+    std::vector<std::string> units;
+    std::string section;
+    rx::Match m;
+    while (rx::search(rest, m, item) && m.length(0) > 0) {
+        if (m[1].matched) section = m[1].str();
+        if (section.empty()) break;
+        std::string unit = "\xC2\xA7" + section;
+        std::string ds = m[2].str();
+        for (const rx::Match& d : rx::all(ds, desig)) unit += "|(" + d[1].str() + ")";
+        units.push_back(unit);
+        rest = rest.substr(static_cast<std::size_t>(m.length(0)));
+        if (!rx::search(rest, m, sep)) break;
+        std::string after = rest.substr(static_cast<std::size_t>(m.length(0)));
+        if (!rx::search(after, m, item) || m.length(0) == 0) break;
+        rest = after;
+    }
+    return units;
+}
+
+HeldBack held_back_by(const std::string& subject) {
+    HeldBack out;
+    static const rx::Regex opening(R"(^Sections? )");
     rx::Match m;
     std::string rest = subject;
     if (rx::search(rest, m, opening)) {
         rest = rest.substr(static_cast<std::size_t>(m.length(0)));
-        std::vector<std::string> units;
-        std::string section;
-        while (rx::search(rest, m, item) && m.length(0) > 0) {
-            if (m[1].matched) section = m[1].str();
-            if (section.empty()) break;
-            std::string unit = "\xC2\xA7" + section;
-            std::string ds = m[2].str();
-            for (const rx::Match& d : rx::all(ds, desig)) unit += "|(" + d[1].str() + ")";
-            units.push_back(unit);
-            rest = rest.substr(static_cast<std::size_t>(m.length(0)));
-            if (!rx::search(rest, m, sep)) break;
-            std::string after = rest.substr(static_cast<std::size_t>(m.length(0)));
-            if (!rx::search(after, m, item) || m.length(0) == 0) break;
-            rest = after;
-        }
+        std::vector<std::string> units = unit_list(rest);
         // The units are this act's only where the words go on so.
         for (const char* next : {" of this act", " shall apply", ", amendatory", " and amendatory"})
             if (rest.rfind(next, 0) == 0) {
@@ -165,18 +176,20 @@ HeldBack held_back_by(const std::string& subject) {
     // Each number taken whole (possessive): "§ 8-1031.12e(a)" cites a unit, never section 8-1031.
     static const rx::Regex cites(R"(\xC2\xA7(?:\xC2\xA7)? ((?:\d+[A-Z]?-\d+[0-9a-z.:-]*+(?:, and |, | and )?)+)(?![0-9A-Za-z(]))");
     static const rx::Regex number(R"(\d+[A-Z]?-\d+[0-9a-z.:-]*)");
-    // "(D.C. Law 23-211; D.C. Official Code § 8-1031.12e), in section 2(k)": the unit that wrote it.
-    static const rx::Regex in_section(R"(^\), in section (\d+[a-z]?)((?:\([0-9A-Za-z-]+\))*))");
+    // "(D.C. Law 23-211; D.C. Official Code § 8-1031.12e), in section 2(k)": the units that wrote it.
+    static const rx::Regex in_section(R"(^(?:;[^()]*)?\),?\s+in\s+sections?\s+)");
+    static const rx::Regex said(R"(^[^()]*\)[^()]*?\bin\s+sections?\b)");
     for (const rx::Match& c : rx::all(subject, cites)) {
         std::string list = c[1].str();
-        std::string by;
+        std::vector<std::string> by;
         rx::Match w;
         std::string after = subject.substr(static_cast<std::size_t>(c.position(std::size_t{0}) + c.length(0)));
         if (rx::search(after, w, in_section)) {
-            by = "\xC2\xA7" + w[1].str();
-            std::string ds = w[2].str();
-            for (const rx::Match& d : rx::all(ds, desig)) by += "|(" + d[1].str() + ")";
+            std::string units = after.substr(static_cast<std::size_t>(w.length(0)));
+            by = unit_list(units);
         }
+        // Words of the cite's own saying which unit wrote it, not read: none is that unit.
+        if (by.empty() && rx::search(after, w, said)) by = {""};
         for (const rx::Match& n : rx::all(list, number)) {
             std::string s = n.str();
             while (!s.empty() && (s.back() == '.' || s.back() == ':' || s.back() == '-')) s.pop_back();
@@ -295,7 +308,12 @@ bool Codifier::still_held_back(const Op& op, const Provision& section, const std
             std::string text = fold(p.text.text).s;
             rx::Match f;
             if (rx::search(text, f, funds)) {
-                HeldBack h = held_back_by(text.substr(0, static_cast<std::size_t>(f.position(std::size_t{0}))));
+                // The sentence that says so, not one before it ("D.C. Official Code" is no sentence's end).
+                std::string subject = text.substr(0, static_cast<std::size_t>(f.position(std::size_t{0})));
+                static const rx::Regex sentence_end(R"([a-z0-9)\]]\.\s+(?=[A-Z]))");
+                std::size_t from = 0;
+                for (const rx::Match& e : rx::all(subject, sentence_end)) from = static_cast<std::size_t>(e.position(std::size_t{0}) + e.length(0));
+                HeldBack h = held_back_by(subject.substr(from));
                 named.units.insert(named.units.end(), h.units.begin(), h.units.end());
                 named.sections.insert(named.sections.end(), h.sections.begin(), h.sections.end());
                 named.by.insert(named.by.end(), h.by.begin(), h.by.end());
@@ -311,7 +329,9 @@ bool Codifier::still_held_back(const Op& op, const Provision& section, const std
             bool by_cite = false;
             for (std::size_t i = 0; i < named.sections.size(); ++i)
                 if (named.sections[i] == opt.default_section &&
-                    (named.by[i].empty() || within(u, named.by[i]) || within(named.by[i], u)))
+                    (named.by[i].empty() || std::any_of(named.by[i].begin(), named.by[i].end(), [&](const std::string& b) {
+                         return !b.empty() && (within(u, b) || within(b, u));
+                     })))
                     by_cite = true;
             cited = cited || by_cite;
             if (!by_cite && std::none_of(named.units.begin(), named.units.end(), [&](const std::string& l) { return within(u, l); }))
