@@ -17,6 +17,13 @@ namespace test {
 inline std::string source(const std::string& rel) { return std::string(AMEND_SOURCE_DIR) + "/" + rel; }
 inline std::string shared(const std::string& rel) { return std::string(AMEND_SHARED_DIR) + "/" + rel; }
 
+// How many times `what` stands in `s` (overlapping counted).
+inline std::size_t count(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+    return n;
+}
+
 inline std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream os;

@@ -484,6 +484,34 @@ TEST_CASE("docx writer: the parts, unique change ids, deleted text as w:delText,
     CHECK(plain.find("<w:ins") == std::string::npos);
 }
 
+TEST_CASE("docx writer: tables apart, spans no wider than the widest row, no row of no cells, a paragraph after the last") {
+    using namespace amend::docx;
+    auto table = [](int span) {
+        Paragraph t;
+        Row head;
+        head.cells.push_back(Cell{{Run{"Table 1"}}, span});
+        Row row;
+        row.whole = Mark::Inserted;
+        row.cells.push_back(Cell{{Run{"A", Mark::Inserted}}, 1});
+        row.cells.push_back(Cell{{Run{"1", Mark::Inserted}}, 1});
+        t.table = {head, Row{}, row};
+        return t;
+    };
+    Package pkg;
+    pkg.body = {table(999), table(2)};
+    std::string doc = read_zip(write_docx(pkg, WriteOptions{}), "t.docx")[3].second;
+    // Two tables, a paragraph between them and after the last: in Word two tables in a row are one.
+    CHECK(doc.find("</w:tbl><w:p/><w:tbl>") != std::string::npos);
+    CHECK(doc.find("</w:tbl><w:p/><w:sectPr>") != std::string::npos);
+    // The span of 999 is the widest row's 2 cells: two grid columns, like the table spanned by 2.
+    CHECK(doc.find("<w:gridSpan w:val=\"999\"/>") == std::string::npos);
+    CHECK(test::count(doc, "<w:gridSpan w:val=\"2\"/>") == 2);
+    CHECK(test::count(doc, "<w:gridCol ") == 4);
+    // The row of no cells is left out; the row added is tracked as a row.
+    CHECK(test::count(doc, "<w:tr>") == 4);
+    CHECK(test::count(doc, "<w:trPr><w:ins ") == 2);
+}
+
 namespace {
 
 // The words a Word user is left with after Accept All (or Reject All) of a redline package.

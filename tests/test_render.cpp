@@ -49,12 +49,7 @@ const char* kNew =
     "      (2)   by hand; or\n"
     "      (3)   by electronic mail.\n";
 
-std::size_t count(const std::string& s, const std::string& what) {
-    std::size_t n = 0;
-    for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
-    return n;
-}
-
+using test::count;
 using test::chromium;
 using test::run_chromium;
 

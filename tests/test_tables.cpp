@@ -78,6 +78,13 @@ TEST_CASE("tabular array: the unit's one table becomes the one quoted, cells and
     REQUIRE(words.report.failures.size() == 1);
     CHECK(words.report.failures[0].message == "expected one tabular array quoted and nothing beside it, found 1 tabular array(s) and the words "
                                               "\"Adult 0.89\"");
+    // Units quoted beside it, in a block of units only: their words would be lost.
+    ApplyResult units = apply_dc_xml("table-units", section(1), "D.C. Law 24-167", "38-2904",
+                                     striking_table(table("2023", "1.30", "$16,145") +
+                                                    "<para>\n<para>\n<num>(1)</num>\n<text>Extra words here.</text>\n</para>\n</para>\n"));
+    REQUIRE(units.report.failures.size() == 1);
+    CHECK(units.report.failures[0].message == "expected one tabular array quoted and nothing beside it, found 1 tabular array(s) and the "
+                                              "words \"(1) Extra words here.\"");
     ApplyResult none = apply_dc_xml("table-unquoted", section(1), "D.C. Law 24-167", "38-2904", striking_table("<text>Kindergarten 1.30</text>\n"));
     REQUIRE(none.report.failures.size() == 1);
     CHECK(none.report.failures[0].message == "expected one tabular array quoted and nothing beside it, found 0 tabular array(s) and the words "
@@ -272,6 +279,11 @@ TEST_CASE("tabular array: a table's rows and cells as the Code holds them; words
     CHECK(rows[1] == TableRow{TableCell{"0.6% if such reserve", 2, false}});
     CHECK(rows[2] == TableRow{TableCell{"1.0%", 1, false}, TableCell{"of the payroll", 1, false}});
     CHECK(shows_as_table(grid));
+    // Written with no white space: an empty cell at its row's end is the row's, and a row of no cells is none.
+    RichText compact = text_of("table-compact", "<text><table><tr><td>A</td><td></td></tr><tr></tr><tr><td>B</td><td>C</td></tr>"
+                                                "<tr><td/><td/></tr></table></text>\n");
+    CHECK(table_rows(compact) == std::vector<TableRow>{{TableCell{"A"}, TableCell{""}}, {TableCell{"B"}, TableCell{"C"}},
+                                                        {TableCell{""}, TableCell{""}}});
     // Words in the table but in no cell: shown as the text they are, not as a grid that would drop them.
     RichText loose = text_of("table-loose", "<text>\n<table>\n<tr>\n<td>1.0%</td>\n</tr>\nSee note.\n</table>\n</text>\n");
     CHECK(loose.only_table());

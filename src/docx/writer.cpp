@@ -43,7 +43,12 @@ public:
         doc.append_attribute("xmlns:w") = kW;
         doc.append_attribute("xmlns:r") = kR;
         auto body = doc.append_child("w:body");
-        for (const auto& p : pkg.body) p.table.empty() ? paragraph(body, p) : table(body, p);
+        for (std::size_t i = 0; i < pkg.body.size(); ++i) {
+            const Paragraph& p = pkg.body[i];
+            // Two tables in a row would be one in Word: an empty paragraph keeps them apart.
+            if (!p.table.empty() && i > 0 && !pkg.body[i - 1].table.empty()) body.append_child("w:p");
+            p.table.empty() ? paragraph(body, p) : table(body, p);
+        }
         // A table never ends the body: Word wants a paragraph after it.
         if (!pkg.body.empty() && !pkg.body.back().table.empty()) body.append_child("w:p");
         auto sect = body.append_child("w:sectPr");
@@ -139,10 +144,15 @@ private:
 
     // A table with thin borders, as wide as the text less its indent; its columns of equal width.
     void table(pugi::xml_node body, const Paragraph& p) {
+        // A cell spans at most as many columns as the widest row has cells (a span the law's
+        // markup gives past that would only narrow every column).
+        std::size_t widest = 1;
+        for (const Row& r : p.table) widest = std::max(widest, r.cells.size());
+        auto span_of = [&](const Cell& c) { return std::clamp(c.span, 1, static_cast<int>(widest)); };
         std::size_t cols = 1;
         for (const Row& r : p.table) {
             std::size_t n = 0;
-            for (const Cell& c : r.cells) n += static_cast<std::size_t>(std::max(1, c.span));
+            for (const Cell& c : r.cells) n += static_cast<std::size_t>(span_of(c));
             cols = std::max(cols, n);
         }
         const int indent = 720 * p.level, width = std::max(1440, 9360 - indent);
@@ -168,15 +178,16 @@ private:
         auto grid = tbl.append_child("w:tblGrid");
         for (std::size_t i = 0; i < cols; ++i) grid.append_child("w:gridCol").append_attribute("w:w") = col;
         for (const Row& r : p.table) {
+            if (r.cells.empty()) continue;  // a row of no cells is no row Word reads
             auto tr = tbl.append_child("w:tr");
             if (o_.tracked && r.whole != Mark::None) change_attrs(tr.append_child("w:trPr").append_child(r.whole == Mark::Deleted ? "w:del" : "w:ins"));
             for (const Cell& c : r.cells) {
                 auto tc = tr.append_child("w:tc");
                 auto tcpr = tc.append_child("w:tcPr");
                 auto w = tcpr.append_child("w:tcW");
-                w.append_attribute("w:w") = col * std::max(1, c.span);
+                w.append_attribute("w:w") = col * span_of(c);
                 w.append_attribute("w:type") = "dxa";
-                if (c.span > 1) tcpr.append_child("w:gridSpan").append_attribute("w:val") = c.span;
+                if (span_of(c) > 1) tcpr.append_child("w:gridSpan").append_attribute("w:val") = span_of(c);
                 auto pn = tc.append_child("w:p");  // a cell holds at least one paragraph
                 auto ppr = pn.append_child("w:pPr");
                 auto sp = ppr.append_child("w:spacing");

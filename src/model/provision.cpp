@@ -253,8 +253,10 @@ std::vector<TableRow> table_rows(const RichText& rt) {
             rows.emplace_back();
             row_end = m.end;
         } else if (m.tag == "td" || m.tag == "th") {
-            // A cell outside any row (the Code's "<th>TABLE II</th>" above its rows) is a row of its own.
-            if (rows.empty() || m.begin >= row_end) {
+            // A cell outside any row (the Code's "<th>TABLE II</th>" above its rows) is a row of its
+            // own; an empty cell at its row's very end ("<td/></tr>") is the row's.
+            bool inside = m.begin < row_end || (m.begin == m.end && m.begin == row_end);
+            if (rows.empty() || !inside) {
                 rows.emplace_back();
                 row_end = m.end;
             }
@@ -269,6 +271,7 @@ std::vector<TableRow> table_rows(const RichText& rt) {
             rows.back().push_back(std::move(c));
         }
     }
+    std::erase_if(rows, [](const TableRow& r) { return r.empty(); });  // a row of no cells holds no words
     return rows;
 }
 

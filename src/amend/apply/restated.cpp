@@ -42,10 +42,17 @@ void Restated::replace_table(const Op& op) {
     std::size_t tables_quoted = 0;
     const Provision* quoted = nullptr;
     std::string beside;  // the first words quoted that are no table
+    // A block's first words: its own, or its first part's (a block of units only).
+    auto first_words = [](const Provision& b) {
+        for (const Provision* p = &b;; p = &p->children.front()) {
+            std::string w = collapse_ws(p->designation.empty() ? p->text.text : p->designation + " " + p->text.text);
+            if (!w.empty() || p->children.empty()) return w.empty() ? std::string("(a quoted unit)") : w;
+        }
+    };
     for (const auto& b : op.blocks) {
         if (holds_table(b.text)) ++tables_quoted, quoted = &b;
         else if (beside.empty() && (b.text.text.find_first_not_of(" \n\t.\"\xE2\x80\x9D") != std::string::npos || !b.children.empty()))
-            beside = collapse_ws(b.designation.empty() ? b.text.text : b.designation + " " + b.text.text);
+            beside = first_words(b);
     }
     if (tables_quoted != 1 || !beside.empty()) {
         if (std::size_t cut = beside.rfind(' ', 60); beside.size() > 60 && cut != std::string::npos) beside = beside.substr(0, cut) + " ...";
