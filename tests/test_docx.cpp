@@ -365,6 +365,40 @@ TEST_CASE("pdf: the redline, side-by-side and ordinance print on US Letter with 
     CHECK(text.find("Welcoming City Ordinance amendments (2016)") != std::string::npos);
 }
 
+TEST_CASE("pdf: a table longer than a page prints every row, on as many pages as it takes [chromium]") {
+    if (test::chromium().empty() || !have("/usr/bin/pdfinfo")) {
+        MESSAGE("skipped: chromium or poppler-utils (pdfinfo, pdftotext) is not installed");
+        return;
+    }
+    // A schedule of 80 rows, one amount changed in each.
+    std::vector<std::vector<std::string>> before{{"Row", "Amount"}}, after{{"Row", "Amount"}};
+    for (int i = 1; i <= 80; ++i) {
+        before.push_back({"Row " + std::to_string(i), "$" + std::to_string(1000 + i)});
+        after.push_back({"Row " + std::to_string(i), "$" + std::to_string(2000 + i)});
+    }
+    std::string dir = test::scratch("pdf-table");
+    auto section = [](const std::string& table) {
+        return "<?xml version='1.0' encoding='utf-8'?>\n<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\">\n"
+               "  <num>38-2904</num>\n  <heading>Weightings.</heading>\n  <text>The schedule:</text>\n" + table + "</section>\n";
+    };
+    test::spit(dir + "/old.xml", section(test::rows_table(before)));
+    test::spit(dir + "/new.xml", section(test::rows_table(after)));
+    for (const char* format : {"pdf", "side-by-side-pdf"}) {
+        CAPTURE(format);
+        std::string f = dir + "/" + format + ".pdf";
+        REQUIRE(test::amend("diff " + dir + "/old.xml " + dir + "/new.xml --format " + format + " -o " + f).rc == 1);
+        CHECK(sh("pdfinfo " + f, f + ".info").find("Pages:           1\n") == std::string::npos);
+        // It begins on the page of its section, below the words before it: not pushed whole to the next page.
+        CHECK(words(sh("pdftotext -f 1 -l 1 " + f + " -", f + ".p1")).find("Row 1 ") != std::string::npos);
+        std::string text = words(sh("pdftotext " + f + " -", f + ".txt"));
+        for (int i : {1, 40, 79, 80}) {
+            CAPTURE(i);
+            CHECK(text.find("Row " + std::to_string(i) + " ") != std::string::npos);
+            CHECK(text.find("$" + std::to_string(2000 + i)) != std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("pdf: the running header is a CSS string: quotes, backslashes and a closing tag in a file name stay text") {
     std::string page = "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>";
     std::string out = amend::print::with_print_rules(page, "a\"b\\c</style><script>alert(1)</script>");

@@ -276,6 +276,9 @@ table.law tr.deleted>:first-child{border-left:3px dotted #8a1c1c}
  .sep{color:#000}
  .provenance{border-color:#000;color:#000}
  .prov,.row{break-inside:avoid}
+ table.law{display:table;overflow:visible;font-size:10pt}
+ table.law tr{break-inside:avoid}
+ .prov:has(table.law),.row:has(table.law){break-inside:auto}
  h2{break-after:avoid}
  .nav{display:none}
  del+ins,ins+del{margin-left:.3em}
