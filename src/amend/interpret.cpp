@@ -330,7 +330,7 @@ struct Interp {
         // "... shall be repealed upon the effective date of this act." is the same repeal (never a
         // later date: that repeal waits).
         static const regex repealed(
-            R"(^(.*?)\s+(?:is|are|shall\s+be)\s+(?:hereby\s+)?repealed(?:\s+in\s+(?:its|their)\s+entirety)?(?:\s+(?:upon|on|as\s+of)\s+the\s+effective\s+date\s+of\s+this\s+(?:act|ordinance))?$)",
+            R"(^(.*?)\s+(?:is|are|shall\s+be)\s+(?:hereby\s+)?(repealed|deleted|stricken|struck(?:\s+out)?)(?:\s+in\s+(?:its|their)\s+entirety)?(?:\s+(?:upon|on|as\s+of)\s+the\s+effective\s+date\s+of\s+this\s+(?:act|ordinance))?$)",
             icase);
         // "(3) is redesignated as (4)"; "designated as" a unit, said of a unit, is the same.
         // "... is redesignated as section 8e and is repealed." is a redesignation first.
@@ -341,6 +341,9 @@ struct Interp {
         // The imperative: "Redesignate paragraph (1) as paragraph (1A)."
         static const regex redesig_imp(R"(^(?:re)?designate\s+((?:the\s+|existing\s+)*(?:(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s.*?|text|language|lead-in\s+language))\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
         if (rx::match(s, mm, redesig_imp)) s = mm[1].str() + " is redesignated as " + mm[2].str();
+        // "In subsection (c), paragraphs (1) and (2) are repealed." is "Paragraphs (1) and (2) of subsection (c) are repealed."
+        static const regex in_units(R"(^in\s+(.*?),\s+((?:(?:sub-?)*(?:section|paragraph|clause)s?|items?)\s+\(.*?)\s+((?:is|are|shall\s+be)\s.*)$)", icase);
+        if (rx::match(s, mm, in_units)) s = mm[2].str() + " of " + mm[1].str() + " " + mm[3].str();
         // "X is revived as of the effective date of ..., and amended to read as follows:": the
         // provision is enacted again with the text given. Revived with no text given, its words
         // would have to come from its history, which no code given holds.
@@ -509,6 +512,9 @@ struct Interp {
                 if (!language::read_target(words, m, t, &many)) return target_error(it, words);
                 if (!cited_sections(words, t, ctx, op, true)) push_targets(op, ctx, t, many);
                 ok = true;
+                // "Subsection (c) is deleted.": the units struck, as "by striking subsection (c)".
+                if (ascii_lower(mm[2].str()) != "repealed" && std::all_of(op.targets.begin(), op.targets.end(), [](const TargetRef& u) { return !u.path.empty(); }))
+                    op.type = OpType::StrikeUnit;
             }
         } else if (rx::match(s, mm, redesig) && rx::match(mm[1].str(), sections_list) && rx::match(mm[2].str(), sections_list)) {
             // "Sections 201 and 202 are redesignated as sections 208 and 209, respectively.": each
