@@ -268,9 +268,20 @@ bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<la
         else if (mm[2].matched) op.replace = m.quoted(mm[2]);
         return true;  // the text may come as a block
     }
-    if (rx::match(a, mm, add_unit)) {
+    // "inserting after subsection (b) a new subsection (b-1) to read as follows:": the place first.
+    static const regex place_first(
+        R"(^((?:by\s+)?(?:adding|add|inserting|insert))\s+(?:immediately\s+)?((?:after|before)\s+(?:the\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+[^\s,]+),?\s+((?:a|an)\s+new\s+.*?)\s*((?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?)$)",
+        icase);
+    std::string moved = a;
+    std::size_t place_at = std::string::npos;  // where the place stands in the words as written
+    if (rx::match(a, mm, place_first)) {
+        place_at = static_cast<std::size_t>(mm.position(2));
+        moved = mm[1].str() + " " + mm[3].str() + " " + mm[2].str() + " " + mm[4].str();
+    }
+    if (rx::match(moved, mm, add_unit)) {
         if (mm[5].matched && names_other_unit(mm[5].str())) return false;
-        if (mm[5].matched && !stated_place(mm[5].str(), static_cast<std::size_t>(mm.position(5)), op, unread)) return false;
+        if (mm[5].matched && !stated_place(mm[5].str(), place_at != std::string::npos ? place_at : static_cast<std::size_t>(mm.position(5)), op, unread))
+            return false;
         op.type = OpType::Add;
         std::string kind = mm[2].matched ? mm[2].str() : mm[3].str();
         kind = ascii_lower(std::move(kind));
