@@ -156,8 +156,21 @@ bool stated_place(const std::string& place, std::size_t at, Op& op, std::optiona
     return true;
 }
 
+// "substituting "X" for "Y"" and "replacing "Y" with "X"" in the order the rest reads: "striking "Y"
+// and inserting "X"".
+std::string as_strike_and_insert(const std::string& a) {
+    static const std::string Q = R"((?:the\s+)?(?:(?:phrase|words?|terms?|figures?|numbers?|dates?|citations?|references?|amounts?)\s+)?«\d+»)";
+    static const regex substituting(R"(^((?:by\s+)?)(?:substituting|substitute)\s+()" + Q + R"()\s+for\s+()" + Q + R"()(.*)$)", icase);
+    static const regex replacing(R"(^((?:by\s+)?)(?:replacing|replace)\s+()" + Q + R"()(.*?)\s+with\s+()" + Q + R"()(.*)$)", icase);
+    smatch mm;
+    if (rx::match(a, mm, substituting)) return mm[1].str() + "striking " + mm[3].str() + " and inserting " + mm[2].str() + mm[4].str();
+    if (rx::match(a, mm, replacing)) return mm[1].str() + "striking " + mm[2].str() + mm[3].str() + " and inserting " + mm[4].str() + mm[5].str();
+    return a;
+}
+
 // Parses one action (after "by", or an imperative). Returns false when it is not one.
-bool read_action(const std::string& a, const Masked& m, Op& op, std::optional<language::Unread>& unread) {
+bool read_action(const std::string& action, const Masked& m, Op& op, std::optional<language::Unread>& unread) {
+    const std::string a = as_strike_and_insert(action);
     smatch mm;
     // The nouns drafters put before a quoted phrase, and the punctuation they name: one table
     // for the words struck and the words inserted alike.

@@ -111,8 +111,13 @@ struct Reader {
             appears();
             return w.each = true;
         }
-        if (take("wherever")) {
+        if (take_any("wherever", "everywhere")) {
             appears();
+            return w.each = true;
+        }
+        // "striking "ICE" throughout": every place in the unit named (never "throughout" another unit).
+        if (at_word("throughout") && (i + 1 == t.size() || t[i + 1].is("and") || t[i + 1].kind == Token::Kind::Punct)) {
+            ++i;
             return w.each = true;
         }
         if (take("both")) {
