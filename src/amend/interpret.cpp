@@ -6,6 +6,7 @@
 #include <cstring>
 #include <optional>
 
+#include "amend/language/forms.hpp"
 #include "amend/language/lexer.hpp"
 #include "amend/language/target.hpp"
 #include "amend/language/typos.hpp"
@@ -338,12 +339,7 @@ struct Interp {
         // "Sections 201 and 202": sections by number alone.
         static const regex sections_list(R"(^(?:the\s+)?sections\s+([0-9][0-9A-Za-z.:\-]*(?:\s*,\s*(?:and\s+)?[0-9][0-9A-Za-z.:\-]*|\s+and\s+[0-9][0-9A-Za-z.:\-]*)+)$)", icase);
         static const regex redesig(R"(^(.*?)\s+(?:is|are)\s*,?\s*(?:respectively\s*,?\s+)?(?:hereby\s+)?(?:re)?designated\s*,?\s*(?:respectively\s*,?\s*)?as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
-        // The imperative: "Redesignate paragraph (1) as paragraph (1A)."
-        static const regex redesig_imp(R"(^(?:re)?designate\s+((?:the\s+|existing\s+)*(?:(?:(?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?)\s.*?|text|language|lead-in\s+language))\s+as\s+(.*?)(?:\s*,?\s*respectively)?$)", icase);
-        if (rx::match(s, mm, redesig_imp)) s = mm[1].str() + " is redesignated as " + mm[2].str();
-        // "In subsection (c), paragraphs (1) and (2) are repealed." is "Paragraphs (1) and (2) of subsection (c) are repealed."
-        static const regex in_units(R"(^in\s+(.*?),\s+((?:(?:sub-?)*(?:section|paragraph|clause)s?|items?)\s+\(.*?)\s+((?:is|are|shall\s+be)\s.*)$)", icase);
-        if (rx::match(s, mm, in_units)) s = mm[2].str() + " of " + mm[1].str() + " " + mm[3].str();
+        s = language::plain_form(s);  // "Redesignate ...", "by renumbering ...", "In subsection (c), ... are repealed."
         // "X is revived as of the effective date of ..., and amended to read as follows:": the
         // provision is enacted again with the text given. Revived with no text given, its words
         // would have to come from its history, which no code given holds.
