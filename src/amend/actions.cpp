@@ -186,7 +186,8 @@ bool read_action(const std::string& action, const Masked& m, Op& op, std::option
     static const regex strike_re("^(?:by\\s+)?" + STRIKE + PK + STR + R"((.*)$)", icase);
     static const regex strike_unit(R"(^(?:by\s+)?)" + STRIKE + "(" + UNITS + R"()\s+(.*?)\.?$)", icase);
     static const regex insert_rel("^(?:by\\s+)?(?:inserting|insert|adding|add)\\s+(?:(?:the|a|an)\\s+)?(?:" + NOUN_NC + "\\s+)?" + STR + "\\s+(?:immediately\\s+)?(before|after|following|preceding)\\s+" + PK + STR + R"((.*)$)", icase);
-    static const regex insert_end(R"(^(?:by\s+)?(?:inserting|insert|adding|add)\s+(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:phrase|words?|sentences?|terms?|language|text)\s+)?(?:«(\d+)»\s+)?at\s+the\s+end(?:\s+thereof)?(?:\s+(?:the\s+following|to\s+read\s+as\s+follows|as\s+follows)\s*:?)?\s*(?:«(\d+)»)?\s*\.?$)", icase);
+    // "adding at the end the following: "X"", "adding the following sentence at the end of subsection (d): "X"".
+    static const regex insert_end(R"(^(?:by\s+)?(?:inserting|insert|adding|add)\s+(?:(?:the|a|an)\s+)?(?:following\s+)?(?:(?:new\s+)?(?:phrase|words?|sentences?|terms?|language|text)\s+)?(?:«(\d+)»\s+)?at\s+the\s+end(?:\s+thereof|\s+of\s+((?:(?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+\([^()\s]+\)(?:\([^()\s]+\))*))?(?:\s+(?:the\s+following|to\s+read\s+as\s+follows|as\s+follows)\s*:?|\s*:)?\s*(?:«(\d+)»)?\s*\.?$)", icase);
     static const regex add_unit(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:a|an)\s+)?(?:the\s+following\s+)?(?:(new\s+)?((?:sub-?)*(?:section|paragraph|clause)s?|items?|subclauses?|definitions?|(?:title|subtitle|chapter|subchapter|part|division|article)s?)|(?:new\s+)?(definitions))\s*(.*?)\s*(?:(at\s+the\s+end(?:\s+of\s+.*?)?|in\s+(?:the\s+)?(?:appropriate\s+)?alphabetical\s+order|after\s+.*?|before\s+.*?|between\s+.*?)\s*)?(?:(?:to\s+read|which\s+reads?)\s+as\s+follows|as\s+follows)?\s*:?\.?$)", icase);
     static const regex designate(R"(^(?:by\s+)?(?:designating|designate)\s+the\s+existing\s+text(?:\s+of\s+.*?)?\s+as\s+((?:sub-?)*(?:section|paragraph|clause)|item)\s+(\([^()\s]+\))\.?$)", icase);
 
@@ -275,10 +276,15 @@ bool read_action(const std::string& action, const Masked& m, Op& op, std::option
         return !op.replace.empty() && !op.anchor.empty();
     }
     if (rx::match(a, mm, insert_end)) {
-        if (mm[1].matched && mm[2].matched) return false;  // two quotations for one insertion: which, not said
+        if (mm[1].matched && mm[3].matched) return false;  // two quotations for one insertion: which, not said
         op.type = OpType::InsertAtEnd;
         if (mm[1].matched) op.replace = m.quoted(mm[1]);
-        else if (mm[2].matched) op.replace = m.quoted(mm[2]);
+        else if (mm[3].matched) op.replace = m.quoted(mm[3]);
+        if (mm[2].matched) {  // the end of a unit of the one amended
+            TargetRef t;
+            if (!language::read_target(mm[2].str(), m, t)) return false;
+            op.targets.push_back(t);
+        }
         return true;  // the text may come as a block
     }
     // "inserting after subsection (b) a new subsection (b-1) to read as follows:": the place first.
