@@ -196,7 +196,7 @@ bool read_action(const std::string& action, const Masked& m, Op& op, std::option
     // "inserting the sentence "X" before the last sentence".
     static const std::string ORD = "(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)";
     static const regex strike_sentence("^(?:by\\s+)?" + STRIKE + "the\\s+" + ORD +
-                                           R"(\s+sentence(?:\s+and\s+(?:by\s+)?(?:inserting|insert|substituting|substitute)\s+(?:the\s+following\s+(?:new\s+)?sentence\s+in\s+its\s+place|(?:(?:the|a)\s+(?:new\s+)?sentence\s+)?«(\d+)»(?:\s+in\s+its\s+place)?)\s*:?\s*(?:«(\d+)»)?)?\s*\.?$)",
+                                           R"(\s+sentence(?:\s+of\s+((?:(?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+\([^()\s]+\)(?:\([^()\s]+\))*))?(?:\s+and\s+(?:by\s+)?(?:inserting|insert|substituting|substitute)\s+(?:the\s+following\s+(?:new\s+)?sentence\s+in\s+its\s+place|(?:(?:the|a)\s+(?:new\s+)?sentence\s+)?«(\d+)»(?:\s+in\s+its\s+place)?)\s*:?\s*(?:«(\d+)»)?)?\s*\.?$)",
                                        icase);
     static const regex insert_sentence(R"(^(?:by\s+)?(?:adding|add|inserting|insert)\s+(?:(?:the|a|an)\s+(?:new\s+)?sentence\s+)?(?:«(\d+)»\s+)?(?:immediately\s+)?(before|after|following|preceding)\s+the\s+)" + ORD +
                                            R"(\s+sentence(?:\s*,?\s+(?:the\s+following(?:\s+(?:new\s+)?sentence)?|to\s+read\s+as\s+follows|as\s+follows))?\s*:?\s*(?:«(\d+)»)?\s*\.?$)",
@@ -219,8 +219,13 @@ bool read_action(const std::string& action, const Masked& m, Op& op, std::option
         op.type = inserts ? OpType::Replace : OpType::Strike;
         op.find_kind = "sentence";
         op.in_sentence = n;
-        for (int g : {2, 3})  // "inserting "X" in its place", or "... in its place: "X""
+        for (int g : {3, 4})  // "inserting "X" in its place", or "... in its place: "X""
             if (mm[g].matched && op.replace.empty()) op.replace = m.quoted(mm[g]);
+        if (mm[2].matched) {  // "the last sentence of subparagraph (A)": of a unit of the one amended
+            TargetRef t;
+            if (!language::read_target(mm[2].str(), m, t)) return false;
+            op.targets.push_back(t);
+        }
         return true;  // a sentence to insert may come as a block
     }
     if (rx::match(a, mm, insert_sentence)) {
