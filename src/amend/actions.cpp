@@ -52,6 +52,11 @@ bool where_clause(const std::string& words, Op& op, std::optional<language::Unre
     if (w.in_table) op.in_table = true;
     if (w.table_ordinal) op.table_ordinal = w.table_ordinal;
     if (w.sentence) op.in_sentence = w.sentence;
+    if (!w.unit.empty()) {  // the words stand in that unit of the one amended
+        TargetRef t;
+        if (!language::read_target(w.unit, language::Masked{}, t)) return false;
+        op.targets.push_back(t);
+    }
     return true;
 }
 

@@ -678,7 +678,7 @@ struct Interp {
                 static const regex where_first(R"(^(in\s+the\s+.+?)\s+(by\s+.*)$)", icase);
                 // A unit of the target named so ("is amended in subsection (b) by striking ..."):
                 // the actions are that unit's.
-                static const regex unit_first(R"(^in\s+((?:sub-?)*(?:section|paragraph|clause)\s+\([^()\s]+\)(?:\([^()\s]+\))*)\s+(by\s+.*)$)", icase);
+                static const regex unit_first(R"(^,?\s*in\s+((?:sub-?)*(?:section|paragraph|clause)\s+\([^()\s]+\)(?:\([^()\s]+\))*)\s*,?\s+(by\s+.*)$)", icase);
                 language::Where first;
                 bool where_given = false;
                 if (smatch um; rx::match(rest, um, unit_first)) {

@@ -1,5 +1,7 @@
 #include "amend/language/where.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include "amend/language/lexer.hpp"
@@ -54,8 +56,22 @@ struct Reader {
         i = save;
     }
 
+    // "in subsection (a)(1)", "from paragraph (2)": a unit word and its designations.
+    bool unit_named(Where& w) {
+        static const char* const kinds[] = {"section", "subsection", "paragraph", "subparagraph", "sub-paragraph", "clause",
+                                            "subclause", "item", "sub-subparagraph", "sub-subsection"};
+        if (!(at_word("in") || at_word("from")) || i + 2 >= t.size() || t[i + 2].kind != Token::Kind::Designation) return false;
+        if (std::none_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return t[i + 1].is(k); })) return false;
+        std::string unit = t[i + 1].text + " ";
+        i += 2;
+        while (i < t.size() && t[i].kind == Token::Kind::Designation) unit += "(" + t[i++].text + ")";
+        w.unit = unit;
+        return true;
+    }
+
     // One clause; false when none starts here.
     bool clause(Where& w) {
+        if (unit_named(w)) return true;
         std::size_t save = i;
         if (take("in")) {
             if (take_any("its", "their") && take("place")) return w.in_place = true;
@@ -170,7 +186,7 @@ std::optional<Unread> read_where(const std::string& words, Where& w) {
             // A second sentence or occurrence ("in the first sentence and in the second
             // sentence"): not one place, and never the last alone.
             bool again = (before.sentence && w.sentence != before.sentence) || (before.occurrence && w.occurrence != before.occurrence) ||
-                         (before.expect_count && w.expect_count != before.expect_count);
+                         (before.expect_count && w.expect_count != before.expect_count) || (!before.unit.empty() && w.unit != before.unit);
             if (!again) continue;
             Unread u;
             u.at = toks[at].at;

@@ -20,6 +20,7 @@ struct Where {
     bool in_table = false;   // "in the tabular array": the words of the unit's table
     int table_ordinal = 0;   // "in the second tabular array": 2; "in the last tabular array": -1
     int sentence = 0;        // "in the second sentence": 2; "in the last sentence": -1
+    std::string unit;        // "in subsection (a)(1)", "from paragraph (2)": that unit of the one amended
 };
 
 struct Unread {
