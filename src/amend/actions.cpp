@@ -267,6 +267,20 @@ bool read_action(const std::string& action, const Masked& m, Op& op, std::option
         }
         return true;
     }
+    // "by striking the definition of "Coercion"", "the definitions of "A" and "B"": each struck, as
+    // "The definition of "Coercion" is repealed." is.
+    static const regex strike_definitions("^(?:by\\s+)?" + STRIKE + R"((?:the\s+)?definitions?\s+of\s+(«\d+»(?:\s*,\s*(?:and\s+)?«\d+»|\s+and\s+«\d+»)*)\s*\.?$)", icase);
+    if (rx::match(a, mm, strike_definitions)) {
+        static const regex quote(R"(«\d+»)");
+        const std::string list = mm[1];
+        for (const rx::Match& q : rx::all(list, quote)) {
+            TargetRef t;
+            if (!language::read_target("the definition of " + q.str(), m, t)) return false;
+            op.targets.push_back(t);
+        }
+        op.type = OpType::Repeal;
+        return !op.targets.empty();
+    }
     static const regex inserting_words(R"(\b(?:insert|inserting|substitut\w*|adding)\b)", icase);
     if (rx::match(a, mm, strike_re) && !rx::search(mm[4].first, mm[4].second, inserting_words)) {
         op.type = OpType::Strike;

@@ -218,7 +218,7 @@ Provision* Locator::resolve_target(const Op& op, const TargetRef& t, ProvisionPa
         };
         look(*cur);
         if (!def) {
-            if (!quiet) fail(op, "no definition of \"" + t.term + "\" in " + t.describe(), "amend.target");
+            if (!quiet) fail(op, "no definition of \"" + t.term + "\" in " + cite_of(cur), "amend.target");
             return nullptr;
         }
         cur = def;
