@@ -161,15 +161,21 @@ bool stated_place(const std::string& place, std::size_t at, Op& op, std::optiona
     return true;
 }
 
-// "substituting "X" for "Y"" and "replacing "Y" with "X"" in the order the rest reads: "striking "Y"
-// and inserting "X"".
+// "substituting "X" for "Y"", "replacing "Y" with "X"" and "inserting after "Y" the following: "X""
+// in the order the rest reads: "striking "Y" and inserting "X"", "inserting "X" after "Y"".
 std::string as_strike_and_insert(const std::string& a) {
     static const std::string Q = R"((?:the\s+)?(?:(?:phrase|words?|terms?|figures?|numbers?|dates?|citations?|references?|amounts?)\s+)?«\d+»)";
     static const regex substituting(R"(^((?:by\s+)?)(?:substituting|substitute)\s+()" + Q + R"()\s+for\s+()" + Q + R"()(.*)$)", icase);
     static const regex replacing(R"(^((?:by\s+)?)(?:replacing|replace)\s+()" + Q + R"()(.*?)\s+with\s+()" + Q + R"()(.*)$)", icase);
+    // "inserting after "Y" the following: "X"", "inserting, after "Y", the word "X"": "inserting "X" after "Y"".
+    static const regex place_first(
+        R"(^((?:by\s+)?(?:inserting|insert|adding|add)),?\s+((?:immediately\s+)?(?:before|after|following|preceding)\s+)" + Q +
+            R"(),?\s+(?:the\s+following(?:\s+(?:phrase|words?|language|text))?\s*:?\s*|(?:the\s+)?((?:phrase|words?|terms?)\s+)?)(«\d+»)(.*)$)",
+        icase);
     smatch mm;
     if (rx::match(a, mm, substituting)) return mm[1].str() + "striking " + mm[3].str() + " and inserting " + mm[2].str() + mm[4].str();
     if (rx::match(a, mm, replacing)) return mm[1].str() + "striking " + mm[2].str() + mm[3].str() + " and inserting " + mm[4].str() + mm[5].str();
+    if (rx::match(a, mm, place_first)) return mm[1].str() + " " + mm[3].str() + mm[4].str() + " " + mm[2].str() + mm[5].str();
     return a;
 }
 

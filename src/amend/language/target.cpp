@@ -41,7 +41,7 @@ bool closes_here(const std::string& s, std::size_t j) {
     char a = after[0];
     if (a == '.' || a == ',' || a == ';' || a == ':') return after.size() == 1 || after[1] == ' ';
     if (a != ' ') return false;
-    static const regex words(R"(^ (and|in|both|each|wherever|everywhere|throughout|every|after|before|at|is|are|with|where|from|which|shall|immediately|respectively|as|the (?:first|second|third|fourth|fifth|last)|to read)\b|^ for (?="|\xE2\x80\x9C))", icase);
+    static const regex words(R"(^ (and|in|both|each|wherever|everywhere|throughout|every|after|before|at|is|are|with|where|from|which|shall|immediately|respectively|as|the (?:first|second|third|fourth|fifth|last|following)|to read)\b|^ for (?="|\xE2\x80\x9C))", icase);
     std::string rest(after.substr(0, 24));
     return rx::search(rest, words);
 }
