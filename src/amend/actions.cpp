@@ -54,7 +54,8 @@ bool where_clause(const std::string& words, Op& op, std::optional<language::Unre
     if (w.sentence) op.in_sentence = w.sentence;
     if (!w.unit.empty()) {  // the words stand in that unit of the one amended
         TargetRef t;
-        if (!language::read_target(w.unit, language::Masked{}, t)) return false;
+        if (!language::read_target(w.unit, language::Masked{}, t) || !t.relative) return false;
+        t.inside = true;
         op.targets.push_back(t);
     }
     return true;
@@ -234,7 +235,8 @@ bool read_action(const std::string& action, const Masked& m, Op& op, std::option
             if (mm[g].matched && op.replace.empty()) op.replace = m.quoted(mm[g]);
         if (mm[2].matched) {  // "the last sentence of subparagraph (A)": of a unit of the one amended
             TargetRef t;
-            if (!language::read_target(mm[2].str(), m, t)) return false;
+            if (!language::read_target(mm[2].str(), m, t) || !t.relative) return false;
+            t.inside = true;
             op.targets.push_back(t);
         }
         return true;  // a sentence to insert may come as a block
@@ -312,7 +314,8 @@ bool read_action(const std::string& action, const Masked& m, Op& op, std::option
         else if (mm[3].matched) op.replace = m.quoted(mm[3]);
         if (mm[2].matched) {  // the end of a unit of the one amended
             TargetRef t;
-            if (!language::read_target(mm[2].str(), m, t)) return false;
+            if (!language::read_target(mm[2].str(), m, t) || !t.relative) return false;
+            t.inside = true;
             op.targets.push_back(t);
         }
         return true;  // the text may come as a block
@@ -323,7 +326,8 @@ bool read_action(const std::string& action, const Masked& m, Op& op, std::option
         icase);
     std::string moved = a;
     std::size_t place_at = std::string::npos;  // where the place stands in the words as written
-    if (rx::match(a, mm, place_first)) {
+    static const regex another_place(R"(\b(?:after|before|following|preceding|between|at\s+the\s+end)\b)", icase);
+    if (rx::match(a, mm, place_first) && !rx::search(mm[3].first, mm[3].second, another_place)) {
         place_at = static_cast<std::size_t>(mm.position(2));
         moved = mm[1].str() + " " + mm[3].str() + " " + mm[2].str() + " " + mm[4].str();
     }

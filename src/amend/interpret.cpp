@@ -138,6 +138,10 @@ struct Interp {
         error_at(it, u.words, "cannot read \"" + shown + "\": expected " + u.expected + hint);
     }
 
+    void outside(const InstructionItem& it, const TargetRef& named, const TargetRef& base) {
+        error(it, "the unit named beside the words, " + named.describe() + ", is not within " + base.describe() + ", which the instruction amends");
+    }
+
     static bool amends(const Provision& block) {
         static const regex instruction(
             R"(^(?:(?:the\s+)?(?:(?:sub-?)*(?:section|paragraph|clause)|item|title|subtitle|part|chapter)\s+\S+.*?\s+(?:is|are)\s+(?:hereby\s+)?(?:amended|repealed|redesignated)\b|(?:strike|insert|add)\s+(?:the|a|an|new)\s).*$)",
@@ -222,7 +226,7 @@ struct Interp {
 
     void push(Op op) {
         // What an operation may not be, whatever the code holds (refusals.hpp).
-        for (auto refused : {refusals::other_section(op, enclosing), refusals::changes_nothing(op), refusals::not_one_sentence(op)})
+        for (auto refused : {refusals::other_section(op, enclosing), refusals::changes_nothing(op), refusals::not_one_sentence(op), refusals::part_as_unit(op)})
             if (refused) {
                 res.errors.push_back(std::move(*refused));
                 return;
@@ -728,7 +732,7 @@ struct Interp {
                     }
                     if (!o.targets.empty()) {
                         if (!cited.targets.empty()) return error(it, "expected one section for \"" + unmasked(mm[1].str()) + "\", whose action names units of its own");
-                        for (auto& tt : o.targets) tt = language::join_target(abs, tt);
+                        if (auto out = language::join_actions(o.targets, abs)) return outside(it, *out, abs);
                     } else if (!cited.targets.empty()) {
                         o.targets = cited.targets;
                     } else if (many.size() > 1) {
@@ -750,16 +754,15 @@ struct Interp {
             TargetRef abs = language::join_target(ctx, t);
             if (!parse_action(mm[2], m, op)) return action_error(it, raw, mm[2].str());
             if (op.targets.empty()) op.targets.push_back(abs);
-            else
-                for (auto& tt : op.targets) tt = language::join_target(abs, tt);
+            else if (auto out = language::join_actions(op.targets, abs)) return outside(it, *out, abs);
             ok = true;
         } else if (parse_action(s, m, op)) {
             if (op.targets.empty()) {
                 TargetRef t;
                 t.relative = true;
                 op.targets.push_back(language::join_target(ctx, t));
-            } else {
-                for (auto& tt : op.targets) tt = language::join_target(ctx, tt);
+            } else if (auto out = language::join_actions(op.targets, ctx)) {
+                return outside(it, *out, ctx);
             }
             ok = true;
         }

@@ -29,6 +29,7 @@ struct TargetRef {
     Part part = Part::Whole;
     int kind_depth = 0;                   // from the kind word: subsection 1, paragraph 2, ...; 0 unknown
     bool relative = false;                // path is relative to the enclosing instruction's target
+    bool inside = false;                  // a unit an action names ("in subsection (a)(1)"): within that target
     bool container_only = false;          // names an Act, a title or a chapter, not a section
     bool cites_code = false;              // a container named with its Code cite ("§ 32-581.01 et seq.")
     std::string et_seq;                   // that cite's first section ("32-581.01")

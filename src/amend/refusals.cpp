@@ -55,6 +55,15 @@ std::optional<Diagnostic> not_one_sentence(const Op& op) {
               "amend.block");
 }
 
+std::optional<Diagnostic> part_as_unit(const Op& op) {
+    if (op.type != OpType::Repeal && op.type != OpType::StrikeUnit) return std::nullopt;
+    for (const TargetRef& t : op.targets)
+        if (t.part != TargetRef::Part::Whole || t.sentence != 0)
+            return at(op, "expected a unit repealed or struck whole; " + t.describe() + " is part of one: strike its words (\"by striking ...\") instead",
+                      "amend.instruction");
+    return std::nullopt;
+}
+
 std::optional<std::string> unread_why(const std::string& sentence) {
     static const rx::Regex later(R"(\s(?:is|are|shall\s+be)\s+(?:hereby\s+)?repealed\s+((?:on|upon|as\s+of|effective)\s+.+?)\.?$)", rx::icase);
     rx::Match m;

@@ -22,6 +22,10 @@ std::optional<Diagnostic> changes_nothing(const Op& op);
 // A sentence restated or inserted with more than one paragraph of quoted words.
 std::optional<Diagnostic> not_one_sentence(const Op& op);
 
+// A part of a unit (its heading, its lead-in, a sentence) repealed or struck as a unit: what would
+// go is the whole unit.
+std::optional<Diagnostic> part_as_unit(const Op& op);
+
 // Why a sentence that no rule read cannot be read, where its own words say: a repeal that takes
 // effect on a date of its own ("... shall be repealed on October 1, 2018."), which waits for it.
 std::optional<std::string> unread_why(const std::string& sentence);

@@ -22,7 +22,10 @@ std::string plain_form(const std::string& s) {
     if (rx::match(s, m, by_redesignating)) return m[2].str() + " of " + m[1].str() + " is redesignated as " + m[3].str();
     static const rx::Regex renumbered(R"(^(.*?\s(?:is|are)\s+(?:hereby\s+)?)renumbered(\s*,?\s*(?:respectively\s*,?\s*)?as\s.*)$)", rx::icase);
     if (rx::match(s, m, renumbered)) return m[1].str() + "redesignated" + m[2].str();
-    static const rx::Regex in_units(R"(^in\s+(.*?),\s+((?:(?:sub-?)*(?:section|paragraph|clause)s?|items?)\s+\(.*?)\s+((?:is|are|shall\s+be)\s.*)$)", rx::icase);
+    // Only a unit of the one amended in both places: never a section, nor words of another kind.
+    static const rx::Regex in_units(
+        R"(^in\s+((?:(?:sub-?)*(?:section|paragraph|clause)|item|subclause)\s+\([^()\s]+\)(?:\([^()\s]+\))*),\s+((?:(?:sub-?)*(?:section|paragraph|clause)s?|items?)\s+\((?:(?!\bof\b|\bsection\s+\d)[^,])*?)\s+((?:is|are|shall\s+be)\s.*)$)",
+        rx::icase);
     if (rx::match(s, m, in_units)) return m[2].str() + " of " + m[1].str() + " " + m[3].str();
     return s;
 }

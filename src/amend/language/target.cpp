@@ -1,5 +1,7 @@
 #include "amend/language/target.hpp"
 
+#include <algorithm>
+
 #include <set>
 
 #include "amend/language/where.hpp"
@@ -484,6 +486,17 @@ bool dc_section_range(const std::string& first, const std::string& last, const T
             op.targets.push_back(u);
         }
     return !op.targets.empty();
+}
+
+std::optional<TargetRef> join_actions(std::vector<TargetRef>& targets, const TargetRef& base) {
+    for (auto& t : targets) {
+        TargetRef joined = join_target(base, t);
+        if (t.inside && !(joined.section == base.section && joined.path.size() > base.path.size() &&
+                          std::equal(base.path.begin(), base.path.end(), joined.path.begin())))
+            return joined;
+        t = joined;
+    }
+    return std::nullopt;
 }
 
 TargetRef join_target(const TargetRef& ctx, TargetRef t) {

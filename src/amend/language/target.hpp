@@ -4,6 +4,7 @@
 // the enclosing instruction names.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,11 @@ bool read_target(std::string t, const Masked& m, TargetRef& out, std::vector<std
 // A target as it stands inside the enclosing one: a relative target takes its section and the
 // designations above its own kind from `ctx`.
 TargetRef join_target(const TargetRef& ctx, TargetRef t);
+
+// Joins each of an action's own targets to the unit amended, `base`; returns the first unit named
+// beside the words (TargetRef::inside) that is no unit within `base`, joined, leaving the rest as
+// they were then ("Section 2-173-042(b) is amended by striking "X" in subsection (a)").
+std::optional<TargetRef> join_actions(std::vector<TargetRef>& targets, const TargetRef& base);
 
 // The D.C. Code's sections from `first` to `last` in its index, each a target of `op` (in the
 // title of `ctx`); false (none added) when either is not in the index or the range runs backwards
