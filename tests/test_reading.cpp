@@ -137,7 +137,7 @@ TEST_CASE("explain: a sentence not read is an error at its first unread word; wh
     CHECK(r.out == dir + "/a.md:4: repeal \xC2\xA7 2-1-010(b)\n");
     CHECK(r.err == dir + "/a.md:3:81: error: cannot read \"in the margin\": expected \"in its place\", \"each place it "
                          "appears\", \"wherever it appears\", \"both times it appears\", \"the second time it appears\", \"at the "
-                         "end\", \"in the lead-in language\", \"in the second sentence\", \"in the section heading\" or \"in the tabular array\" [amend.instruction]\n"
+                         "end\", \"in the lead-in language\", \"in the second sentence\", \"in the section heading\", \"in the tabular array\" or \"in subsection (a)\" [amend.instruction]\n"
                          "  1. Section 2-1-010(a) is amended by striking \"Clerk\" and inserting \"City Clerk\" in the margin.\n"
                          "  " + std::string(80, ' ') + "^\n");
     // Words between "is amended" and "by striking" that no rule reads: the error is at them, never

@@ -26,7 +26,8 @@ namespace {
 
 const char* const kExpected =
     "\"in its place\", \"each place it appears\", \"wherever it appears\", \"both times it appears\", "
-    "\"the second time it appears\", \"at the end\", \"in the lead-in language\", \"in the second sentence\", \"in the section heading\" or \"in the tabular array\"";
+    "\"the second time it appears\", \"at the end\", \"in the lead-in language\", \"in the second sentence\", \"in the section heading\", "
+    "\"in the tabular array\" or \"in subsection (a)\"";
 
 struct Reader {
     const std::vector<Token>& t;
