@@ -108,23 +108,15 @@ struct LawReader {
         static const rx::Regex later(
             R"((?:^|(?<=[.:;]\s))([^.:;]*?\bshall\s+(?:apply|take\s+effect)\s+(?:upon\s+the\s+date\s+of\s+inclusion\s+of\s+(?:its|their|the)\s+fiscal\s+effect\s+in\s+an\s+approved\s+budget\s+(?:and|or)\s+financial\s+plan|as\s+of\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4})[^.;:]*[.;:]?))");
         // Each <text> apart, its words without the designations.
-        std::vector<pugi::xml_node> todo{n};
-        while (!todo.empty()) {
-            pugi::xml_node k = todo.back();
-            todo.pop_back();
-            for (pugi::xml_node c = k.last_child(); c; c = c.previous_sibling())
-                if (c.type() == pugi::node_element && std::string_view(c.name()) != "text") todo.push_back(c);
-            for (pugi::xml_node c = k.first_child(); c; c = c.next_sibling()) {
-                if (std::string_view(c.name()) != "text") continue;
-                std::string t;
-                all_text(c, t);
-                for (const rx::Match& m : rx::all(t, later))
-                    doc.warnings.push_back(Diagnostic{path, p.line, p.col,
-                                                      "the law's " + p.designation + " says \"" + collapse_ws(m[1].str()) +
-                                                          "\": the text written applies every change of the law; the D.C. Code shows the "
-                                                          "changes it names only once they apply",
-                                                      "amend.applicability", "", Severity::Warning});
-            }
+        for (const pugi::xpath_node& x : n.select_nodes(".//text")) {
+            std::string t;
+            all_text(x.node(), t);
+            for (const rx::Match& m : rx::all(t, later))
+                doc.warnings.push_back(Diagnostic{path, p.line, p.col,
+                                                  "the law's " + p.designation + " says \"" + collapse_ws(m[1].str()) +
+                                                      "\": the text written applies every change of the law; the D.C. Code shows the "
+                                                      "changes it names only once they apply",
+                                                  "amend.applicability", "", Severity::Warning});
         }
     }
 

@@ -101,10 +101,10 @@ void changed(std::vector<Paragraph>& out, const ProvisionChange& c) {
     };
     if (!o.heading.empty() || !n.heading.empty()) sep(), field(p, o.heading.text, n.heading.text, c.heading_ops);
     // Two tables: compared cell by cell, below the designation and heading.
-    const bool tables = shows_as_table(o.text) && shows_as_table(n.text);
+    const std::optional<std::vector<RowDiff>> tables = table_change(c);
     if (section) {
         out.push_back(std::move(p));
-        if (tables) return out.push_back(table_block(diff_tables(o.text, n.text), 0));
+        if (tables) return out.push_back(table_block(*tables, 0));
         if (o.text.empty() && n.text.empty()) return;
         Paragraph t;
         // A text that appears or goes whole takes its paragraph mark along.
@@ -115,7 +115,7 @@ void changed(std::vector<Paragraph>& out, const ProvisionChange& c) {
     }
     if (!tables && (!o.text.empty() || !n.text.empty())) sep(), field(p, o.text.text, n.text.text, c.text_ops);
     if (!p.runs.empty()) out.push_back(std::move(p));
-    if (tables) out.push_back(table_block(diff_tables(o.text, n.text), c.depth));
+    if (tables) out.push_back(table_block(*tables, c.depth));
 }
 
 void section(std::vector<Paragraph>& out, const SectionDiff& s) {

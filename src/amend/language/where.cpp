@@ -1,10 +1,9 @@
 #include "amend/language/where.hpp"
 
-#include <algorithm>
-#include <iterator>
 #include <vector>
 
 #include "amend/language/lexer.hpp"
+#include "amend/ops.hpp"
 #include "model/text.hpp"
 
 namespace amend::language {
@@ -59,10 +58,10 @@ struct Reader {
 
     // "in subsection (a)(1)", "from paragraph (2)": a unit word and its designations.
     bool unit_named(Where& w) {
-        static const char* const kinds[] = {"section", "subsection", "paragraph", "subparagraph", "sub-paragraph", "clause",
-                                            "subclause", "item", "sub-subparagraph", "sub-subsection"};
+        // A unit word of the vocabulary (unit_depth), singular, then its designations.
         if (!(at_word("in") || at_word("from")) || i + 2 >= t.size() || t[i + 2].kind != Token::Kind::Designation) return false;
-        if (std::none_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return t[i + 1].is(k); })) return false;
+        const std::string& kind = t[i + 1].text;
+        if (unit_depth(kind) == 0 || ascii_lower(kind).back() == 's') return false;
         std::string unit = t[i + 1].text + " ";
         i += 2;
         while (i < t.size() && t[i].kind == Token::Kind::Designation) unit += "(" + t[i++].text + ")";
